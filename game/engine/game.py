@@ -1,0 +1,410 @@
+"""A game in progress: state built from the definitions, actions, and the turn's resolution.
+
+The order of a turn is that of SCENARIO-FORMAT.md: the player acts (adopt, cancel, answer
+events; costs paid at once); ending the turn pays upkeep, then evaluates every effect, rule,
+drift and scheduled event effect against the state after upkeep, adds the sums, holds each
+metric inside [min, max] and recomputes derived values; then endings are checked and the
+next turn's events drawn. Every change goes to the ledger with its source.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.engine import ledger as L
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
+from game.engine.chance import draw
+from game.engine.ledger import Ledger
+from game.errors import ActionRefused
+from game.scenario.compiled import CChoice, CEffect, Compiled, CPolicy
+from game.scenario.expressions import CHOICE_KEY
+from game.scenario.text import localize
+
+DIGITS = 9  # metric values are rounded to this many decimals after each turn
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The end of a game: score, goals met, grade and how it ended."""
+
+    score: float
+    base: float
+    goals: tuple[str, ...]
+    grade: int | None
+    ending: str | None
+    turns_played: int
+
+
+@dataclass
+class _Scheduled:
+    effect: CEffect
+    chosen_turn: int
+    source: str
+
+
+class Game:
+    """One player's game. Mutate only through :meth:`act` / :meth:`end_turn`."""
+
+    def __init__(self, compiled: Compiled, seed: int | None = None) -> None:
+        self.c = compiled
+        self.seed = compiled.scenario.seed if seed is None else seed
+        s = compiled.scenario
+        n = len(compiled.metric_ids) + len(compiled.derived_ids)
+        self.v: list[float] = [*compiled.start, *([0.0] * len(compiled.derived_ids)), 1.0, float(s.turns)]
+        assert len(self.v) == n + 2
+        self.turn = 1
+        self.adopted_at: list[int] = [0] * len(compiled.policies)
+        self.h: list[int] = [0] * len(compiled.policies)
+        self.chosen: set[int] = set()
+        self.pending: list[int] = []
+        self.fired_at: dict[int, int] = {}
+        self.scheduled: list[_Scheduled] = []
+        self.actions_left = s.actions_per_turn
+        self.ledger = Ledger()
+        self.decisions: list[Decision] = []
+        self.over = False
+        self.ending: str | None = None
+        self.outcome: Outcome | None = None
+        self._recompute_derived()
+        self.history: list[list[float]] = [list(self.v[:n])]
+        self.fired_log: list[tuple[int, str]] = []
+        self._draw_events()
+
+    # -- reading ------------------------------------------------------------------------
+
+    @property
+    def lang_default(self) -> str:
+        """The scenario's default language."""
+        return self.c.scenario.default_language
+
+    def value(self, name: str) -> float:
+        """Current value of a metric or derived id."""
+        return self.v[self.c.slot(name)]
+
+    def active(self, policy: str) -> bool:
+        """Whether a policy is in force."""
+        return self.adopted_at[self.c.policy_index[policy]] > 0
+
+    def active_policies(self) -> list[str]:
+        """Ids of the policies in force, in file order."""
+        return [p.id for p in self.c.policies if self.adopted_at[p.index] > 0]
+
+    def held(self, policy: str) -> int:
+        """Turns the policy has been in force, the current one included."""
+        return self.h[self.c.policy_index[policy]]
+
+    def pending_events(self) -> list[str]:
+        """Events that fired for this turn and still await an answer."""
+        return [self.c.events[i].id for i in self.pending]
+
+    def clone(self) -> Game:
+        """An independent copy (for look-ahead)."""
+        g = Game.__new__(Game)
+        g.c, g.seed, g.turn = self.c, self.seed, self.turn
+        g.v, g.adopted_at, g.h = list(self.v), list(self.adopted_at), list(self.h)
+        g.chosen, g.pending, g.fired_at = set(self.chosen), list(self.pending), dict(self.fired_at)
+        g.scheduled = list(self.scheduled)
+        g.actions_left, g.ledger, g.decisions = self.actions_left, self.ledger.copy(), list(self.decisions)
+        g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
+        g.history, g.fired_log = [list(r) for r in self.history], list(self.fired_log)
+        return g
+
+    # -- checks -------------------------------------------------------------------------
+
+    def _name(self, policy: CPolicy, lang: str) -> str:
+        return localize(self.c.scenario.policies[policy.index].name, lang, self.lang_default)
+
+    def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
+        return ActionRefused(reason, id_text, en_text)
+
+    def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
+        """The reason a policy cannot be adopted now, or None if it can."""
+        if self.over:
+            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+        idx = self.c.policy_index.get(policy_id)
+        if idx is None:
+            return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+        p = self.c.policies[idx]
+        nid, nen = self._name(p, "id"), self._name(p, "en")
+        if self.adopted_at[idx]:
+            return self._refuse("already_active", f"{nid} sudah berjalan.", f"{nen} is already in force.")
+        if self.pending:
+            return self._refuse("event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first.")
+        v, h, ch = self.v, self.h, self.chosen
+        if p.available is not None and not p.available(v, h, ch):
+            return self._refuse("not_available", f"{nid} belum tersedia.", f"{nen} is not available yet.")
+        missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
+        if missing:
+            mid = ", ".join(self._name(m, "id") for m in missing)
+            men = ", ".join(self._name(m, "en") for m in missing)
+            return self._refuse("requires", f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first.")
+        clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
+        if clash:
+            xid = ", ".join(self._name(m, "id") for m in clash)
+            xen = ", ".join(self._name(m, "en") for m in clash)
+            return self._refuse("excluded", f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}.")
+        if self.actions_left <= 0:
+            return self._refuse("no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn.")
+        cost = p.cost(v, h, ch)
+        if cost > 0 and self.c.budget is not None and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]:
+            have = self.v[self.c.budget]
+            return self._refuse(
+                "no_budget",
+                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
+                f"Not enough budget: needs {cost:g}, {have:g} left.",
+            )
+        return None
+
+    def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
+        """The reason a policy cannot be cancelled now, or None if it can."""
+        if self.over:
+            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+        idx = self.c.policy_index.get(policy_id)
+        if idx is None:
+            return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+        if not self.adopted_at[idx]:
+            p = self.c.policies[idx]
+            return self._refuse("not_active", f"{self._name(p, 'id')} tidak sedang berjalan.", f"{self._name(p, 'en')} is not in force.")
+        if self.pending:
+            return self._refuse("event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first.")
+        if self.actions_left <= 0:
+            return self._refuse("no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn.")
+        return None
+
+    def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
+        """The reason an event choice cannot be taken now, or None if it can."""
+        if self.over:
+            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+        eidx = self.c.event_index.get(event_id)
+        if eidx is None or eidx not in self.pending:
+            return self._refuse("no_event", f"Peristiwa '{event_id}' tidak sedang terjadi.", f"Event '{event_id}' is not happening now.")
+        ev = self.c.events[eidx]
+        choice = next((x for x in ev.choices if x.id == choice_id), None)
+        if choice is None:
+            return self._refuse("unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'.")
+        return self._choice_refusal(choice)
+
+    def _choice_refusal(self, choice: CChoice) -> ActionRefused | None:
+        v, h, ch = self.v, self.h, self.chosen
+        if choice.requires is not None and not choice.requires(v, h, ch):
+            cond = str(choice.requires.source)
+            return self._refuse("requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}")
+        cost = choice.cost(v, h, ch)
+        if cost > 0 and self.c.budget is not None and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]:
+            have = self.v[self.c.budget]
+            return self._refuse(
+                "no_budget",
+                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
+                f"Not enough budget: needs {cost:g}, {have:g} left.",
+            )
+        return None
+
+    def default_choice(self, event_id: str) -> str:
+        """The first choice that can be taken, or the last when none can."""
+        ev = self.c.events[self.c.event_index[event_id]]
+        for choice in ev.choices:
+            if self._choice_refusal(choice) is None:
+                return choice.id
+        return ev.choices[-1].id
+
+    # -- acting -------------------------------------------------------------------------
+
+    def act(self, action: Action) -> None:
+        """Carry out a player action or raise ActionRefused with the reason."""
+        if isinstance(action, Adopt):
+            refusal = self.why_not_adopt(action.policy)
+            if refusal:
+                raise refusal
+            self._adopt(self.c.policies[self.c.policy_index[action.policy]])
+        elif isinstance(action, Cancel):
+            refusal = self.why_not_cancel(action.policy)
+            if refusal:
+                raise refusal
+            idx = self.c.policy_index[action.policy]
+            self.adopted_at[idx] = 0
+            self.h[idx] = 0
+            self.actions_left -= 1
+        else:
+            refusal = self.why_not_choose(action.event, action.choice)
+            if refusal:
+                raise refusal
+            self._choose(self.c.event_index[action.event], action.choice, forced=False)
+        self.decisions.append(Decision(self.turn, action))
+
+    def _adopt(self, p: CPolicy) -> None:
+        cost = p.cost(self.v, self.h, self.chosen)
+        if cost and self.c.budget is not None:
+            self.v[self.c.budget] -= cost
+            self.ledger.add(self.turn, self.c.budget, L.COST, p.id, -cost)
+        self.adopted_at[p.index] = self.turn
+        self.h[p.index] = 1
+        self.actions_left -= 1
+
+    def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
+        ev = self.c.events[eidx]
+        choice = next(x for x in ev.choices if x.id == choice_id)
+        cost = choice.cost(self.v, self.h, self.chosen)
+        source = f"{ev.id}/{choice.id}"
+        if cost and self.c.budget is not None:
+            b = self.c.budget
+            paid = cost if not forced else min(cost, max(0.0, self.v[b] - self.c.minimum[b]))
+            self.v[b] -= paid
+            self.ledger.add(self.turn, b, L.CHOICE_COST, source, -paid)
+        self.chosen.add(eidx * CHOICE_KEY + choice.index)
+        self.pending.remove(eidx)
+        for effect in choice.effects:
+            self.scheduled.append(_Scheduled(effect, self.turn, source))
+
+    def end_turn(self) -> None:
+        """Resolve the turn: defaults for unanswered events, upkeep, effects, endings, draws."""
+        if self.over:
+            raise ActionRefused("game_over", "Permainan sudah selesai.", "The game is over.")
+        for eidx in list(self.pending):
+            event_id = self.c.events[eidx].id
+            choice_id = self.default_choice(event_id)
+            self._choose(eidx, choice_id, forced=True)
+            self.decisions.append(Decision(self.turn, Choose(event_id, choice_id)))
+        self._resolve()
+        self._after_resolution()
+
+    def _resolve(self) -> None:
+        c, v, h, ch, t, ledger = self.c, self.v, self.h, self.chosen, self.turn, self.ledger
+        b = c.budget
+        active = [p for p in c.policies if self.adopted_at[p.index]]
+        if b is not None:
+            for p in active:
+                upkeep = p.upkeep(v, h, ch)
+                if upkeep:
+                    v[b] -= upkeep
+                    ledger.add(t, b, L.UPKEEP, p.id, -upkeep)
+        nm = len(c.metric_ids)
+        delta = [0.0] * nm
+        found: list[tuple[int, str, str, float]] = []
+        for p in active:
+            start = self.adopted_at[p.index]
+            for e in p.effects:
+                k = t - start - e.delay + 1
+                if k < 1 or (e.duration is not None and k > e.duration):
+                    continue
+                if e.when is not None and not e.when(v, h, ch):
+                    continue
+                d = _finite(e.delta(v, h, ch))
+                if e.ramp is not None and k < e.ramp:
+                    d *= k / e.ramp
+                if d:
+                    delta[e.metric] += d
+                    found.append((e.metric, L.POLICY, p.id, d))
+        for r in c.rules:
+            if r.when is not None and not r.when(v, h, ch):
+                continue
+            d = _finite(r.delta(v, h, ch))
+            if d:
+                delta[r.metric] += d
+                found.append((r.metric, L.RULE, r.id, d))
+        for dr in c.drifts:
+            d = _finite(dr.rate(v, h, ch) * (dr.toward(v, h, ch) - v[dr.metric]))
+            if d:
+                delta[dr.metric] += d
+                found.append((dr.metric, L.DRIFT, c.metric_ids[dr.metric], d))
+        keep: list[_Scheduled] = []
+        for sch in self.scheduled:
+            e = sch.effect
+            k = t - sch.chosen_turn - e.delay + 1
+            length = e.duration if e.duration is not None else 1
+            if k > length:
+                continue
+            keep.append(sch)
+            if k < 1 or (e.when is not None and not e.when(v, h, ch)):
+                continue
+            d = _finite(e.delta(v, h, ch))
+            if e.ramp is not None and k < e.ramp:
+                d *= k / e.ramp
+            if d:
+                delta[e.metric] += d
+                found.append((e.metric, L.CHOICE, sch.source, d))
+        self.scheduled = [s for s in keep if t - s.chosen_turn - s.effect.delay + 1 < (s.effect.duration or 1)]
+        for metric, kind, source, d in found:
+            ledger.add(t, metric, kind, source, d)
+        for m in range(nm):
+            raw = v[m] + delta[m]
+            lo, hi = c.minimum[m], c.maximum[m]
+            held = lo if raw < lo else hi if raw > hi else raw
+            if held != raw:
+                ledger.add(t, m, L.LIMIT, c.metric_ids[m], held - raw)
+            v[m] = round(held, DIGITS)
+        self._recompute_derived()
+
+    def _after_resolution(self) -> None:
+        c, t = self.c, self.turn
+        nm = len(c.metric_ids) + len(c.derived_ids)
+        self.history.append(list(self.v[:nm]))
+        for en in c.endings:
+            if en.condition(self.v, self.h, self.chosen):
+                self.ending = en.id
+                self._finish()
+                return
+        if t >= c.scenario.turns:
+            self._finish()
+            return
+        self.turn = t + 1
+        self.v[c.turn_slot] = float(self.turn)
+        for i, at in enumerate(self.adopted_at):
+            if at:
+                self.h[i] = self.turn - at + 1
+        self.actions_left = c.scenario.actions_per_turn
+        self._draw_events()
+
+    def _recompute_derived(self) -> None:
+        v, h, ch = self.v, self.h, self.chosen
+        for slot, formula in self.c.derived:
+            v[slot] = round(_finite(formula(v, h, ch)), DIGITS)
+
+    def _draw_events(self) -> None:
+        t, v, h, ch = self.turn, self.v, self.h, self.chosen
+        for ev in self.c.events:
+            if not ev.first <= t <= ev.last:
+                continue
+            last = self.fired_at.get(ev.index)
+            if last is not None and (not ev.repeats or t <= last + ev.cooldown):
+                continue
+            if ev.when is not None and not ev.when(v, h, ch):
+                continue
+            chance = ev.chance(v, h, ch)
+            if chance <= 0:
+                continue
+            if chance >= 1 or draw(self.seed, t, ev.id) < chance:
+                self.pending.append(ev.index)
+                self.fired_at[ev.index] = t
+                self.fired_log.append((t, ev.id))
+
+    def _finish(self) -> None:
+        self.over = True
+        self.pending = []
+        self.outcome = score(self)
+
+    def play(self, actions: list[Action]) -> None:
+        """Act several times (convenience for tests and plans)."""
+        for a in actions:
+            self.act(a)
+
+
+def score(game: Game) -> Outcome:
+    """Score, goals met and grade on the game's current state."""
+    c, v, h, ch = game.c, game.v, game.h, game.chosen
+    base = round(_finite(c.score(v, h, ch)), DIGITS)
+    goals = tuple(g.id for g in c.goals if g.condition(v, h, ch))
+    bonus = sum(_finite(g.bonus(v, h, ch)) for g in c.goals if g.id in goals)
+    total = round(base + bonus, DIGITS)
+    grade = next((i for lo, i in c.grades if total >= lo), None)
+    turns_played = len(game.history) - 1
+    return Outcome(total, base, goals, grade, game.ending, turns_played)
+
+
+def _finite(x: float) -> float:
+    x = float(x)
+    if math.isfinite(x):
+        return x
+    if math.isnan(x):
+        return 0.0
+    return 1e300 if x > 0 else -1e300

@@ -23,6 +23,11 @@ def check_ids(s: Scenario) -> Found:
                 found.append(((group, name), f"'{name}' cannot be used in expressions: use lowercase letters, digits and _ , starting with a letter"))
             elif name in RESERVED:
                 found.append(((group, name), f"'{name}' is a reserved word; choose another id"))
+    for name, m in s.metrics.items():
+        if m.min > m.max:
+            found.append((("metrics", name, "max"), f"max ({m.max:g}) is below min ({m.min:g})"))
+        elif not m.min <= m.start <= m.max:
+            found.append((("metrics", name, "start"), f"start {m.start:g} is outside min..max ({m.min:g}..{m.max:g})"))
     for name in set(s.metrics) & set(s.derived):
         found.append((("derived", name), f"'{name}' is already a metric"))
 

@@ -7,7 +7,7 @@ instead of stopping at the first, so a trainer sees every mistake at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
@@ -229,15 +229,11 @@ class _Builder:
                 )
             )
         # excludes is symmetric
-        symmetric: list[set[int]] = [set(p.excludes) for p in policies]
-        for p in policies:
-            for other in p.excludes:
-                symmetric[other].add(p.index)
-        policies = [
-            CPolicy(p.id, p.index, p.cost, p.upkeep, p.requires, tuple(sorted(symmetric[p.index])),
-                    p.available, p.effects)
-            for p in policies
-        ]
+        symmetric: list[set[int]] = [set(cp.excludes) for cp in policies]
+        for cp in policies:
+            for other in cp.excludes:
+                symmetric[other].add(cp.index)
+        policies = [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
         rules = [
             CRule(
                 r.id,

@@ -68,7 +68,7 @@ def _pow(a: float, b: float) -> float:
     try:
         r = math.pow(a, b)
     except OverflowError:
-        return 1e300 if a > 0 or float(b).is_integer() and int(b) % 2 == 0 else -1e300
+        return 1e300 if a > 0 or (float(b).is_integer() and int(b) % 2 == 0) else -1e300
     except (ValueError, ZeroDivisionError):
         return 0.0
     return r
@@ -247,6 +247,7 @@ class _Emitter:
 
     def _Call(self, node: ast.Call) -> str:
         if not isinstance(node.func, ast.Name):
+            self.emit(node.func)  # names what is wrong with it (attribute, lambda, ...)
             raise ExpressionError("only active, held, chosen, min, max, abs, round, clamp may be called")
         fname = node.func.id
         if node.keywords:
@@ -351,7 +352,7 @@ def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expre
     body = emitter.emit(tree)
     constant = _constant_value(tree)
     code = compile(f"lambda v, h, c: {body}", "<scenario expression>", "eval")
-    fn: Evaluator = eval(code, dict(_GLOBALS))  # noqa: S307 - source generated above, not user text
+    fn: Evaluator = eval(code, dict(_GLOBALS))
     if constant is not None and not math.isfinite(constant):
         raise ExpressionError("value out of range")
     return Expression(

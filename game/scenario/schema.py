@@ -157,17 +157,6 @@ class Metric(Table):
     description: Text | None = Field(None, description="Extension: a sentence explaining the metric.")
     bands: tuple[Band, ...] = Field((), description="Extension: named bands such as IKM grades, highest first or any order.")
 
-    @model_validator(mode="after")
-    def _range(self) -> Metric:
-        if self.min > self.max:
-            raise PydanticCustomError("range", "min ({lo:g}) is above max ({hi:g})", {"lo": self.min, "hi": self.max})
-        if not self.min <= self.start <= self.max:
-            raise PydanticCustomError(
-                "range", "start {start:g} is outside min..max ({lo:g}..{hi:g})",
-                {"start": self.start, "lo": self.min, "hi": self.max},
-            )
-        return self
-
 
 class Derived(Table):
     """A value computed from the metrics after every turn; read-only."""
@@ -322,7 +311,7 @@ class Scenario(Table):
     version: str = Field(description="The author's own version; results record it.")
     languages: tuple[str, ...] = Field(min_length=1, description="Languages provided; the first is the default.")
     turns: int = Field(ge=1, le=100, description="Number of turns.")
-    turn_label: Text = Field(default_factory=lambda: {"id": "Giliran", "en": "Turn"}, description="What a turn is called.")
+    turn_label: Text | None = Field(None, description="What a turn is called, e.g. { id = \"Triwulan\", en = \"Quarter\" }.")
     actions_per_turn: int = Field(ge=1, le=50, description="Adoptions + cancellations allowed per turn.")
     seed: int = Field(1, description="Default class seed.")
     title: Text = Field(description="Title of the scenario.")

@@ -1,0 +1,70 @@
+"""Plans and replay: a game is fully given by (scenario, seed, decisions).
+
+A plan (``[[expect]]`` or ``agen simulate --plan``) lists, by turn, policies to adopt and
+cancel and events to answer. An answer given for an event stands from its turn on: when the
+event fires at that turn or later, it is taken; otherwise the default choice is taken.
+Within a turn: events are answered first, then cancellations, then adoptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
+from game.engine.game import Game
+from game.errors import ActionRefused, PlanError
+from game.scenario.compiled import Compiled
+from game.scenario.schema import PlanStep
+
+
+def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = None) -> Game:
+    """Play a plan to the end; raise PlanError naming the turn and the refused step."""
+    game = Game(compiled, seed)
+    by_turn: dict[int, list[PlanStep]] = {}
+    for step in steps:
+        by_turn.setdefault(step.turn, []).append(step)
+    standing: dict[str, str] = {}
+    while not game.over:
+        todo = by_turn.get(game.turn, [])
+        for step in todo:
+            standing.update(step.choose)
+        actions: list[Action] = [
+            Choose(e, standing[e]) for e in game.pending_events() if e in standing
+        ]
+        for step in todo:
+            actions += [Cancel(p) for p in step.cancel]
+        for step in todo:
+            actions += [Adopt(p) for p in step.adopt]
+        for action in actions:
+            try:
+                game.act(action)
+            except ActionRefused as exc:
+                raise PlanError(f"turn {game.turn}: {describe(action)}: {exc.message_en}") from None
+        game.end_turn()
+    return game
+
+
+def replay(compiled: Compiled, seed: int, decisions: Iterable[Decision]) -> Game:
+    """Replay recorded decisions in order; raise PlanError if any is refused or out of turn."""
+    game = Game(compiled, seed)
+    for decision in decisions:
+        while not game.over and game.turn < decision.turn:
+            game.end_turn()
+        if game.over or game.turn != decision.turn:
+            raise PlanError(f"turn {decision.turn}: {describe(decision.action)}: the game had already moved on")
+        try:
+            game.act(decision.action)
+        except ActionRefused as exc:
+            raise PlanError(f"turn {decision.turn}: {describe(decision.action)}: {exc.message_en}") from None
+    while not game.over:
+        game.end_turn()
+    return game
+
+
+def describe(action: Action) -> str:
+    """A short English description of an action, for messages."""
+    if isinstance(action, Adopt):
+        return f"adopt '{action.policy}'"
+    if isinstance(action, Cancel):
+        return f"cancel '{action.policy}'"
+    return f"choose '{action.choice}' for event '{action.event}'"

@@ -1,0 +1,261 @@
+"""Turn resolution exactly as SCENARIO-FORMAT.md's 'Timing, exactly' and 'What a turn does'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import Adopt, Cancel, Choose, Game
+from game.errors import ActionRefused
+from game.scenario import LoadedScenario, load_scenario
+
+BASE = """
+format = 1
+id = "timing"
+version = "1"
+languages = ["en"]
+turns = 8
+actions_per_turn = 2
+title = "T"
+briefing = "B"
+budget = "money"
+seed = 7
+
+[metrics.x]
+label = "X"
+start = 0
+min = -1000
+max = 1000
+
+[metrics.y]
+label = "Y"
+start = 0
+min = 0
+max = 10
+
+[metrics.money]
+label = "Money"
+start = 100
+min = 0
+max = 1000
+
+[derived.double_x]
+label = "2X"
+formula = "2 * x"
+
+[[policies]]
+id = "slow"
+category = "people"
+name = "Slow"
+cost = 10
+upkeep = 1
+[[policies.effects]]
+metric = "x"
+delta = 10
+delay = 2
+ramp = 2
+duration = 3
+
+[[policies]]
+id = "counter"
+category = "people"
+name = "Counter"
+[[policies.effects]]
+metric = "x"
+delta = "held('counter')"
+
+[[policies]]
+id = "needs_slow"
+category = "people"
+name = "Needs slow"
+requires = ["slow"]
+excludes = ["counter"]
+
+[[policies]]
+id = "later"
+category = "people"
+name = "Later"
+available = "turn >= 3"
+
+[[policies]]
+id = "dear"
+category = "people"
+name = "Dear"
+cost = 95
+
+[[events]]
+id = "shock"
+title = "Shock"
+text = "Something happens"
+at = 2
+[[events.choices]]
+id = "pay"
+label = "Pay"
+cost = 50
+requires = "money >= 50"
+[[events.choices.effects]]
+metric = "x"
+delta = 100
+delay = 1
+[[events.choices]]
+id = "ignore"
+label = "Ignore"
+[[events.choices.effects]]
+metric = "x"
+delta = -1
+duration = 2
+
+[scoring]
+formula = "x"
+[[scoring.goals]]
+id = "big"
+label = "Big"
+condition = "x >= 10"
+bonus = 5
+[[scoring.grades]]
+name = "Good"
+min = 10
+[[scoring.grades]]
+name = "Poor"
+min = -1e9
+"""
+
+
+@pytest.fixture()
+def timing(tmp_path: Path) -> LoadedScenario:
+    path = tmp_path / "timing.toml"
+    path.write_text(BASE, encoding="utf-8")
+    return load_scenario(path)
+
+
+def _run(game: Game, turns: int) -> list[float]:
+    xs = []
+    for _ in range(turns):
+        if game.pending_events():
+            game.act(Choose("shock", "ignore"))
+        game.end_turn()
+        xs.append(game.history[-1][0])
+    return xs
+
+
+def test_delay_ramp_duration(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    game.act(Adopt("slow"))  # turn 1: delay 2 -> first acts in turn 3, ramp 2 -> 5 then 10, 3 turns
+    assert game.value("money") == 90
+    xs = _run(game, 6)
+    ignore = [0, -1, -1, 0, 0, 0]  # the 'ignore' answer at turn 2 acts in turns 2 and 3
+    slow = [0, 0, 5, 10, 10, 0]
+    expected, total = [], 0.0
+    for a, b in zip(ignore, slow):
+        total += a + b
+        expected.append(total)
+    assert xs == expected
+    assert game.value("money") == 90 - 6  # upkeep 1 per turn while in force
+
+
+def test_held_counts_the_current_resolution(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    game.act(Adopt("counter"))
+    assert game.held("counter") == 1
+    game.end_turn()  # +1 (held 1)
+    assert game.held("counter") == 2
+    game.act(Choose("shock", "ignore"))
+    game.end_turn()  # +2 - 1
+    assert game.value("x") == 1 + 2 - 1
+    assert game.value("double_x") == 2 * game.value("x")
+
+
+def test_cancel_stops_and_readopting_restarts(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    game.act(Adopt("counter"))
+    game.end_turn()
+    game.act(Choose("shock", "ignore"))
+    game.act(Cancel("counter"))
+    assert game.held("counter") == 0
+    game.act(Adopt("counter"))
+    assert game.held("counter") == 1
+    with pytest.raises(ActionRefused) as info:
+        game.act(Adopt("slow"))
+    assert info.value.reason == "no_actions"
+
+
+def test_refusals_name_the_reason(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    reasons = {pid: game.why_not_adopt(pid) for pid in ("needs_slow", "later", "slow")}
+    assert reasons["needs_slow"] is not None and reasons["needs_slow"].reason == "requires"
+    assert reasons["later"] is not None and reasons["later"].reason == "not_available"
+    assert reasons["slow"] is None
+    game.act(Adopt("counter"))
+    game.act(Adopt("slow"))
+    game.end_turn()
+    game.act(Choose("shock", "ignore"))
+    refusal = game.why_not_adopt("needs_slow")
+    assert refusal is not None and refusal.reason == "excluded"
+    assert "Counter" in refusal.message("en")
+    assert game.why_not_adopt("dear") is not None and game.why_not_adopt("dear").reason == "no_budget"  # type: ignore[union-attr]
+    assert game.why_not_adopt("slow").reason == "already_active"  # type: ignore[union-attr]
+    assert game.why_not_cancel("later").reason == "not_active"  # type: ignore[union-attr]
+
+
+def test_events_must_be_answered_before_acting_and_default(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    game.end_turn()
+    assert game.pending_events() == ["shock"]
+    refusal = game.why_not_adopt("counter")
+    assert refusal is not None and refusal.reason == "event_pending"
+    assert game.default_choice("shock") == "pay"
+    game.end_turn()  # default: pay (requires money >= 50 holds), effect +100 at turn 3
+    assert game.value("money") == 50
+    assert game.decisions[-1].action == Choose("shock", "pay")
+    game.end_turn()
+    assert game.value("x") == 100
+
+
+def test_unaffordable_choice_is_refused(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    game.act(Adopt("dear"))
+    game.end_turn()
+    refusal = game.why_not_choose("shock", "pay")
+    assert refusal is not None and refusal.reason == "requires"
+    assert game.default_choice("shock") == "ignore"
+
+
+def test_score_goals_grade(timing: LoadedScenario) -> None:
+    game = Game(timing.compiled)
+    game.act(Adopt("slow"))
+    _run(game, 8)
+    assert game.over and game.outcome is not None
+    assert game.outcome.base == 25 - 2
+    assert game.outcome.goals == ("big",)
+    assert game.outcome.score == 25 - 2 + 5
+    assert timing.scenario.scoring.grades[game.outcome.grade or 0].name == "Good"
+    with pytest.raises(ActionRefused):
+        game.end_turn()
+
+
+def test_limits_are_recorded(timing: LoadedScenario, tmp_path: Path) -> None:
+    text = BASE.replace('[[policies]]\nid = "later"', '[[rules]]\nid = "grow"\nmetric = "y"\ndelta = 4\n\n[[policies]]\nid = "later"')
+    path = tmp_path / "lim.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_scenario(path)
+    game = Game(loaded.compiled)
+    for _ in range(3):
+        if game.pending_events():
+            game.act(Choose("shock", "ignore"))
+        game.end_turn()
+    assert game.value("y") == 10
+    causes = game.ledger.causes(3, loaded.compiled.slot("y"))
+    assert {c.kind for c in causes} == {"rule", "limit"}
+    assert sum(c.delta for c in causes) == 2
+
+
+def test_ending_stops_early(timing: LoadedScenario, tmp_path: Path) -> None:
+    text = BASE + '\n[[endings]]\nid = "broke"\ncondition = "money < 60"\ntext = "Out of money"\n'
+    path = tmp_path / "end.toml"
+    path.write_text(text, encoding="utf-8")
+    game = Game(load_scenario(path).compiled)
+    game.act(Adopt("dear"))
+    game.end_turn()
+    assert game.over and game.ending == "broke"
+    assert game.outcome is not None and game.outcome.turns_played == 1

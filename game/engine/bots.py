@@ -27,7 +27,7 @@ def random_bot(game: Game, rng: random.Random) -> None:
         if open_choices:
             game.act(Choose(event_id, rng.choice(open_choices)))
     for _ in range(rng.randint(0, game.actions_left)):
-        options = [p.id for p in game.c.policies if game.why_not_adopt(p.id) is None]
+        options = [p.id for p in game.c.policies if game.adopt_blocker(p.index) is None]
         if not options:
             return
         game.act(Adopt(rng.choice(options)))
@@ -60,7 +60,7 @@ def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
         current = rollout_score(game)
         best_policy, best_gain = None, 1e-9
         for p in game.c.policies:
-            if game.why_not_adopt(p.id) is not None:
+            if game.adopt_blocker(p.index) is not None:
                 continue
             probe = game.clone()
             probe.act(Adopt(p.id))

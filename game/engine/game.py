@@ -118,43 +118,71 @@ class Game:
     def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
         return ActionRefused(reason, id_text, en_text)
 
+    def adopt_blocker(self, idx: int) -> str | None:
+        """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
+        if self.over:
+            return "game_over"
+        if self.adopted_at[idx]:
+            return "already_active"
+        if self.pending:
+            return "event_pending"
+        p = self.c.policies[idx]
+        v, h, ch = self.v, self.h, self.chosen
+        if p.available is not None and not p.available.fn(v, h, ch):
+            return "not_available"
+        adopted = self.adopted_at
+        for r in p.requires:
+            if not adopted[r]:
+                return "requires"
+        for x in p.excludes:
+            if adopted[x]:
+                return "excluded"
+        if self.actions_left <= 0:
+            return "no_actions"
+        b = self.c.budget
+        if b is not None:
+            cost = p.cost.fn(v, h, ch)
+            if cost > 0 and v[b] - cost < self.c.minimum[b]:
+                return "no_budget"
+        return None
+
     def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be adopted now, or None if it can."""
-        if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
             return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+        code = self.adopt_blocker(idx)
+        if code is None:
+            return None
         p = self.c.policies[idx]
         nid, nen = self._name(p, "id"), self._name(p, "en")
-        if self.adopted_at[idx]:
-            return self._refuse("already_active", f"{nid} sudah berjalan.", f"{nen} is already in force.")
-        if self.pending:
-            return self._refuse("event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first.")
-        v, h, ch = self.v, self.h, self.chosen
-        if p.available is not None and not p.available(v, h, ch):
-            return self._refuse("not_available", f"{nid} belum tersedia.", f"{nen} is not available yet.")
-        missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
-        if missing:
+        if code == "requires":
+            missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
             mid = ", ".join(self._name(m, "id") for m in missing)
             men = ", ".join(self._name(m, "en") for m in missing)
-            return self._refuse("requires", f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first.")
-        clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
-        if clash:
+            return self._refuse(code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first.")
+        if code == "excluded":
+            clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
             xid = ", ".join(self._name(m, "id") for m in clash)
             xen = ", ".join(self._name(m, "en") for m in clash)
-            return self._refuse("excluded", f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}.")
-        if self.actions_left <= 0:
-            return self._refuse("no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn.")
-        cost = p.cost(v, h, ch)
-        if cost > 0 and self.c.budget is not None and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]:
-            have = self.v[self.c.budget]
+            return self._refuse(code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}.")
+        if code == "no_budget":
+            cost = p.cost.fn(self.v, self.h, self.chosen)
+            have = self.v[self.c.budget or 0]
             return self._refuse(
-                "no_budget",
+                code,
                 f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
                 f"Not enough budget: needs {cost:g}, {have:g} left.",
             )
-        return None
+        texts = {
+            "game_over": ("Permainan sudah selesai.", "The game is over."),
+            "already_active": (f"{nid} sudah berjalan.", f"{nen} is already in force."),
+            "event_pending": ("Jawab dulu peristiwa yang terjadi.", "Answer the event first."),
+            "not_available": (f"{nid} belum tersedia.", f"{nen} is not available yet."),
+            "no_actions": ("Jatah tindakan giliran ini habis.", "No actions left this turn."),
+        }
+        id_text, en_text = texts[code]
+        return self._refuse(code, id_text, en_text)
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
@@ -187,10 +215,10 @@ class Game:
 
     def _choice_refusal(self, choice: CChoice) -> ActionRefused | None:
         v, h, ch = self.v, self.h, self.chosen
-        if choice.requires is not None and not choice.requires(v, h, ch):
+        if choice.requires is not None and not choice.requires.fn(v, h, ch):
             cond = str(choice.requires.source)
             return self._refuse("requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}")
-        cost = choice.cost(v, h, ch)
+        cost = choice.cost.fn(v, h, ch)
         if cost > 0 and self.c.budget is not None and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]:
             have = self.v[self.c.budget]
             return self._refuse(
@@ -233,7 +261,7 @@ class Game:
         self.decisions.append(Decision(self.turn, action))
 
     def _adopt(self, p: CPolicy) -> None:
-        cost = p.cost(self.v, self.h, self.chosen)
+        cost = p.cost.fn(self.v, self.h, self.chosen)
         if cost and self.c.budget is not None:
             self.v[self.c.budget] -= cost
             self.ledger.add(self.turn, self.c.budget, L.COST, p.id, -cost)
@@ -244,7 +272,7 @@ class Game:
     def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
         ev = self.c.events[eidx]
         choice = next(x for x in ev.choices if x.id == choice_id)
-        cost = choice.cost(self.v, self.h, self.chosen)
+        cost = choice.cost.fn(self.v, self.h, self.chosen)
         source = f"{ev.id}/{choice.id}"
         if cost and self.c.budget is not None:
             b = self.c.budget
@@ -274,7 +302,7 @@ class Game:
         active = [p for p in c.policies if self.adopted_at[p.index]]
         if b is not None:
             for p in active:
-                upkeep = p.upkeep(v, h, ch)
+                upkeep = p.upkeep.fn(v, h, ch)
                 if upkeep:
                     v[b] -= upkeep
                     ledger.add(t, b, L.UPKEEP, p.id, -upkeep)
@@ -287,23 +315,23 @@ class Game:
                 k = t - start - e.delay + 1
                 if k < 1 or (e.duration is not None and k > e.duration):
                     continue
-                if e.when is not None and not e.when(v, h, ch):
+                if e.when is not None and not e.when.fn(v, h, ch):
                     continue
-                d = _finite(e.delta(v, h, ch))
+                d = _finite(e.delta.fn(v, h, ch))
                 if e.ramp is not None and k < e.ramp:
                     d *= k / e.ramp
                 if d:
                     delta[e.metric] += d
                     found.append((e.metric, L.POLICY, p.id, d))
         for r in c.rules:
-            if r.when is not None and not r.when(v, h, ch):
+            if r.when is not None and not r.when.fn(v, h, ch):
                 continue
-            d = _finite(r.delta(v, h, ch))
+            d = _finite(r.delta.fn(v, h, ch))
             if d:
                 delta[r.metric] += d
                 found.append((r.metric, L.RULE, r.id, d))
         for dr in c.drifts:
-            d = _finite(dr.rate(v, h, ch) * (dr.toward(v, h, ch) - v[dr.metric]))
+            d = _finite(dr.rate.fn(v, h, ch) * (dr.toward.fn(v, h, ch) - v[dr.metric]))
             if d:
                 delta[dr.metric] += d
                 found.append((dr.metric, L.DRIFT, c.metric_ids[dr.metric], d))
@@ -315,9 +343,9 @@ class Game:
             if k > length:
                 continue
             keep.append(sch)
-            if k < 1 or (e.when is not None and not e.when(v, h, ch)):
+            if k < 1 or (e.when is not None and not e.when.fn(v, h, ch)):
                 continue
-            d = _finite(e.delta(v, h, ch))
+            d = _finite(e.delta.fn(v, h, ch))
             if e.ramp is not None and k < e.ramp:
                 d *= k / e.ramp
             if d:
@@ -340,7 +368,7 @@ class Game:
         nm = len(c.metric_ids) + len(c.derived_ids)
         self.history.append(list(self.v[:nm]))
         for en in c.endings:
-            if en.condition(self.v, self.h, self.chosen):
+            if en.condition.fn(self.v, self.h, self.chosen):
                 self.ending = en.id
                 self._finish()
                 return
@@ -358,7 +386,7 @@ class Game:
     def _recompute_derived(self) -> None:
         v, h, ch = self.v, self.h, self.chosen
         for slot, formula in self.c.derived:
-            v[slot] = round(_finite(formula(v, h, ch)), DIGITS)
+            v[slot] = round(_finite(formula.fn(v, h, ch)), DIGITS)
 
     def _draw_events(self) -> None:
         t, v, h, ch = self.turn, self.v, self.h, self.chosen
@@ -368,9 +396,9 @@ class Game:
             last = self.fired_at.get(ev.index)
             if last is not None and (not ev.repeats or t <= last + ev.cooldown):
                 continue
-            if ev.when is not None and not ev.when(v, h, ch):
+            if ev.when is not None and not ev.when.fn(v, h, ch):
                 continue
-            chance = ev.chance(v, h, ch)
+            chance = ev.chance.fn(v, h, ch)
             if chance <= 0:
                 continue
             if chance >= 1 or draw(self.seed, t, ev.id) < chance:
@@ -392,9 +420,9 @@ class Game:
 def score(game: Game) -> Outcome:
     """Score, goals met and grade on the game's current state."""
     c, v, h, ch = game.c, game.v, game.h, game.chosen
-    base = round(_finite(c.score(v, h, ch)), DIGITS)
-    goals = tuple(g.id for g in c.goals if g.condition(v, h, ch))
-    bonus = sum(_finite(g.bonus(v, h, ch)) for g in c.goals if g.id in goals)
+    base = round(_finite(c.score.fn(v, h, ch)), DIGITS)
+    goals = tuple(g.id for g in c.goals if g.condition.fn(v, h, ch))
+    bonus = sum(_finite(g.bonus.fn(v, h, ch)) for g in c.goals if g.id in goals)
     total = round(base + bonus, DIGITS)
     grade = next((i for lo, i in c.grades if total >= lo), None)
     turns_played = len(game.history) - 1

@@ -243,15 +243,15 @@ class _Builder:
             )
             for i, r in enumerate(s.rules)
         ]
-        drifts = [
-            CDrift(
-                self.metric_ids.index(mid),
-                self.expr(m.drift.toward, ("metrics", mid, "drift", "toward")),
-                self.expr(m.drift.rate, ("metrics", mid, "drift", "rate")),
-            )
-            for mid, m in s.metrics.items()
-            if m.drift is not None
-        ]
+        drifts = []
+        for mid, m in s.metrics.items():
+            if m.drift is None:
+                continue
+            rate = self.expr(m.drift.rate, ("metrics", mid, "drift", "rate"))
+            if rate.constant is not None and not 0 <= rate.constant <= 1:
+                self.found.append((("metrics", mid, "drift", "rate"), f"rate {rate.constant:g} is out of range: must be between 0 and 1"))
+            toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
+            drifts.append(CDrift(self.metric_ids.index(mid), toward, rate))
         derived = self.derived_in_order()
         events = []
         for i, e in enumerate(s.events):
@@ -275,10 +275,13 @@ class _Builder:
                 )
                 for j, c in enumerate(e.choices)
             )
+            chance = self.expr(e.chance, (*path, "chance"))
+            if chance.constant is not None and not 0 <= chance.constant <= 1:
+                self.found.append(((*path, "chance"), f"chance {chance.constant:g} is out of range: must be between 0 and 1"))
             events.append(
                 CEvent(
                     e.id, i, first, last,
-                    self.expr(e.chance, (*path, "chance")),
+                    chance,
                     self.maybe(e.when, (*path, "when")),
                     e.repeats,
                     e.cooldown or 0,

@@ -14,6 +14,12 @@ from game.engine.game import Game
 
 Bot = Callable[[Game, random.Random], None]
 
+# The greedy bot picks at random among the adoptions whose gain is within this much of the
+# best one, as a thoughtful player would among options of near-equal worth.
+NEAR_POINTS = 1.0
+NEAR_SHARE = 0.25
+FAVOUR_BONUS = 5.0
+
 
 def passive(game: Game, rng: random.Random) -> None:
     """Does nothing; events take their default answer."""
@@ -43,7 +49,13 @@ def rollout_score(game: Game) -> float:
 
 
 def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
-    """Takes, one at a time, the action that most improves the passive rollout's score."""
+    """Takes, one at a time, an action that (nearly) most improves the passive rollout's score.
+
+    Look-ahead: each open answer and adoption is tried on a copy of the game, which is then
+    played to the end with no further decisions; the gain is that final score's change.
+    Among adoptions within NEAR_POINTS (or NEAR_SHARE of the best gain) of the best, it picks
+    at random from its own seeded source.
+    """
     for event_id in game.pending_events():
         ev = game.c.events[game.c.event_index[event_id]]
         best, best_score = None, float("-inf")
@@ -58,7 +70,7 @@ def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
             game.act(Choose(event_id, best))
     while game.actions_left > 0:
         current = rollout_score(game)
-        best_policy, best_gain = None, 1e-9
+        gains: list[tuple[float, str]] = []
         for p in game.c.policies:
             if game.adopt_blocker(p.index) is not None:
                 continue
@@ -66,12 +78,14 @@ def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
             probe.act(Adopt(p.id))
             gain = rollout_score(probe) - current
             if favour is not None and game.c.scenario.policies[p.index].category == favour:
-                gain += 5.0
-            if gain > best_gain:
-                best_policy, best_gain = p.id, gain
-        if best_policy is None:
+                gain += FAVOUR_BONUS
+            if gain > 1e-9:
+                gains.append((gain, p.id))
+        if not gains:
             return
-        game.act(Adopt(best_policy))
+        best = max(g for g, _ in gains)
+        near = [pid for g, pid in gains if g >= best - max(NEAR_POINTS, NEAR_SHARE * best)]
+        game.act(Adopt(rng.choice(near)))
 
 
 def favouring(category: str) -> Bot:

@@ -83,8 +83,8 @@ def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
                 gains.append((gain, p.id))
         if not gains:
             return
-        best = max(g for g, _ in gains)
-        near = [pid for g, pid in gains if g >= best - max(NEAR_POINTS, NEAR_SHARE * best)]
+        top = max(g for g, _ in gains)
+        near = [pid for g, pid in gains if g >= top - max(NEAR_POINTS, NEAR_SHARE * top)]
         game.act(Adopt(rng.choice(near)))
 
 

@@ -228,6 +228,17 @@ class Game:
             )
         return None
 
+    def _is_fallback(self, event_id: str, choice_id: str) -> bool:
+        """Whether this is the last choice of a pending event none of whose choices is open:
+        it is then taken anyway, its cost paid as far as the budget allows."""
+        eidx = self.c.event_index.get(event_id)
+        if eidx is None or eidx not in self.pending:
+            return False
+        ev = self.c.events[eidx]
+        if ev.choices[-1].id != choice_id:
+            return False
+        return all(self._choice_refusal(ch) is not None for ch in ev.choices)
+
     def default_choice(self, event_id: str) -> str:
         """The first choice that can be taken, or the last when none can."""
         ev = self.c.events[self.c.event_index[event_id]]
@@ -255,9 +266,10 @@ class Game:
             self.actions_left -= 1
         else:
             refusal = self.why_not_choose(action.event, action.choice)
-            if refusal:
+            forced = refusal is not None and self._is_fallback(action.event, action.choice)
+            if refusal and not forced:
                 raise refusal
-            self._choose(self.c.event_index[action.event], action.choice, forced=False)
+            self._choose(self.c.event_index[action.event], action.choice, forced=forced)
         self.decisions.append(Decision(self.turn, action))
 
     def _adopt(self, p: CPolicy) -> None:

@@ -44,8 +44,14 @@ def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = 
     return game
 
 
-def replay(compiled: Compiled, seed: int, decisions: Iterable[Decision]) -> Game:
-    """Replay recorded decisions in order; raise PlanError if any is refused or out of turn."""
+def replay(
+    compiled: Compiled, seed: int, decisions: Iterable[Decision], until_turn: int | None = None
+) -> Game:
+    """Replay recorded decisions in order; raise PlanError if any is refused or out of turn.
+
+    Without ``until_turn`` the game is played to its end; with it, the game stops at the
+    start of that turn (after the decisions recorded for it), as a saved game resumes.
+    """
     game = Game(compiled, seed)
     for decision in decisions:
         while not game.over and game.turn < decision.turn:
@@ -56,7 +62,7 @@ def replay(compiled: Compiled, seed: int, decisions: Iterable[Decision]) -> Game
             game.act(decision.action)
         except ActionRefused as exc:
             raise PlanError(f"turn {decision.turn}: {describe(decision.action)}: {exc.message_en}") from None
-    while not game.over:
+    while not game.over and (until_turn is None or game.turn < until_turn):
         game.end_turn()
     return game
 

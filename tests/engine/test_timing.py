@@ -259,3 +259,25 @@ def test_ending_stops_early(timing: LoadedScenario, tmp_path: Path) -> None:
     game.end_turn()
     assert game.over and game.ending == "broke"
     assert game.outcome is not None and game.outcome.turns_played == 1
+
+
+def test_forced_last_choice_replays(timing: LoadedScenario, tmp_path: Path) -> None:
+    from game.engine import replay
+
+    text = BASE.replace('id = "ignore"\nlabel = "Ignore"', 'id = "ignore"\nlabel = "Ignore"\ncost = 30')
+    path = tmp_path / "forced.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_scenario(path)
+    game = Game(loaded.compiled)
+    game.act(Adopt("dear"))  # money 5: neither 'pay' (requires 50) nor 'ignore' (costs 30) is open
+    game.end_turn()
+    assert game.why_not_choose("shock", "ignore") is not None
+    game.end_turn()  # the last choice is taken anyway, paid as far as the budget allows
+    assert game.decisions[-1].action == Choose("shock", "ignore")
+    assert game.value("money") == 0
+    while not game.over:
+        game.end_turn()
+    again = replay(loaded.compiled, game.seed, game.decisions)
+    assert again.outcome == game.outcome and again.ledger.entries == game.ledger.entries
+    halfway = replay(loaded.compiled, game.seed, game.decisions, until_turn=3)
+    assert halfway.turn == 3 and not halfway.over

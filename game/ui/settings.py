@@ -1,0 +1,79 @@
+"""The player's saved settings (language, results folder) and where files live.
+
+Settings are a small JSON file in the platform's user config folder; saves and results
+go to the user data folder unless the settings or the command line name another.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from game.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+APP_NAME = "agen-perubahan"
+
+
+def user_data_dir() -> Path:
+    """Where autosaves and (by default) results live."""
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def user_config_dir() -> Path:
+    """Where the settings file lives."""
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a text file so a crash leaves either the old or the new file, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Settings:
+    """What the player chose last time."""
+
+    language: str = DEFAULT_LANGUAGE
+    results_dir: str | None = None
+
+    @staticmethod
+    def load(config_dir: Path | None = None) -> Settings:
+        """Read the settings file; a missing or unreadable file gives the defaults."""
+        path = (config_dir or user_config_dir()) / "settings.json"
+        try:
+            data: Any = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Settings()
+        if not isinstance(data, dict):
+            return Settings()
+        lang = data.get("language")
+        folder = data.get("results_dir")
+        return Settings(
+            language=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
+            results_dir=folder if isinstance(folder, str) and folder else None,
+        )
+
+    def save(self, config_dir: Path | None = None) -> None:
+        """Write the settings file (quietly gives up on a read-only disk)."""
+        path = (config_dir or user_config_dir()) / "settings.json"
+        data = {"language": self.language, "results_dir": self.results_dir}
+        try:
+            write_atomic(path, json.dumps(data, indent=2))
+        except OSError:
+            pass

@@ -1,0 +1,76 @@
+"""UI tests run with SDL's dummy drivers: no window, no sound."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.app import App, Options
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SIZE = (1280, 720)
+
+
+def make_options(tmp: Path, **kw: object) -> Options:
+    """Options that keep every file inside the test's folder."""
+    scen = tmp / "scenarios"
+    scen.mkdir(exist_ok=True)
+    target = scen / "example.toml"
+    if not target.exists():
+        target.write_bytes((FIXTURES / "example.toml").read_bytes())
+    return Options(data_dir=tmp / "data", config_dir=tmp / "config", results_dir=tmp / "results",
+                   scenarios_dir=scen, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _display() -> Iterator[None]:
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    pygame.event.clear()
+    yield
+    pygame.event.clear()
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> App:
+    """A headless app with its files in tmp_path."""
+    return App(make_options(tmp_path), headless_size=SIZE)
+
+
+def key(app: App, k: int, mod: int = 0, unicode: str = "") -> None:
+    """Post a key press and let the app handle it."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode=unicode, scancode=0))
+    pump(app)
+
+
+def click(app: App, pos: tuple[int, int]) -> None:
+    """Post a left click at ``pos``."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    pump(app)
+
+
+def type_text(app: App, text: str) -> None:
+    """Post typed text."""
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    pump(app)
+
+
+def pump(app: App) -> None:
+    """Dispatch every queued event, then draw (as the loop would)."""
+    for event in pygame.event.get():
+        app.dispatch(event)
+    if app.screen.wants_ticks():
+        app.screen.tick(0.05)
+    app.render()

@@ -1,0 +1,108 @@
+"""A whole game driven through the real screens with posted keys and clicks."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import replay
+from game.results.record import read_result
+from game.scenario import load_scenario
+from game.ui.app import App
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.event_dialog import EventDialog
+from game.ui.screens.player import PlayerScreen
+from game.ui.screens.policy_dialog import PolicyDialog
+from game.ui.screens.scenario_choice import ScenarioScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.turn import TurnScreen
+from game.ui.screens.turn_report import TurnReportScreen
+from tests.ui.conftest import click, key, type_text
+
+
+def enter_player(app: App) -> None:
+    key(app, pygame.K_n)
+    assert isinstance(app.screen, PlayerScreen)
+    type_text(app, "Budi Santoso")
+    key(app, pygame.K_TAB)
+    type_text(app, "1987")
+    key(app, pygame.K_TAB)
+    type_text(app, "PKA-01")
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, ScenarioScreen), app.screen
+
+
+def test_title_to_debrief_writes_a_result_that_replays(app: App) -> None:
+    assert isinstance(app.screen, TitleScreen)
+    enter_player(app)
+    key(app, pygame.K_RETURN)
+    assert app.session is not None
+    assert app.session.player.name == "Budi Santoso" and app.session.player.cohort == "PKA-01"
+    game = app.session.game
+    turns_seen = set()
+    for _ in range(200):
+        screen = app.screen
+        if isinstance(screen, DebriefScreen):
+            break
+        if isinstance(screen, EventDialog):
+            key(app, pygame.K_1 if screen.chosen is None else pygame.K_RETURN)
+            if isinstance(app.screen, EventDialog) and app.screen.chosen is None and screen is app.screen:
+                key(app, pygame.K_2)  # the first choice was refused (a message): take another
+        elif isinstance(screen, TurnScreen):
+            turns_seen.add(game.turn)
+            if game.turn % 2 == 1:  # keyboard: find an adoptable card, adopt it, end the turn
+                for _ in range(len(screen.categories())):
+                    if game.why_not_adopt(screen.policies()[0].id) is None:
+                        break
+                    key(app, pygame.K_RIGHT)
+                key(app, pygame.K_1)
+                assert isinstance(app.screen, PolicyDialog)
+                key(app, pygame.K_RETURN)
+                if app.screen is not screen:  # refused (shown as a message): close the card
+                    assert app.toasts
+                    key(app, pygame.K_ESCAPE)
+                assert app.screen is screen
+                key(app, pygame.K_RIGHT)
+                key(app, pygame.K_RETURN)
+            else:  # mouse alone: the end-turn button
+                click(app, screen.layout().end_turn.center)
+        elif isinstance(screen, TurnReportScreen):
+            click(app, screen.buttons()[0].rect.center)
+        else:
+            raise AssertionError(f"unexpected screen {screen}")
+    assert isinstance(app.screen, DebriefScreen)
+    assert (game.over and turns_seen == set(range(1, game.c.scenario.turns + 1))) or game.ending
+    assert any(d.action.__class__.__name__ == "Adopt" for d in game.decisions)
+    files = list((app.results_dir).glob("*.json"))
+    assert len(files) == 1
+    record = read_result(files[0])
+    assert record.player == "Budi Santoso" and record.player_id == "1987" and record.cohort == "PKA-01"
+    loaded = load_scenario(app.session.path)
+    again = replay(loaded.compiled, record.seed, record.decision_objects())
+    assert again.outcome is not None and game.outcome is not None
+    assert again.outcome.score == record.score == game.outcome.score
+    assert not app.save_path.exists()  # a finished game leaves no autosave
+
+
+def test_refused_action_is_a_message_not_a_crash(app: App) -> None:
+    enter_player(app)
+    key(app, pygame.K_RETURN)
+    while isinstance(app.screen, EventDialog):
+        key(app, pygame.K_RETURN)
+    turn = app.screen
+    assert isinstance(turn, TurnScreen) and app.session is not None
+    game = app.session.game
+    cats = turn.categories()
+    refused = [(ci, i) for ci, cat in enumerate(cats)
+               for i, p in enumerate(q for q in game.c.scenario.policies if q.category == cat)
+               if game.why_not_adopt(p.id) is not None]
+    assert refused, "the fixture has a policy that needs another first"
+    ci, index = refused[0]
+    turn.category = ci
+    before = list(game.decisions)
+    key(app, pygame.K_1 + index)
+    assert isinstance(app.screen, PolicyDialog)
+    app.toasts = []
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.screen, PolicyDialog)
+    assert app.toasts and app.toasts[-1].text
+    assert game.decisions == before

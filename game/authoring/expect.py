@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from game.engine.actions import Action, Adopt, Cancel, Choose
 from game.engine.game import Game
-from game.engine.plan import describe
-from game.errors import ActionRefused
+from game.engine.plan import play_plan
+from game.errors import PlanError
 from game.scenario.compiled import Compiled
 from game.scenario.loader import LoadedScenario
 from game.scenario.schema import Expect, PlanStep
@@ -33,41 +32,12 @@ class ExpectResult:
     ending: str | None = None
 
 
-class PlanRefused(Exception):
-    """A plan step could not be carried out; the message names the turn and the step."""
+PlanRefused = PlanError
 
 
 def play_steps(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None) -> Game:
-    """Play a plan to the end, as SCENARIO-FORMAT.md and docs/authoring describe it.
-
-    Within a turn: answers (an answer stands from its turn on), then the default answer for
-    any other event that fired, then cancellations, then adoptions. Unlike the engine's
-    ``play_plan`` this answers unanswered events before adopting, so an event firing in a
-    plan's turn never blocks the plan's adoptions.
-    """
-    game = Game(compiled, seed)
-    by_turn: dict[int, list[PlanStep]] = {}
-    for step in steps:
-        by_turn.setdefault(step.turn, []).append(step)
-    standing: dict[str, str] = {}
-    while not game.over:
-        todo = by_turn.get(game.turn, [])
-        for step in todo:
-            standing.update(step.choose)
-        actions: list[Action] = [Choose(e, standing[e]) for e in game.pending_events() if e in standing]
-        for e in game.pending_events():
-            # Unanswered: the default, now; when no choice is open, end_turn forces the last.
-            if e not in standing and game.why_not_choose(e, game.default_choice(e)) is None:
-                actions.insert(0, Choose(e, game.default_choice(e)))
-        actions += [Cancel(p) for step in todo for p in step.cancel]
-        actions += [Adopt(p) for step in todo for p in step.adopt]
-        for action in actions:
-            try:
-                game.act(action)
-            except ActionRefused as exc:
-                raise PlanRefused(f"turn {game.turn}: {describe(action)}: {exc.message_en}") from None
-        game.end_turn()
-    return game
+    """Play a plan to the end (the engine's :func:`play_plan`)."""
+    return play_plan(compiled, steps, seed)
 
 
 def run_expectation(loaded: LoadedScenario, expect: Expect) -> ExpectResult:

@@ -2,7 +2,8 @@
 
 A plan (``[[expect]]`` or ``agen simulate --plan``) lists, by turn, policies to adopt and
 cancel and events to answer. An answer given for an event stands from its turn on: when the
-event fires at that turn or later, it is taken; otherwise the default choice is taken.
+event fires at that turn or later, it is taken; otherwise the default choice is taken, before
+the turn's cancellations and adoptions, so an event never blocks a plan.
 Within a turn: events are answered first, then cancellations, then adoptions.
 """
 
@@ -28,8 +29,11 @@ def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = 
         todo = by_turn.get(game.turn, [])
         for step in todo:
             standing.update(step.choose)
+        # every event that fired is answered first: the plan's standing answer, else the
+        # default (the last choice, forced, when none is open)
         actions: list[Action] = [
-            Choose(e, standing[e]) for e in game.pending_events() if e in standing
+            Choose(e, standing[e] if e in standing else game.default_choice(e))
+            for e in game.pending_events()
         ]
         for step in todo:
             actions += [Cancel(p) for p in step.cancel]

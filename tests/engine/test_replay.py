@@ -85,3 +85,20 @@ def test_any_sequence_of_actions_keeps_the_engine_sound(example: LoadedScenario,
         for m in range(len(c.metric_ids)):
             assert c.minimum[m] <= row[m] <= c.maximum[m]
     assert replay(c, seed, game.decisions).outcome == game.outcome
+
+
+def test_plan_answers_events_before_adopting(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from game.scenario import load_scenario
+    from game.scenario.schema import PlanStep
+    from tests.engine.test_timing import BASE
+
+    assert isinstance(tmp_path, Path)
+    path = tmp_path / "t.toml"
+    path.write_text(BASE, encoding="utf-8")
+    loaded = load_scenario(path)
+    # 'shock' fires at turn 2; the plan adopts at turn 2 without answering it
+    game = play_plan(loaded.compiled, [PlanStep(turn=2, adopt=("counter",))], None)
+    assert game.active("counter")
+    assert any(d.turn == 2 and getattr(d.action, "choice", None) == "pay" for d in game.decisions)

@@ -327,11 +327,7 @@ class Game:
                 k = t - start - e.delay + 1
                 if k < 1 or (e.duration is not None and k > e.duration):
                     continue
-                if e.when is not None and not e.when.fn(v, h, ch):
-                    continue
-                d = _finite(e.delta.fn(v, h, ch))
-                if e.ramp is not None and k < e.ramp:
-                    d *= k / e.ramp
+                d = _strength(e, k, v, h, ch)
                 if d:
                     delta[e.metric] += d
                     found.append((e.metric, L.POLICY, p.id, d))
@@ -347,23 +343,20 @@ class Game:
             if d:
                 delta[dr.metric] += d
                 found.append((dr.metric, L.DRIFT, c.metric_ids[dr.metric], d))
-        keep: list[_Scheduled] = []
+        later: list[_Scheduled] = []
         for sch in self.scheduled:
             e = sch.effect
             k = t - sch.chosen_turn - e.delay + 1
-            length = e.duration if e.duration is not None else 1
-            if k > length:
+            length = e.duration if e.duration is not None else 1  # a choice's effect acts once
+            if k < length:
+                later.append(sch)
+            if not 1 <= k <= length:
                 continue
-            keep.append(sch)
-            if k < 1 or (e.when is not None and not e.when.fn(v, h, ch)):
-                continue
-            d = _finite(e.delta.fn(v, h, ch))
-            if e.ramp is not None and k < e.ramp:
-                d *= k / e.ramp
+            d = _strength(e, k, v, h, ch)
             if d:
                 delta[e.metric] += d
                 found.append((e.metric, L.CHOICE, sch.source, d))
-        self.scheduled = [s for s in keep if t - s.chosen_turn - s.effect.delay + 1 < (s.effect.duration or 1)]
+        self.scheduled = later
         for metric, kind, source, d in found:
             ledger.add(t, metric, kind, source, d)
         for m in range(nm):
@@ -439,6 +432,16 @@ def score(game: Game) -> Outcome:
     grade = next((i for lo, i in c.grades if total >= lo), None)
     turns_played = len(game.history) - 1
     return Outcome(total, base, goals, grade, game.ending, turns_played)
+
+
+def _strength(e: CEffect, k: int, v: list[float], h: list[int], ch: set[int]) -> float:
+    """An effect's change in its k-th acting turn: 0 when its condition fails, ramped."""
+    if e.when is not None and not e.when.fn(v, h, ch):
+        return 0.0
+    d = _finite(e.delta.fn(v, h, ch))
+    if e.ramp is not None and k < e.ramp:
+        d *= k / e.ramp
+    return d
 
 
 def _finite(x: float) -> float:

@@ -75,7 +75,8 @@ def simulate(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
     bot: Annotated[str | None, typer.Option(help="passive | random | greedy")] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
-    seed: Annotated[int | None, typer.Option(help="Seed (default: the scenario's)")] = None,
+    seed: Annotated[int | None, typer.Option(help="Class seed for the events (default: the scenario's)")] = None,
+    bot_seed: Annotated[int | None, typer.Option(help="Seed of the bot's own choices (default: --seed); vary it to simulate different players of one class")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     player: Annotated[str, typer.Option(help="Player name for --result-out")] = "Simulasi",
     player_id: Annotated[str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")] = None,
@@ -100,7 +101,8 @@ def simulate(
             game = play_plan(loaded.compiled, steps, the_seed)
         else:
             assert bot is not None
-            game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], the_seed)
+            own = bot_seed if bot_seed is not None else the_seed
+            game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], own)
         language = lang or loaded.scenario.default_language
         report = game_report(game, language)
         if result_out is not None:

@@ -61,3 +61,13 @@ def test_simulate_refused_plan_is_one_line(tmp_path: Path) -> None:
 def test_simulate_usage_errors() -> None:
     assert run("simulate", str(EXAMPLE)).returncode == 2
     assert run("simulate", str(EXAMPLE), "--bot", "clever").returncode == 2
+
+
+def test_bot_seed_varies_players_of_one_class() -> None:
+    outputs = {
+        run("simulate", str(EXAMPLE), "--bot", "random", "--seed", "9", "--bot-seed", str(n), "--json").stdout
+        for n in range(6)
+    }
+    assert len(outputs) > 1
+    seeds = {json.loads(o)["seed"] for o in outputs}
+    assert seeds == {9}

@@ -8,9 +8,22 @@ from typing import Annotated
 
 import typer
 
+# Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
+# (how a test stands in for a machine without a display).
+FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
+NO_DISPLAY = ("Tidak ada layar untuk membuka jendela permainan; gunakan agen simulate untuk bermain tanpa layar. / "
+              "No display found to open the game window; use agen simulate for headless play.")
+
 
 def _quiet_pygame() -> None:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # The game has no sound: keep SDL from opening (and complaining about) the sound card.
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def no_real_display(driver: str, chosen_by_user: bool) -> bool:
+    """Whether SDL fell back to a driver that shows nothing, without anyone asking for it."""
+    return driver in ("offscreen", "dummy") and not chosen_by_user
 
 
 def run_game(
@@ -33,9 +46,20 @@ def run_game(
     if (plan is not None or start_turn is not None) and not playtest:
         typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
         raise typer.Exit(2)
+    chosen_by_user = bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
     import pygame
 
     from game.ui.app import App, Options
+
+    try:
+        pygame.display.init()
+        driver = pygame.display.get_driver()
+    except pygame.error:
+        driver = "offscreen"
+    if no_real_display(driver, chosen_by_user):
+        pygame.quit()
+        typer.echo(NO_DISPLAY, err=True)
+        raise typer.Exit(1)
 
     options = Options(scenario=scenario, results_dir=results_dir, playtest=playtest, plan=plan, start_turn=start_turn)
     try:
@@ -80,16 +104,17 @@ def register(app: typer.Typer) -> None:
     def shots(
         out: Annotated[Path, typer.Option(help="Folder for the PNGs / folder gambar")],
         scenario: Annotated[Path | None, typer.Option(help="Scenario to show")] = None,
+        size: Annotated[str, typer.Option(help="Window size WIDTHxHEIGHT / ukuran jendela")] = "1280x720",
     ) -> None:
         """Render every screen to PNG without a window / simpan gambar tiap layar."""
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         _quiet_pygame()
         from game.errors import AgenError
-        from game.ui.shots import render_shots
+        from game.ui.shots import parse_size, render_shots
 
         try:
-            files = render_shots(out, scenario)
+            files = render_shots(out, scenario, parse_size(size))
         except (AgenError, OSError) as exc:
             typer.echo(f"agen shots: {exc}", err=True)
             raise typer.Exit(1) from None

@@ -53,7 +53,7 @@ def allocate(runs: int, categories: Sequence[str]) -> Allocation:
     runs = max(1, runs)
     games = {
         "passive": max(1, runs // 20),
-        "greedy": max(1, runs // 250),
+        "greedy": max(1, min(runs // 20, 25), runs // 250),
         **{f"{FAVOUR}{cat}": max(1, runs // 2000) for cat in categories},
     }
     games["random"] = max(1, runs - sum(games.values()))

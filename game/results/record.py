@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import __version__ as APP_VERSION
+from game.atomic import write_text_atomic
 from game.engine import Decision, Game
 from game.errors import ResultError
 from game.scenario import LoadedScenario, localize
@@ -162,16 +161,7 @@ def write_result(record: ResultRecord, path: Path) -> Path:
                 target = folder / f"{name.removesuffix('.json')}-{n}.json"
                 n += 1
         text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomic(target, text)
     except OSError as exc:
         raise ResultError(f"cannot write the result file {path}: {exc.strerror or exc}") from None
     return target

@@ -64,7 +64,8 @@ class App:
         self.fullscreen = False
         self.windowed_size = theme.MIN_SIZE
         self.frames = 0
-        pygame.init()
+        pygame.display.init()  # display and font only: the game has no sound, so no mixer
+        pygame.font.init()
         if headless_size is not None:
             self.surface = pygame.Surface(headless_size)
             self.window = False

@@ -13,11 +13,16 @@ from game.ui.widgets import Ink
 
 def line_chart(ink: Ink, rect: pygame.Rect, values: list[float], color: Color,
                low_text: str, high_text: str, last_text: str) -> None:
-    """A metric over the turns (turn 0 = start) with faint gridlines and the final value."""
+    """A metric over the turns (turn 0 = start) with faint gridlines, the lowest and highest
+    values in a left gutter (never under the line) and the final value on the right."""
     surface = ink.surface
     pygame.draw.rect(surface, theme.mix(theme.PANEL, theme.BG, 0.4), rect, border_radius=ink.px(6))
-    plot = rect.inflate(-ink.px(16), -ink.px(16))
-    plot.width -= ink.px(56)
+    axis_size = 13
+    gutter = max(ink.width(low_text, axis_size, 600), ink.width(high_text, axis_size, 600)) + ink.px(8)
+    last_w = ink.width(last_text, 16, 800) + ink.px(12)
+    plot = rect.inflate(-ink.px(16), -ink.px(20))
+    plot.left += gutter
+    plot.width -= gutter + last_w
     for i in range(3):
         y = plot.top + plot.height * i // 2
         pygame.draw.line(surface, theme.LINE, (plot.left, y), (plot.right, y), 1)
@@ -30,16 +35,41 @@ def line_chart(ink: Ink, rect: pygame.Rect, values: list[float], color: Color,
         pygame.draw.lines(surface, color, False, pts, max(2, ink.px(3)))
     for p in pts:
         pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(3))
-    ink.text(high_text, (plot.left + ink.px(2), plot.top - ink.px(2)), 12, theme.FAINT)
-    ink.text(low_text, (plot.left + ink.px(2), plot.bottom + ink.px(2)), 12, theme.FAINT, anchor="bottomleft")
+    axis_x = plot.left - ink.px(8)
+    if high_text == low_text:
+        ink.text(high_text, (axis_x, plot.centery), axis_size, theme.MUTED, 600, anchor="midright")
+    else:
+        ink.text(high_text, (axis_x, plot.top), axis_size, theme.MUTED, 600, anchor="midright")
+        ink.text(low_text, (axis_x, plot.bottom), axis_size, theme.MUTED, 600, anchor="midright")
     ink.text(last_text, (rect.right - ink.px(8), round(pts[-1][1])), 16, color, 800, anchor="midright")
 
 
-def radar(ink: Ink, center: tuple[int, int], radius: int, labels: list[str], values: list[float], color: Color) -> None:
-    """A radar (spider) chart, values 0..1, one axis per label."""
+def radar_radius(ink: Ink, box: pygame.Rect, labels: list[str], size: int = 14) -> int:
+    """The largest radius (up to 130 at 1280×720) that keeps every label inside ``box``."""
+    n = len(labels)
+    best = float(ink.px(130))
+    for i, text in enumerate(labels):
+        a = -math.pi / 2 + 2 * math.pi * i / n
+        w = ink.width(text, size, 600)
+        hgt = ink.line_height(size)
+        c, si = math.cos(a), math.sin(a)
+        if abs(c) > 0.3:
+            best = min(best, (box.width / 2 - w) / abs(c) - ink.px(16))
+        elif w / 2 > box.width / 2:
+            best = min(best, float(ink.px(40)))
+        if abs(si) > 1e-6:
+            best = min(best, (box.height / 2 - hgt) / abs(si) - ink.px(16))
+    return max(ink.px(40), round(best))
+
+
+def radar(ink: Ink, box: pygame.Rect, labels: list[str], values: list[float], color: Color) -> None:
+    """A radar (spider) chart, values 0..1, one axis per label, as large as fits ``box``
+    with its labels."""
     surface = ink.surface
     n = len(labels)
-    cx, cy = center
+    cx, cy = box.center
+    center = box.center
+    radius = radar_radius(ink, box, labels)
 
     def point(i: int, r: float) -> tuple[float, float]:
         a = -math.pi / 2 + 2 * math.pi * i / n

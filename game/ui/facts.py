@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Game
+from game.i18n import english_plural, tr, tr_n
 from game.scenario import Scenario, localize
 from game.scenario.schema import Derived, Effect, Metric
 
@@ -27,6 +28,20 @@ def visible(s: Scenario) -> list[str]:
 def label(s: Scenario, name: str, lang: str) -> str:
     """The label of a metric or derived value."""
     return localize(item(s, name).label, lang, s.default_language)
+
+
+def turn_label(s: Scenario, lang: str) -> str:
+    """What a turn is called ("Triwulan", "Quarter"); the catalog's "Giliran"/"Turn" when
+    the scenario does not say."""
+    text = localize(s.turn_label, lang, s.default_language) if s.turn_label is not None else ""
+    return text or tr("turn.label", lang)
+
+
+def turns(s: Scenario, n: int, lang: str) -> str:
+    """A count of turns in the scenario's words: "1 quarter", "2 quarters", "2 triwulan"."""
+    word = turn_label(s, lang)
+    lower = word if word.isupper() else word[:1].lower() + word[1:]
+    return tr_n("count.turns", n, lang, label=lower, labels=english_plural(lower))
 
 
 def decimals(s: Scenario, name: str) -> int:

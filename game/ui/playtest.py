@@ -10,6 +10,7 @@ from typing import Any
 
 from game.engine import Action, Adopt, Cancel, Choose, Game, replay
 from game.errors import AgenError, ScenarioError
+from game.i18n import tr_n
 from game.scenario import PlanStep, load_plan, load_scenario
 from game.ui.session import Player, Session
 
@@ -63,5 +64,5 @@ def reload_scenario(app: Any) -> bool:
         return False
     fresh.started = session.started
     app.session = fresh
-    app.toast(app.t("playtest.reloaded", n=len(fresh.game.decisions)), good=True)
+    app.toast(tr_n("playtest.reloaded", len(fresh.game.decisions), app.lang), good=True)
     return True

@@ -13,10 +13,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from game.atomic import write_text_atomic
 from game.engine import BOTS, Decision, Game, play_bot, replay
 from game.errors import AgenError, ScenarioError
 from game.scenario import LoadedScenario, load_scenario
-from game.ui.settings import write_atomic
 
 SAVE_FORMAT = 1
 
@@ -80,7 +80,7 @@ class Session:
         if self.game.over:
             save_path.unlink(missing_ok=True)
             return
-        write_atomic(save_path, json.dumps(self.to_json(), ensure_ascii=False, indent=1))
+        write_text_atomic(save_path, json.dumps(self.to_json(), ensure_ascii=False, indent=1))
 
     @staticmethod
     def resume(save_path: Path) -> Session:

@@ -7,14 +7,13 @@ go to the user data folder unless the settings or the command line name another.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from game.atomic import write_text_atomic
 from game.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 APP_NAME = "agen-perubahan"
@@ -28,21 +27,6 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     """Where the settings file lives."""
     return Path(platformdirs.user_config_dir(APP_NAME))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file so a crash leaves either the old or the new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -74,6 +58,6 @@ class Settings:
         path = (config_dir or user_config_dir()) / "settings.json"
         data = {"language": self.language, "results_dir": self.results_dir}
         try:
-            write_atomic(path, json.dumps(data, indent=2))
+            write_text_atomic(path, json.dumps(data, indent=2))
         except OSError:
             pass

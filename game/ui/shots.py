@@ -18,6 +18,7 @@ from game.scenario import load_scenario
 from game.ui.app import ROOT, App, Options
 from game.ui.screens.base import Screen
 from game.ui.session import Player, Session
+from game.ui.theme import MIN_SIZE
 
 SIZE = (1280, 720)
 PLAYER = Player("Siti Rahmawati", "198703122010012004", "PKA-2026-B")
@@ -64,18 +65,35 @@ def finish(session: Session) -> None:
         game.end_turn()
 
 
-def render_shots(out: Path, scenario: Path | None = None) -> list[Path]:
-    """Write the PNGs into ``out``; return their paths."""
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` as (1920, 1080); raise AgenError naming the problem otherwise."""
+    w, sep, h = text.lower().replace("×", "x").partition("x")
+    if not sep or not w.strip().isdigit() or not h.strip().isdigit():
+        raise AgenError(f"--size {text}: give WIDTHxHEIGHT, e.g. 1920x1080 / tulis LEBARxTINGGI")
+    size = (int(w), int(h))
+    if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1] or size[0] > 7680 or size[1] > 4320:
+        raise AgenError(f"--size {text}: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to 7680x4320 / ukuran di luar batas")
+    return size
+
+
+def render_shots(out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE) -> list[Path]:
+    """Write the PNGs into ``out``; return their paths.
+
+    Saves, settings and results go to a temporary folder that is removed afterwards, so
+    the player's own data folders are never read or written. Each language starts from a
+    fresh data folder (the same title screen in both); the results folder is shared, so
+    the leaderboard holds a game finished in each language.
+    """
     out.mkdir(parents=True, exist_ok=True)
     path = pick_scenario(scenario).resolve()
     files: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        options = Options(scenario=path, data_dir=Path(tmp) / "data", config_dir=Path(tmp) / "config",
-                          results_dir=Path(tmp) / "results")
+    with tempfile.TemporaryDirectory(prefix="agen-shots-") as tmp:
         pygame.display.init()
         pygame.display.set_mode((1, 1))
-        app = App(options, headless_size=SIZE)
         for lang in LANGUAGES:
+            options = Options(scenario=path, data_dir=Path(tmp) / lang / "data", config_dir=Path(tmp) / lang / "config",
+                              results_dir=Path(tmp) / "results")
+            app = App(options, headless_size=size)
             app.lang = lang
             files += _all_screens(app, path, out, lang)
     return files

@@ -15,6 +15,7 @@ from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Ink
 
 CHARTS = 6
+TIMELINE_SIZE = 13
 
 
 def value_profile(game: Game) -> list[float]:
@@ -43,6 +44,26 @@ def key_metrics(game: Game) -> list[str]:
     formula = s.scoring.formula if isinstance(s.scoring.formula, str) else ""
     scored = [n for n in shown if n in formula]
     return [*scored, *[n for n in shown if n not in scored]][:CHARTS]
+
+
+def share_lines(wants: list[int], budget: int) -> list[int]:
+    """Lines for each entry of a column: one each first (in order, while they last), then
+    the rest a line at a time to the entries that still need more."""
+    lines = [0] * len(wants)
+    for i in range(len(wants)):
+        if budget > 0:
+            lines[i] = 1
+            budget -= 1
+    while budget > 0:
+        short = [i for i, w in enumerate(wants) if lines[i] and lines[i] < w]
+        if not short:
+            break
+        for i in short:
+            if budget == 0:
+                break
+            lines[i] += 1
+            budget -= 1
+    return lines
 
 
 class DebriefScreen(Screen):
@@ -154,7 +175,9 @@ class DebriefScreen(Screen):
         widgets.panel(ink.surface, radar_box, theme.PANEL, ink.px(16))
         ink.text(self.t("debrief.values"), (radar_box.left + ink.px(20), radar_box.top + ink.px(18)), 16, theme.ACCENT, 800)
         labels = [self.t(f"value.{v}") for v in VALUES]
-        charts.radar(ink, (radar_box.centerx, radar_box.centery + ink.px(20)), ink.px(84), labels, value_profile(game), theme.ACCENT)
+        area = radar_box.inflate(-ink.px(24), -ink.px(24))
+        area.top, area.height = radar_box.top + ink.px(52), radar_box.height - ink.px(64)
+        charts.radar(ink, area, labels, value_profile(game), theme.ACCENT)
 
     def _charts(self, ink: Ink, box: pygame.Rect) -> None:
         game, lang = self.game, self.app.lang
@@ -190,22 +213,25 @@ class DebriefScreen(Screen):
         col = (box.width - ink.px(24)) // max(1, turns)
         axis_y = box.top + ink.px(44)
         pygame.draw.line(ink.surface, theme.LINE, (box.left + ink.px(12), axis_y), (box.right - ink.px(12), axis_y), ink.px(3))
-        label = localize(s.turn_label, lang, s.default_language)
+        label = facts.turn_label(s, lang)
         for t in range(1, turns + 1):
             cx = box.left + ink.px(12) + (t - 1) * col
             pygame.draw.circle(ink.surface, theme.ACCENT, (cx + col // 2, axis_y), ink.px(7))
             ink.text(f"{label[:3]} {t}" if col < ink.px(140) else f"{label} {t}", (cx + col // 2, axis_y - ink.px(12)), 14,
                      theme.MUTED, 700, anchor="midbottom")
             y = axis_y + ink.px(18)
-            for d in [d for d in game.decisions if d.turn == t]:
-                text, color = self._decision(d.action)
-                r = pygame.Rect(cx + ink.px(4), y, col - ink.px(8), box.bottom - ink.px(8) - y)
-                if r.height < ink.line_height(14):
+            entries = [self._decision(d.action) for d in game.decisions if d.turn == t]
+            text_w = col - ink.px(17)
+            step, gap = ink.line_height(TIMELINE_SIZE), ink.px(5)
+            wants = [len(widgets.wrap(text, ink.font(TIMELINE_SIZE), text_w)) for text, _ in entries]
+            shares = share_lines(wants, (box.bottom - ink.px(8) - y + gap) // step - (len(entries) * gap) // step)
+            for (text, color), n in zip(entries, shares, strict=True):
+                if n == 0:
                     break
-                pygame.draw.rect(ink.surface, color, (r.left, y + ink.px(3), ink.px(4), ink.line_height(14) - ink.px(6)))
-                used = ink.wrapped(text, pygame.Rect(r.left + ink.px(9), y, r.width - ink.px(9), r.height), 14, theme.TEXT,
-                                   max_lines=3)
-                y += used + ink.px(6)
+                x0 = cx + ink.px(4)
+                pygame.draw.rect(ink.surface, color, (x0, y + ink.px(3), ink.px(4), step - ink.px(6)))
+                ink.wrapped(text, pygame.Rect(x0 + ink.px(9), y, text_w, n * step), TIMELINE_SIZE, theme.TEXT, max_lines=n)
+                y += n * step + gap
         src_box = pygame.Rect(ink.px(32), box.bottom + ink.px(14), w - ink.px(64), h - box.bottom - ink.px(14) - ink.px(92))
         widgets.panel(ink.surface, src_box, theme.PANEL, ink.px(16))
         ink.text(self.t("debrief.sources"), (src_box.left + ink.px(20), src_box.top + ink.px(12)), 16, theme.ACCENT, 800)

@@ -6,12 +6,49 @@ from typing import Any
 
 import pygame
 
-from game.errors import AgenError
+from game.errors import AgenError, ScenarioError
+from game.scenario import Scenario, load_scenario, localize
 from game.ui import facts, theme, widgets
 from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Ink
 
 ROWS = 12
+
+
+def scenario_index(app: Any, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Scenario]:
+    """The scenarios (by id and version) the board's rows were played on: the game in hand,
+    then the scenarios folder; a file that does not load is skipped."""
+    found: dict[tuple[str, str], Scenario] = {}
+    if app.session is not None:
+        s = app.session.loaded.scenario
+        found[(s.id, s.version)] = s
+    folder = app.options.scenarios_dir
+    if wanted - found.keys() and folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                s = load_scenario(path).scenario
+            except (ScenarioError, OSError):
+                continue
+            found.setdefault((s.id, s.version), s)
+    return found
+
+
+def grade_in(s: Scenario, stored: str | None, score: float, lang: str) -> str | None:
+    """A stored grade in ``lang``: the scenario's grade whose name (in any language) is the
+    stored text; else the grade the score reaches; else the stored text itself."""
+    grades = s.scoring.grades
+    names = [g.name.values() if isinstance(g.name, dict) else [g.name] for g in grades]
+    hit = next((i for i, n in enumerate(names) if stored is not None and stored in n), None)
+    if hit is None and stored is not None:
+        hit = next((i for i, g in sorted(enumerate(grades), key=lambda ig: -ig[1].min) if score >= g.min), None)
+    return localize(grades[hit].name, lang, s.default_language) if hit is not None else stored
+
+
+def shown_grade(row: Any, scenarios: dict[tuple[str, str], Scenario], lang: str) -> str:
+    """The grade of a leaderboard row in the current language ("—" when it has none)."""
+    s = scenarios.get((row.scenario_id, row.scenario_version))
+    text = grade_in(s, row.grade, row.score, lang) if s is not None else row.grade
+    return text or "—"
 
 
 def load_board(app: Any) -> tuple[list[Any], str | None, str | None]:
@@ -47,6 +84,8 @@ class LeaderboardScreen(Screen):
         super().__init__(app)
         self.back = back
         self.rows, self.cohort, self.message = load_board(app)
+        wanted = {(r.scenario_id, r.scenario_version) for r in self.rows}
+        self.scenarios = scenario_index(app, wanted) if self.rows else {}
 
     def buttons(self) -> list[Button]:
         _, h = self.size
@@ -71,8 +110,8 @@ class LeaderboardScreen(Screen):
         ink.text(sub, (ink.px(40), ink.px(84)), 18, theme.MUTED)
         table = pygame.Rect(ink.px(40), ink.px(124), w - ink.px(80), h - ink.px(124) - ink.px(100))
         widgets.panel(surface, table, theme.PANEL, ink.px(16))
-        cols = [(0.0, "leaderboard.rank"), (0.08, "leaderboard.player"), (0.46, "leaderboard.cohort"),
-                (0.62, "leaderboard.score"), (0.76, "leaderboard.grade"), (0.92, "leaderboard.goals")]
+        cols = [(0.0, "leaderboard.rank"), (0.06, "leaderboard.player"), (0.40, "leaderboard.cohort"),
+                (0.56, "leaderboard.score"), (0.66, "leaderboard.grade"), (0.90, "leaderboard.goals")]
         x0, inner_w = table.left + ink.px(24), table.width - ink.px(48)
         y = table.top + ink.px(16)
         for frac, key in cols:
@@ -86,7 +125,7 @@ class LeaderboardScreen(Screen):
         me = self.app.session.player.name if self.app.session is not None else None
         for row in self.rows[:ROWS]:
             color = theme.ACCENT if row.player == me else theme.TEXT
-            cells = [str(row.rank), row.player, row.cohort, facts.number(row.score, 1, lang), row.grade or "—", str(row.goals)]
+            cells = [str(row.rank), row.player, row.cohort, facts.number(row.score, 1, lang), shown_grade(row, self.scenarios, lang), str(row.goals)]
             for i, ((frac, _), cell) in enumerate(zip(cols, cells, strict=True)):
                 nxt = cols[i + 1][0] if i + 1 < len(cols) else 1.0
                 ink.text(cell, (x0 + round(inner_w * frac), y), 19, color, 700 if i in (0, 3) else 400,

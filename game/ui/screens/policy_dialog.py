@@ -124,7 +124,7 @@ class PolicyDialog(Overlay):
         rows = [
             (self.t("card.cost"), facts.number(cp.cost(game.v, game.h, game.chosen), 0, lang)),
             (self.t("card.upkeep"), facts.number(cp.upkeep(game.v, game.h, game.chosen), 0, lang)),
-            (self.t("card.delay"), self.t("card.delay_n", n=delay) if delay else self.t("card.now")),
+            (self.t("card.delay"), self.t("card.delay_n", turns=facts.turns(s, delay, lang)) if delay else self.t("card.now")),
         ]
         for key, val in rows:
             ink.text(key, (rx, y), 18, theme.MUTED)

@@ -9,8 +9,9 @@ from typing import Any
 import pygame
 
 from game.errors import ScenarioError
+from game.i18n import tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
-from game.ui import theme, widgets
+from game.ui import facts, theme, widgets
 from game.ui.screens.base import Screen
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
@@ -128,11 +129,12 @@ class ScenarioScreen(Screen):
             inner = rect.inflate(-ink.px(28), -ink.px(16))
             ink.wrapped(localize(s.title, lang, s.default_language), pygame.Rect(inner.left, inner.top, inner.width, ink.px(52)),
                         19, theme.TEXT, 700, max_lines=2)
-            meta = self.t("scenario.meta", turns=s.turns, label=localize(s.turn_label, lang, s.default_language).lower(),
-                          actions=s.actions_per_turn)
+            word = facts.turn_label(s, lang).lower()
+            meta = self.t("scenario.meta", turns=facts.turns(s, s.turns, lang),
+                          actions=tr_n("count.actions", s.actions_per_turn, lang, label=word))
             ink.text(meta, (inner.left, inner.bottom), 16, theme.MUTED, anchor="bottomleft", max_width=inner.width)
         if self.refused:
-            ink.text(self.t("scenario.refused", n=self.refused), (ink.px(48), self._list_rect().bottom), 16, theme.FAINT,
+            ink.text(tr_n("scenario.refused", self.refused, lang), (ink.px(48), self._list_rect().bottom), 16, theme.FAINT,
                      anchor="bottomleft")
         s = self.choices[self.selected].loaded.scenario
         right = pygame.Rect(ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110))

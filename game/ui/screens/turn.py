@@ -211,7 +211,7 @@ class TurnScreen(Screen):
         s = game.c.scenario
         pygame.draw.rect(ink.surface, theme.BG_TOP, lay.top)
         x = ink.px(20)
-        label = localize(s.turn_label, lang, s.default_language)
+        label = facts.turn_label(s, lang)
         turn_rect = ink.text(f"{label} {game.turn}/{s.turns}", (x, ink.px(8)), 30, theme.TEXT, 800)
         title_w = ink.px(360)
         ink.text(localize(s.title, lang, s.default_language), (x, turn_rect.bottom - ink.px(2)), 15, theme.MUTED,
@@ -245,7 +245,5 @@ class TurnScreen(Screen):
             widgets.category_icon(ink.surface, cat, icon_at, r)
             if sel:
                 text = self.t(f"category.{cat}")
-                ink.text(text, (rect.left + ink.px(54), rect.centery - ink.px(9)), 18, theme.TEXT, 700, anchor="midleft",
+                ink.text(text, (rect.left + ink.px(54), rect.centery), 19, theme.TEXT, 700, anchor="midleft",
                          max_width=rect.width - ink.px(64))
-                ink.text(self.t("turn.tab_hint"), (rect.left + ink.px(54), rect.centery + ink.px(13)), 13, theme.MUTED,
-                         anchor="midleft", max_width=rect.width - ink.px(64))

@@ -29,8 +29,11 @@ def metric_tile(ink: Ink, rect: pygame.Rect, game: Game, name: str, lang: str, l
         widgets.panel(ink.surface, chip, color, ink.px(6))
         ink.text(grade, chip.center, 16, theme.BG, 800, anchor="center")
         chip_w += ink.px(6)
-    ink.text(facts.label(s, name, lang), (rect.left + pad, rect.top + pad - ink.px(2)), 15, theme.MUTED, 600,
-             max_width=rect.width - 2 * pad - chip_w)
+    label = facts.label(s, name, lang)
+    room = rect.width - 2 * pad - chip_w
+    size = next((size for size in (15, 14, 13) if ink.width(label, size, 600) <= room), 13)
+    ink.text(label, (rect.left + pad, rect.top + pad - ink.px(2) + ink.px(15 - size)), size, theme.MUTED, 600,
+             max_width=room)
     big = ink.text(facts.show(s, name, value, lang), (rect.left + pad, rect.bottom - pad + ink.px(3)), 26,
                    theme.TEXT, 800, anchor="bottomleft")
     delta = facts.change(game, name)
@@ -77,12 +80,10 @@ def policy_card(ink: Ink, rect: pygame.Rect, game: Game, policy: Policy, number:
     stats = [
         (tr("card.cost", lang), facts.number(cost, 0, lang)),
         (tr("card.upkeep", lang), facts.number(upkeep, 0, lang) if upkeep else "—"),
-        (tr("card.delay", lang), tr("card.delay_n", lang, n=delay) if delay else tr("card.now", lang)),
+        (tr("card.delay", lang), tr("card.delay_n", lang, turns=facts.turns(s, delay, lang)) if delay else tr("card.now", lang)),
     ]
     for key, val in stats:
-        ink.text(key, (x, y), 15, theme.MUTED)
-        ink.text(val, (rect.right - pad, y), 15, theme.TEXT, 700, anchor="topright")
-        y += ink.line_height(15) + ink.px(1)
+        y = stat_row(ink, key, val, x, y, w)
     y += ink.px(6)
     ink.text(tr("card.moves", lang), (x, y), 14, theme.FAINT, 700, max_width=w)
     y += ink.line_height(14)
@@ -105,11 +106,26 @@ def policy_card(ink: Ink, rect: pygame.Rect, game: Game, policy: Policy, number:
     status = pygame.Rect(x, rect.bottom - pad - status_h, w, status_h)
     if active:
         held = game.held(policy.id)
-        ink.wrapped(tr("card.active", lang, n=held), status, 15, theme.GOOD, 700, max_lines=2)
+        ink.wrapped(tr("card.active", lang, turns=facts.turns(s, held, lang)), status, 15, theme.GOOD, 700, max_lines=2)
     elif refusal is not None:
         ink.wrapped(refusal.message(lang), status, 15, theme.BAD, 600, max_lines=2)
     else:
         ink.wrapped(tr("card.pick", lang, n=number), status, 15, theme.FAINT, 600, max_lines=2)
+
+
+def stat_row(ink: Ink, label: str, value: str, x: int, y: int, width: int, size: int = 15) -> int:
+    """A label with its value right-aligned on one line, or, when both do not fit, the value
+    right-aligned on a line of its own under the label; return the y below it."""
+    step = ink.line_height(size) + ink.px(1)
+    gap = ink.px(8)
+    value_w = ink.width(value, size, 700)
+    if ink.width(label, size) + gap + value_w > width:
+        ink.text(label, (x, y), size, theme.MUTED, max_width=width)
+        y += step - ink.px(3)
+    else:
+        ink.text(label, (x, y), size, theme.MUTED)
+    ink.text(value, (x + width, y), size, theme.TEXT, 700, anchor="topright", max_width=width)
+    return y + step
 
 
 def causes_popover(ink: Ink, anchor: pygame.Rect, bounds: pygame.Rect, game: Game, name: str, lang: str) -> None:
@@ -147,18 +163,20 @@ def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
     s = game.c.scenario
     widgets.panel(ink.surface, rect, theme.PANEL, ink.px(12))
     x, y = rect.left + ink.px(14), rect.top + ink.px(8)
-    ink.text(tr("turn.in_force", lang), (x, y), 15, theme.MUTED, 700)
+    head = ink.text(tr("turn.in_force", lang), (x, y), 15, theme.MUTED, 700)
+    keys_room = rect.right - ink.px(14) - head.right - ink.px(24)
+    if ink.width(tr("turn.keys", lang), 14) <= keys_room:
+        ink.text(tr("turn.keys", lang), (rect.right - ink.px(14), y + ink.px(1)), 14, theme.FAINT, anchor="topright")
     y += ink.px(26)
     active = game.active_policies()
     if not active:
         ink.text(tr("turn.none_in_force", lang), (x, y + ink.px(6)), 16, theme.FAINT)
         return
-    label_turn = localize(s.turn_label, lang, s.default_language).lower()
     cx, cy = x, y
     chip_h = ink.px(28)
     for pid in active:
         p = s.policies[game.c.policy_index[pid]]
-        text = f"{localize(p.name, lang, s.default_language)} · {game.held(pid)} {label_turn}"
+        text = f"{localize(p.name, lang, s.default_language)} · {facts.turns(s, game.held(pid), lang)}"
         tw = min(ink.width(text, 15, 600), rect.width - ink.px(60))
         chip = pygame.Rect(cx, cy, tw + ink.px(34), chip_h)
         if chip.right > rect.right - ink.px(14):

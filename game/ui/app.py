@@ -79,6 +79,7 @@ class App:
 
         self.screen: Screen = TitleScreen(self)
         self._hover: Any = None
+        self._swallow_text = ""  # text of a key that switched screens, not to be typed
 
     # -- paths and settings -------------------------------------------------------------
 
@@ -185,11 +186,18 @@ class App:
                 self._hover = hover
                 return True
             return bool(getattr(self.screen, "wants_motion", False)) and self._forward(event)
+        swallow, self._swallow_text = self._swallow_text, ""
+        if event.type == pygame.TEXTINPUT and swallow and event.text == swallow:
+            return False  # the text of the key that opened this screen is not typed into it
         if event.type == pygame.KEYDOWN:
             self.keyboard_focus = True
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             self.mouse = event.pos
-        return self._forward(event)
+        before = self.screen
+        redraw = self._forward(event)
+        if event.type == pygame.KEYDOWN and self.screen is not before:
+            self._swallow_text = event.unicode
+        return redraw
 
     def _forward(self, event: pygame.event.Event) -> bool:
         before = self.screen

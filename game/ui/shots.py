@@ -17,6 +17,7 @@ from game.i18n import LANGUAGES
 from game.scenario import load_scenario
 from game.ui.app import ROOT, App, Options
 from game.ui.screens.base import Screen
+from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.session import Player, Session
 from game.ui.theme import MIN_SIZE
 
@@ -99,14 +100,20 @@ def render_shots(out: Path, scenario: Path | None = None, size: tuple[int, int] 
     return files
 
 
+def _scrolled_to_end(screen: ScenarioScreen) -> Screen:
+    view = screen.briefing_view()
+    screen.offset = view.limit if view is not None else 0
+    return screen
+
+
 def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
+    from game.ui.screens.briefing import BriefingOverlay
     from game.ui.screens.debrief import DebriefScreen
     from game.ui.screens.event_dialog import EventDialog
     from game.ui.screens.leaderboard import LeaderboardScreen
     from game.ui.screens.menu import MenuOverlay
     from game.ui.screens.player import PlayerScreen
     from game.ui.screens.policy_dialog import PolicyDialog
-    from game.ui.screens.scenario_choice import ScenarioScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.screens.turn import TurnScreen
     from game.ui.screens.turn_report import TurnReportScreen
@@ -129,6 +136,7 @@ def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
     player.tick(0.01)
     shot("02-player", lambda: player)
     shot("03-scenario", lambda: ScenarioScreen(app, PLAYER))
+    shot("03b-scenario-end", lambda: _scrolled_to_end(ScenarioScreen(app, PLAYER)))
     session = Session(path, load_scenario(path), PLAYER, lang, load_scenario(path).scenario.seed)
     app.session = session
     first = TurnScreen(app)
@@ -155,6 +163,7 @@ def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
     shot("09-turn-mid-cards", lambda: turn, turn.layout().card_rects(len(turn.policies()))[0].center if turn.policies() else (-1, -1))
     shot("10-policy", lambda: PolicyDialog(app, turn, turn.policies()[0].id, 1))
     shot("11-menu", lambda: MenuOverlay(app, turn))
+    shot("11b-briefing", lambda: BriefingOverlay(app, turn))
     reported = game.turn
     game.end_turn()
     shot("12-report", lambda: TurnReportScreen(app, reported))

@@ -106,3 +106,18 @@ def test_refused_action_is_a_message_not_a_crash(app: App) -> None:
     assert isinstance(app.screen, PolicyDialog)
     assert app.toasts and app.toasts[-1].text
     assert game.decisions == before
+
+
+def test_the_key_that_opens_the_player_screen_is_not_typed_into_it(app: App) -> None:
+    """SDL sends KEYDOWN then TEXTINPUT for one key press; 'n' on the title must not type 'n'."""
+    from game.ui.screens.player import PlayerScreen
+    from tests.ui.conftest import pump
+
+    assert isinstance(app.screen, TitleScreen)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_n, mod=0, unicode="n", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="n"))
+    pump(app)
+    assert isinstance(app.screen, PlayerScreen)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Budi"))
+    pump(app)
+    assert app.screen.values()["name"] == "Budi"

@@ -10,7 +10,7 @@ import pygame
 
 from game.engine import Adopt, Cancel, Choose, Game
 from game.scenario import VALUES, localize
-from game.ui import charts, facts, theme, widgets
+from game.ui import charts, facts, scroll, theme, widgets
 from game.ui.screens.base import Screen
 from game.ui.widgets import Button, Ink
 
@@ -76,6 +76,7 @@ class DebriefScreen(Screen):
         assert app.session is not None
         self.page = page
         self.passive = app.session.passive_score()
+        self.offset = 0  # how far the ending's text is scrolled
 
     @property
     def game(self) -> Game:
@@ -96,7 +97,43 @@ class DebriefScreen(Screen):
             x += self.px(width) + self.px(12)
         return out
 
+    def _card(self) -> pygame.Rect:
+        h = self.size[1]
+        return pygame.Rect(self.px(32), self.px(24), self.px(400), h - self.px(24) - self.px(96))
+
+    def ending_view(self) -> scroll.TextView | None:
+        """Where the text of the ending that stopped the game shows (None: no such ending).
+
+        Its title, when it has one, stands above in the ending's colour; the text gets up
+        to five lines and scrolls when it is longer."""
+        game, lang = self.game, self.app.lang
+        out = game.outcome
+        if out is None or out.ending is None or self.page != 0:
+            return None
+        s = game.c.scenario
+        ending = next(e for e in s.endings if e.id == out.ending)
+        ink = Ink(self.app.surface)
+        card = self._card()
+        width = card.width - ink.px(48)
+        y = card.top + ink.px(122) + (ink.px(36) if out.grade is not None else 0) + ink.px(66)
+        if ending.title is not None:
+            title = localize(ending.title, lang, s.default_language)
+            y += min(ink.wrapped_height(title, width, 17, 700), 2 * ink.line_height(17, 700)) + ink.px(4)
+            size, weight, color = 16, 400, theme.TEXT
+        else:
+            size, weight, color = 17, 700, theme.BAD if ending.kind == "lose" else theme.GOOD
+        text = localize(ending.text, lang, s.default_language)
+        lines = 5 * ink.line_height(size, weight)
+        full = ink.wrapped_height(text, width, size, weight)
+        area = pygame.Rect(card.left + ink.px(24), y, width + ink.px(14), full if full <= lines else lines + ink.px(28))
+        return scroll.layout(ink, text, area, size, color, weight)
+
     def handle(self, event: pygame.event.Event) -> Screen:
+        view = self.ending_view()
+        moved = None if view is None else scroll.handle(view, self.offset, event, self.app.mouse, arrows=False)
+        if moved is not None:
+            self.offset = moved
+            return self
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB):
             self.page = 1 - self.page
             return self
@@ -132,10 +169,10 @@ class DebriefScreen(Screen):
     def _summary(self, ink: Ink) -> None:
         game, lang = self.game, self.app.lang
         s = game.c.scenario
-        w, h = ink.surface.get_size()
+        w = ink.surface.get_width()
         out = game.outcome
         assert out is not None
-        card = pygame.Rect(ink.px(32), ink.px(24), ink.px(400), h - ink.px(24) - ink.px(96))
+        card = self._card()
         widgets.panel(ink.surface, card, theme.PANEL, ink.px(16))
         x = card.left + ink.px(24)
         ink.text(self.t("debrief.score"), (x, card.top + ink.px(18)), 16, theme.ACCENT, 800)
@@ -150,11 +187,14 @@ class DebriefScreen(Screen):
                            diff=facts.number(diff, 1, lang, sign=True)),
                     pygame.Rect(x, y, card.width - ink.px(48), ink.px(60)), 17, theme.GOOD if diff >= 0 else theme.BAD, 600)
         y += ink.px(66)
-        if out.ending is not None:
+        view = self.ending_view()
+        if out.ending is not None and view is not None:
             ending = next(e for e in s.endings if e.id == out.ending)
-            text = localize(ending.title or ending.text, lang, s.default_language)
-            y += ink.wrapped(text, pygame.Rect(x, y, card.width - ink.px(48), ink.px(56)), 17,
-                             theme.BAD if ending.kind == "lose" else theme.GOOD, 700, max_lines=2) + ink.px(8)
+            if ending.title is not None:
+                ink.wrapped(localize(ending.title, lang, s.default_language), pygame.Rect(x, y, card.width - ink.px(48), 0),
+                            17, theme.BAD if ending.kind == "lose" else theme.GOOD, 700, max_lines=2)
+            scroll.draw(ink, view, self.offset, self.t("scroll.more"))
+            y = view.area.bottom + ink.px(10)
         ink.text(self.t("debrief.goals"), (x, y), 16, theme.ACCENT, 800)
         y += ink.px(28)
         for goal in s.scoring.goals:

@@ -9,7 +9,7 @@ import pygame
 from game.engine import Adopt, Cancel
 from game.scenario import localize
 from game.scenario.schema import Policy
-from game.ui import facts, theme, widgets
+from game.ui import facts, scroll, theme, widgets
 from game.ui.screens.base import Overlay, Screen
 from game.ui.widgets import Button, Ink
 
@@ -27,6 +27,7 @@ class PolicyDialog(Overlay):
         self.host = parent
         self.policy_id = policy_id
         self.number = number
+        self.offset = 0  # how far the description is scrolled
 
     @property
     def policy(self) -> Policy:
@@ -37,6 +38,29 @@ class PolicyDialog(Overlay):
 
     def _rect(self) -> pygame.Rect:
         return self.dialog_rect(880, 600)
+
+    def _columns_height(self, ink: Ink) -> int:
+        """Room the two columns under the description need (what it moves; terms and sources)."""
+        p = self.policy
+        moves = len(facts.moves(p.effects, self.host.game.c.scenario)[:7])
+        terms = 3 * 28 + (8 + 24 + 2 * 20 if p.sources else 0)
+        return ink.px(26 + max(moves * 28, terms))
+
+    def description_view(self) -> scroll.TextView | None:
+        """Where the description shows: all of it, or a scrolling window when it is long."""
+        p = self.policy
+        if p.description is None:
+            return None
+        ink = Ink(self.app.surface)
+        rect = self._rect()
+        s = self.host.game.c.scenario
+        lang = self.app.lang
+        inner_w = rect.width - ink.px(64)
+        name = localize(p.name, lang, s.default_language)
+        y = rect.top + ink.px(72) + min(ink.wrapped_height(name, inner_w, 30, 800), 2 * ink.line_height(30, 800)) + ink.px(8)
+        bottom = self.buttons()[0].rect.top - ink.px(16) - self._columns_height(ink) - ink.px(12)
+        area = pygame.Rect(rect.left + ink.px(32), y, inner_w + ink.px(14), max(3 * ink.line_height(19), bottom - y))
+        return scroll.layout(ink, localize(p.description, lang, s.default_language), area, 19, theme.MUTED)
 
     def buttons(self) -> list[Button]:
         rect = self._rect()
@@ -54,6 +78,11 @@ class PolicyDialog(Overlay):
         return [close, act]
 
     def handle(self, event: pygame.event.Event) -> Screen:
+        view = self.description_view()
+        moved = None if view is None else scroll.handle(view, self.offset, event, self.app.mouse)
+        if moved is not None:
+            self.offset = moved
+            return self
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return self.parent
@@ -99,9 +128,10 @@ class PolicyDialog(Overlay):
         y = rect.top + ink.px(72)
         y += ink.wrapped(localize(p.name, lang, s.default_language), pygame.Rect(x, y, inner_w, ink.px(84)), 30,
                          theme.TEXT, 800, max_lines=2) + ink.px(8)
-        if p.description is not None:
-            y += ink.wrapped(localize(p.description, lang, s.default_language), pygame.Rect(x, y, inner_w, ink.px(90)),
-                             19, theme.MUTED, max_lines=3) + ink.px(12)
+        view = self.description_view()
+        if view is not None:
+            scroll.draw(ink, view, self.offset, self.t("scroll.more"))
+            y = view.view.bottom + (ink.line_height(scroll.CUE_SIZE, 700) + ink.px(6) if view.limit else 0) + ink.px(12)
         col = inner_w // 2
         top = y
         ink.text(self.t("card.moves"), (x, y), 15, theme.FAINT, 700)
@@ -134,7 +164,8 @@ class PolicyDialog(Overlay):
             y += ink.px(8)
             ink.text(self.t("policy.sources"), (rx, y), 15, theme.FAINT, 700)
             y += ink.px(24)
-            ink.wrapped("; ".join(p.sources), pygame.Rect(rx, y, col, ink.px(70)), 15, theme.MUTED, max_lines=3)
+            room = max(ink.px(70), self.buttons()[0].rect.top - ink.px(8) - y)
+            ink.wrapped("; ".join(p.sources), pygame.Rect(rx, y, col, room), 15, theme.MUTED)
         buttons = self.buttons()
         act = buttons[1]
         if not act.enabled:

@@ -11,7 +11,7 @@ import pygame
 from game.errors import ScenarioError
 from game.i18n import tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
-from game.ui import facts, theme, widgets
+from game.ui import facts, scroll, theme, widgets
 from game.ui.screens.base import Screen
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
@@ -50,6 +50,7 @@ class ScenarioScreen(Screen):
         self.player = player
         self.choices, self.refused = find_scenarios(app.options.scenarios_dir, app.options.scenario)
         self.selected = 0
+        self.offset = 0  # how far the briefing is scrolled
 
     def _list_rect(self) -> pygame.Rect:
         _, h = self.size
@@ -58,6 +59,29 @@ class ScenarioScreen(Screen):
     def _row_rect(self, i: int) -> pygame.Rect:
         lr = self._list_rect()
         return pygame.Rect(lr.left, lr.top + i * self.px(96), lr.width, self.px(84))
+
+    def briefing_view(self) -> scroll.TextView | None:
+        """Where the selected scenario's briefing shows (None without scenarios)."""
+        if not self.choices:
+            return None
+        ink = Ink(self.app.surface)
+        w, h = self.size
+        s = self.choices[self.selected].loaded.scenario
+        lang = self.app.lang
+        right = pygame.Rect(ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110))
+        inner = right.inflate(-ink.px(56), -ink.px(48))
+        title = localize(s.title, lang, s.default_language)
+        used = min(ink.wrapped_height(title, inner.width, 30, 800), 2 * ink.line_height(30, 800))
+        top = inner.top + used + ink.px(8) + ink.px(30)
+        area = pygame.Rect(inner.left, top, inner.width + ink.px(12), inner.bottom - top + ink.px(12))
+        return scroll.layout(ink, localize(s.briefing, lang, s.default_language), area, 19, theme.TEXT, spacing=1.05)
+
+    def select(self, index: int) -> Screen:
+        """Show another scenario's briefing from its top."""
+        if index != self.selected:
+            self.selected = index
+            self.offset = 0
+        return self
 
     def buttons(self) -> list[Button]:
         w, h = self.size
@@ -73,23 +97,28 @@ class ScenarioScreen(Screen):
         return (super().hover_key(pos), row)
 
     def handle(self, event: pygame.event.Event) -> Screen:
+        view = self.briefing_view()
+        if view is not None:
+            moved = scroll.handle(view, self.offset, event, self.app.mouse)
+            if moved is not None:
+                self.offset = moved
+                return self
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return self.press("back")
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 return self.press("start")
-            if event.key in (pygame.K_DOWN, pygame.K_UP) and self.choices:
-                step = 1 if event.key == pygame.K_DOWN else -1
-                self.selected = (self.selected + step) % len(self.choices)
-                return self
+            if event.key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
+                return self  # they scroll the briefing (nothing to scroll: nothing to do)
+            back = event.key == pygame.K_LEFT or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+            if event.key in (pygame.K_RIGHT, pygame.K_LEFT, pygame.K_TAB) and self.choices:
+                return self.select((self.selected + (-1 if back else 1)) % len(self.choices))
             if pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < len(self.choices):
-                self.selected = event.key - pygame.K_1
-                return self
+                return self.select(event.key - pygame.K_1)
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for i in range(len(self.choices)):
                 if self._row_rect(i).collidepoint(event.pos):
-                    self.selected = i
-                    return self
+                    return self.select(i)
         return super().handle(event)
 
     def press(self, key: str) -> Screen:
@@ -143,7 +172,10 @@ class ScenarioScreen(Screen):
         used = ink.wrapped(localize(s.title, lang, s.default_language), inner, 30, theme.TEXT, 800, max_lines=2)
         y = inner.top + used + ink.px(8)
         ink.text(self.t("scenario.briefing"), (inner.left, y), 16, theme.ACCENT, 700)
-        y += ink.px(30)
-        body = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
-        ink.wrapped(localize(s.briefing, lang, s.default_language), body, 19, theme.TEXT, spacing=1.05)
+        view = self.briefing_view()
+        if view is not None:
+            scroll.draw(ink, view, self.offset, self.t("scroll.more"))
         self.draw_buttons(ink)
+        back, start = self.buttons()[0].rect, self.buttons()[1].rect
+        ink.text(self.t("scenario.keys"), ((back.right + start.left) // 2, back.centery), 15, theme.FAINT, 600,
+                 anchor="center", max_width=start.left - back.right - ink.px(40))

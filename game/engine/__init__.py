@@ -5,9 +5,10 @@ Nothing here imports pygame.
 
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
 from game.engine.bots import BOTS, Bot, play_bot
-from game.engine.game import Game, Outcome, score
+from game.engine.game import Game
 from game.engine.ledger import Cause, Ledger
 from game.engine.plan import play_plan, replay
+from game.engine.scoring import Outcome, score
 
 __all__ = [
     "BOTS",

@@ -9,38 +9,16 @@ next turn's events drawn. Every change goes to the ledger with its source.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
 from game.engine.chance import draw
 from game.engine.ledger import Ledger
+from game.engine.resolve import DIGITS, Scheduled, finite, resolve
+from game.engine.scoring import Outcome, score
 from game.errors import ActionRefused
-from game.scenario.compiled import CChoice, CEffect, Compiled, CPolicy
+from game.scenario.compiled import CChoice, Compiled, CPolicy
 from game.scenario.expressions import CHOICE_KEY
 from game.scenario.text import localize
-
-DIGITS = 9  # metric values are rounded to this many decimals after each turn
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The end of a game: score, goals met, grade and how it ended."""
-
-    score: float
-    base: float
-    goals: tuple[str, ...]
-    grade: int | None
-    ending: str | None
-    turns_played: int
-
-
-@dataclass
-class _Scheduled:
-    effect: CEffect
-    chosen_turn: int
-    source: str
 
 
 class Game:
@@ -59,7 +37,7 @@ class Game:
         self.chosen: set[int] = set()
         self.pending: list[int] = []
         self.fired_at: dict[int, int] = {}
-        self.scheduled: list[_Scheduled] = []
+        self.scheduled: list[Scheduled] = []
         self.actions_left = s.actions_per_turn
         self.ledger = Ledger()
         self.decisions: list[Decision] = []
@@ -294,7 +272,7 @@ class Game:
         self.chosen.add(eidx * CHOICE_KEY + choice.index)
         self.pending.remove(eidx)
         for effect in choice.effects:
-            self.scheduled.append(_Scheduled(effect, self.turn, source))
+            self.scheduled.append(Scheduled(effect, self.turn, source))
 
     def end_turn(self) -> None:
         """Resolve the turn: defaults for unanswered events, upkeep, effects, endings, draws."""
@@ -305,68 +283,8 @@ class Game:
             choice_id = self.default_choice(event_id)
             self._choose(eidx, choice_id, forced=True)
             self.decisions.append(Decision(self.turn, Choose(event_id, choice_id)))
-        self._resolve()
+        resolve(self)
         self._after_resolution()
-
-    def _resolve(self) -> None:
-        c, v, h, ch, t, ledger = self.c, self.v, self.h, self.chosen, self.turn, self.ledger
-        b = c.budget
-        active = [p for p in c.policies if self.adopted_at[p.index]]
-        if b is not None:
-            for p in active:
-                upkeep = p.upkeep.fn(v, h, ch)
-                if upkeep:
-                    v[b] -= upkeep
-                    ledger.add(t, b, L.UPKEEP, p.id, -upkeep)
-        nm = len(c.metric_ids)
-        delta = [0.0] * nm
-        found: list[tuple[int, str, str, float]] = []
-        for p in active:
-            start = self.adopted_at[p.index]
-            for e in p.effects:
-                k = t - start - e.delay + 1
-                if k < 1 or (e.duration is not None and k > e.duration):
-                    continue
-                d = _strength(e, k, v, h, ch)
-                if d:
-                    delta[e.metric] += d
-                    found.append((e.metric, L.POLICY, p.id, d))
-        for r in c.rules:
-            if r.when is not None and not r.when.fn(v, h, ch):
-                continue
-            d = _finite(r.delta.fn(v, h, ch))
-            if d:
-                delta[r.metric] += d
-                found.append((r.metric, L.RULE, r.id, d))
-        for dr in c.drifts:
-            d = _finite(dr.rate.fn(v, h, ch) * (dr.toward.fn(v, h, ch) - v[dr.metric]))
-            if d:
-                delta[dr.metric] += d
-                found.append((dr.metric, L.DRIFT, c.metric_ids[dr.metric], d))
-        later: list[_Scheduled] = []
-        for sch in self.scheduled:
-            e = sch.effect
-            k = t - sch.chosen_turn - e.delay + 1
-            length = e.duration if e.duration is not None else 1  # a choice's effect acts once
-            if k < length:
-                later.append(sch)
-            if not 1 <= k <= length:
-                continue
-            d = _strength(e, k, v, h, ch)
-            if d:
-                delta[e.metric] += d
-                found.append((e.metric, L.CHOICE, sch.source, d))
-        self.scheduled = later
-        for metric, kind, source, d in found:
-            ledger.add(t, metric, kind, source, d)
-        for m in range(nm):
-            raw = v[m] + delta[m]
-            lo, hi = c.minimum[m], c.maximum[m]
-            held = lo if raw < lo else hi if raw > hi else raw
-            if held != raw:
-                ledger.add(t, m, L.LIMIT, c.metric_ids[m], held - raw)
-            v[m] = round(held, DIGITS)
-        self._recompute_derived()
 
     def _after_resolution(self) -> None:
         c, t = self.c, self.turn
@@ -391,7 +309,7 @@ class Game:
     def _recompute_derived(self) -> None:
         v, h, ch = self.v, self.h, self.chosen
         for slot, formula in self.c.derived:
-            v[slot] = round(_finite(formula.fn(v, h, ch)), DIGITS)
+            v[slot] = round(finite(formula.fn(v, h, ch)), DIGITS)
 
     def _draw_events(self) -> None:
         t, v, h, ch = self.turn, self.v, self.h, self.chosen
@@ -415,39 +333,3 @@ class Game:
         self.over = True
         self.pending = []
         self.outcome = score(self)
-
-    def play(self, actions: list[Action]) -> None:
-        """Act several times (convenience for tests and plans)."""
-        for a in actions:
-            self.act(a)
-
-
-def score(game: Game) -> Outcome:
-    """Score, goals met and grade on the game's current state."""
-    c, v, h, ch = game.c, game.v, game.h, game.chosen
-    base = round(_finite(c.score.fn(v, h, ch)), DIGITS)
-    goals = tuple(g.id for g in c.goals if g.condition.fn(v, h, ch))
-    bonus = sum(_finite(g.bonus.fn(v, h, ch)) for g in c.goals if g.id in goals)
-    total = round(base + bonus, DIGITS)
-    grade = next((i for lo, i in c.grades if total >= lo), None)
-    turns_played = len(game.history) - 1
-    return Outcome(total, base, goals, grade, game.ending, turns_played)
-
-
-def _strength(e: CEffect, k: int, v: list[float], h: list[int], ch: set[int]) -> float:
-    """An effect's change in its k-th acting turn: 0 when its condition fails, ramped."""
-    if e.when is not None and not e.when.fn(v, h, ch):
-        return 0.0
-    d = _finite(e.delta.fn(v, h, ch))
-    if e.ramp is not None and k < e.ramp:
-        d *= k / e.ramp
-    return d
-
-
-def _finite(x: float) -> float:
-    x = float(x)
-    if math.isfinite(x):
-        return x
-    if math.isnan(x):
-        return 0.0
-    return 1e300 if x > 0 else -1e300

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.explain import cause_label, metric_label
-from game.engine.game import Game, score
+from game.engine.game import Game
+from game.engine.scoring import score
 from game.scenario.text import localize
 
 TOP_CAUSES = 3

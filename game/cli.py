@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
-from game.errors import AgenError, ScenarioError
+from game.errors import AgenError, PlanError, ScenarioError
 
 app = typer.Typer(
     add_completion=False,
@@ -42,6 +42,10 @@ def _root(ctx: typer.Context) -> None:
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders / berkas skenario atau folder")],
+    lang: Annotated[
+        Literal["id", "en"],
+        typer.Option(envvar="AGEN_LANG", help="Language of the messages: id | en (default: $AGEN_LANG, else en) / bahasa pesan"),
+    ] = "en",
 ) -> None:
     """Check scenario files: errors and warnings as FILE:LINE: key.path: message."""
     from game.scenario import load_scenario
@@ -61,11 +65,12 @@ def validate(
         except ScenarioError as exc:
             bad = True
             for problem in exc.problems:
-                typer.echo(problem.format())
+                typer.echo(problem.format(lang))
             continue
         for warning in loaded.warnings:
-            typer.echo(warning.format())
-        note = f" ({len(loaded.warnings)} warnings)" if loaded.warnings else ""
+            typer.echo(warning.format(lang))
+        noun = "peringatan" if lang == "id" else "warnings"
+        note = f" ({len(loaded.warnings)} {noun})" if loaded.warnings else ""
         typer.echo(f"{file}: ok{note}", err=True)
     raise typer.Exit(1 if bad else 0)
 
@@ -81,7 +86,10 @@ def simulate(
     player: Annotated[str, typer.Option(help="Player name for --result-out")] = "Simulasi",
     player_id: Annotated[str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")] = None,
     cohort: Annotated[str, typer.Option(help="Class code for --result-out")] = "SIM",
-    lang: Annotated[str | None, typer.Option(help="Language: id | en")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(envvar="AGEN_LANG", help="Language of the report and of the error lines: id | en (default: $AGEN_LANG)"),
+    ] = None,
     result_out: Annotated[Path | None, typer.Option(help="Write a result file here")] = None,
 ) -> None:
     """Play without a window; print the metrics per turn, the main causes and the score."""
@@ -90,9 +98,9 @@ def simulate(
     from game.scenario import load_plan, load_scenario
 
     if (bot is None) == (plan is None):
-        raise fail("agen simulate: give either --bot NAME or --plan FILE", 2)
+        raise fail("agen simulate: beri --bot NAMA atau --plan BERKAS / give either --bot NAME or --plan FILE", 2)
     if bot is not None and bot not in BOTS:
-        raise fail(f"agen simulate: unknown bot '{bot}': choose {', '.join(BOTS)}", 2)
+        raise fail(f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2)
     try:
         loaded = load_scenario(scenario)
         the_seed = seed if seed is not None else loaded.scenario.seed
@@ -111,10 +119,11 @@ def simulate(
             record = record_from_game(game, loaded, player=player, player_id=player_id, cohort=cohort, language=language)
             write_result(record, result_out)
     except ScenarioError as exc:
-        raise fail(str(exc)) from None
+        raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
     except AgenError as exc:
         source = plan if plan is not None else scenario
-        raise fail(f"{source}: {exc}") from None
+        text = exc.message(lang or "en") if isinstance(exc, PlanError) else str(exc)
+        raise fail(f"{source}: {text}") from None
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

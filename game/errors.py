@@ -30,11 +30,20 @@ class Problem:
     message: str
     warning: bool = False
 
-    def format(self) -> str:
-        """Render as ``FILE:LINE: key.path: message`` (warnings marked as such)."""
+    def format(self, lang: str = "en") -> str:
+        """Render as ``FILE:LINE: key.path: message`` (warnings marked as such).
+
+        ``lang="id"`` gives the message in Bahasa Indonesia (``peringatan:`` for warnings);
+        the file, line, key path, ids and values stay as written. Any other language is English.
+        """
         where = f"{self.file}:{self.line}" if self.line > 0 else self.file
-        kind = "warning: " if self.warning else ""
         path = f"{self.path}: " if self.path else ""
+        if lang == "id":
+            from game.scenario.messages_id import to_indonesian
+
+            kind = "peringatan: " if self.warning else ""
+            return f"{where}: {kind}{path}{to_indonesian(self.message)}"
+        kind = "warning: " if self.warning else ""
         return f"{where}: {kind}{path}{self.message}"
 
 
@@ -64,6 +73,14 @@ class ActionRefused(AgenError):
 
 class PlanError(AgenError):
     """A plan step could not be applied (refused action in a plan, expectation, result)."""
+
+    def __init__(self, message_en: str, message_id: str | None = None) -> None:
+        super().__init__(message_en)
+        self.message_id = message_id or message_en
+
+    def message(self, lang: str) -> str:
+        """The explanation in the reader's language."""
+        return self.message_id if lang == "id" else str(self)
 
 
 class ResultError(AgenError):

@@ -43,7 +43,7 @@ def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = 
             try:
                 game.act(action)
             except ActionRefused as exc:
-                raise PlanError(f"turn {game.turn}: {describe(action)}: {exc.message_en}") from None
+                raise _refused(game.turn, action, exc) from None
         game.end_turn()
     return game
 
@@ -61,20 +61,32 @@ def replay(
         while not game.over and game.turn < decision.turn:
             game.end_turn()
         if game.over or game.turn != decision.turn:
-            raise PlanError(f"turn {decision.turn}: {describe(decision.action)}: the game had already moved on")
+            raise PlanError(
+                f"turn {decision.turn}: {describe(decision.action)}: the game had already moved on",
+                f"giliran {decision.turn}: {describe(decision.action, 'id')}: permainan sudah melewati giliran itu",
+            )
         try:
             game.act(decision.action)
         except ActionRefused as exc:
-            raise PlanError(f"turn {decision.turn}: {describe(decision.action)}: {exc.message_en}") from None
+            raise _refused(decision.turn, decision.action, exc) from None
     while not game.over and (until_turn is None or game.turn < until_turn):
         game.end_turn()
     return game
 
 
-def describe(action: Action) -> str:
-    """A short English description of an action, for messages."""
+def describe(action: Action, lang: str = "en") -> str:
+    """A short description of an action, for messages."""
     if isinstance(action, Adopt):
-        return f"adopt '{action.policy}'"
+        return f"ambil '{action.policy}'" if lang == "id" else f"adopt '{action.policy}'"
     if isinstance(action, Cancel):
-        return f"cancel '{action.policy}'"
+        return f"batalkan '{action.policy}'" if lang == "id" else f"cancel '{action.policy}'"
+    if lang == "id":
+        return f"pilih '{action.choice}' untuk peristiwa '{action.event}'"
     return f"choose '{action.choice}' for event '{action.event}'"
+
+
+def _refused(turn: int, action: Action, exc: ActionRefused) -> PlanError:
+    return PlanError(
+        f"turn {turn}: {describe(action)}: {exc.message_en}",
+        f"giliran {turn}: {describe(action, 'id')}: {exc.message_id}",
+    )

@@ -42,6 +42,7 @@ Value = Literal[
 ]
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
+_TEXT_EXAMPLE = '{ id = "...", en = "..." }'
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -51,14 +52,14 @@ def _text(value: Any) -> str | dict[str, str]:
         return value
     if isinstance(value, dict):
         if not value:
-            raise PydanticCustomError("text", "empty text table: give e.g. {{ id = \"...\", en = \"...\" }}")
+            raise PydanticCustomError("text", "empty text table: give e.g. {example}", {"example": _TEXT_EXAMPLE})
         for lang, text in value.items():
             if not _LANG.match(str(lang)):
                 raise PydanticCustomError("text", "'{lang}' is not a language code such as id or en", {"lang": lang})
             if not isinstance(text, str):
                 raise PydanticCustomError("text", "the '{lang}' text must be a string in quotes", {"lang": lang})
         return dict(value)
-    raise PydanticCustomError("text", "expected text: a string or a table like {{ id = \"...\", en = \"...\" }}")
+    raise PydanticCustomError("text", "expected text: a string or a table like {example}", {"example": _TEXT_EXAMPLE})
 
 
 def _number_or_expression(value: Any) -> float | str:

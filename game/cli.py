@@ -49,13 +49,9 @@ def validate(
 ) -> None:
     """Check scenario files: errors and warnings as FILE:LINE: key.path: message."""
     from game.scenario import load_scenario
+    from game.scenario.loader import scenario_files
 
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(path.glob("*.toml"))
-        else:
-            files.append(path)
+    files = scenario_files(paths)
     if not files:
         raise fail("agen validate: no .toml files found / tidak ada berkas .toml", 2)
     bad = False

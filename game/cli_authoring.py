@@ -134,10 +134,9 @@ def lint(
     from game.authoring.balance import best_goals, run_balance
     from game.authoring.lint import games_found, lint_problems, static_found
     from game.scenario import load_scenario
+    from game.scenario.loader import scenario_files
 
-    files: list[Path] = []
-    for path in paths:
-        files += sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    files = scenario_files(paths)
     if not files:
         raise _fail("agen lint: tidak ada berkas .toml / no .toml files found", 2)
     bad = False

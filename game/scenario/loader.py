@@ -39,6 +39,14 @@ class LoadedScenario:
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
 
 
+def scenario_files(paths: list[FsPath]) -> list[FsPath]:
+    """The files to check: each path as given, or the ``*.toml`` files of a folder."""
+    files: list[FsPath] = []
+    for path in paths:
+        files += sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    return files
+
+
 def read_toml(path: str | FsPath) -> tuple[str, dict[str, Any], bytes]:
     """Read a TOML file; refuse unreadable or invalid TOML with a located Problem."""
     name = str(path)

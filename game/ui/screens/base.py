@@ -14,6 +14,7 @@ from game.ui import theme, widgets
 from game.ui.widgets import Button, Ink
 
 if TYPE_CHECKING:
+    from game.engine import Game
     from game.ui.app import App
 
 
@@ -27,6 +28,14 @@ class Screen:
         self.focus = 0
 
     # -- helpers ------------------------------------------------------------------------
+
+    @property
+    def game(self) -> Game:
+        """The game of the current session (screens that show one are opened with it)."""
+        session = self.app.session
+        assert session is not None
+        game: Game = session.game
+        return game
 
     def t(self, key: str, **fields: object) -> str:
         """A UI string in the current language."""

@@ -78,13 +78,6 @@ class DebriefScreen(Screen):
         self.passive = app.session.passive_score()
         self.offset = 0  # how far the ending's text is scrolled
 
-    @property
-    def game(self) -> Game:
-        """The finished game."""
-        assert self.app.session is not None
-        game: Game = self.app.session.game
-        return game
-
     def buttons(self) -> list[Button]:
         h = self.size[1]
         y, bh = h - self.px(72), self.px(52)

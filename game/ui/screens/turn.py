@@ -6,7 +6,6 @@ from typing import Any
 
 import pygame
 
-from game.engine import Game
 from game.scenario import CATEGORIES, localize
 from game.scenario.schema import Policy
 from game.ui import facts, theme, widgets
@@ -38,14 +37,6 @@ class TurnScreen(Screen):
             return DebriefScreen(app)
         turn = TurnScreen(app)
         return turn.next_event() or turn
-
-    @property
-    def game(self) -> Game:
-        """The game being played."""
-        session = self.app.session
-        assert session is not None
-        game: Game = session.game
-        return game
 
     def next_event(self) -> Screen | None:
         """The dialog for the first unanswered event, if any."""

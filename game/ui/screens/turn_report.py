@@ -6,7 +6,6 @@ from typing import Any
 
 import pygame
 
-from game.engine import Game
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, theme, widgets
@@ -26,13 +25,6 @@ class TurnReportScreen(Screen):
     def __init__(self, app: Any, turn: int) -> None:
         super().__init__(app)
         self.turn = turn
-
-    @property
-    def game(self) -> Game:
-        """The game being played."""
-        assert self.app.session is not None
-        game: Game = self.app.session.game
-        return game
 
     def buttons(self) -> list[Button]:
         w, h = self.size

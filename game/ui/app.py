@@ -119,8 +119,9 @@ class App:
     # -- messages -----------------------------------------------------------------------
 
     def toast(self, text: str, good: bool = False) -> None:
-        """Show a short message."""
-        self.toasts = [*self.toasts[-2:], Toast(text, time.monotonic() + TOAST_SECONDS, good)]
+        """Show a short message (the same message again only restarts its timer)."""
+        others = [t for t in self.toasts if t.text != text]
+        self.toasts = [*others[-2:], Toast(text, time.monotonic() + TOAST_SECONDS, good)]
 
     def refused(self, exc: AgenError) -> None:
         """Show a refused action as a message, never a crash."""

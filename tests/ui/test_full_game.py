@@ -121,3 +121,10 @@ def test_the_key_that_opens_the_player_screen_is_not_typed_into_it(app: App) -> 
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Budi"))
     pump(app)
     assert app.screen.values()["name"] == "Budi"
+
+
+def test_the_same_message_twice_is_shown_once(app: App) -> None:
+    app.toast("Jatah tindakan giliran ini habis.")
+    app.toast("Anggaran tidak cukup.")
+    app.toast("Jatah tindakan giliran ini habis.")
+    assert [t.text for t in app.toasts] == ["Anggaran tidak cukup.", "Jatah tindakan giliran ini habis."]

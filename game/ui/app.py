@@ -138,15 +138,27 @@ class App:
             self.toast(self.t("save_failed", error=str(exc)))
 
     def finish_game(self) -> None:
-        """The game is over: write its result file and drop the autosave."""
+        """The game is over: write its result file, then drop the autosave.
+
+        When the results folder (e.g. a shared class drive) cannot be written, the result goes
+        to this computer's own results folder; when that fails too, the autosave is kept so
+        that "continue" brings the player back to the last turn and nothing is lost.
+        """
         session = self.session
         if session is None or not session.game.over or session.result_path is not None:
             return
-        self.autosave()
         if self.options.playtest:
+            self.save_path.unlink(missing_ok=True)
             return
         target = session.write_result(self.results_dir)
+        local = self.data_dir / "results"
+        if target is None and self.results_dir != local:
+            first_error = session.result_error
+            target = session.write_result(local)
+            if target is not None:
+                self.toast(self.t("result.failed", error=first_error or "?"))
         if target is not None:
+            self.save_path.unlink(missing_ok=True)
             self.toast(self.t("result.saved", path=str(target)), good=True)
         else:
             self.toast(self.t("result.failed", error=session.result_error or "?"))

@@ -76,9 +76,9 @@ class Session:
         }
 
     def autosave(self, save_path: Path) -> None:
-        """Save the game in progress atomically (a finished game removes the save)."""
+        """Save the game in progress atomically. A finished game is not saved: its save stays
+        until its result file is written (see App.finish_game), so a failed write loses nothing."""
         if self.game.over:
-            save_path.unlink(missing_ok=True)
             return
         write_text_atomic(save_path, json.dumps(self.to_json(), ensure_ascii=False, indent=1))
 
@@ -115,11 +115,8 @@ class Session:
 
     def write_result(self, folder: Path) -> Path | None:
         """Write the finished game's result file into ``folder``; remember any failure."""
-        try:
-            from game.results.record import record_from_game, result_file_name, write_result
-        except ImportError:
-            self.result_error = "results module not available"
-            return None
+        from game.results.record import record_from_game, result_file_name, write_result
+
         try:
             record = record_from_game(
                 self.game, self.loaded, player=self.player.name, player_id=self.player.player_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.engine import replay
@@ -128,3 +130,52 @@ def test_the_same_message_twice_is_shown_once(app: App) -> None:
     app.toast("Anggaran tidak cukup.")
     app.toast("Jatah tindakan giliran ini habis.")
     assert [t.text for t in app.toasts] == ["Anggaran tidak cukup.", "Jatah tindakan giliran ini habis."]
+
+
+def test_a_result_that_cannot_be_written_is_not_lost(app: App, tmp_path: Path) -> None:
+    """A results folder that cannot be written: the result goes to the local folder."""
+    from game.scenario import load_scenario
+    from game.ui.session import Player, Session
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the class drive should be")
+    app.options.results_dir = blocked / "results"
+    scenario = Path(__file__).parents[2] / "scenarios" / "tutorial.toml"
+    loaded = load_scenario(scenario)
+    session = Session(scenario, loaded, Player("Ani", None, "K1"), "id", loaded.scenario.seed)
+    app.session = session
+    game = session.game
+    while not game.over:
+        game.end_turn()
+        app.autosave()
+    app.finish_game()
+    assert session.result_path is not None
+    assert session.result_path.parent == app.data_dir / "results"
+    assert not app.save_path.exists()
+
+
+def test_when_no_folder_can_be_written_the_save_is_kept(app: App, tmp_path: Path) -> None:
+    from game.scenario import load_scenario
+    from game.ui.session import Player, Session
+
+    scenario = Path(__file__).parents[2] / "scenarios" / "tutorial.toml"
+    loaded = load_scenario(scenario)
+    session = Session(scenario, loaded, Player("Ani", None, "K1"), "id", loaded.scenario.seed)
+    app.session = session
+    game = session.game
+    while game.turn < loaded.scenario.turns:
+        game.end_turn()
+    app.autosave()
+    assert app.save_path.exists()
+    blocked = tmp_path / "blocked"
+    blocked.write_text("x")
+    app.options.results_dir = blocked / "a"
+    (app.data_dir / "results").parent.mkdir(parents=True, exist_ok=True)
+    (app.data_dir / "results").write_text("a file in the way")
+    game.end_turn()
+    app.autosave()
+    app.finish_game()
+    assert session.result_path is None
+    assert app.save_path.exists()  # "continue" brings the player back to the last turn
+    resumed = Session.resume(app.save_path)
+    assert resumed.game.turn == loaded.scenario.turns and not resumed.game.over

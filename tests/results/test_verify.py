@@ -31,6 +31,7 @@ def _adopt_index(data: dict[str, list[dict[str, object]]]) -> int:
     ("change", "reason"),
     [
         (lambda d: d.update(score=d["score"] + 5), "score does not match"),
+        (lambda d: d.update(score=d["score"] + 1e-6), "score does not match"),
         (lambda d: d.update(grade="Sangat baik"), "grade does not match"),
         (lambda d: d["metrics"].update(public_trust=99.0), "public_trust"),
         (lambda d: d["decisions"].pop(_adopt_index(d)), "do(es)? not (match|replay)"),

@@ -49,7 +49,7 @@ def run_expectation(loaded: LoadedScenario, expect: Expect) -> ExpectResult:
     try:
         game = play_steps(compiled, expect.plan, seed)
     except PlanRefused as exc:
-        return ExpectResult(expect.id, label, assertion, False, error=str(exc))
+        return ExpectResult(expect.id, label, assertion, False, error=f"{exc.message('id')} / {exc}")
     check = compiled.expression(expect.assert_)
     passed = bool(check(game.v, game.h, game.chosen))
     values: dict[str, float] = {}

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from pathlib import Path
+
+from game import paths
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,7 +23,7 @@ else:  # pragma: no cover
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+CATALOG_DIR = paths.ASSETS / "i18n"
 
 
 @cache

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game import paths
 from game.engine import Game, replay
 from game.errors import PlanError, ResultError, ScenarioError
 from game.results.record import ResultRecord
@@ -26,7 +27,7 @@ TOLERANCE = 1.5e-9
 
 def default_scenarios_dir() -> Path:
     """The scenarios shipped with the game (the repository's ``scenarios/`` folder)."""
-    return Path(__file__).resolve().parents[2] / "scenarios"
+    return paths.SCENARIOS
 
 
 @dataclass

@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from game import paths
 from game.errors import AgenError
 from game.i18n import tr
 from game.ui import theme, widgets
@@ -18,7 +19,6 @@ from game.ui.screens.base import Screen
 from game.ui.session import Session
 from game.ui.settings import Settings, user_config_dir, user_data_dir
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 TOAST_SECONDS = 4.0
 IDLE_WAIT_MS = 1000
 TICK_MS = 50
@@ -41,7 +41,7 @@ class Options:
     results_dir: Path | None = None
     data_dir: Path | None = None
     config_dir: Path | None = None
-    scenarios_dir: Path = field(default_factory=lambda: ROOT / "scenarios")
+    scenarios_dir: Path = field(default_factory=lambda: paths.SCENARIOS)
     playtest: bool = False
     plan: Path | None = None
     start_turn: int | None = None

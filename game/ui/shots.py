@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pygame
 
+from game import paths
 from game.engine import BOTS, Choose
 from game.errors import AgenError, ScenarioError
 from game.i18n import LANGUAGES
 from game.scenario import load_scenario
-from game.ui.app import ROOT, App, Options
+from game.ui.app import App, Options
 from game.ui.screens.base import Screen
 from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.session import Player, Session
@@ -28,8 +29,8 @@ PLAYER = Player("Siti Rahmawati", "198703122010012004", "PKA-2026-B")
 def pick_scenario(given: Path | None = None) -> Path:
     """The scenario to show: the given one, else dukcapil, tutorial, the test fixture."""
     candidates = [given] if given is not None else [
-        ROOT / "scenarios" / "dukcapil.toml", ROOT / "scenarios" / "tutorial.toml",
-        ROOT / "tests" / "fixtures" / "format_example.toml",
+        paths.SCENARIOS / "dukcapil.toml", paths.SCENARIOS / "tutorial.toml",
+        paths.SCENARIOS.parent / "tests" / "fixtures" / "format_example.toml",
     ]
     for path in candidates:
         if path is None:

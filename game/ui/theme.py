@@ -7,11 +7,12 @@ projector gets proportionally larger type.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+from game import paths
+
+ASSETS = paths.ASSETS
 FONT_DIR = ASSETS / "fonts"
 THEME_JSON = ASSETS / "theme" / "pygame_gui.json"
 

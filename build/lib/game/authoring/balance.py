@@ -1,0 +1,219 @@
+"""``agen balance``: bots over many seeds, then what their games say about the scenario.
+
+The report (a JSON-ready dict) holds the score spread per bot, the best path the search
+found, dominant policies (adopted in more than 90% of the top 10% of games) and dead ones (in
+no game of the top half), how often each event fired and each goal and ending was reached,
+and the lint warnings the games support.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+from game.authoring.batch import Allocation, Task, allocate, plan_tasks, run_tasks
+from game.authoring.runs import FAVOUR, Row
+from game.authoring.search import Found
+from game.engine.actions import Adopt, Cancel, Choose, Decision
+from game.scenario.loader import LoadedScenario
+from game.scenario.text import localize
+
+DOMINANT_SHARE = 0.9
+TOP_SHARE = 0.1
+
+
+def run_balance(
+    loaded: LoadedScenario,
+    runs: int,
+    jobs: int | None = None,
+    seed_start: int | None = None,
+    advance: Callable[[Task], None] | None = None,
+    tasks_out: list[Task] | None = None,
+) -> tuple[list[Row], Found, Allocation, float]:
+    """Play the games and the search; return rows, the best path, the split and the time."""
+    s = loaded.scenario
+    categories = sorted({p.category for p in s.policies})
+    alloc = allocate(runs, categories)
+    first = s.seed if seed_start is None else seed_start
+    tasks = plan_tasks(alloc, first, s.seed)
+    if tasks_out is not None:
+        tasks_out.extend(tasks)
+    began = time.perf_counter()
+    results = run_tasks(loaded, tasks, jobs, advance)
+    seconds = time.perf_counter() - began
+    rows = [row for _, chunk, _ in results for row in chunk]
+    found = [f for _, _, f in results if f is not None]
+    best = max(found, key=lambda f: f.score)
+    best = Found(best.score, best.decisions, sum(f.evaluations for f in found), best.seed)
+    return rows, best, alloc, seconds
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    """Linear-interpolated percentile of a sorted, non-empty list (q in 0..1)."""
+    pos = q * (len(ordered) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+def spread(scores: list[float]) -> dict[str, float | int]:
+    """n, min, p10, median, p90, max, mean of a list of scores."""
+    ordered = sorted(scores)
+    return {
+        "n": len(ordered),
+        "min": ordered[0],
+        "p10": percentile(ordered, 0.1),
+        "median": percentile(ordered, 0.5),
+        "p90": percentile(ordered, 0.9),
+        "max": ordered[-1],
+        "mean": sum(ordered) / len(ordered),
+    }
+
+
+def plan_steps(decisions: tuple[Decision, ...]) -> list[dict[str, Any]]:
+    """Decisions as plan entries (``turn``, ``choose``, ``cancel``, ``adopt``), by turn."""
+    steps: dict[int, dict[str, Any]] = {}
+    for d in decisions:
+        step = steps.setdefault(d.turn, {"turn": d.turn})
+        a = d.action
+        if isinstance(a, Choose):
+            step.setdefault("choose", {})[a.event] = a.choice
+        elif isinstance(a, Cancel):
+            step.setdefault("cancel", []).append(a.policy)
+        elif isinstance(a, Adopt):
+            step.setdefault("adopt", []).append(a.policy)
+    return [steps[t] for t in sorted(steps)]
+
+
+def plan_toml(steps: list[dict[str, Any]]) -> str:
+    """A plan as TOML lines to paste into an ``[[expect]]`` block."""
+    lines = ["plan = ["]
+    for step in steps:
+        parts = [f"turn = {step['turn']}"]
+        for key in ("adopt", "cancel"):
+            if key in step:
+                parts.append(f"{key} = [" + ", ".join(f'"{p}"' for p in step[key]) + "]")
+        if "choose" in step:
+            inner = ", ".join(f'{e} = "{c}"' for e, c in step["choose"].items())
+            parts.append(f"choose = {{ {inner} }}")
+        lines.append("  { " + ", ".join(parts) + " },")
+    lines.append("]")
+    return "\n".join(lines)
+
+
+def build_report(
+    loaded: LoadedScenario, rows: list[Row], best: Found, alloc: Allocation, seconds: float,
+    jobs: int, seed_start: int | None = None,
+) -> dict[str, Any]:
+    """Aggregate the games into the report."""
+    s, c = loaded.scenario, loaded.compiled
+    lang = s.default_language
+    total = len(rows)
+    ranked = sorted(rows, key=lambda r: -r.score)
+    top = ranked[: max(1, math.ceil(TOP_SHARE * total))]
+    half = ranked[: max(1, math.ceil(0.5 * total))]
+    bots = [name for name in alloc.games if any(r.bot == name for r in rows)]
+    by_bot = {name: [r for r in rows if r.bot == name] for name in bots}
+
+    policies = []
+    for p in s.policies:
+        i = c.policy_index[p.id]
+        bit = 1 << i
+        top_share = sum(1 for r in top if r.adopted & bit) / len(top)
+        in_half = sum(1 for r in half if r.adopted & bit)
+        flag = "dominant" if top_share > DOMINANT_SHARE else "dead" if in_half == 0 else None
+        policies.append({
+            "id": p.id,
+            "name": localize(p.name, lang, lang),
+            "category": p.category,
+            "adopted_share": sum(1 for r in rows if r.adopted & bit) / total,
+            "top10_share": top_share,
+            "top_half_games": in_half,
+            "flag": flag,
+        })
+    events = []
+    for ev in c.events:
+        counts = [r.fired.count(ev.index) for r in rows]
+        events.append({
+            "id": ev.id,
+            "title": localize(s.events[ev.index].title, lang, lang),
+            "fired_share": sum(1 for n in counts if n) / total,
+            "mean_times": sum(counts) / total,
+            "by_bot": {b: sum(1 for r in rs if ev.index in r.fired) / len(rs) for b, rs in by_bot.items()},
+        })
+    goals = [
+        {
+            "id": g.id,
+            "label": localize(g.label, lang, lang),
+            "share": sum(1 for r in rows if r.goals >> i & 1) / total,
+            "by_bot": {b: sum(1 for r in rs if r.goals >> i & 1) / len(rs) for b, rs in by_bot.items()},
+            "best_path": g.id in best_goals(loaded, best),
+        }
+        for i, g in enumerate(s.scoring.goals)
+    ]
+    endings = [
+        {
+            "id": en.id,
+            "kind": en.kind,
+            "share": sum(1 for r in rows if r.ending == i) / total,
+            "by_bot": {b: sum(1 for r in rs if r.ending == i) / len(rs) for b, rs in by_bot.items()},
+        }
+        for i, en in enumerate(s.endings)
+    ]
+    endings.append({
+        "id": None,
+        "kind": "full",
+        "share": sum(1 for r in rows if r.ending < 0) / total,
+        "by_bot": {b: sum(1 for r in rs if r.ending < 0) / len(rs) for b, rs in by_bot.items()},
+    })
+    steps = plan_steps(best.decisions)
+    return {
+        "scenario": {"id": s.id, "version": s.version, "path": loaded.path, "sha256": loaded.sha256},
+        "games": total,
+        "seconds": round(seconds, 3),
+        "jobs": jobs,
+        "seed_start": s.seed if seed_start is None else seed_start,
+        "bots": [{"bot": b, **spread([r.score for r in by_bot[b]])} for b in bots],
+        "best_path": {
+            "score": best.score,
+            "seed": best.seed,
+            "evaluations": best.evaluations,
+            "plan": steps,
+            "plan_toml": plan_toml(steps),
+        },
+        "policies": policies,
+        "dominant": [p["id"] for p in policies if p["flag"] == "dominant"],
+        "dead": [p["id"] for p in policies if p["flag"] == "dead"],
+        "events": events,
+        "goals": goals,
+        "endings": endings,
+        "notes": notes(alloc),
+    }
+
+
+def best_goals(loaded: LoadedScenario, best: Found) -> tuple[str, ...]:
+    """Goals met on the best path (replayed)."""
+    from game.engine.plan import replay
+
+    game = replay(loaded.compiled, best.seed, best.decisions)
+    return game.outcome.goals if game.outcome else ()
+
+
+def notes(alloc: Allocation) -> list[str]:
+    """What the reader should know about how the games were split."""
+    greedy = alloc.games.get("greedy", 0)
+    favour = [n for b, n in alloc.games.items() if b.startswith(FAVOUR)]
+    return [
+        f"random: {alloc.games.get('random', 0)} games, passive: {alloc.games.get('passive', 0)}; "
+        f"greedy bots look one turn ahead by playing each option to the end (about 100x the cost "
+        f"of a random game), so greedy plays {greedy} games and each category-favouring greedy bot "
+        f"{favour[0] if favour else 0} / bot greedy ~100x lebih mahal, jadi dimainkan lebih sedikit.",
+        f"best path: hill climbing with restarts over {alloc.search_evaluations} plays on the "
+        "scenario's own seed (the class default), starting from the greedy bot's path / "
+        "jalur terbaik dicari pada benih skenario.",
+        f"dominant = adopted in more than {DOMINANT_SHARE:.0%} of the top {TOP_SHARE:.0%} of all "
+        "games; dead = adopted in no game of the top half / dominan = ada di >90% permainan "
+        "10% teratas; mati = tidak ada di separuh teratas.",
+    ]

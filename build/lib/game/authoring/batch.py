@@ -1,0 +1,139 @@
+"""Many bot games on all cores: the plan of the work, the worker pool, the progress.
+
+The work is split into chunks (tasks) planned up front from the run count alone, so a report
+is the same whatever the number of cores. The compiled scenario holds compiled functions and
+cannot be pickled: each worker loads the scenario from its path once, in the pool's
+initializer, and refuses to go on if the file changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from game.authoring.runs import FAVOUR, Row, play_row
+from game.authoring.search import Found, search
+from game.errors import AgenError
+from game.scenario.loader import LoadedScenario, load_scenario
+
+SEARCH_TASKS = 4  # fixed, so results do not depend on the number of cores
+CHUNK = {"random": 250, "passive": 500}
+
+
+@dataclass(frozen=True)
+class Task:
+    """A chunk of work: games of one bot over consecutive seeds, or one search task."""
+
+    kind: str  # "bot" or "search"
+    bot: str
+    first_seed: int
+    count: int  # games, or evaluations for a search
+    task_seed: int = 0
+    start_greedy: bool = False
+
+    @property
+    def games(self) -> int:
+        """Bot games this task plays (0 for a search)."""
+        return self.count if self.kind == "bot" else 0
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """How many games each bot plays, and the search's budget of plays."""
+
+    games: dict[str, int]
+    search_evaluations: int
+
+
+def allocate(runs: int, categories: Sequence[str]) -> Allocation:
+    """Split ``runs`` games across bots; random gets most, greedy ones (~100x dearer) few."""
+    runs = max(1, runs)
+    games = {
+        "passive": max(1, runs // 20),
+        "greedy": max(1, min(runs // 20, 25), runs // 250),
+        **{f"{FAVOUR}{cat}": max(1, runs // 2000) for cat in categories},
+    }
+    games["random"] = max(1, runs - sum(games.values()))
+    return Allocation(games, max(100, runs // 4))
+
+
+def plan_tasks(alloc: Allocation, seed_start: int, search_seed: int) -> list[Task]:
+    """Chunks, dearest first so the pool finishes evenly."""
+    tasks: list[Task] = []
+    for bot, n in alloc.games.items():
+        size = CHUNK.get(bot, 2)
+        tasks += [Task("bot", bot, seed_start + i, min(size, n - i)) for i in range(0, n, size)]
+    share = -(-alloc.search_evaluations // SEARCH_TASKS)
+    tasks += [
+        Task("search", "search", search_seed, share, task_seed=search_seed * 31 + k, start_greedy=k == 0)
+        for k in range(SEARCH_TASKS)
+    ]
+    cheap = {"random", "passive"}
+    return sorted(tasks, key=lambda t: (t.kind == "bot" and t.bot in cheap, t.kind == "search"))
+
+
+Result = tuple[Task, list[Row], Found | None]
+
+_WORKER: LoadedScenario | None = None
+
+
+def _init_worker(path: str, sha256: str) -> None:
+    global _WORKER
+    loaded = load_scenario(path)
+    if loaded.sha256 != sha256:
+        raise AgenError(f"{path}: the file changed during the run / berkas berubah saat dijalankan")
+    _WORKER = loaded
+
+
+def _run_in_worker(task: Task) -> Result:
+    assert _WORKER is not None
+    return run_task(_WORKER, task)
+
+
+def run_task(loaded: LoadedScenario, task: Task) -> Result:
+    """Carry out one task in this process."""
+    c = loaded.compiled
+    if task.kind == "search":
+        return task, [], search(c, task.first_seed, task.count, task.task_seed, task.start_greedy)
+    rows = [play_row(c, task.bot, seed) for seed in range(task.first_seed, task.first_seed + task.count)]
+    return task, rows, None
+
+
+def run_tasks(
+    loaded: LoadedScenario,
+    tasks: list[Task],
+    jobs: int | None = None,
+    advance: Callable[[Task], None] | None = None,
+) -> list[Result]:
+    """Run every task, on ``jobs`` processes (default: all cores; 1 = in this process)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(tasks) <= 1:
+        results: list[Result] = []
+        for task in tasks:
+            results.append(run_task(loaded, task))
+            if advance:
+                advance(task)
+        return results
+    done: dict[int, Result] = {}
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(tasks)),
+            initializer=_init_worker,
+            initargs=(loaded.path, loaded.sha256),
+        ) as pool:
+            futures: dict[Future[Result], int] = {
+                pool.submit(_run_in_worker, t): i for i, t in enumerate(tasks)
+            }
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                if advance:
+                    advance(tasks[futures[future]])
+    except BrokenProcessPool:
+        raise AgenError(
+            f"{loaded.path}: the worker processes stopped (was the file changed during the run?) "
+            "/ proses pekerja berhenti (apakah berkas diubah saat dijalankan?)"
+        ) from None
+    return [done[i] for i in range(len(tasks))]

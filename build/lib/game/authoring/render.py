@@ -1,0 +1,111 @@
+"""The balance report as terminal tables (rich); headings in Bahasa Indonesia and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from game.authoring.runs import FAVOUR
+
+FLAGS = {"dominant": "DOMINAN / dominant", "dead": "MATI / dead"}
+
+
+def bot_label(name: str) -> str:
+    """``favour:people`` -> ``greedy+people``."""
+    return "greedy+" + name[len(FAVOUR):] if name.startswith(FAVOUR) else name
+
+
+def columns(report: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
+    """Per-bot columns: each engine bot alone, the category-favouring bots pooled as one."""
+    sizes = {b["bot"]: int(b["n"]) for b in report["bots"]}
+    plain = [(bot_label(b), {b: n}) for b, n in sizes.items() if not b.startswith(FAVOUR)]
+    favour = {b: n for b, n in sizes.items() if b.startswith(FAVOUR)}
+    return plain + ([("greedy+cat", favour)] if favour else [])
+
+
+def pooled(by_bot: dict[str, float], weights: dict[str, int]) -> str:
+    """The share over a group of bots, weighted by their games."""
+    total = sum(weights.values())
+    return pct(sum(by_bot[b] * n for b, n in weights.items()) / total) if total else ""
+
+
+def pct(x: float) -> str:
+    """A share as a percentage."""
+    return f"{100 * x:.1f}%"
+
+
+def render(report: dict[str, Any], console: Console) -> None:
+    """Print the whole report."""
+    sc = report["scenario"]
+    console.print(
+        f"[bold]Keseimbangan / Balance[/bold]: {sc['id']} v{sc['version']} ({sc['path']}) — "
+        f"{report['games']:,} games, {report['seconds']:.1f} s, {report['jobs']} core(s), "
+        f"seeds from {report['seed_start']}"
+    )
+    groups = columns(report)
+    t = Table(title="Sebaran skor per bot / Score spread per bot")
+    for col in ("bot", "n", "min", "p10", "median", "p90", "max", "mean"):
+        t.add_column(col, justify="left" if col == "bot" else "right")
+    for b in report["bots"]:
+        t.add_row(
+            bot_label(b["bot"]), str(b["n"]),
+            *(f"{b[k]:.1f}" for k in ("min", "p10", "median", "p90", "max", "mean")),
+        )
+    console.print(t)
+
+    best = report["best_path"]
+    console.print(
+        f"[bold]Jalur terbaik / Best path found[/bold] (seed {best['seed']}, "
+        f"{best['evaluations']:,} plays): score {best['score']:.2f}"
+    )
+    console.print(best["plan_toml"], markup=False, highlight=False)
+
+    t = Table(title="Kebijakan / Policies")
+    for col in ("policy", "category", "adopted", "in top 10%", "top-half games", "flag"):
+        t.add_column(col, justify="left" if col in ("policy", "category", "flag") else "right")
+    for p in report["policies"]:
+        flag = FLAGS.get(p["flag"] or "", "")
+        style = "bold red" if p["flag"] else None
+        t.add_row(p["id"], p["category"], pct(p["adopted_share"]), pct(p["top10_share"]),
+                  str(p["top_half_games"]), flag, style=style)
+    console.print(t)
+
+    t = Table(title="Peristiwa / Events (share of games in which it fired)")
+    t.add_column("event")
+    t.add_column("all", justify="right")
+    for label, _ in groups:
+        t.add_column(label, justify="right")
+    t.add_column("mean times", justify="right")
+    for e in report["events"]:
+        t.add_row(e["id"], pct(e["fired_share"]), *(pooled(e["by_bot"], w) for _, w in groups), f"{e['mean_times']:.2f}")
+    console.print(t)
+
+    t = Table(title="Sasaran / Goals (share of games reaching it)")
+    t.add_column("goal")
+    t.add_column("all", justify="right")
+    for label, _ in groups:
+        t.add_column(label, justify="right")
+    t.add_column("best path")
+    for g in report["goals"]:
+        t.add_row(g["id"], pct(g["share"]), *(pooled(g["by_bot"], w) for _, w in groups), "✓" if g["best_path"] else "")
+    console.print(t)
+
+    t = Table(title="Akhir permainan / Endings (share of games)")
+    t.add_column("ending")
+    t.add_column("kind")
+    t.add_column("all", justify="right")
+    for label, _ in groups:
+        t.add_column(label, justify="right")
+    for en in report["endings"]:
+        name = en["id"] or "(tuntas / full game)"
+        t.add_row(name, en["kind"], pct(en["share"]), *(pooled(en["by_bot"], w) for _, w in groups))
+    console.print(t)
+
+    for line in report["notes"]:
+        console.print(f"• {line}", markup=False, highlight=False)
+    if report["dominant"]:
+        console.print(f"[bold red]Kebijakan dominan / dominant policies:[/bold red] {', '.join(report['dominant'])}")
+    if report["dead"]:
+        console.print(f"[bold yellow]Kebijakan mati / dead policies:[/bold yellow] {', '.join(report['dead'])}")

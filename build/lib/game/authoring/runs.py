@@ -1,0 +1,118 @@
+"""Bot games for balance and lint, recorded as compact rows.
+
+A row holds what the report needs and nothing more, so thousands of them cross process
+boundaries cheaply: score, grade, goals met and policies adopted as bit masks, the events that
+fired, the ending, and what was ever *possible* in the game (policies whose ``available`` held,
+events whose window and ``when`` held at a draw, metrics that moved).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from game.engine.actions import Adopt
+from game.engine.bots import BOTS, Bot, favouring
+from game.engine.game import Game
+from game.scenario.compiled import Compiled, CPolicy
+
+FAVOUR = "favour:"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One bot game, reduced to what balance and lint read."""
+
+    bot: str
+    seed: int
+    score: float
+    grade: int | None
+    goals: int  # bit i: goal i met
+    adopted: int  # bit i: policy i adopted at least once
+    fired: tuple[int, ...]  # event indices, once per firing
+    ending: int  # index into the scenario's endings, -1 when the game ran its course
+    offered: int  # bit i: policy i's `available` held at the start of some turn
+    eligible: int  # bit i: event i's window and `when` held at some draw
+    moved: int  # bit i: metric i differed from its start at some turn
+    turns_played: int
+
+
+def bot_for(name: str) -> Bot:
+    """The bot of a name: an engine bot, or ``favour:CATEGORY`` for a favouring greedy bot."""
+    if name.startswith(FAVOUR):
+        return favouring(name[len(FAVOUR):])
+    return BOTS[name]
+
+
+def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
+    """Play one game with a bot (its random source seeded as ``play_bot`` seeds it)."""
+    bot = bot_for(bot_name)
+    game = Game(compiled, seed)
+    rng = random.Random(seed * 7919 + 17)
+    offered = eligible = 0
+    watched = [p for p in compiled.policies if p.available is not None]
+    offered_all = sum(1 << p.index for p in compiled.policies if p.available is None)
+    while not game.over:
+        offered |= _offered(game, watched)
+        eligible |= _eligible(game)
+        bot(game, rng)
+        game.end_turn()
+    return summarize(game, bot_name, offered | offered_all, eligible)
+
+
+def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
+    """Reduce a finished game to a :class:`Row`."""
+    c = game.c
+    outcome = game.outcome
+    assert outcome is not None
+    goal_bits = sum(1 << i for i, g in enumerate(c.goals) if g.id in outcome.goals)
+    adopted = 0
+    for decision in game.decisions:
+        if isinstance(decision.action, Adopt):
+            adopted |= 1 << c.policy_index[decision.action.policy]
+    fired = tuple(c.event_index[eid] for _, eid in game.fired_log)
+    ending = -1
+    if outcome.ending is not None:
+        ending = next(i for i, en in enumerate(c.endings) if en.id == outcome.ending)
+    return Row(
+        bot=bot_name,
+        seed=game.seed,
+        score=outcome.score,
+        grade=outcome.grade,
+        goals=goal_bits,
+        adopted=adopted,
+        fired=fired,
+        ending=ending,
+        offered=offered,
+        eligible=eligible,
+        moved=_moved(game),
+        turns_played=outcome.turns_played,
+    )
+
+
+def _offered(game: Game, watched: list[CPolicy]) -> int:
+    bits = 0
+    v, h, ch = game.v, game.h, game.chosen
+    for p in watched:
+        if p.available is not None and p.available(v, h, ch):
+            bits |= 1 << p.index
+    return bits
+
+
+def _eligible(game: Game) -> int:
+    bits = 0
+    t, v, h, ch = game.turn, game.v, game.h, game.chosen
+    for ev in game.c.events:
+        if ev.first <= t <= ev.last and (ev.when is None or ev.when(v, h, ch)):
+            bits |= 1 << ev.index
+    return bits
+
+
+def _moved(game: Game) -> int:
+    first = game.history[0]
+    bits = 0
+    for m in range(len(game.c.metric_ids)):
+        start = first[m]
+        if any(row[m] != start for row in game.history[1:]):
+            bits |= 1 << m
+    return bits

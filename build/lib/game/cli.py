@@ -1,0 +1,143 @@
+"""The ``agen`` command: thin; parses arguments, calls the packages, prints.
+
+Sub-commands of other areas live beside this module (``cli_play``, ``cli_results``,
+``cli_authoring``), each adding its commands through ``register(app)``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+
+from game.errors import AgenError, PlanError, ScenarioError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    help="Agen Perubahan — permainan simulasi kepemimpinan / a leadership simulation.",
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error to stderr and return the Exit to raise."""
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+@app.callback()
+def _root(ctx: typer.Context) -> None:
+    """Without a command, open the game."""
+    if ctx.invoked_subcommand is None:
+        from game import cli_play
+
+        cli_play.open_game(None)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders / berkas skenario atau folder")],
+    lang: Annotated[
+        Literal["id", "en"],
+        typer.Option(envvar="AGEN_LANG", help="Language of the messages: id | en (default: $AGEN_LANG, else en) / bahasa pesan"),
+    ] = "en",
+) -> None:
+    """Check scenario files: errors and warnings as FILE:LINE: key.path: message."""
+    from game.scenario import load_scenario
+    from game.scenario.loader import scenario_files
+
+    files = scenario_files(paths)
+    if not files:
+        raise fail("agen validate: no .toml files found / tidak ada berkas .toml", 2)
+    bad = False
+    for file in files:
+        try:
+            loaded = load_scenario(file)
+        except ScenarioError as exc:
+            bad = True
+            for problem in exc.problems:
+                typer.echo(problem.format(lang))
+            continue
+        for warning in loaded.warnings:
+            typer.echo(warning.format(lang))
+        noun = "peringatan" if lang == "id" else "warnings"
+        note = f" ({len(loaded.warnings)} {noun})" if loaded.warnings else ""
+        typer.echo(f"{file}: ok{note}", err=True)
+    raise typer.Exit(1 if bad else 0)
+
+
+@app.command()
+def simulate(
+    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    bot: Annotated[str | None, typer.Option(help="passive | random | greedy")] = None,
+    plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
+    seed: Annotated[int | None, typer.Option(help="Class seed for the events (default: the scenario's)")] = None,
+    bot_seed: Annotated[int | None, typer.Option(help="Seed of the bot's own choices (default: --seed); vary it to simulate different players of one class")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    player: Annotated[str, typer.Option(help="Player name for --result-out")] = "Simulasi",
+    player_id: Annotated[str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")] = None,
+    cohort: Annotated[str, typer.Option(help="Class code for --result-out")] = "SIM",
+    lang: Annotated[
+        str | None,
+        typer.Option(envvar="AGEN_LANG", help="Language of the report and of the error lines: id | en (default: $AGEN_LANG)"),
+    ] = None,
+    result_out: Annotated[Path | None, typer.Option(help="Write a result file here")] = None,
+) -> None:
+    """Play without a window; print the metrics per turn, the main causes and the score."""
+    from game.engine import BOTS, Game, play_bot, play_plan
+    from game.engine.report import game_report, render_text
+    from game.scenario import load_plan, load_scenario
+
+    if (bot is None) == (plan is None):
+        raise fail("agen simulate: beri --bot NAMA atau --plan BERKAS / give either --bot NAME or --plan FILE", 2)
+    if bot is not None and bot not in BOTS:
+        raise fail(f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2)
+    try:
+        loaded = load_scenario(scenario)
+        the_seed = seed if seed is not None else loaded.scenario.seed
+        if plan is not None:
+            steps = load_plan(plan, loaded.scenario)
+            game = play_plan(loaded.compiled, steps, the_seed)
+        else:
+            assert bot is not None
+            own = bot_seed if bot_seed is not None else the_seed
+            game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], own)
+        language = lang or loaded.scenario.default_language
+        report = game_report(game, language)
+        if result_out is not None:
+            from game.results.record import record_from_game, write_result
+
+            record = record_from_game(game, loaded, player=player, player_id=player_id, cohort=cohort, language=language)
+            write_result(record, result_out)
+    except ScenarioError as exc:
+        raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
+    except AgenError as exc:
+        source = plan if plan is not None else scenario
+        text = exc.message(lang or "en") if isinstance(exc, PlanError) else str(exc)
+        raise fail(f"{source}: {text}") from None
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(report))
+
+
+def _register_extensions() -> None:
+    from game import cli_authoring, cli_play, cli_results
+
+    for module in (cli_play, cli_results, cli_authoring):
+        module.register(app)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the ``agen`` console script."""
+    _register_extensions()
+    try:
+        return app(args=argv if argv is not None else sys.argv[1:], prog_name="agen", standalone_mode=True)
+    except KeyboardInterrupt:
+        typer.echo("dibatalkan / cancelled", err=True)
+        raise SystemExit(130) from None

@@ -1,0 +1,199 @@
+"""Commands for trainers who write scenarios: ``new``, ``schema``, ``check``, ``balance``, ``lint``.
+
+Thin: parse, call :mod:`game.authoring`, print. Bad input is one clear line and changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from game.errors import AgenError, ScenarioError
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+def _load(path: Path) -> Any:
+    from game.scenario import load_scenario
+
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        raise _fail(str(exc)) from None
+
+
+def new(
+    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="Scenario id, e.g. dukcapil-sleman")],
+    out: Annotated[Path | None, typer.Option(help="File to write (default: ID.toml here)")] = None,
+) -> None:
+    """Write a commented scenario to start from / tulis skenario awal berkomentar."""
+    from game.authoring.json_schema import schema_text
+    from game.authoring.template import write_new
+
+    try:
+        written = write_new(scenario_id, out, schema_text())
+    except AgenError as exc:
+        raise _fail(f"agen new: {exc}") from None
+    for path in written:
+        typer.echo(f"ditulis / written: {path}")
+
+
+def schema() -> None:
+    """Print the JSON Schema of the scenario format (for editors) / cetak JSON Schema format."""
+    from game.authoring.json_schema import schema_text
+
+    typer.echo(schema_text(), nl=False)
+
+
+def check(scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")]) -> None:
+    """Run the scenario's [[expect]] blocks like tests / jalankan blok [[expect]] seperti uji."""
+    from game.authoring.expect import number, run_all
+    from game.scenario.loader import read_toml
+    from game.scenario.locate import KeyLines
+
+    loaded = _load(scenario)
+    results = run_all(loaded)
+    if not results:
+        typer.echo(f"{scenario}: tidak ada blok [[expect]] / no [[expect]] blocks")
+        raise typer.Exit(0)
+    lines = KeyLines(read_toml(scenario)[0])
+    failed = 0
+    for i, r in enumerate(results):
+        where = f"{scenario}:{lines.line_of(('expect', i))}"
+        mark = "LULUS / PASS" if r.passed else "GAGAL / FAIL"
+        failed += not r.passed
+        title = f" — {r.label}" if r.label else ""
+        typer.echo(f"{where}: {mark}  {r.id}{title}")
+        if r.error is not None:
+            typer.echo(f"    rencana ditolak / plan refused: {r.error}")
+            continue
+        found = ", ".join(f"{k} = {number(v)}" for k, v in r.values.items())
+        typer.echo(f"    {r.assertion}" + (f"  (ditemukan / found: {found})" if found else ""))
+    passed = len(results) - failed
+    typer.echo(f"{passed} lulus, {failed} gagal / {passed} passed, {failed} failed")
+    raise typer.Exit(1 if failed else 0)
+
+
+def balance(
+    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    runs: Annotated[int, typer.Option(min=1, max=1_000_000, help="Bot games in all / jumlah permainan bot")] = 10_000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    out: Annotated[Path | None, typer.Option(help="Folder for PNG charts and report.json")] = None,
+    seed_start: Annotated[int | None, typer.Option(help="First seed (default: the scenario's)")] = None,
+    jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
+) -> None:
+    """Bots over many seeds: score spread, best path, dominant and dead policies."""
+    from rich.console import Console
+
+    from game.authoring.balance import best_goals, build_report
+    from game.authoring.lint import games_found, lint_problems, static_found
+    from game.authoring.render import render
+
+    loaded = _load(scenario)
+    err = Console(stderr=True)
+    try:
+        rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start, err)
+        report = build_report(loaded, rows, best, alloc, seconds, _cores(jobs), seed_start)
+        found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
+        warnings = [w.format() for w in loaded.warnings] + [p.format() for p in lint_problems(loaded, found)]
+    except AgenError as exc:
+        raise _fail(str(exc)) from None
+    report["warnings"] = warnings
+    if out is not None:
+        try:
+            from game.authoring.charts import write_charts
+
+            written = write_charts(report, out)
+            (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"{out}: tidak bisa ditulis / cannot write: {exc.strerror}") from None
+        for path in [*written, out / "report.json"]:
+            err.print(f"ditulis / written: {path}", highlight=False)
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    console = Console(width=max(100, Console().width), soft_wrap=False)
+    render(report, console)
+    for line in warnings:
+        typer.echo(line)
+
+
+def lint(
+    paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders / berkas atau folder")],
+    runs: Annotated[int, typer.Option(min=1, max=1_000_000, help="Bot games per file")] = 1000,
+    jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
+) -> None:
+    """Warnings beyond validity, from the definitions and from bot games (FILE:LINE: ...)."""
+    from game.authoring.balance import best_goals, run_balance
+    from game.authoring.lint import games_found, lint_problems, static_found
+    from game.scenario import load_scenario
+    from game.scenario.loader import scenario_files
+
+    files = scenario_files(paths)
+    if not files:
+        raise _fail("agen lint: tidak ada berkas .toml / no .toml files found", 2)
+    bad = False
+    for file in files:
+        try:
+            loaded = load_scenario(file)
+            rows, best, _, _ = run_balance(loaded, runs, jobs)
+            found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
+            problems = list(loaded.warnings) + lint_problems(loaded, found)
+        except ScenarioError as exc:
+            bad = True
+            typer.echo(str(exc))
+            continue
+        except AgenError as exc:
+            bad = True
+            typer.echo(f"{file}: {exc}")
+            continue
+        for problem in problems:
+            typer.echo(problem.format())
+        typer.echo(f"{file}: {len(problems)} peringatan / warnings", err=True)
+    raise typer.Exit(1 if bad else 0)
+
+
+def _cores(jobs: int | None) -> int:
+    import os
+
+    return jobs or os.cpu_count() or 1
+
+
+def _with_progress(loaded: Any, runs: int, jobs: int | None, seed_start: int | None, err: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from game.authoring.balance import run_balance
+    from game.authoring.batch import allocate
+
+    categories = sorted({p.category for p in loaded.scenario.policies})
+    alloc = allocate(runs, categories)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not sys.stderr.isatty(),
+    ) as progress:
+        games = progress.add_task("permainan bot / bot games", total=sum(alloc.games.values()))
+        plays = progress.add_task("jalur terbaik / best path", total=alloc.search_evaluations)
+
+        def advance(task: Any) -> None:
+            if task.kind == "bot":
+                progress.advance(games, task.count)
+            else:
+                progress.advance(plays, task.count)
+
+        return run_balance(loaded, runs, jobs, seed_start, advance)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this area's commands to the `agen` app."""
+    app.command("new")(new)
+    app.command("schema")(schema)
+    app.command("check")(check)
+    app.command("balance")(balance)
+    app.command("lint")(lint)

@@ -1,0 +1,126 @@
+"""Commands of the play area of `agen`: `play`, `shots`, and `open_game` (no command)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
+# (how a test stands in for a machine without a display).
+FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
+NO_DISPLAY = ("Tidak ada layar untuk membuka jendela permainan; gunakan agen simulate untuk bermain tanpa layar. / "
+              "No display found to open the game window; use agen simulate for headless play.")
+
+
+def _quiet_pygame() -> None:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # The game has no sound: keep SDL from opening (and complaining about) the sound card.
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def no_real_display(driver: str, chosen_by_user: bool) -> bool:
+    """Whether SDL fell back to a driver that shows nothing, without anyone asking for it."""
+    return driver in ("offscreen", "dummy") and not chosen_by_user
+
+
+def run_game(
+    scenario: Path | None = None,
+    results_dir: Path | None = None,
+    playtest: bool = False,
+    plan: Path | None = None,
+    start_turn: int | None = None,
+) -> None:
+    """Open the window and play until it closes; bad input is one line and exit 1."""
+    _quiet_pygame()
+    from game.errors import AgenError, ScenarioError
+
+    if scenario is not None and not scenario.is_file():
+        typer.echo(f"{scenario}: file not found / berkas tidak ditemukan", err=True)
+        raise typer.Exit(1)
+    if playtest and scenario is None:
+        typer.echo("agen play --playtest: give the scenario file / sebutkan berkas skenario", err=True)
+        raise typer.Exit(2)
+    if (plan is not None or start_turn is not None) and not playtest:
+        typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
+        raise typer.Exit(2)
+    chosen_by_user = bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
+    import pygame
+
+    from game.ui.app import App, Options
+
+    try:
+        pygame.display.init()
+        driver = pygame.display.get_driver()
+    except pygame.error:
+        driver = "offscreen"
+    if no_real_display(driver, chosen_by_user):
+        pygame.quit()
+        typer.echo(NO_DISPLAY, err=True)
+        raise typer.Exit(1)
+
+    options = Options(scenario=scenario, results_dir=results_dir, playtest=playtest, plan=plan, start_turn=start_turn)
+    try:
+        app = App(options)
+        if playtest:
+            assert scenario is not None
+            from game.ui.playtest import start_playtest
+            from game.ui.screens.turn import TurnScreen
+
+            start_playtest(app, scenario, plan, start_turn)
+            app.autosave()
+            app.switch(TurnScreen.enter(app))
+        app.run()
+    except ScenarioError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    except AgenError as exc:
+        typer.echo(f"{plan or scenario}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except pygame.error as exc:
+        typer.echo(f"agen play: cannot open a window / jendela tidak bisa dibuka: {exc}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        pygame.quit()
+
+
+def register(app: typer.Typer) -> None:
+    """Add this area's commands to the `agen` app."""
+
+    @app.command()
+    def play(
+        scenario: Annotated[Path | None, typer.Argument(help="Scenario file / berkas skenario")] = None,
+        results_dir: Annotated[Path | None, typer.Option(help="Folder for result files / folder hasil")] = None,
+        playtest: Annotated[bool, typer.Option(help="Trainer's playtest: F5 reloads the file")] = False,
+        plan: Annotated[Path | None, typer.Option(help="Plan to play before --start-turn")] = None,
+        start_turn: Annotated[int | None, typer.Option(min=1, help="Start the playtest at this turn")] = None,
+    ) -> None:
+        """Open the game / buka permainan."""
+        run_game(scenario, results_dir, playtest, plan, start_turn)
+
+    @app.command()
+    def shots(
+        out: Annotated[Path, typer.Option(help="Folder for the PNGs / folder gambar")],
+        scenario: Annotated[Path | None, typer.Option(help="Scenario to show")] = None,
+        size: Annotated[str, typer.Option(help="Window size WIDTHxHEIGHT / ukuran jendela")] = "1280x720",
+    ) -> None:
+        """Render every screen to PNG without a window / simpan gambar tiap layar."""
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        _quiet_pygame()
+        from game.errors import AgenError
+        from game.ui.shots import parse_size, render_shots
+
+        try:
+            files = render_shots(out, scenario, parse_size(size))
+        except (AgenError, OSError) as exc:
+            typer.echo(f"agen shots: {exc}", err=True)
+            raise typer.Exit(1) from None
+        typer.echo(f"{len(files)} PNG -> {out}")
+
+
+def open_game(scenario: str | None) -> None:
+    """Open the game window (``agen`` without a command)."""
+    run_game(Path(scenario) if scenario else None)

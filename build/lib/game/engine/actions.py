@@ -1,0 +1,65 @@
+"""Player intent as action objects; a game's decisions are a list of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.errors import ResultError
+
+
+@dataclass(frozen=True)
+class Adopt:
+    """Adopt a policy this turn."""
+
+    policy: str
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Cancel a policy in force."""
+
+    policy: str
+
+
+@dataclass(frozen=True)
+class Choose:
+    """Answer an event that fired this turn."""
+
+    event: str
+    choice: str
+
+
+Action = Adopt | Cancel | Choose
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An action taken in a given turn: the unit of a replayable record."""
+
+    turn: int
+    action: Action
+
+    def to_json(self) -> dict[str, Any]:
+        """As stored in a result file."""
+        a = self.action
+        if isinstance(a, Adopt):
+            return {"turn": self.turn, "adopt": a.policy}
+        if isinstance(a, Cancel):
+            return {"turn": self.turn, "cancel": a.policy}
+        return {"turn": self.turn, "choose": [a.event, a.choice]}
+
+    @staticmethod
+    def from_json(data: Any) -> Decision:
+        """Read one stored decision; raise ResultError when malformed."""
+        if not isinstance(data, dict) or not isinstance(data.get("turn"), int) or isinstance(data.get("turn"), bool):
+            raise ResultError("a decision must be a table with a whole-number 'turn'")
+        keys = set(data) - {"turn"}
+        if keys == {"adopt"} and isinstance(data["adopt"], str):
+            return Decision(data["turn"], Adopt(data["adopt"]))
+        if keys == {"cancel"} and isinstance(data["cancel"], str):
+            return Decision(data["turn"], Cancel(data["cancel"]))
+        choose = data.get("choose")
+        if keys == {"choose"} and isinstance(choose, list) and len(choose) == 2 and all(isinstance(x, str) for x in choose):
+            return Decision(data["turn"], Choose(choose[0], choose[1]))
+        raise ResultError(f"unreadable decision {data!r:.60}")

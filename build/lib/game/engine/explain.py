@@ -1,0 +1,56 @@
+"""Names for the ledger's causes, in the player's language ("why did this move?")."""
+
+from __future__ import annotations
+
+from game.engine import ledger as L
+from game.engine.ledger import Cause
+from game.scenario.compiled import Compiled
+from game.scenario.text import localize
+
+_KIND = {
+    L.COST: ("biaya awal", "one-off cost"),
+    L.UPKEEP: ("biaya rutin", "upkeep"),
+    L.CHOICE_COST: ("biaya keputusan", "cost of the decision"),
+    L.DRIFT: ("kecenderungan alami", "natural drift"),
+    L.LIMIT: ("batas nilai", "limit of the range"),
+}
+
+
+def cause_label(c: Compiled, cause: Cause, lang: str) -> str:
+    """A short human name for a cause, e.g. 'Kerja fleksibel hibrida (biaya rutin)'."""
+    s = c.scenario
+    default = s.default_language
+    if cause.kind in (L.POLICY, L.COST, L.UPKEEP) and cause.source in c.policy_index:
+        name = localize(s.policies[c.policy_index[cause.source]].name, lang, default)
+        if cause.kind == L.POLICY:
+            return name
+        return f"{name} ({_kind(cause.kind, lang)})"
+    if cause.kind in (L.CHOICE, L.CHOICE_COST):
+        event_id, _, choice_id = cause.source.partition("/")
+        if event_id in c.event_index:
+            ev = s.events[c.event_index[event_id]]
+            title = localize(ev.title, lang, default)
+            choice = next((ch for ch in ev.choices if ch.id == choice_id), None)
+            label = localize(choice.label, lang, default) if choice else choice_id
+            text = f"{title}: {label}"
+            return text if cause.kind == L.CHOICE else f"{text} ({_kind(cause.kind, lang)})"
+    if cause.kind == L.RULE:
+        rule = next((r for r in s.rules if r.id == cause.source), None)
+        if rule is not None and rule.label is not None:
+            return localize(rule.label, lang, default)
+        return cause.source
+    if cause.kind in (L.DRIFT, L.LIMIT):
+        return _kind(cause.kind, lang).capitalize()
+    return cause.source
+
+
+def _kind(kind: str, lang: str) -> str:
+    pair = _KIND.get(kind, (kind, kind))
+    return pair[0] if lang == "id" else pair[1]
+
+
+def metric_label(c: Compiled, metric: str, lang: str) -> str:
+    """The label of a metric or derived value in the player's language."""
+    s = c.scenario
+    item = s.metrics.get(metric) or s.derived.get(metric)
+    return localize(item.label, lang, s.default_language) if item else metric

@@ -1,0 +1,335 @@
+"""A game in progress: state built from the definitions, actions, and the turn's resolution.
+
+The order of a turn is that of SCENARIO-FORMAT.md: the player acts (adopt, cancel, answer
+events; costs paid at once); ending the turn pays upkeep, then evaluates every effect, rule,
+drift and scheduled event effect against the state after upkeep, adds the sums, holds each
+metric inside [min, max] and recomputes derived values; then endings are checked and the
+next turn's events drawn. Every change goes to the ledger with its source.
+"""
+
+from __future__ import annotations
+
+from game.engine import ledger as L
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
+from game.engine.chance import draw
+from game.engine.ledger import Ledger
+from game.engine.resolve import DIGITS, Scheduled, finite, resolve
+from game.engine.scoring import Outcome, score
+from game.errors import ActionRefused
+from game.scenario.compiled import CChoice, Compiled, CPolicy
+from game.scenario.expressions import CHOICE_KEY
+from game.scenario.text import localize
+
+
+class Game:
+    """One player's game. Mutate only through :meth:`act` / :meth:`end_turn`."""
+
+    def __init__(self, compiled: Compiled, seed: int | None = None) -> None:
+        self.c = compiled
+        self.seed = compiled.scenario.seed if seed is None else seed
+        s = compiled.scenario
+        n = len(compiled.metric_ids) + len(compiled.derived_ids)
+        self.v: list[float] = [*compiled.start, *([0.0] * len(compiled.derived_ids)), 1.0, float(s.turns)]
+        assert len(self.v) == n + 2
+        self.turn = 1
+        self.adopted_at: list[int] = [0] * len(compiled.policies)
+        self.h: list[int] = [0] * len(compiled.policies)
+        self.chosen: set[int] = set()
+        self.pending: list[int] = []
+        self.fired_at: dict[int, int] = {}
+        self.scheduled: list[Scheduled] = []
+        self.actions_left = s.actions_per_turn
+        self.ledger = Ledger()
+        self.decisions: list[Decision] = []
+        self.over = False
+        self.ending: str | None = None
+        self.outcome: Outcome | None = None
+        self._recompute_derived()
+        self.history: list[list[float]] = [list(self.v[:n])]
+        self.fired_log: list[tuple[int, str]] = []
+        self._draw_events()
+
+    # -- reading ------------------------------------------------------------------------
+
+    @property
+    def lang_default(self) -> str:
+        """The scenario's default language."""
+        return self.c.scenario.default_language
+
+    def value(self, name: str) -> float:
+        """Current value of a metric or derived id."""
+        return self.v[self.c.slot(name)]
+
+    def active(self, policy: str) -> bool:
+        """Whether a policy is in force."""
+        return self.adopted_at[self.c.policy_index[policy]] > 0
+
+    def active_policies(self) -> list[str]:
+        """Ids of the policies in force, in file order."""
+        return [p.id for p in self.c.policies if self.adopted_at[p.index] > 0]
+
+    def held(self, policy: str) -> int:
+        """Turns the policy has been in force, the current one included."""
+        return self.h[self.c.policy_index[policy]]
+
+    def pending_events(self) -> list[str]:
+        """Events that fired for this turn and still await an answer."""
+        return [self.c.events[i].id for i in self.pending]
+
+    def clone(self) -> Game:
+        """An independent copy (for look-ahead)."""
+        g = Game.__new__(Game)
+        g.c, g.seed, g.turn = self.c, self.seed, self.turn
+        g.v, g.adopted_at, g.h = list(self.v), list(self.adopted_at), list(self.h)
+        g.chosen, g.pending, g.fired_at = set(self.chosen), list(self.pending), dict(self.fired_at)
+        g.scheduled = list(self.scheduled)
+        g.actions_left, g.ledger, g.decisions = self.actions_left, self.ledger.copy(), list(self.decisions)
+        g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
+        g.history, g.fired_log = [list(r) for r in self.history], list(self.fired_log)
+        return g
+
+    # -- checks -------------------------------------------------------------------------
+
+    def _name(self, policy: CPolicy, lang: str) -> str:
+        return localize(self.c.scenario.policies[policy.index].name, lang, self.lang_default)
+
+    def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
+        return ActionRefused(reason, id_text, en_text)
+
+    def adopt_blocker(self, idx: int) -> str | None:
+        """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
+        if self.over:
+            return "game_over"
+        if self.adopted_at[idx]:
+            return "already_active"
+        if self.pending:
+            return "event_pending"
+        p = self.c.policies[idx]
+        v, h, ch = self.v, self.h, self.chosen
+        if p.available is not None and not p.available.fn(v, h, ch):
+            return "not_available"
+        adopted = self.adopted_at
+        for r in p.requires:
+            if not adopted[r]:
+                return "requires"
+        for x in p.excludes:
+            if adopted[x]:
+                return "excluded"
+        if self.actions_left <= 0:
+            return "no_actions"
+        b = self.c.budget
+        if b is not None:
+            cost = p.cost.fn(v, h, ch)
+            if cost > 0 and v[b] - cost < self.c.minimum[b]:
+                return "no_budget"
+        return None
+
+    def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
+        """The reason a policy cannot be adopted now, or None if it can."""
+        idx = self.c.policy_index.get(policy_id)
+        if idx is None:
+            return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+        code = self.adopt_blocker(idx)
+        if code is None:
+            return None
+        p = self.c.policies[idx]
+        nid, nen = self._name(p, "id"), self._name(p, "en")
+        if code == "requires":
+            missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
+            mid = ", ".join(self._name(m, "id") for m in missing)
+            men = ", ".join(self._name(m, "en") for m in missing)
+            return self._refuse(code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first.")
+        if code == "excluded":
+            clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
+            xid = ", ".join(self._name(m, "id") for m in clash)
+            xen = ", ".join(self._name(m, "en") for m in clash)
+            return self._refuse(code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}.")
+        if code == "no_budget":
+            cost = p.cost.fn(self.v, self.h, self.chosen)
+            have = self.v[self.c.budget or 0]
+            return self._refuse(
+                code,
+                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
+                f"Not enough budget: needs {cost:g}, {have:g} left.",
+            )
+        texts = {
+            "game_over": ("Permainan sudah selesai.", "The game is over."),
+            "already_active": (f"{nid} sudah berjalan.", f"{nen} is already in force."),
+            "event_pending": ("Jawab dulu peristiwa yang terjadi.", "Answer the event first."),
+            "not_available": (f"{nid} belum tersedia.", f"{nen} is not available yet."),
+            "no_actions": ("Jatah tindakan giliran ini habis.", "No actions left this turn."),
+        }
+        id_text, en_text = texts[code]
+        return self._refuse(code, id_text, en_text)
+
+    def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
+        """The reason a policy cannot be cancelled now, or None if it can."""
+        if self.over:
+            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+        idx = self.c.policy_index.get(policy_id)
+        if idx is None:
+            return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+        if not self.adopted_at[idx]:
+            p = self.c.policies[idx]
+            return self._refuse("not_active", f"{self._name(p, 'id')} tidak sedang berjalan.", f"{self._name(p, 'en')} is not in force.")
+        if self.pending:
+            return self._refuse("event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first.")
+        if self.actions_left <= 0:
+            return self._refuse("no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn.")
+        return None
+
+    def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
+        """The reason an event choice cannot be taken now, or None if it can."""
+        if self.over:
+            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+        eidx = self.c.event_index.get(event_id)
+        if eidx is None or eidx not in self.pending:
+            return self._refuse("no_event", f"Peristiwa '{event_id}' tidak sedang terjadi.", f"Event '{event_id}' is not happening now.")
+        ev = self.c.events[eidx]
+        choice = next((x for x in ev.choices if x.id == choice_id), None)
+        if choice is None:
+            return self._refuse("unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'.")
+        return self._choice_refusal(choice)
+
+    def _choice_refusal(self, choice: CChoice) -> ActionRefused | None:
+        v, h, ch = self.v, self.h, self.chosen
+        if choice.requires is not None and not choice.requires.fn(v, h, ch):
+            cond = str(choice.requires.source)
+            return self._refuse("requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}")
+        cost = choice.cost.fn(v, h, ch)
+        if cost > 0 and self.c.budget is not None and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]:
+            have = self.v[self.c.budget]
+            return self._refuse(
+                "no_budget",
+                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
+                f"Not enough budget: needs {cost:g}, {have:g} left.",
+            )
+        return None
+
+    def _is_fallback(self, event_id: str, choice_id: str) -> bool:
+        """Whether this is the last choice of a pending event none of whose choices is open:
+        it is then taken anyway, its cost paid as far as the budget allows."""
+        eidx = self.c.event_index.get(event_id)
+        if eidx is None or eidx not in self.pending:
+            return False
+        ev = self.c.events[eidx]
+        if ev.choices[-1].id != choice_id:
+            return False
+        return all(self._choice_refusal(ch) is not None for ch in ev.choices)
+
+    def default_choice(self, event_id: str) -> str:
+        """The first choice that can be taken, or the last when none can."""
+        ev = self.c.events[self.c.event_index[event_id]]
+        for choice in ev.choices:
+            if self._choice_refusal(choice) is None:
+                return choice.id
+        return ev.choices[-1].id
+
+    # -- acting -------------------------------------------------------------------------
+
+    def act(self, action: Action) -> None:
+        """Carry out a player action or raise ActionRefused with the reason."""
+        if isinstance(action, Adopt):
+            refusal = self.why_not_adopt(action.policy)
+            if refusal:
+                raise refusal
+            self._adopt(self.c.policies[self.c.policy_index[action.policy]])
+        elif isinstance(action, Cancel):
+            refusal = self.why_not_cancel(action.policy)
+            if refusal:
+                raise refusal
+            idx = self.c.policy_index[action.policy]
+            self.adopted_at[idx] = 0
+            self.h[idx] = 0
+            self.actions_left -= 1
+        else:
+            refusal = self.why_not_choose(action.event, action.choice)
+            forced = refusal is not None and self._is_fallback(action.event, action.choice)
+            if refusal and not forced:
+                raise refusal
+            self._choose(self.c.event_index[action.event], action.choice, forced=forced)
+        self.decisions.append(Decision(self.turn, action))
+
+    def _adopt(self, p: CPolicy) -> None:
+        cost = p.cost.fn(self.v, self.h, self.chosen)
+        if cost and self.c.budget is not None:
+            self.v[self.c.budget] -= cost
+            self.ledger.add(self.turn, self.c.budget, L.COST, p.id, -cost)
+        self.adopted_at[p.index] = self.turn
+        self.h[p.index] = 1
+        self.actions_left -= 1
+
+    def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
+        ev = self.c.events[eidx]
+        choice = next(x for x in ev.choices if x.id == choice_id)
+        cost = choice.cost.fn(self.v, self.h, self.chosen)
+        source = f"{ev.id}/{choice.id}"
+        if cost and self.c.budget is not None:
+            b = self.c.budget
+            paid = cost if not forced else min(cost, max(0.0, self.v[b] - self.c.minimum[b]))
+            self.v[b] -= paid
+            self.ledger.add(self.turn, b, L.CHOICE_COST, source, -paid)
+        self.chosen.add(eidx * CHOICE_KEY + choice.index)
+        self.pending.remove(eidx)
+        for effect in choice.effects:
+            self.scheduled.append(Scheduled(effect, self.turn, source))
+
+    def end_turn(self) -> None:
+        """Resolve the turn: defaults for unanswered events, upkeep, effects, endings, draws."""
+        if self.over:
+            raise ActionRefused("game_over", "Permainan sudah selesai.", "The game is over.")
+        for eidx in list(self.pending):
+            event_id = self.c.events[eidx].id
+            choice_id = self.default_choice(event_id)
+            self._choose(eidx, choice_id, forced=True)
+            self.decisions.append(Decision(self.turn, Choose(event_id, choice_id)))
+        resolve(self)
+        self._after_resolution()
+
+    def _after_resolution(self) -> None:
+        c, t = self.c, self.turn
+        nm = len(c.metric_ids) + len(c.derived_ids)
+        self.history.append(list(self.v[:nm]))
+        for en in c.endings:
+            if en.condition.fn(self.v, self.h, self.chosen):
+                self.ending = en.id
+                self._finish()
+                return
+        if t >= c.scenario.turns:
+            self._finish()
+            return
+        self.turn = t + 1
+        self.v[c.turn_slot] = float(self.turn)
+        for i, at in enumerate(self.adopted_at):
+            if at:
+                self.h[i] = self.turn - at + 1
+        self.actions_left = c.scenario.actions_per_turn
+        self._draw_events()
+
+    def _recompute_derived(self) -> None:
+        v, h, ch = self.v, self.h, self.chosen
+        for slot, formula in self.c.derived:
+            v[slot] = round(finite(formula.fn(v, h, ch)), DIGITS)
+
+    def _draw_events(self) -> None:
+        t, v, h, ch = self.turn, self.v, self.h, self.chosen
+        for ev in self.c.events:
+            if not ev.first <= t <= ev.last:
+                continue
+            last = self.fired_at.get(ev.index)
+            if last is not None and (not ev.repeats or t <= last + ev.cooldown):
+                continue
+            if ev.when is not None and not ev.when.fn(v, h, ch):
+                continue
+            chance = ev.chance.fn(v, h, ch)
+            if chance <= 0:
+                continue
+            if chance >= 1 or draw(self.seed, t, ev.id) < chance:
+                self.pending.append(ev.index)
+                self.fired_at[ev.index] = t
+                self.fired_log.append((t, ev.id))
+
+    def _finish(self) -> None:
+        self.over = True
+        self.pending = []
+        self.outcome = score(self)

@@ -1,0 +1,83 @@
+"""A finished (or running) game as a plain report: per turn metrics, main causes, score."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.explain import cause_label, metric_label
+from game.engine.game import Game
+from game.engine.scoring import score
+from game.scenario.text import localize
+
+TOP_CAUSES = 3
+
+
+def game_report(game: Game, lang: str) -> dict[str, Any]:
+    """Everything ``agen simulate`` prints, as JSON-ready data."""
+    c = game.c
+    s = c.scenario
+    shown = [m for m in c.metric_ids if not s.metrics[m].hidden]
+    shown += [d for d in c.derived_ids if not s.derived[d].hidden]
+    turns = []
+    for t in range(1, len(game.history)):
+        row = game.history[t]
+        metrics = {}
+        for name in shown:
+            slot = c.slot(name)
+            before = game.history[t - 1][slot]
+            entry: dict[str, Any] = {"value": row[slot], "change": round(row[slot] - before, 9)}
+            if slot < len(c.metric_ids):
+                entry["causes"] = [
+                    {"source": cause.source, "kind": cause.kind, "label": cause_label(c, cause, lang), "delta": round(cause.delta, 9)}
+                    for cause in game.ledger.causes(t, slot)[:TOP_CAUSES]
+                ]
+            metrics[name] = entry
+        turns.append({
+            "turn": t,
+            "decisions": [d.to_json() for d in game.decisions if d.turn == t],
+            "events": [e for (tt, e) in game.fired_log if tt == t],
+            "metrics": metrics,
+        })
+    outcome = game.outcome or score(game)
+    grade = None
+    if outcome.grade is not None:
+        grade = localize(s.scoring.grades[outcome.grade].name, lang, s.default_language)
+    return {
+        "scenario": s.id,
+        "version": s.version,
+        "seed": game.seed,
+        "language": lang,
+        "labels": {name: metric_label(c, name, lang) for name in shown},
+        "turns": turns,
+        "score": outcome.score,
+        "grade": grade,
+        "goals": list(outcome.goals),
+        "ending": outcome.ending,
+        "finished": game.over,
+    }
+
+
+def render_text(report: dict[str, Any]) -> str:
+    """The report as a plain-text table for the terminal."""
+    labels: dict[str, str] = report["labels"]
+    lines = [f"{report['scenario']} {report['version']}  seed {report['seed']}"]
+    for turn in report["turns"]:
+        lines.append("")
+        lines.append(f"== {turn['turn']} ==")
+        for d in turn["decisions"]:
+            key = next(k for k in d if k != "turn")
+            value = d[key] if key != "choose" else " -> ".join(d[key])
+            lines.append(f"  {key}: {value}")
+        for event in turn["events"]:
+            lines.append(f"  event: {event}")
+        for name, m in turn["metrics"].items():
+            change = m["change"]
+            lines.append(f"  {labels[name]:<34} {m['value']:>12.2f} {change:>+10.2f}")
+            for cause in m.get("causes", []):
+                if abs(change) > 0 or cause["delta"]:
+                    lines.append(f"      {cause['delta']:>+10.2f}  {cause['label']}")
+    lines.append("")
+    goals = ", ".join(report["goals"]) or "-"
+    ending = f"  ending: {report['ending']}" if report["ending"] else ""
+    lines.append(f"score {report['score']:.2f}  grade {report['grade'] or '-'}  goals {goals}{ending}")
+    return "\n".join(lines)

@@ -1,0 +1,74 @@
+"""UI strings in Bahasa Indonesia and English, read from assets/i18n/<lang>.toml.
+
+Catalogs are flat tables of ``key = "text"``; a text may hold ``{name}`` fields filled
+by :func:`tr`. Indonesian is the first language; English stands in for a key a catalog
+lacks (and the key itself stands in when both lack it, so a missing string never crashes).
+
+Counts use :func:`tr_n`: ``key`` holds the plural form and ``key_one`` the singular one
+(Indonesian gives both the same text). A scenario's own noun (its turn label) is passed
+as ``{label}`` and, pluralised by English rules, as ``{labels}``; each catalog picks one.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+
+from game import paths
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+CATALOG_DIR = paths.ASSETS / "i18n"
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """The strings of one language (empty when the catalog is missing)."""
+    path = CATALOG_DIR / f"{lang}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def tr(key: str, lang: str, **fields: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{fields}`` filled in."""
+    text = catalog(lang).get(key) or catalog("en").get(key) or key
+    if fields:
+        try:
+            return text.format(**fields)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def tr_n(key: str, n: int, lang: str, **fields: object) -> str:
+    """The counted text for ``n``: ``key_one`` when ``n`` is 1 (if the catalog has it), else ``key``."""
+    one = f"{key}_one"
+    if n == 1 and (one in catalog(lang) or one in catalog("en")):
+        return tr(one, lang, n=n, **fields)
+    return tr(key, lang, n=n, **fields)
+
+
+def english_plural(word: str) -> str:
+    """A noun's English plural by the regular rules ("quarter" -> "quarters", "policy" -> "policies")."""
+    if not word:
+        return word
+    last_word = word.split()[-1].lower()
+    if last_word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if last_word.endswith("y") and len(last_word) > 1 and last_word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def other_language(lang: str) -> str:
+    """The next language in the ID/EN switch."""
+    i = LANGUAGES.index(lang) if lang in LANGUAGES else -1
+    return LANGUAGES[(i + 1) % len(LANGUAGES)]

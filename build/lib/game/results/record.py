@@ -1,0 +1,213 @@
+"""The result file: one finished game as JSON (format 1), written atomically, read strictly.
+
+A record holds what is needed to replay the game (scenario id, version and hash, seed and
+the decisions) plus the outcome as a convenience; importing a record replays it and refuses
+it if the stored outcome differs (see :mod:`game.results.verify`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from game import __version__ as APP_VERSION
+from game.atomic import write_text_atomic
+from game.engine import Decision, Game
+from game.errors import ResultError
+from game.scenario import LoadedScenario, localize
+
+FORMAT: Literal[1] = 1
+MAX_RESULT_BYTES = 5_000_000
+_UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
+
+
+class ResultRecord(BaseModel):
+    """One finished game, as stored in a result file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal[1] = FORMAT
+    app_version: str
+    scenario_id: str = Field(min_length=1, max_length=200)
+    scenario_version: str = Field(min_length=1, max_length=100)
+    scenario_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    seed: int = Field(ge=-(2**63), lt=2**63)
+    language: str = Field(min_length=1, max_length=20)
+    player: str = Field(min_length=1, max_length=200)
+    player_id: str | None = Field(None, max_length=100)
+    cohort: str = Field(min_length=1, max_length=100)
+    started: datetime
+    ended: datetime
+    decisions: tuple[dict[str, Any], ...]
+    metrics: dict[str, float]
+    score: float
+    grade: str | None
+    goals: tuple[str, ...]
+    ending: str | None
+    turns_played: int = Field(ge=0)
+
+    @field_validator("decisions")
+    @classmethod
+    def _decisions_readable(cls, value: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+        for i, item in enumerate(value):
+            try:
+                Decision.from_json(item)
+            except ResultError as exc:
+                raise ValueError(f"decision {i + 1}: {exc}") from None
+        return value
+
+    @field_validator("started", "ended")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+    def decision_objects(self) -> list[Decision]:
+        """The decisions as engine objects (for replay)."""
+        return [Decision.from_json(d) for d in self.decisions]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON-ready form written to a file."""
+        return self.model_dump(mode="json")
+
+    def canonical(self) -> str:
+        """A stable text of the record: sorted keys, no spaces (the basis of its key)."""
+        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    def key(self) -> str:
+        """SHA-256 of the canonical record: the same result imported twice has the same key."""
+        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+
+
+def record_from_game(
+    game: Game,
+    loaded: LoadedScenario,
+    *,
+    player: str,
+    player_id: str | None,
+    cohort: str,
+    language: str,
+    started: datetime | None = None,
+    ended: datetime | None = None,
+) -> ResultRecord:
+    """The record of a finished game; raise ResultError if it is not over or a field is bad."""
+    if not game.over or game.outcome is None:
+        raise ResultError("the game is not finished: a result is written only at the end")
+    outcome = game.outcome
+    s = loaded.scenario
+    names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
+    finished = ended or datetime.now(timezone.utc)
+    grade = None
+    if outcome.grade is not None:
+        grade = localize(s.scoring.grades[outcome.grade].name, language, s.default_language)
+    try:
+        return ResultRecord(
+            app_version=APP_VERSION,
+            scenario_id=s.id,
+            scenario_version=s.version,
+            scenario_sha256=loaded.sha256,
+            seed=game.seed,
+            language=language,
+            player=player.strip(),
+            player_id=(player_id or "").strip() or None,
+            cohort=cohort.strip(),
+            started=started or finished,
+            ended=finished,
+            decisions=tuple(d.to_json() for d in game.decisions),
+            metrics=dict(zip(names, game.history[-1], strict=True)),
+            score=outcome.score,
+            grade=grade,
+            goals=outcome.goals,
+            ending=outcome.ending,
+            turns_played=outcome.turns_played,
+        )
+    except ValidationError as exc:
+        raise ResultError(_first_error(exc)) from None
+
+
+def _safe(text: str, limit: int = 40) -> str:
+    return _UNSAFE.sub("-", text).strip("-")[:limit] or "x"
+
+
+def result_file_name(record: ResultRecord) -> str:
+    """``<cohort>_<player>_<scenario>_<timestamp>.json`` in safe characters only."""
+    stamp = record.ended.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    parts = (_safe(record.cohort), _safe(record.player), _safe(record.scenario_id), stamp)
+    return "_".join(parts) + ".json"
+
+
+def write_result(record: ResultRecord, path: Path) -> Path:
+    """Write atomically (temporary file in the same folder, then rename); return the final path.
+
+    A path whose name ends in ``.json`` is the file to write; any other path is a folder
+    (created if missing) in which a file name is chosen that does not overwrite another.
+    """
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".json" and not path.is_dir():
+            folder, target = path.parent, path
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            folder = path
+            folder.mkdir(parents=True, exist_ok=True)
+            name = result_file_name(record)
+            target, n = folder / name, 2
+            while target.exists():
+                target = folder / f"{name.removesuffix('.json')}-{n}.json"
+                n += 1
+        text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
+        write_text_atomic(target, text)
+    except OSError as exc:
+        raise ResultError(f"cannot write the result file {path}: {exc.strerror or exc}") from None
+    return target
+
+
+def parse_result(data: bytes) -> ResultRecord:
+    """Parse the bytes of a result file; raise ResultError with a one-line reason."""
+    if len(data) > MAX_RESULT_BYTES:
+        raise ResultError("file too large for a result (over 5 MB)")
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ResultError("not UTF-8 text") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise ResultError(f"not valid JSON{where}") from None
+    if not isinstance(raw, dict) or "format" not in raw:
+        raise ResultError("not a result file: no 'format' field")
+    version = raw["format"]
+    if version != FORMAT or isinstance(version, bool):
+        raise ResultError(
+            f"result format {version!r:.20} is not supported (this version reads format {FORMAT})"
+        )
+    try:
+        return ResultRecord.model_validate(raw)
+    except ValidationError as exc:
+        raise ResultError(_first_error(exc)) from None
+
+
+def read_result(path: Path) -> ResultRecord:
+    """Read and check a result file; raise ResultError with a one-line reason."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ResultError("file not found") from None
+    except IsADirectoryError:
+        raise ResultError("is a folder, not a file") from None
+    except OSError as exc:
+        raise ResultError(f"cannot read: {exc.strerror or exc}") from None
+    return parse_result(data)
+
+
+def _first_error(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    where = ".".join(str(p) for p in first["loc"]) or "record"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {message}{more}"

@@ -1,0 +1,300 @@
+"""The results store: SQLite by default (one file in the user data folder) or PostgreSQL.
+
+``open_store(url)`` returns a :class:`ResultStore`; it creates or upgrades the schema.
+Imports verify every file by replay first, then write the batch in one transaction;
+a result already stored (same canonical record) is kept once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from game.errors import ResultError
+from game.results.files import collect_files
+from game.results.record import ResultRecord, read_result
+from game.results.schema import ensure_schema, results
+from game.results.verify import ScenarioLibrary, verify
+
+APP_NAME = "agen-perubahan"
+_PG_LOCK = 7_301_955  # advisory lock id held while creating or upgrading the schema
+
+
+def default_data_dir() -> Path:
+    """The user data folder of the game."""
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_results_dir() -> Path:
+    """Where the game writes result files."""
+    return default_data_dir() / "results"
+
+
+def default_db_path() -> Path:
+    """The default SQLite store."""
+    return default_data_dir() / "results.sqlite"
+
+
+@dataclass(frozen=True)
+class LeaderRow:
+    """One line of a leaderboard."""
+
+    rank: int
+    player: str
+    score: float
+    grade: str | None
+    goals: int
+    player_id: str | None = None
+    cohort: str = ""
+    scenario_id: str = ""
+    scenario_version: str = ""
+
+
+@dataclass(frozen=True)
+class StoredResult:
+    """A verified result as stored."""
+
+    key: str
+    record: ResultRecord
+    imported_at: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did with each file."""
+
+    imported: list[Path]
+    duplicates: list[Path]
+    refused: list[tuple[Path, str]]
+
+    @property
+    def ok(self) -> bool:
+        """True when no file was refused."""
+        return not self.refused
+
+
+def resolve_url(url: str | None) -> str:
+    """A SQLAlchemy URL from a URL, a plain file path or None (the default SQLite file)."""
+    if url is None or not url.strip():
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    url = url.strip()
+    if "://" not in url:
+        path = Path(url).expanduser().resolve()
+        if path.is_dir():
+            raise ResultError(f"{url}: is a folder; give a database file such as {url}/results.sqlite")
+        if not path.parent.is_dir():
+            raise ResultError(f"{url}: folder {path.parent} does not exist / folder tidak ada")
+        return f"sqlite:///{path}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
+    return lines[0] if lines else type(orig).__name__
+
+
+def open_store(url: str | None = None) -> ResultStore:
+    """Open (creating or upgrading) the store at ``url``; raise ResultError with one line."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ResultError(f"{_safe(resolved)}: only SQLite and PostgreSQL are supported")
+        engine = _engine(resolved, parsed.get_backend_name())
+        store = ResultStore(engine)
+        store.migrate()
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise ResultError(f"{url}: not a database URL or file path ({_reason(exc)})") from None
+    except SQLAlchemyError as exc:
+        raise ResultError(f"cannot open the results database {_safe(resolved)}: {_reason(exc)}") from None
+    return store
+
+
+def _engine(url: str, backend: str) -> Engine:
+    if backend == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            # writers take the lock at once (waiting up to the timeout), so none is lost
+            write = conn.get_execution_options().get("agen_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+class ResultStore:
+    """Verified results in a database; safe to use from several processes at once."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.backend = engine.dialect.name
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def migrate(self) -> int:
+        """Create or upgrade the schema; return its version."""
+        with self._writing() as conn:
+            if self.backend == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+            return ensure_schema(conn)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self.engine.connect().execution_options(agen_write=True) as conn, conn.begin():
+            yield conn
+
+    # -- writing ------------------------------------------------------------------------
+
+    def import_files(self, paths: Iterable[Path], scenarios: ScenarioLibrary | Path | None = None) -> ImportReport:
+        """Verify every result file under ``paths`` by replay; store the good ones in one batch."""
+        library = scenarios if isinstance(scenarios, ScenarioLibrary) else ScenarioLibrary.of(scenarios)
+        files, refused = collect_files(paths)
+        good: list[tuple[Path, ResultRecord]] = []
+        for file in files:
+            try:
+                record = read_result(file)
+                verify(record, library)
+            except ResultError as exc:
+                refused.append((file, str(exc)))
+                continue
+            good.append((file, record))
+        added = self.insert_records([r for _, r in good])
+        report = ImportReport([], [], refused)
+        for (file, _), new in zip(good, added, strict=True):
+            (report.imported if new else report.duplicates).append(file)
+        return report
+
+    def insert_records(self, records: Sequence[ResultRecord]) -> list[bool]:
+        """Store already verified records in one transaction; True for each newly added one."""
+        if not records:
+            return []
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        dialect = postgresql if self.backend == "postgresql" else sqlite
+        added: list[bool] = []
+        try:
+            with self._writing() as conn:
+                for record in records:
+                    stmt = dialect.insert(results).values(**_row(record, now))
+                    stmt = stmt.on_conflict_do_nothing(index_elements=["key"]).returning(results.c.id)
+                    added.append(conn.execute(stmt).first() is not None)
+        except SQLAlchemyError as exc:
+            raise ResultError(f"cannot write to the results database: {_reason(exc)}") from None
+        return added
+
+    # -- reading ------------------------------------------------------------------------
+
+    def leaderboard(self, scenario_id: str | None, cohort: str | None, limit: int = 50) -> list[LeaderRow]:
+        """The best results first (one row per game); equal scores share a rank."""
+        c = results.c
+        query = select(c.player, c.player_id, c.score, c.grade, c.goals_count, c.cohort,
+                       c.scenario_id, c.scenario_version)
+        if scenario_id is not None:
+            sid, _, version = scenario_id.partition("@")
+            query = query.where(c.scenario_id == sid)
+            if version:
+                query = query.where(c.scenario_version == version)
+        if cohort is not None:
+            query = query.where(c.cohort == cohort)
+        query = query.order_by(c.score.desc()).limit(max(0, limit))
+        rows = self._read(lambda conn: conn.execute(query).all())
+        rows.sort(key=lambda r: (-r.score, r.player.casefold()))
+        out: list[LeaderRow] = []
+        for i, r in enumerate(rows):
+            rank = out[-1].rank if out and out[-1].score == r.score else i + 1
+            out.append(LeaderRow(rank, r.player, r.score, r.grade, r.goals_count, r.player_id,
+                                 r.cohort, r.scenario_id, r.scenario_version))
+        return out
+
+    def results(self, cohorts: Sequence[str] = (), scenario: str | None = None) -> list[StoredResult]:
+        """Stored results, filtered by cohort codes and ``ID`` or ``ID@VERSION``; oldest first."""
+        c = results.c
+        query = select(c.key, c.record, c.imported_at).order_by(c.id)
+        if cohorts:
+            query = query.where(c.cohort.in_(list(cohorts)))
+        if scenario:
+            sid, _, version = scenario.partition("@")
+            query = query.where(c.scenario_id == sid)
+            if version:
+                query = query.where(c.scenario_version == version)
+        rows = self._read(lambda conn: conn.execute(query).all())
+        return [StoredResult(k, ResultRecord.model_validate(json.loads(rec)), at) for k, rec, at in rows]
+
+    def versions(self, cohort: str | None, scenario: str | None = None) -> list[tuple[str, int]]:
+        """The ``ID@VERSION`` of the scenarios played (by a cohort), with their result counts."""
+        c = results.c
+        query = select(c.scenario_id, c.scenario_version, func.count()).group_by(c.scenario_id, c.scenario_version)
+        if cohort is not None:
+            query = query.where(c.cohort == cohort)
+        if scenario:
+            sid, _, version = scenario.partition("@")
+            query = query.where(c.scenario_id == sid)
+            if version:
+                query = query.where(c.scenario_version == version)
+        rows = self._read(lambda conn: conn.execute(query.order_by(c.scenario_id, c.scenario_version)).all())
+        return [(f"{sid}@{version}", int(n)) for sid, version, n in rows]
+
+    def count(self) -> int:
+        """How many results are stored."""
+        value = self._read(lambda conn: conn.execute(select(func.count()).select_from(results)).scalar())
+        return int(value or 0)
+
+    def _read(self, fn: Any) -> Any:
+        try:
+            with self.engine.connect() as conn:
+                return fn(conn)
+        except SQLAlchemyError as exc:
+            raise ResultError(f"cannot read the results database: {_reason(exc)}") from None
+
+
+def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
+    return {
+        "key": record.key(),
+        "scenario_id": record.scenario_id,
+        "scenario_version": record.scenario_version,
+        "scenario_sha256": record.scenario_sha256,
+        "seed": record.seed,
+        "language": record.language,
+        "player": record.player,
+        "player_id": record.player_id,
+        "cohort": record.cohort,
+        "started": record.started.isoformat(),
+        "ended": record.ended.isoformat(),
+        "score": record.score,
+        "grade": record.grade,
+        "goals_count": len(record.goals),
+        "ending": record.ending,
+        "record": record.canonical(),
+        "imported_at": imported_at,
+    }

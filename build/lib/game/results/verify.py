@@ -1,0 +1,146 @@
+"""Verification by replay: a result counts only if its decisions reproduce its outcome.
+
+The scenario is found by id and version in a scenarios folder and must be byte-for-byte the
+file that was played (same SHA-256). The decisions are replayed on it with the recorded
+seed; any refused decision or any difference in score, grade, goals, ending or final
+metrics refuses the record.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import paths
+from game.engine import Game, replay
+from game.errors import PlanError, ResultError, ScenarioError
+from game.results.record import ResultRecord
+from game.scenario import LoadedScenario, load_scenario, localize
+
+# The engine rounds metrics and scores to 9 decimals, and JSON keeps floats exactly, so a
+# replay on the same scenario gives the same digits; one unit in the 9th decimal is allowed
+# for a last-bit difference of the C maths library between machines.
+TOLERANCE = 1.5e-9
+
+
+def default_scenarios_dir() -> Path:
+    """The scenarios shipped with the game (the repository's ``scenarios/`` folder)."""
+    return paths.SCENARIOS
+
+
+@dataclass
+class ScenarioLibrary:
+    """The scenarios of one or more folders, indexed by id and version, loaded on first use."""
+
+    folders: tuple[Path, ...]
+    _by_key: dict[tuple[str, str], list[LoadedScenario]] | None = None
+    broken: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, folders: Path | Iterable[Path] | None = None) -> ScenarioLibrary:
+        """A library of the given folders (default: the shipped scenarios)."""
+        if folders is None:
+            return cls((default_scenarios_dir(),))
+        if isinstance(folders, Path):
+            return cls((folders,))
+        return cls(tuple(folders))
+
+    def check_folders(self) -> None:
+        """Raise ResultError naming a scenarios folder that does not exist."""
+        for folder in self.folders:
+            if not folder.is_dir():
+                raise ResultError(f"{folder}: scenarios folder not found / folder skenario tidak ada")
+
+    def _index(self) -> dict[tuple[str, str], list[LoadedScenario]]:
+        if self._by_key is None:
+            index: dict[tuple[str, str], list[LoadedScenario]] = {}
+            for folder in self.folders:
+                files = sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
+                for file in files:
+                    try:
+                        loaded = load_scenario(file)
+                    except ScenarioError as exc:
+                        self.broken[str(file)] = str(exc).splitlines()[0] if str(exc) else "invalid"
+                        continue
+                    key = (loaded.scenario.id, loaded.scenario.version)
+                    index.setdefault(key, []).append(loaded)
+            self._by_key = index
+        return self._by_key
+
+    def find(self, record: ResultRecord) -> LoadedScenario:
+        """The scenario the record was played on; raise ResultError if missing or changed."""
+        candidates = self._index().get((record.scenario_id, record.scenario_version), [])
+        for loaded in candidates:
+            if loaded.sha256 == record.scenario_sha256:
+                return loaded
+        where = ", ".join(str(f) for f in self.folders)
+        name = f"'{record.scenario_id}' version {record.scenario_version}"
+        if candidates:
+            raise ResultError(
+                f"scenario changed since play: {name} in {candidates[0].path} has a different SHA-256"
+                " / skenario berubah sejak dimainkan"
+            )
+        raise ResultError(f"unknown scenario {name} (not in {where}) / skenario tidak dikenal")
+
+    def by_hash(self, sha256: str) -> LoadedScenario | None:
+        """The loaded scenario with this file hash, if any."""
+        for group in self._index().values():
+            for loaded in group:
+                if loaded.sha256 == sha256:
+                    return loaded
+        return None
+
+
+def verify(record: ResultRecord, library: ScenarioLibrary) -> Game:
+    """Replay the record on its scenario; return the replayed game or raise ResultError."""
+    loaded = library.find(record)
+    return verify_on(record, loaded)
+
+
+def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
+    """Replay the record on a given (already matched) scenario; raise ResultError on mismatch."""
+    decisions = record.decision_objects()
+    try:
+        game = replay(loaded.compiled, record.seed, decisions)
+    except PlanError as exc:
+        raise ResultError(f"decisions do not replay: {exc}") from None
+    played = [d.to_json() for d in game.decisions]
+    if played != list(record.decisions):
+        raise ResultError(
+            f"decisions incomplete: the replay made {len(played)} decisions, the file has "
+            f"{len(record.decisions)} (an event answer is missing or was altered)"
+        )
+    outcome = game.outcome
+    assert outcome is not None  # replay always plays to the end
+    s = loaded.scenario
+    grade = None
+    if outcome.grade is not None:
+        grade = localize(s.scoring.grades[outcome.grade].name, record.language, s.default_language)
+    if not _same(outcome.score, record.score):
+        raise ResultError(f"score does not match the decisions: file says {record.score:g}, "
+                          f"replay gives {outcome.score:g}")
+    checks: list[tuple[str, object, object]] = [
+        ("grade", record.grade, grade),
+        ("goals", tuple(record.goals), outcome.goals),
+        ("ending", record.ending, outcome.ending),
+        ("turns played", record.turns_played, outcome.turns_played),
+    ]
+    for what, stored, replayed in checks:
+        if stored != replayed:
+            raise ResultError(f"{what} does not match the decisions: file says {stored!r}, "
+                              f"replay gives {replayed!r}")
+    names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
+    final = dict(zip(names, game.history[-1], strict=True))
+    if set(final) != set(record.metrics):
+        raise ResultError("final metrics do not match the scenario's metrics")
+    for name, value in final.items():
+        if not _same(value, record.metrics[name]):
+            raise ResultError(f"final metric '{name}' does not match the decisions: file says "
+                              f"{record.metrics[name]:g}, replay gives {value:g}")
+    return game
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=0.0, abs_tol=TOLERANCE)

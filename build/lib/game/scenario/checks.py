@@ -1,0 +1,208 @@
+"""Checks beyond the shape of the file: ids, references, cycles; and the loader's warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from game.scenario.compiled import Compiled, Found
+from game.scenario.expressions import FUNCTIONS
+from game.scenario.schema import ID_RE, NAME_RE, PlanStep, Scenario, Text
+from game.scenario.suggest import did_you_mean
+
+RESERVED = {"turn", "turns", "and", "or", "not", "if", "else", "True", "False", *FUNCTIONS}
+
+
+def check_ids(s: Scenario) -> Found:
+    """Names usable in expressions, ids well formed and unique, budget set when needed."""
+    found: Found = []
+    for group in ("metrics", "derived"):
+        table: dict[str, Any] = getattr(s, group)
+        for name in table:
+            if not NAME_RE.match(name):
+                found.append(((group, name), f"'{name}' cannot be used in expressions: use lowercase letters, digits and _ , starting with a letter"))
+            elif name in RESERVED:
+                found.append(((group, name), f"'{name}' is a reserved word; choose another id"))
+    for name, m in s.metrics.items():
+        if m.min > m.max:
+            found.append((("metrics", name, "max"), f"max ({m.max:g}) is below min ({m.min:g})"))
+        elif not m.min <= m.start <= m.max:
+            found.append((("metrics", name, "start"), f"start {m.start:g} is outside min..max ({m.min:g}..{m.max:g})"))
+    for name in set(s.metrics) & set(s.derived):
+        found.append((("derived", name), f"'{name}' is already a metric"))
+
+    def unique(items: Iterable[Any], path: tuple[str | int, ...], what: str) -> None:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if not ID_RE.match(item.id):
+                found.append(((*path, i, "id"), f"{what} id '{item.id}' may use only letters, digits, _ and -"))
+            if item.id in seen:
+                found.append(((*path, i, "id"), f"{what} id '{item.id}' is used twice"))
+            seen.add(item.id)
+
+    unique(s.rules, ("rules",), "rule")
+    unique(s.policies, ("policies",), "policy")
+    unique(s.events, ("events",), "event")
+    for i, e in enumerate(s.events):
+        unique(e.choices, ("events", i, "choices"), "choice")
+    unique(s.scoring.goals, ("scoring", "goals"), "goal")
+    unique(s.endings, ("endings",), "ending")
+    unique(s.expect, ("expect",), "expectation")
+
+    paying = any(p.cost != 0 or p.upkeep != 0 for p in s.policies) or any(
+        c.cost != 0 for e in s.events for c in e.choices
+    )
+    if paying and s.budget is None:
+        found.append((("budget",), "costs or upkeep are set, so 'budget' must name the metric they are paid from"))
+    return found
+
+
+def check_requires_cycles(s: Scenario) -> Found:
+    """A policy cannot (indirectly) require itself."""
+    found: Found = []
+    graph = {p.id: [r for r in p.requires if r != p.id] for p in s.policies}
+    index = {p.id: i for i, p in enumerate(s.policies)}
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(pid: str, trail: list[str]) -> None:
+        if state.get(pid) == 2:
+            return
+        if state.get(pid) == 1:
+            cycle = [*trail[trail.index(pid):], pid]
+            key = frozenset(cycle)
+            if key not in reported:
+                reported.add(key)
+                found.append((("policies", index[pid], "requires"), "requires forms a cycle: " + " -> ".join(cycle)))
+            return
+        state[pid] = 1
+        for req in graph.get(pid, []):
+            if req in graph:
+                visit(req, [*trail, pid])
+        state[pid] = 2
+
+    for pid in graph:
+        visit(pid, [])
+    return found
+
+
+def check_plan(steps: tuple[PlanStep, ...], s: Scenario, path: tuple[str | int, ...]) -> Found:
+    """Plan entries name turns, policies, events and choices that exist."""
+    found: Found = []
+    policies = {p.id for p in s.policies}
+    events = {e.id: {c.id for c in e.choices} for e in s.events}
+    for i, step in enumerate(steps):
+        here = (*path, i)
+        if step.turn > s.turns:
+            found.append(((*here, "turn"), f"turn {step.turn} is after the last turn ({s.turns})"))
+        for key in ("adopt", "cancel"):
+            for j, pid in enumerate(getattr(step, key)):
+                if pid not in policies:
+                    found.append(((*here, key, j), f"no policy '{pid}'{did_you_mean(pid, policies)}"))
+        for eid, cid in step.choose.items():
+            if eid not in events:
+                found.append(((*here, "choose", eid), f"no event '{eid}'{did_you_mean(eid, events)}"))
+            elif cid not in events[eid]:
+                hint = did_you_mean(cid, events[eid])
+                found.append(((*here, "choose", eid), f"event '{eid}' has no choice '{cid}'{hint}"))
+    return found
+
+
+def check_expectations(s: Scenario, compiled: Compiled) -> Found:
+    """Each [[expect]] names real ids and has an assertion that compiles."""
+    from game.scenario.expressions import ExpressionError
+
+    found: Found = []
+    for i, ex in enumerate(s.expect):
+        found += check_plan(ex.plan, s, ("expect", i, "plan"))
+        try:
+            compiled.expression(ex.assert_)
+        except ExpressionError as exc:
+            found.append((("expect", i, "assert"), str(exc)))
+    return found
+
+
+def translation_warnings(s: Scenario) -> Found:
+    """Player-facing texts that lack one of the scenario's languages."""
+    found: Found = []
+    langs = s.languages
+
+    def text(value: Text | None, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            missing = [lang for lang in langs if lang not in value]
+            if missing:
+                found.append((path, f"missing translation: {', '.join(missing)}"))
+            extra = [lang for lang in value if lang not in langs]
+            if extra:
+                found.append((path, f"language {', '.join(extra)} is not in 'languages' and is never shown"))
+
+    for key in ("title", "briefing", "turn_label"):
+        text(getattr(s, key), (key,))
+    for mid, m in s.metrics.items():
+        text(m.label, ("metrics", mid, "label"))
+        text(m.description, ("metrics", mid, "description"))
+    for did, d in s.derived.items():
+        text(d.label, ("derived", did, "label"))
+        text(d.description, ("derived", did, "description"))
+    for i, r in enumerate(s.rules):
+        text(r.label, ("rules", i, "label"))
+    for i, p in enumerate(s.policies):
+        text(p.name, ("policies", i, "name"))
+        text(p.description, ("policies", i, "description"))
+    for i, e in enumerate(s.events):
+        text(e.title, ("events", i, "title"))
+        text(e.text, ("events", i, "text"))
+        for j, c in enumerate(e.choices):
+            text(c.label, ("events", i, "choices", j, "label"))
+            text(c.outcome, ("events", i, "choices", j, "outcome"))
+    for i, g in enumerate(s.scoring.goals):
+        text(g.label, ("scoring", "goals", i, "label"))
+    for i, gr in enumerate(s.scoring.grades):
+        text(gr.name, ("scoring", "grades", i, "name"))
+    for i, en in enumerate(s.endings):
+        text(en.text, ("endings", i, "text"))
+        text(en.title, ("endings", i, "title"))
+    return found
+
+
+def design_warnings(s: Scenario, c: Compiled) -> Found:
+    """Metrics nothing changes; policies nobody can afford; events that cannot fire."""
+    found: Found = []
+    moved = {e.metric for p in c.policies for e in p.effects}
+    moved |= {e.metric for ev in c.events for ch in ev.choices for e in ch.effects}
+    moved |= {r.metric for r in c.rules} | {d.metric for d in c.drifts}
+    if c.budget is not None:
+        moved.add(c.budget)
+    for i, mid in enumerate(c.metric_ids):
+        if i not in moved:
+            found.append((("metrics", mid), f"nothing changes metric '{mid}': no policy, event, rule or drift moves it"))
+    if c.budget is not None:
+        bmax = c.maximum[c.budget]
+        can_grow = _budget_can_grow(c)
+        ceiling = bmax if can_grow else c.start[c.budget]
+        for p in c.policies:
+            cost = p.cost.constant
+            if cost is not None and cost > ceiling:
+                found.append((("policies", p.index, "cost"), f"nobody can ever afford policy '{p.id}': it costs {cost:g}, the budget never exceeds {ceiling:g}"))
+    for ev in c.events:
+        if ev.chance.constant is not None and ev.chance.constant <= 0:
+            found.append((("events", ev.index, "chance"), f"event '{ev.id}' can never fire: its chance is {ev.chance.constant:g}"))
+    return found
+
+
+def _budget_can_grow(c: Compiled) -> bool:
+    """Whether anything could add to the budget metric (an effect, rule or drift on it)."""
+    b = c.budget
+    for p in c.policies:
+        for e in p.effects:
+            if e.metric == b and (e.delta.constant is None or e.delta.constant > 0):
+                return True
+    for ev in c.events:
+        for ch in ev.choices:
+            for e in ch.effects:
+                if e.metric == b and (e.delta.constant is None or e.delta.constant > 0):
+                    return True
+    for r in c.rules:
+        if r.metric == b and (r.delta.constant is None or r.delta.constant > 0):
+            return True
+    return any(d.metric == b for d in c.drifts)

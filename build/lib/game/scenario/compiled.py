@@ -1,0 +1,355 @@
+"""A checked scenario compiled for the engine: ids turned into slots, expressions into functions.
+
+Value slots (the vector ``v`` every expression reads): the metrics in file order, then the
+derived values, then ``turn`` and ``turns``. Compiling collects problems as ``(path, message)``
+instead of stopping at the first, so a trainer sees every mistake at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
+from game.scenario.locate import Path
+from game.scenario.schema import Effect, Scenario
+from game.scenario.suggest import did_you_mean
+
+Found = list[tuple[Path, str]]
+
+
+@dataclass(frozen=True)
+class CEffect:
+    """An effect with its metric slot and compiled delta."""
+
+    metric: int
+    delta: Expression
+    delay: int
+    ramp: int | None
+    duration: int | None
+    when: Expression | None
+
+
+@dataclass(frozen=True)
+class CPolicy:
+    """A policy ready for the engine."""
+
+    id: str
+    index: int
+    cost: Expression
+    upkeep: Expression
+    requires: tuple[int, ...]
+    excludes: tuple[int, ...]
+    available: Expression | None
+    effects: tuple[CEffect, ...]
+
+
+@dataclass(frozen=True)
+class CRule:
+    """A rule ready for the engine."""
+
+    id: str
+    metric: int
+    delta: Expression
+    when: Expression | None
+
+
+@dataclass(frozen=True)
+class CDrift:
+    """A metric's drift."""
+
+    metric: int
+    toward: Expression
+    rate: Expression
+
+
+@dataclass(frozen=True)
+class CChoice:
+    """An event choice ready for the engine."""
+
+    id: str
+    index: int
+    requires: Expression | None
+    cost: Expression
+    effects: tuple[CEffect, ...]
+
+
+@dataclass(frozen=True)
+class CEvent:
+    """An event ready for the engine."""
+
+    id: str
+    index: int
+    first: int
+    last: int
+    chance: Expression
+    when: Expression | None
+    repeats: bool
+    cooldown: int
+    choices: tuple[CChoice, ...]
+
+
+@dataclass(frozen=True)
+class CGoal:
+    """A goal ready for scoring."""
+
+    id: str
+    condition: Expression
+    bonus: Expression
+
+
+@dataclass(frozen=True)
+class CEnding:
+    """An ending ready for the engine."""
+
+    id: str
+    condition: Expression
+    kind: str
+
+
+@dataclass
+class Compiled:
+    """Everything the engine needs, by index."""
+
+    scenario: Scenario
+    metric_ids: list[str]
+    derived_ids: list[str]
+    minimum: list[float]
+    maximum: list[float]
+    start: list[float]
+    turn_slot: int
+    budget: int | None
+    policies: list[CPolicy]
+    rules: list[CRule]
+    drifts: list[CDrift]
+    derived: list[tuple[int, Expression]]
+    events: list[CEvent]
+    score: Expression
+    goals: list[CGoal]
+    grades: list[tuple[float, int]]
+    endings: list[CEnding]
+    policy_index: dict[str, int] = field(default_factory=dict)
+    event_index: dict[str, int] = field(default_factory=dict)
+    namespace: Namespace | None = None
+
+    def slot(self, name: str) -> int:
+        """The value slot of a metric or derived id."""
+        if name in self.metric_ids:
+            return self.metric_ids.index(name)
+        return len(self.metric_ids) + self.derived_ids.index(name)
+
+    def expression(self, source: str | float | bool) -> Expression:
+        """Compile a further expression (a plan's assertion, a query) against this scenario."""
+        assert self.namespace is not None
+        return compile_expression(source, self.namespace)
+
+
+class _Builder:
+    def __init__(self, scenario: Scenario) -> None:
+        self.s = scenario
+        self.found: Found = []
+        self.metric_ids = list(scenario.metrics)
+        self.derived_ids = list(scenario.derived)
+        names = self.metric_ids + self.derived_ids + ["turn", "turns"]
+        self.values = {name: i for i, name in enumerate(names)}
+        self.policy_index = {p.id: i for i, p in enumerate(scenario.policies)}
+        self.event_index = {e.id: i for i, e in enumerate(scenario.events)}
+        events = {
+            e.id: (i, {c.id: j for j, c in enumerate(e.choices)})
+            for i, e in enumerate(scenario.events)
+        }
+        self.ns = Namespace(self.values, self.policy_index, events)
+        self.derived_refs: dict[str, frozenset[str]] = {}
+
+    def expr(self, source: Any, path: Path) -> Expression:
+        try:
+            return compile_expression(source, self.ns)
+        except ExpressionError as exc:
+            self.found.append((path, str(exc)))
+            return compile_expression(0.0, self.ns)
+
+    def maybe(self, source: Any, path: Path) -> Expression | None:
+        return None if source is None else self.expr(source, path)
+
+    def metric(self, name: str, path: Path) -> int:
+        if name in self.s.metrics:
+            return self.metric_ids.index(name)
+        if name in self.s.derived:
+            self.found.append((path, f"'{name}' is a derived value and cannot be changed directly"))
+        else:
+            self.found.append((path, f"no metric '{name}'{did_you_mean(name, self.metric_ids)}"))
+        return 0
+
+    def effects(self, effects: tuple[Effect, ...], path: Path) -> tuple[CEffect, ...]:
+        out = []
+        for i, e in enumerate(effects):
+            p = (*path, i)
+            out.append(
+                CEffect(
+                    metric=self.metric(e.metric, (*p, "metric")),
+                    delta=self.expr(e.delta, (*p, "delta")),
+                    delay=e.delay,
+                    ramp=e.ramp,
+                    duration=e.duration,
+                    when=self.maybe(e.when, (*p, "when")),
+                )
+            )
+        return tuple(out)
+
+    def policy_refs(self, ids: tuple[str, ...], path: Path, own: str) -> tuple[int, ...]:
+        out = []
+        for i, pid in enumerate(ids):
+            if pid == own:
+                self.found.append(((*path, i), f"policy '{own}' cannot name itself"))
+            elif pid not in self.policy_index:
+                hint = did_you_mean(pid, self.policy_index)
+                self.found.append(((*path, i), f"no policy '{pid}'{hint}"))
+            else:
+                out.append(self.policy_index[pid])
+        return tuple(out)
+
+    def build(self) -> Compiled:
+        s = self.s
+        budget = None
+        if s.budget is not None:
+            budget = self.metric(s.budget, ("budget",))
+        policies = []
+        for i, p in enumerate(s.policies):
+            path: Path = ("policies", i)
+            policies.append(
+                CPolicy(
+                    id=p.id,
+                    index=i,
+                    cost=self.expr(p.cost, (*path, "cost")),
+                    upkeep=self.expr(p.upkeep, (*path, "upkeep")),
+                    requires=self.policy_refs(p.requires, (*path, "requires"), p.id),
+                    excludes=self.policy_refs(p.excludes, (*path, "excludes"), p.id),
+                    available=self.maybe(p.available, (*path, "available")),
+                    effects=self.effects(p.effects, (*path, "effects")),
+                )
+            )
+        # excludes is symmetric
+        symmetric: list[set[int]] = [set(cp.excludes) for cp in policies]
+        for cp in policies:
+            for other in cp.excludes:
+                symmetric[other].add(cp.index)
+        policies = [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
+        rules = [
+            CRule(
+                r.id,
+                self.metric(r.metric, ("rules", i, "metric")),
+                self.expr(r.delta, ("rules", i, "delta")),
+                self.maybe(r.when, ("rules", i, "when")),
+            )
+            for i, r in enumerate(s.rules)
+        ]
+        drifts = []
+        for mid, m in s.metrics.items():
+            if m.drift is None:
+                continue
+            rate = self.expr(m.drift.rate, ("metrics", mid, "drift", "rate"))
+            if rate.constant is not None and not 0 <= rate.constant <= 1:
+                self.found.append((("metrics", mid, "drift", "rate"), f"rate {rate.constant:g} is out of range: must be between 0 and 1"))
+            toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
+            drifts.append(CDrift(self.metric_ids.index(mid), toward, rate))
+        derived = self.derived_in_order()
+        events = []
+        for i, e in enumerate(s.events):
+            path = ("events", i)
+            if e.at is not None:
+                first = last = e.at
+            elif e.turns is not None:
+                first, last = e.turns
+            else:
+                first, last = 1, s.turns
+            where = (*path, "at") if e.at is not None else (*path, "turns")
+            if last > s.turns:
+                self.found.append((where, f"turn {last} is after the last turn ({s.turns})"))
+            choices = tuple(
+                CChoice(
+                    c.id,
+                    j,
+                    self.maybe(c.requires, (*path, "choices", j, "requires")),
+                    self.expr(c.cost, (*path, "choices", j, "cost")),
+                    self.effects(c.effects, (*path, "choices", j, "effects")),
+                )
+                for j, c in enumerate(e.choices)
+            )
+            chance = self.expr(e.chance, (*path, "chance"))
+            if chance.constant is not None and not 0 <= chance.constant <= 1:
+                self.found.append(((*path, "chance"), f"chance {chance.constant:g} is out of range: must be between 0 and 1"))
+            events.append(
+                CEvent(
+                    e.id, i, first, last,
+                    chance,
+                    self.maybe(e.when, (*path, "when")),
+                    e.repeats,
+                    e.cooldown or 0,
+                    choices,
+                )
+            )
+        sc = s.scoring
+        goals = [
+            CGoal(g.id, self.expr(g.condition, ("scoring", "goals", i, "condition")),
+                  self.expr(g.bonus, ("scoring", "goals", i, "bonus")))
+            for i, g in enumerate(sc.goals)
+        ]
+        grades = sorted(((g.min, i) for i, g in enumerate(sc.grades)), key=lambda t: -t[0])
+        endings = [
+            CEnding(en.id, self.expr(en.condition, ("endings", i, "condition")), en.kind)
+            for i, en in enumerate(s.endings)
+        ]
+        return Compiled(
+            scenario=s,
+            metric_ids=self.metric_ids,
+            derived_ids=self.derived_ids,
+            minimum=[m.min for m in s.metrics.values()],
+            maximum=[m.max for m in s.metrics.values()],
+            start=[m.start for m in s.metrics.values()],
+            turn_slot=len(self.metric_ids) + len(self.derived_ids),
+            budget=budget,
+            policies=policies,
+            rules=rules,
+            drifts=drifts,
+            derived=derived,
+            events=events,
+            score=self.expr(sc.formula, ("scoring", "formula")),
+            goals=goals,
+            grades=grades,
+            endings=endings,
+            policy_index=self.policy_index,
+            event_index=self.event_index,
+            namespace=self.ns,
+        )
+
+    def derived_in_order(self) -> list[tuple[int, Expression]]:
+        """Derived values in an order where each reads only those computed before it."""
+        compiled: dict[str, Expression] = {}
+        for did, d in self.s.derived.items():
+            compiled[did] = self.expr(d.formula, ("derived", did, "formula"))
+        order: list[str] = []
+        state: dict[str, int] = {}
+
+        def visit(name: str, trail: list[str]) -> None:
+            if state.get(name) == 2:
+                return
+            if state.get(name) == 1:
+                cycle = " -> ".join([*trail[trail.index(name):], name])
+                self.found.append((("derived", name, "formula"), f"derived values depend on each other in a cycle: {cycle}"))
+                return
+            state[name] = 1
+            for ref in sorted(compiled[name].names & set(compiled)):
+                visit(ref, [*trail, name])
+            state[name] = 2
+            order.append(name)
+
+        for name in compiled:
+            visit(name, [])
+        return [(self.values[name], compiled[name]) for name in order]
+
+
+def compile_scenario(scenario: Scenario) -> tuple[Compiled, Found]:
+    """Compile a structurally valid scenario; return it with the problems found."""
+    builder = _Builder(scenario)
+    compiled = builder.build()
+    return compiled, builder.found

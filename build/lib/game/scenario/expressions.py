@@ -1,0 +1,372 @@
+"""The small expression language of scenario files: parse, check, compile.
+
+An expression is parsed with :mod:`ast` only to obtain a tree; the tree is then checked
+against a whitelist (numbers, the state's names, the listed calls, arithmetic, comparisons,
+``and/or/not`` and ``x if c else y``). Anything else is refused when the file loads.
+
+A checked tree is compiled once into a Python function whose source is generated *by this
+module* from the tree: names become slots of the state vector ``v``, policy ids become
+slots of the held-turns vector ``h``, ``chosen`` pairs become integer keys of the set
+``c``, numbers are re-emitted with ``repr(float)``. No text of the scenario reaches the
+compiler, and the function's globals hold no builtins, so an expression can read the
+state and nothing else. Division by zero gives 0; a power that overflows saturates.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from game.scenario.suggest import did_you_mean
+
+MAX_LENGTH = 2000
+MAX_NODES = 400
+MAX_DEPTH = 60
+MAX_EXPONENT = 100.0
+CHOICE_KEY = 4096  # chosen(e, c) -> e * CHOICE_KEY + c
+
+FUNCTIONS = ("active", "held", "chosen", "min", "max", "abs", "round", "clamp")
+
+Evaluator = Callable[[list[float], list[int], "set[int] | frozenset[int]"], float]
+
+
+class ExpressionError(ValueError):
+    """An expression breaks the rules of the language; the message says how."""
+
+
+@dataclass(frozen=True)
+class Namespace:
+    """What an expression may read: value slots, policy slots, event and choice slots."""
+
+    values: Mapping[str, int]
+    policies: Mapping[str, int]
+    events: Mapping[str, tuple[int, Mapping[str, int]]]
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A checked, compiled expression."""
+
+    source: str
+    fn: Evaluator
+    names: frozenset[str] = field(default_factory=frozenset)
+    policies: frozenset[str] = field(default_factory=frozenset)
+    events: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    constant: float | None = None
+
+    def __call__(self, v: list[float], h: list[int], c: set[int] | frozenset[int]) -> float:
+        return self.fn(v, h, c)
+
+
+def _div(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def _pow(a: float, b: float) -> float:
+    try:
+        r = math.pow(a, b)
+    except OverflowError:
+        return 1e300 if a > 0 or (float(b).is_integer() and int(b) % 2 == 0) else -1e300
+    except (ValueError, ZeroDivisionError):
+        return 0.0
+    return r
+
+
+def _clamp(x: float, lo: float, hi: float) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+def _round(x: float, n: float = 0) -> float:
+    if not math.isfinite(x):
+        return x
+    return float(round(x, int(n)))
+
+
+_GLOBALS: dict[str, object] = {
+    "__builtins__": {},
+    "_div": _div,
+    "_pow": _pow,
+    "_min": min,
+    "_max": max,
+    "_abs": abs,
+    "_round": _round,
+    "_clamp": _clamp,
+}
+
+_ARITY = {"min": (2, 99), "max": (2, 99), "abs": (1, 1), "round": (1, 2), "clamp": (3, 3)}
+_BINOPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+_CMPOPS: dict[type[ast.cmpop], str] = {
+    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+}
+_REFUSED: dict[type[ast.AST], str] = {
+    ast.Attribute: "attribute access (a.b) is not allowed",
+    ast.Subscript: "subscripts (a[...]) are not allowed",
+    ast.Lambda: "lambda is not allowed",
+    ast.ListComp: "comprehensions are not allowed",
+    ast.GeneratorExp: "comprehensions are not allowed",
+    ast.DictComp: "comprehensions are not allowed",
+    ast.SetComp: "comprehensions are not allowed",
+    ast.NamedExpr: "assignment (:=) is not allowed",
+    ast.List: "lists are not allowed",
+    ast.Tuple: "tuples are not allowed",
+    ast.Dict: "tables are not allowed",
+    ast.Set: "sets are not allowed",
+    ast.JoinedStr: "f-strings are not allowed",
+    ast.Await: "await is not allowed",
+    ast.Starred: "starred arguments are not allowed",
+    ast.Slice: "slices are not allowed",
+}
+
+
+def parse(source: str) -> ast.expr:
+    """Parse an expression string into a tree, refusing anything beyond the language."""
+    if not isinstance(source, str):
+        raise ExpressionError("an expression must be a string or a number")
+    text = source.strip()
+    if not text:
+        raise ExpressionError("empty expression")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"expression too long (more than {MAX_LENGTH} characters)")
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as exc:
+        raise ExpressionError(f"not a valid expression: {exc.msg}") from None
+    except (ValueError, RecursionError, MemoryError):
+        raise ExpressionError("not a valid expression: too long or too deeply nested") from None
+    body = tree.body
+    count = sum(1 for _ in ast.walk(body))
+    if count > MAX_NODES:
+        raise ExpressionError(f"expression too complex (more than {MAX_NODES} parts)")
+    if _depth(body) > MAX_DEPTH:
+        raise ExpressionError(f"expression too deeply nested (more than {MAX_DEPTH} levels)")
+    return body
+
+
+def _depth(node: ast.AST) -> int:
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in ast.iter_child_nodes(current))
+    return deepest
+
+
+@dataclass
+class _Emitter:
+    ns: Namespace
+    names: set[str] = field(default_factory=set)
+    policies: set[str] = field(default_factory=set)
+    events: set[tuple[str, str]] = field(default_factory=set)
+
+    def emit(self, node: ast.AST) -> str:
+        for kind, why in _REFUSED.items():
+            if isinstance(node, kind):
+                raise ExpressionError(why)
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            raise ExpressionError(f"'{type(node).__name__}' is not allowed in expressions")
+        result: str = method(node)
+        return result
+
+    def _Constant(self, node: ast.Constant) -> str:
+        value = node.value
+        if isinstance(value, bool):
+            return "True" if value else "False"
+        if isinstance(value, (int, float)):
+            try:
+                number = float(value)
+            except OverflowError:
+                raise ExpressionError("number too large") from None
+            if not math.isfinite(number) or abs(number) > 1e15:
+                raise ExpressionError("number too large")
+            return repr(number)
+        if isinstance(value, str):
+            raise ExpressionError(
+                f"text '{value}' may only stand inside active(), held() or chosen()"
+            )
+        raise ExpressionError(f"'{value!r}' is not allowed in expressions")
+
+    def _Name(self, node: ast.Name) -> str:
+        slot = self.ns.values.get(node.id)
+        if slot is None:
+            if node.id in FUNCTIONS:
+                raise ExpressionError(f"'{node.id}' is a function: call it as {node.id}(...)")
+            hint = did_you_mean(node.id, self.ns.values)
+            raise ExpressionError(f"unknown name '{node.id}'{hint}")
+        self.names.add(node.id)
+        return f"v[{slot}]"
+
+    def _BinOp(self, node: ast.BinOp) -> str:
+        left, right = self.emit(node.left), self.emit(node.right)
+        if isinstance(node.op, ast.Div):
+            return f"_div({left}, {right})"
+        if isinstance(node.op, ast.Pow):
+            exponent = _constant_value(node.right)
+            if exponent is not None and abs(exponent) > MAX_EXPONENT:
+                raise ExpressionError(f"exponent too large (at most {MAX_EXPONENT:g})")
+            base = _constant_value(node.left)
+            if base is not None and exponent is not None:
+                try:
+                    math.pow(base, exponent)
+                except (OverflowError, ValueError, ZeroDivisionError):
+                    raise ExpressionError("power out of range") from None
+            return f"_pow({left}, {right})"
+        op = _BINOPS.get(type(node.op))
+        if op is None:
+            raise ExpressionError(f"operator '{_op_text(node.op)}' is not allowed")
+        return f"({left} {op} {right})"
+
+    def _UnaryOp(self, node: ast.UnaryOp) -> str:
+        inner = self.emit(node.operand)
+        if isinstance(node.op, ast.USub):
+            return f"(-{inner})"
+        if isinstance(node.op, ast.UAdd):
+            return f"(+{inner})"
+        if isinstance(node.op, ast.Not):
+            return f"(not {inner})"
+        raise ExpressionError("operator '~' is not allowed")
+
+    def _BoolOp(self, node: ast.BoolOp) -> str:
+        op = " and " if isinstance(node.op, ast.And) else " or "
+        return "(" + op.join(self.emit(v) for v in node.values) + ")"
+
+    def _Compare(self, node: ast.Compare) -> str:
+        parts = [self.emit(node.left)]
+        for op, comp in zip(node.ops, node.comparators):
+            sym = _CMPOPS.get(type(op))
+            if sym is None:
+                raise ExpressionError(f"comparison '{_op_text(op)}' is not allowed")
+            parts.append(sym)
+            parts.append(self.emit(comp))
+        return "(" + " ".join(parts) + ")"
+
+    def _IfExp(self, node: ast.IfExp) -> str:
+        return f"({self.emit(node.body)} if {self.emit(node.test)} else {self.emit(node.orelse)})"
+
+    def _Call(self, node: ast.Call) -> str:
+        if not isinstance(node.func, ast.Name):
+            self.emit(node.func)  # names what is wrong with it (attribute, lambda, ...)
+            raise ExpressionError("only active, held, chosen, min, max, abs, round, clamp may be called")
+        fname = node.func.id
+        if node.keywords:
+            raise ExpressionError(f"{fname}() takes no keyword arguments")
+        args = node.args
+        if fname in ("active", "held"):
+            pid = _string_args(fname, args, 1, f'{fname}("policy_id")')[0]
+            slot = self.ns.policies.get(pid)
+            if slot is None:
+                raise ExpressionError(f"no policy '{pid}'{did_you_mean(pid, self.ns.policies)}")
+            self.policies.add(pid)
+            return f"(h[{slot}] > 0)" if fname == "active" else f"h[{slot}]"
+        if fname == "chosen":
+            eid, cid = _string_args(fname, args, 2, 'chosen("event_id", "choice_id")')
+            entry = self.ns.events.get(eid)
+            if entry is None:
+                raise ExpressionError(f"no event '{eid}'{did_you_mean(eid, self.ns.events)}")
+            eslot, choices = entry
+            cslot = choices.get(cid)
+            if cslot is None:
+                hint = did_you_mean(cid, choices)
+                raise ExpressionError(f"event '{eid}' has no choice '{cid}'{hint}")
+            self.events.add((eid, cid))
+            return f"({eslot * CHOICE_KEY + cslot} in c)"
+        if fname in _ARITY:
+            lo, hi = _ARITY[fname]
+            if not lo <= len(args) <= hi:
+                want = f"{lo}" if lo == hi else f"{lo} or more" if hi > 3 else f"{lo} or {hi}"
+                raise ExpressionError(f"{fname}() takes {want} arguments, not {len(args)}")
+            if fname == "round" and len(args) == 2 and _constant_value(args[1]) is None:
+                raise ExpressionError("round(x, n): n must be a plain number")
+            return f"_{fname}(" + ", ".join(self.emit(a) for a in args) + ")"
+        hint = did_you_mean(fname, FUNCTIONS)
+        raise ExpressionError(
+            f"'{fname}' cannot be called{hint}: only active, held, chosen, min, max, abs, "
+            "round, clamp"
+        )
+
+
+def _string_args(fname: str, args: list[ast.expr], count: int, usage: str) -> list[str]:
+    if len(args) != count or not all(
+        isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
+    ):
+        raise ExpressionError(f"{fname}() takes ids in quotes, e.g. {usage}")
+    return [str(a.value) for a in args if isinstance(a, ast.Constant)]
+
+
+def _constant_value(node: ast.AST) -> float | None:
+    """The value of a constant sub-tree made of numbers and arithmetic, else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        try:
+            return float(node.value)
+        except OverflowError:
+            return math.inf
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        inner = _constant_value(node.operand)
+        if inner is None:
+            return None
+        return -inner if isinstance(node.op, ast.USub) else inner
+    if isinstance(node, ast.BinOp):
+        a, b = _constant_value(node.left), _constant_value(node.right)
+        if a is None or b is None:
+            return None
+        try:
+            if isinstance(node.op, ast.Add):
+                return a + b
+            if isinstance(node.op, ast.Sub):
+                return a - b
+            if isinstance(node.op, ast.Mult):
+                return a * b
+            if isinstance(node.op, ast.Div):
+                return a / b if b else 0.0
+            if isinstance(node.op, ast.Pow):
+                if abs(b) > MAX_EXPONENT:
+                    return math.inf
+                return math.pow(a, b)
+        except (OverflowError, ValueError, ZeroDivisionError):
+            return math.inf
+    return None
+
+
+def _op_text(op: ast.AST) -> str:
+    return {
+        "Mod": "%", "FloorDiv": "//", "MatMult": "@", "BitAnd": "&", "BitOr": "|",
+        "BitXor": "^", "LShift": "<<", "RShift": ">>", "Is": "is", "IsNot": "is not",
+        "In": "in", "NotIn": "not in",
+    }.get(type(op).__name__, type(op).__name__)
+
+
+def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expression:
+    """Check and compile a number or an expression string; raise ExpressionError if refused."""
+    if isinstance(source, bool):
+        value = 1.0 if source else 0.0
+        return Expression(str(source).lower(), _const_fn(value), constant=value)
+    if isinstance(source, (int, float)):
+        value = float(source)
+        if not math.isfinite(value):
+            raise ExpressionError("number must be finite")
+        return Expression(repr(value), _const_fn(value), constant=value)
+    tree = parse(source)
+    emitter = _Emitter(ns)
+    body = emitter.emit(tree)
+    constant = _constant_value(tree)
+    code = compile(f"lambda v, h, c: {body}", "<scenario expression>", "eval")
+    fn: Evaluator = eval(code, dict(_GLOBALS))
+    if constant is not None and not math.isfinite(constant):
+        raise ExpressionError("value out of range")
+    return Expression(
+        source,
+        fn,
+        names=frozenset(emitter.names),
+        policies=frozenset(emitter.policies),
+        events=frozenset(emitter.events),
+        constant=constant,
+    )
+
+
+def _const_fn(value: float) -> Evaluator:
+    def fn(v: list[float], h: list[int], c: set[int] | frozenset[int]) -> float:
+        return value
+
+    return fn

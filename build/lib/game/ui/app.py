@@ -1,0 +1,310 @@
+"""The app loop: one window, the current screen, toasts; waits for events, redraws only
+when something changed, so an idle game uses next to no CPU.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game import paths
+from game.errors import AgenError
+from game.i18n import tr
+from game.ui import theme, widgets
+from game.ui.screens.base import Screen
+from game.ui.session import Session
+from game.ui.settings import Settings, user_config_dir, user_data_dir
+
+TOAST_SECONDS = 4.0
+IDLE_WAIT_MS = 1000
+TICK_MS = 50
+
+
+@dataclass
+class Toast:
+    """A short message at the bottom of the window (e.g. a refused action)."""
+
+    text: str
+    until: float
+    good: bool = False
+
+
+@dataclass
+class Options:
+    """How the game was started (command line)."""
+
+    scenario: Path | None = None
+    results_dir: Path | None = None
+    data_dir: Path | None = None
+    config_dir: Path | None = None
+    scenarios_dir: Path = field(default_factory=lambda: paths.SCENARIOS)
+    playtest: bool = False
+    plan: Path | None = None
+    start_turn: int | None = None
+
+
+class App:
+    """The running game: window, language, paths, session and the current screen."""
+
+    def __init__(self, options: Options | None = None, headless_size: tuple[int, int] | None = None) -> None:
+        self.options = options or Options()
+        self.config_dir = self.options.config_dir or user_config_dir()
+        self.data_dir = self.options.data_dir or user_data_dir()
+        self.settings = Settings.load(self.config_dir)
+        self.lang = self.settings.language
+        self.session: Session | None = None
+        self.toasts: list[Toast] = []
+        self.mouse: tuple[int, int] = (-1, -1)
+        self.keyboard_focus = False
+        self.running = True
+        self.fullscreen = False
+        self.windowed_size = theme.MIN_SIZE
+        self.frames = 0
+        pygame.display.init()  # display and font only: the game has no sound, so no mixer
+        pygame.font.init()
+        if headless_size is not None:
+            self.surface = pygame.Surface(headless_size)
+            self.window = False
+        else:
+            self.surface = pygame.display.set_mode(theme.MIN_SIZE, pygame.RESIZABLE)
+            pygame.display.set_caption("Agen Perubahan")
+            self.window = True
+            self._limit_window()
+        pygame.key.set_repeat(400, 40)
+        from game.ui.screens.title import TitleScreen
+
+        self.screen: Screen = TitleScreen(self)
+        self._hover: Any = None
+        self._swallow_text = ""  # text of a key that switched screens, not to be typed
+
+    # -- paths and settings -------------------------------------------------------------
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The window size in pixels."""
+        w, h = self.surface.get_size()
+        return (w, h)
+
+    @property
+    def save_path(self) -> Path:
+        """The autosave file."""
+        name = "playtest-autosave.json" if self.options.playtest else "autosave.json"
+        return self.data_dir / name
+
+    @property
+    def results_dir(self) -> Path:
+        """Where finished games' result files go."""
+        if self.options.results_dir is not None:
+            return self.options.results_dir
+        if self.settings.results_dir:
+            return Path(self.settings.results_dir)
+        return self.data_dir / "results"
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language and remember it."""
+        self.lang = lang
+        self.settings.language = lang
+        self.settings.save(self.config_dir)
+        if self.session is not None:
+            self.session.language = lang
+
+    def t(self, key: str, **fields: object) -> str:
+        """A UI string in the current language."""
+        return tr(key, self.lang, **fields)
+
+    # -- messages -----------------------------------------------------------------------
+
+    def toast(self, text: str, good: bool = False) -> None:
+        """Show a short message (the same message again only restarts its timer)."""
+        others = [t for t in self.toasts if t.text != text]
+        self.toasts = [*others[-2:], Toast(text, time.monotonic() + TOAST_SECONDS, good)]
+
+    def refused(self, exc: AgenError) -> None:
+        """Show a refused action as a message, never a crash."""
+        message = getattr(exc, "message", None)
+        self.toast(message(self.lang) if callable(message) else str(exc))
+
+    def autosave(self) -> None:
+        """Save the game in progress; a failure is a message, not a crash."""
+        if self.session is None:
+            return
+        try:
+            self.session.autosave(self.save_path)
+        except OSError as exc:
+            self.toast(self.t("save_failed", error=str(exc)))
+
+    def finish_game(self) -> None:
+        """The game is over: write its result file, then drop the autosave.
+
+        When the results folder (e.g. a shared class drive) cannot be written, the result goes
+        to this computer's own results folder; when that fails too, the autosave is kept so
+        that "continue" brings the player back to the last turn and nothing is lost.
+        """
+        session = self.session
+        if session is None or not session.game.over or session.result_path is not None:
+            return
+        if self.options.playtest:
+            self.save_path.unlink(missing_ok=True)
+            return
+        target = session.write_result(self.results_dir)
+        local = self.data_dir / "results"
+        if target is None and self.results_dir != local:
+            first_error = session.result_error
+            target = session.write_result(local)
+            if target is not None:
+                self.toast(self.t("result.failed", error=first_error or "?"))
+        if target is not None:
+            self.save_path.unlink(missing_ok=True)
+            self.toast(self.t("result.saved", path=str(target)), good=True)
+        else:
+            self.toast(self.t("result.failed", error=session.result_error or "?"))
+
+    # -- the loop -----------------------------------------------------------------------
+
+    def switch(self, screen: Screen) -> None:
+        """Make ``screen`` current (closing widgets of the one left, unless it is kept)."""
+        if screen is not self.screen:
+            keep = getattr(screen, "parent", None) is self.screen or getattr(self.screen, "parent", None) is screen
+            if not keep:
+                self.screen.close()
+            self.screen = screen
+
+    def dispatch(self, event: pygame.event.Event) -> bool:
+        """Route one event; return whether the window needs a redraw."""
+        if event.type == pygame.QUIT:
+            self.autosave()
+            self.running = False
+            return False
+        if event.type == pygame.VIDEORESIZE and self.window and not self.fullscreen:
+            self._resize(event.w, event.h)
+            return True
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED):
+            current = pygame.display.get_surface() if self.window else None
+            if current is not None:
+                self.surface = current
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            was_keyboard = self.keyboard_focus
+            self.keyboard_focus = False
+            hover = self.screen.hover_key(event.pos)
+            if hover != self._hover or was_keyboard:
+                self._hover = hover
+                return True
+            return bool(getattr(self.screen, "wants_motion", False)) and self._forward(event)
+        swallow, self._swallow_text = self._swallow_text, ""
+        if event.type == pygame.TEXTINPUT and swallow and event.text == swallow:
+            return False  # the text of the key that opened this screen is not typed into it
+        if event.type == pygame.KEYDOWN:
+            self.keyboard_focus = True
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            self.mouse = event.pos
+        before = self.screen
+        redraw = self._forward(event)
+        if event.type == pygame.KEYDOWN and self.screen is not before:
+            self._swallow_text = event.unicode
+        return redraw
+
+    def _forward(self, event: pygame.event.Event) -> bool:
+        before = self.screen
+        try:
+            nxt = self.screen.handle(event)
+        except AgenError as exc:  # a refused action or bad input: a message, never a crash
+            self.refused(exc)
+            return True
+        self.switch(nxt)
+        if nxt is not before:
+            self._hover = nxt.hover_key(self.mouse)
+        return event.type not in (pygame.MOUSEBUTTONDOWN, pygame.WINDOWMOVED, pygame.ACTIVEEVENT)
+
+    def render(self, surface: pygame.Surface | None = None) -> pygame.Surface:
+        """Draw the current screen and the messages."""
+        target = surface or self.surface
+        self.screen.draw(target)
+        self._draw_toasts(target)
+        self.frames += 1
+        return target
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        if not self.toasts:
+            return
+        ink = widgets.Ink(surface)
+        w, h = surface.get_size()
+        y = h - ink.px(24)
+        for toast in reversed(self.toasts):
+            width = min(ink.px(760), w - ink.px(80))
+            inner = width - ink.px(40)
+            height = ink.wrapped_height(toast.text, inner, 20, 600) + ink.px(24)
+            rect = pygame.Rect(0, 0, width, height)
+            rect.midbottom = (w // 2, y)
+            color = theme.GOOD if toast.good else theme.BAD
+            widgets.panel(surface, rect, theme.PANEL_HI, radius=ink.px(12), border=color, width=ink.px(3))
+            ink.wrapped(toast.text, rect.inflate(-ink.px(40), -ink.px(24)), 20, theme.TEXT, 600)
+            y = rect.top - ink.px(10)
+
+    def run(self) -> None:
+        """Wait for events and redraw only when something changed."""
+        self._flip()
+        last = time.monotonic()
+        while self.running:
+            ticking = self.screen.wants_ticks()
+            timeout = TICK_MS if ticking else self._toast_wait()
+            first = pygame.event.wait(timeout)
+            events = [] if first.type == pygame.NOEVENT else [first, *pygame.event.get()]
+            dirty = False
+            for event in events:
+                dirty = self.dispatch(event) or dirty
+                if not self.running:
+                    return
+            now = time.monotonic()
+            if ticking:
+                dirty = self.screen.tick(now - last) or dirty
+            last = now
+            if self.toasts and self.toasts[0].until <= now:
+                self.toasts = [t for t in self.toasts if t.until > now]
+                dirty = True
+            if dirty:
+                self._flip()
+
+    def _toast_wait(self) -> int:
+        if not self.toasts:
+            return IDLE_WAIT_MS
+        left = min(t.until for t in self.toasts) - time.monotonic()
+        return max(10, min(IDLE_WAIT_MS, int(left * 1000) + 10))
+
+    def _flip(self) -> None:
+        self.render()
+        if self.window:
+            pygame.display.flip()
+
+    # -- window -------------------------------------------------------------------------
+
+    def _limit_window(self) -> None:
+        try:
+            win = pygame.Window.from_display_module()
+            win.minimum_size = theme.MIN_SIZE
+        except (AttributeError, pygame.error):
+            pass
+
+    def _resize(self, w: int, h: int) -> None:
+        w = max(theme.MIN_SIZE[0], w)
+        h = max(theme.MIN_SIZE[1], h)
+        self.windowed_size = (w, h)
+        self.surface = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+
+    def toggle_fullscreen(self) -> None:
+        """F11: fullscreen on and off."""
+        if not self.window:
+            return
+        self.fullscreen = not self.fullscreen
+        if self.fullscreen:
+            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)

@@ -1,0 +1,93 @@
+"""Charts drawn with pygame: a line chart of a metric over the turns, a radar of values."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui import theme
+from game.ui.theme import Color
+from game.ui.widgets import Ink
+
+
+def line_chart(ink: Ink, rect: pygame.Rect, values: list[float], color: Color,
+               low_text: str, high_text: str, last_text: str) -> None:
+    """A metric over the turns (turn 0 = start) with faint gridlines, the lowest and highest
+    values in a left gutter (never under the line) and the final value on the right."""
+    surface = ink.surface
+    pygame.draw.rect(surface, theme.mix(theme.PANEL, theme.BG, 0.4), rect, border_radius=ink.px(6))
+    axis_size = 13
+    gutter = max(ink.width(low_text, axis_size, 600), ink.width(high_text, axis_size, 600)) + ink.px(8)
+    last_w = ink.width(last_text, 16, 800) + ink.px(12)
+    plot = rect.inflate(-ink.px(16), -ink.px(20))
+    plot.left += gutter
+    plot.width -= gutter + last_w
+    for i in range(3):
+        y = plot.top + plot.height * i // 2
+        pygame.draw.line(surface, theme.LINE, (plot.left, y), (plot.right, y), 1)
+    lo, hi = min(values), max(values)
+    if hi - lo < 1e-9:
+        lo, hi = lo - 1, hi + 1
+    n = max(1, len(values) - 1)
+    pts = [(plot.left + plot.width * i / n, plot.bottom - plot.height * (v - lo) / (hi - lo)) for i, v in enumerate(values)]
+    if len(pts) > 1:
+        pygame.draw.lines(surface, color, False, pts, max(2, ink.px(3)))
+    for p in pts:
+        pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(3))
+    axis_x = plot.left - ink.px(8)
+    if high_text == low_text:
+        ink.text(high_text, (axis_x, plot.centery), axis_size, theme.MUTED, 600, anchor="midright")
+    else:
+        ink.text(high_text, (axis_x, plot.top), axis_size, theme.MUTED, 600, anchor="midright")
+        ink.text(low_text, (axis_x, plot.bottom), axis_size, theme.MUTED, 600, anchor="midright")
+    ink.text(last_text, (rect.right - ink.px(8), round(pts[-1][1])), 16, color, 800, anchor="midright")
+
+
+def radar_radius(ink: Ink, box: pygame.Rect, labels: list[str], size: int = 14) -> int:
+    """The largest radius (up to 130 at 1280×720) that keeps every label inside ``box``."""
+    n = len(labels)
+    best = float(ink.px(130))
+    for i, text in enumerate(labels):
+        a = -math.pi / 2 + 2 * math.pi * i / n
+        w = ink.width(text, size, 600)
+        hgt = ink.line_height(size)
+        c, si = math.cos(a), math.sin(a)
+        if abs(c) > 0.3:
+            best = min(best, (box.width / 2 - w) / abs(c) - ink.px(16))
+        elif w / 2 > box.width / 2:
+            best = min(best, float(ink.px(40)))
+        if abs(si) > 1e-6:
+            best = min(best, (box.height / 2 - hgt) / abs(si) - ink.px(16))
+    return max(ink.px(40), round(best))
+
+
+def radar(ink: Ink, box: pygame.Rect, labels: list[str], values: list[float], color: Color) -> None:
+    """A radar (spider) chart, values 0..1, one axis per label, as large as fits ``box``
+    with its labels."""
+    surface = ink.surface
+    n = len(labels)
+    cx, cy = box.center
+    center = box.center
+    radius = radar_radius(ink, box, labels)
+
+    def point(i: int, r: float) -> tuple[float, float]:
+        a = -math.pi / 2 + 2 * math.pi * i / n
+        return (cx + r * math.cos(a), cy + r * math.sin(a))
+
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        pygame.draw.polygon(surface, theme.LINE, [point(i, radius * ring) for i in range(n)], 1)
+    for i in range(n):
+        pygame.draw.line(surface, theme.LINE, center, point(i, radius), 1)
+    shape = [point(i, radius * max(0.02, min(1.0, v))) for i, v in enumerate(values)]
+    fill = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    pygame.draw.polygon(fill, (*color, 90), shape)
+    surface.blit(fill, (0, 0))
+    pygame.draw.polygon(surface, color, shape, max(2, ink.px(3)))
+    for p in shape:
+        pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(4))
+    for i, text in enumerate(labels):
+        x, y = point(i, radius + ink.px(16))
+        a = -math.pi / 2 + 2 * math.pi * i / n
+        anchor = "midleft" if math.cos(a) > 0.3 else "midright" if math.cos(a) < -0.3 else ("midbottom" if math.sin(a) < 0 else "midtop")
+        ink.text(text, (round(x), round(y)), 14, theme.TEXT, 600, anchor=anchor)

@@ -1,0 +1,128 @@
+"""What the screens show, worked out from the scenario and the game (no pygame here):
+visible metrics, number formats, grade bands, what a policy tends to move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import Game
+from game.i18n import english_plural, tr, tr_n
+from game.scenario import Scenario, localize
+from game.scenario.schema import Derived, Effect, Metric
+
+IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
+
+
+def item(s: Scenario, name: str) -> Metric | Derived:
+    """The metric or derived value called ``name``."""
+    return s.metrics[name] if name in s.metrics else s.derived[name]
+
+
+def visible(s: Scenario) -> list[str]:
+    """Metrics and derived values the player sees, budget excluded (it has its own place)."""
+    names = [k for k, m in s.metrics.items() if not m.hidden and k != s.budget]
+    return names + [k for k, d in s.derived.items() if not d.hidden]
+
+
+def label(s: Scenario, name: str, lang: str) -> str:
+    """The label of a metric or derived value."""
+    return localize(item(s, name).label, lang, s.default_language)
+
+
+def turn_label(s: Scenario, lang: str) -> str:
+    """What a turn is called ("Triwulan", "Quarter"); the catalog's "Giliran"/"Turn" when
+    the scenario does not say."""
+    text = localize(s.turn_label, lang, s.default_language) if s.turn_label is not None else ""
+    return text or tr("turn.label", lang)
+
+
+def turns(s: Scenario, n: int, lang: str) -> str:
+    """A count of turns in the scenario's words: "1 quarter", "2 quarters", "2 triwulan"."""
+    word = turn_label(s, lang)
+    lower = word if word.isupper() else word[:1].lower() + word[1:]
+    return tr_n("count.turns", n, lang, label=lower, labels=english_plural(lower))
+
+
+def decimals(s: Scenario, name: str) -> int:
+    """Decimals to display (the metric's own, else 0 for whole numbers, else 1)."""
+    d = item(s, name).decimals
+    return d if d is not None else 1 if name in s.derived else 0
+
+
+def number(value: float, places: int, lang: str, sign: bool = False) -> str:
+    """A number in the language's style: 1.234,5 in Indonesian, 1,234.5 in English."""
+    text = f"{value:{'+' if sign else ''},.{places}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.replace("-", "−")
+
+
+def show(s: Scenario, name: str, value: float, lang: str, sign: bool = False) -> str:
+    """A metric's value formatted with its decimals."""
+    return number(value, decimals(s, name), lang, sign)
+
+
+def band(s: Scenario, name: str, value: float, lang: str) -> str | None:
+    """The grade band of a value: the metric's own ``bands``, else IKM A–D for IKM-like metrics."""
+    m = item(s, name)
+    if m.bands:
+        ordered = sorted(m.bands, key=lambda b: -b.min)
+        hit = next((b for b in ordered if value >= b.min), None)
+        return localize(hit.label, lang, s.default_language) if hit else None
+    text = " ".join(str(v) for v in (m.label.values() if isinstance(m.label, dict) else [m.label]))
+    lo = getattr(m, "min", 0.0)
+    hi = getattr(m, "max", 100.0)
+    if "IKM" in text.upper() and lo >= 0 and hi <= 100:
+        return next((b for lo_b, b in IKM_BANDS if value >= lo_b), None)
+    return None
+
+
+def good_change(s: Scenario, name: str, delta: float) -> bool:
+    """Whether a change is for the better."""
+    return (delta > 0) == item(s, name).higher_is_better
+
+
+@dataclass(frozen=True)
+class Move:
+    """What a policy tends to do to one metric: '+', '-' or '±' (depends on the state)."""
+
+    metric: str
+    direction: str
+
+
+def moves(effects: tuple[Effect, ...], s: Scenario) -> list[Move]:
+    """Directions only, per metric, from the effects' constant deltas."""
+    out: dict[str, str] = {}
+    for e in effects:
+        if e.metric == s.budget or (e.metric in s.metrics and s.metrics[e.metric].hidden):
+            continue
+        d = e.delta
+        sign = "±" if isinstance(d, str) else "+" if d > 0 else "-" if d < 0 else ""
+        if not sign:
+            continue
+        prev = out.get(e.metric)
+        out[e.metric] = sign if prev in (None, sign) else "±"
+    return [Move(m, d) for m, d in out.items()]
+
+
+def first_delay(effects: tuple[Effect, ...]) -> int:
+    """Turns before the first effect acts."""
+    return min((e.delay for e in effects), default=0)
+
+
+def trend(game: Game, name: str) -> list[float]:
+    """The value of a metric after each turn so far (start included)."""
+    slot = game.c.slot(name)
+    return [row[slot] for row in game.history]
+
+
+def change(game: Game, name: str) -> float:
+    """Change since the last turn."""
+    series = trend(game, name)
+    return series[-1] - series[-2] if len(series) > 1 else 0.0
+
+
+def last_turn(game: Game) -> int:
+    """The last resolved turn (0 before the first)."""
+    return len(game.history) - 1

@@ -1,0 +1,140 @@
+"""What every screen is: it handles an event and returns the next screen (or itself),
+and draws itself from state without changing it. Overlays keep their parent and draw it
+dimmed beneath them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.i18n import tr
+from game.ui import theme, widgets
+from game.ui.widgets import Button, Ink
+
+if TYPE_CHECKING:
+    from game.engine import Game
+    from game.ui.app import App
+
+
+class Screen:
+    """A screen of the game."""
+
+    name = "screen"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.focus = 0
+
+    # -- helpers ------------------------------------------------------------------------
+
+    @property
+    def game(self) -> Game:
+        """The game of the current session (screens that show one are opened with it)."""
+        session = self.app.session
+        assert session is not None
+        game: Game = session.game
+        return game
+
+    def t(self, key: str, **fields: object) -> str:
+        """A UI string in the current language."""
+        return tr(key, self.app.lang, **fields)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The window size."""
+        return self.app.size
+
+    @property
+    def scale(self) -> float:
+        """Scale of the window against 1280×720."""
+        return theme.scale_for(self.app.size)
+
+    def px(self, value: float) -> int:
+        """A 1280×720 length scaled to the window."""
+        return round(value * self.scale)
+
+    def buttons(self) -> list[Button]:
+        """The screen's buttons, laid out for the current window size."""
+        return []
+
+    # -- protocol -----------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Screen:
+        """Handle one event; return the next screen (or self). Default: buttons and focus."""
+        buttons = [b for b in self.buttons() if b.enabled]
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for b in buttons:
+                if b.hit(event.pos):
+                    return self.press(b.key)
+        elif event.type == pygame.KEYDOWN and buttons:
+            if event.key in (pygame.K_DOWN, pygame.K_TAB):
+                self.focus = (self.focus + 1) % len(buttons)
+            elif event.key == pygame.K_UP:
+                self.focus = (self.focus - 1) % len(buttons)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                return self.press(buttons[min(self.focus, len(buttons) - 1)].key)
+        return self
+
+    def press(self, key: str) -> Screen:
+        """A button (or its key) was pressed."""
+        return self
+
+    def hover_key(self, pos: tuple[int, int]) -> Any:
+        """What is under the mouse; the app redraws only when this changes."""
+        return widgets.hovered(self.buttons(), pos)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the screen; must not change any state."""
+        surface.fill(theme.BG)
+
+    def wants_ticks(self) -> bool:
+        """Whether the screen animates (then the app wakes up regularly)."""
+        return False
+
+    def tick(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds; return whether a redraw is needed."""
+        return False
+
+    def close(self) -> None:
+        """Release widgets when the screen is left."""
+
+    # -- shared drawing -----------------------------------------------------------------
+
+    def draw_buttons(self, ink: Ink, size: int = 22) -> None:
+        """Draw the screen's buttons, lit when hovered or focused by keyboard."""
+        mouse = self.app.mouse
+        enabled = [b for b in self.buttons() if b.enabled]
+        focused = enabled[self.focus].key if enabled and self.app.keyboard_focus and self.focus < len(enabled) else None
+        for b in self.buttons():
+            b.draw(ink, b.hit(mouse) or b.key == focused, size)
+
+    def backdrop(self, surface: pygame.Surface) -> None:
+        """The shared background: a soft vertical gradient band at the top."""
+        surface.fill(theme.BG)
+        w = surface.get_width()
+        band = self.px(150)
+        for i in range(0, band, 4):
+            c = theme.mix(theme.BG_TOP, theme.BG, i / band)
+            pygame.draw.rect(surface, c, (0, i, w, 4))
+
+
+class Overlay(Screen):
+    """A dialog over its parent screen, which stays drawn (dimmed) underneath."""
+
+    def __init__(self, app: App, parent: Screen) -> None:
+        super().__init__(app)
+        self.parent = parent
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the parent dimmed; subclasses then draw their dialog."""
+        self.parent.draw(surface)
+        widgets.shade(surface)
+
+    def dialog_rect(self, width: int, height: int) -> pygame.Rect:
+        """A centred dialog of 1280×720 size ``width``×``height``, kept inside the window."""
+        w, h = self.size
+        rect = pygame.Rect(0, 0, min(self.px(width), w - self.px(40)), min(self.px(height), h - self.px(40)))
+        rect.center = (w // 2, h // 2)
+        return rect

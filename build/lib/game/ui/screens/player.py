@@ -1,0 +1,139 @@
+"""Player and class entry: name, optional NIP, class code (pygame_gui text entries)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from game.ui import theme
+from game.ui.screens.base import Screen
+from game.ui.session import Player
+from game.ui.widgets import Button, Ink
+
+FIELDS = ("name", "nip", "cohort")
+
+
+def gui_theme() -> dict[str, Any]:
+    """The pygame_gui theme with the shipped font's absolute paths."""
+    data: dict[str, Any] = json.loads(theme.THEME_JSON.read_text(encoding="utf-8"))
+    font = data["text_entry_line"]["font"]
+    for key in ("regular_path", "bold_path"):
+        font[key] = str(theme.ASSETS.parent / font[key])
+    return data
+
+
+class PlayerScreen(Screen):
+    """Who is playing, in which class."""
+
+    name = "player"
+
+    def __init__(self, app: Any, player: Player | None = None) -> None:
+        super().__init__(app)
+        self.manager = pygame_gui.UIManager(self.size, gui_theme(), enable_live_theme_updates=False)
+        self.entries: dict[str, UITextEntryLine] = {}
+        self.built_for: tuple[int, int] = (0, 0)
+        self.error: str | None = None
+        start = player or Player("", None, "")
+        self._build({"name": start.name, "nip": start.player_id or "", "cohort": start.cohort})
+        self.entries["name"].focus()  # type: ignore[no-untyped-call]
+
+    def _field_rect(self, i: int) -> pygame.Rect:
+        w, _ = self.size
+        return pygame.Rect(self.px(96), self.px(250) + i * self.px(112), min(self.px(620), w - self.px(192)), self.px(54))
+
+    def _build(self, texts: dict[str, str]) -> None:
+        self.manager.set_window_resolution(self.size)
+        for entry in self.entries.values():
+            entry.kill()  # type: ignore[no-untyped-call]
+        self.entries = {}
+        for i, key in enumerate(FIELDS):
+            entry = UITextEntryLine(self._field_rect(i), self.manager, initial_text=texts.get(key, ""))
+            entry.set_text_length_limit(60 if key == "name" else 30)
+            self.entries[key] = entry
+        self.built_for = self.size
+
+    def values(self) -> dict[str, str]:
+        """What the player has typed so far."""
+        return {k: e.get_text().strip() for k, e in self.entries.items()}
+
+    def buttons(self) -> list[Button]:
+        y = self._field_rect(3).top + self.px(10)
+        x = self.px(96)
+        return [
+            Button("back", self.t("common.back"), pygame.Rect(x, y, self.px(200), self.px(56)), hint="Esc"),
+            Button("next", self.t("player.next"), pygame.Rect(x + self.px(220), y, self.px(300), self.px(56)),
+                   primary=True, hint="Enter"),
+        ]
+
+    def handle(self, event: pygame.event.Event) -> Screen:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return self.press("back")
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
+            keys = list(FIELDS)
+            current = next((i for i, k in enumerate(keys) if self.entries[k].is_focused), -1)
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            for entry in self.entries.values():
+                entry.unfocus()  # type: ignore[no-untyped-call]
+            self.entries[keys[(current + step) % len(keys)]].focus()  # type: ignore[no-untyped-call]
+            return self
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.press("next")
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for b in self.buttons():
+                if b.hit(event.pos):
+                    return self.press(b.key)
+        self.manager.process_events(event)
+        return self
+
+    def press(self, key: str) -> Screen:
+        if key == "back":
+            from game.ui.screens.title import TitleScreen
+
+            return TitleScreen(self.app)
+        if key == "next":
+            v = self.values()
+            if not v["name"]:
+                self.error = "player.need_name"
+                self.entries["name"].focus()  # type: ignore[no-untyped-call]
+                return self
+            if not v["cohort"]:
+                self.error = "player.need_cohort"
+                self.entries["cohort"].focus()  # type: ignore[no-untyped-call]
+                return self
+            from game.ui.screens.scenario_choice import ScenarioScreen
+
+            return ScenarioScreen(self.app, Player(v["name"], v["nip"] or None, v["cohort"]))
+        return self
+
+    def wants_ticks(self) -> bool:
+        return True
+
+    def tick(self, dt: float) -> bool:
+        if self.size != self.built_for:
+            self._build(self.values())
+        self.manager.update(dt)
+        return True
+
+    def close(self) -> None:
+        self.manager.clear_and_reset()  # type: ignore[no-untyped-call]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop(surface)
+        ink = Ink(surface)
+        x = ink.px(96)
+        ink.text(self.t("player.title"), (x, ink.px(70)), 44, theme.TEXT, 800)
+        ink.wrapped(self.t("player.intro"), pygame.Rect(x, ink.px(136), ink.px(900), ink.px(80)), 22, theme.MUTED)
+        labels = ("player.name", "player.nip", "player.cohort")
+        for i, key in enumerate(labels):
+            rect = self._field_rect(i)
+            ink.text(self.t(key), (rect.left, rect.top - ink.px(34)), 20, theme.ACCENT, 700)
+        if self.error:
+            rect = self._field_rect(3)
+            ink.text(self.t(self.error), (rect.left + ink.px(560), rect.top + ink.px(38)), 20, theme.BAD, 700,
+                     anchor="midleft", max_width=self.size[0] - rect.left - ink.px(600))
+        self.manager.draw_ui(surface)
+        self.draw_buttons(ink, 22)

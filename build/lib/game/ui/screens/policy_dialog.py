@@ -1,0 +1,177 @@
+"""A policy card opened: its description, what it tends to move, sources; adopt or stop it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.engine import Adopt, Cancel
+from game.scenario import localize
+from game.scenario.schema import Policy
+from game.ui import facts, scroll, theme, widgets
+from game.ui.screens.base import Overlay, Screen
+from game.ui.widgets import Button, Ink
+
+if TYPE_CHECKING:
+    from game.ui.screens.turn import TurnScreen
+
+
+class PolicyDialog(Overlay):
+    """Details of one policy over the turn screen."""
+
+    name = "policy"
+
+    def __init__(self, app: Any, parent: TurnScreen, policy_id: str, number: int) -> None:
+        super().__init__(app, parent)
+        self.host = parent
+        self.policy_id = policy_id
+        self.number = number
+        self.offset = 0  # how far the description is scrolled
+
+    @property
+    def policy(self) -> Policy:
+        """The policy's definition."""
+        c = self.host.game.c
+        p: Policy = c.scenario.policies[c.policy_index[self.policy_id]]
+        return p
+
+    def _rect(self) -> pygame.Rect:
+        return self.dialog_rect(880, 600)
+
+    def _columns_height(self, ink: Ink) -> int:
+        """Room the two columns under the description need (what it moves; terms and sources)."""
+        p = self.policy
+        moves = len(facts.moves(p.effects, self.host.game.c.scenario)[:7])
+        terms = 3 * 28 + (8 + 24 + 2 * 20 if p.sources else 0)
+        return ink.px(26 + max(moves * 28, terms))
+
+    def description_view(self) -> scroll.TextView | None:
+        """Where the description shows: all of it, or a scrolling window when it is long."""
+        p = self.policy
+        if p.description is None:
+            return None
+        ink = Ink(self.app.surface)
+        rect = self._rect()
+        s = self.host.game.c.scenario
+        lang = self.app.lang
+        inner_w = rect.width - ink.px(64)
+        name = localize(p.name, lang, s.default_language)
+        y = rect.top + ink.px(72) + min(ink.wrapped_height(name, inner_w, 30, 800), 2 * ink.line_height(30, 800)) + ink.px(8)
+        bottom = self.buttons()[0].rect.top - ink.px(16) - self._columns_height(ink) - ink.px(12)
+        area = pygame.Rect(rect.left + ink.px(32), y, inner_w + ink.px(14), max(3 * ink.line_height(19), bottom - y))
+        return scroll.layout(ink, localize(p.description, lang, s.default_language), area, 19, theme.MUTED)
+
+    def buttons(self) -> list[Button]:
+        rect = self._rect()
+        game = self.host.game
+        y = rect.bottom - self.px(28) - self.px(56)
+        close = Button("close", self.t("common.close"), pygame.Rect(rect.left + self.px(32), y, self.px(200), self.px(56)), hint="Esc")
+        main = pygame.Rect(0, y, self.px(340), self.px(56))
+        main.right = rect.right - self.px(32)
+        if game.active(self.policy_id):
+            act = Button("cancel", self.t("policy.stop"), main, enabled=game.why_not_cancel(self.policy_id) is None,
+                         primary=True, hint="Enter")
+        else:
+            act = Button("adopt", self.t("policy.adopt"), main, enabled=game.why_not_adopt(self.policy_id) is None,
+                         primary=True, hint="Enter")
+        return [close, act]
+
+    def handle(self, event: pygame.event.Event) -> Screen:
+        view = self.description_view()
+        moved = None if view is None else scroll.handle(view, self.offset, event, self.app.mouse)
+        if moved is not None:
+            self.offset = moved
+            return self
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return self.parent
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) or event.key == pygame.K_0 + self.number:
+                return self.press(self.buttons()[1].key)
+            return self
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            if not self._rect().collidepoint(event.pos):
+                return self.parent
+            for b in self.buttons():
+                if b.hit(event.pos):
+                    return self.press(b.key)
+        return self
+
+    def press(self, key: str) -> Screen:
+        game = self.host.game
+        if key == "close":
+            return self.parent
+        name = localize(self.policy.name, self.app.lang, game.c.scenario.default_language)
+        if key == "adopt":
+            game.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
+            self.app.toast(self.t("policy.adopted", name=name), good=True)
+        elif key == "cancel":
+            game.act(Cancel(self.policy_id))
+            self.app.toast(self.t("policy.stopped", name=name), good=True)
+        self.app.autosave()
+        return self.parent
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ink = Ink(surface)
+        rect = self._rect()
+        game = self.host.game
+        s = game.c.scenario
+        lang = self.app.lang
+        p = self.policy
+        color = theme.category_color(p.category)
+        widgets.panel(surface, rect, theme.PANEL, ink.px(18), color, ink.px(3))
+        x = rect.left + ink.px(32)
+        inner_w = rect.width - ink.px(64)
+        widgets.category_icon(surface, p.category, (x + ink.px(18), rect.top + ink.px(42)), ink.px(18))
+        ink.text(self.t(f"category.{p.category}"), (x + ink.px(46), rect.top + ink.px(42)), 17, color, 700, anchor="midleft")
+        y = rect.top + ink.px(72)
+        y += ink.wrapped(localize(p.name, lang, s.default_language), pygame.Rect(x, y, inner_w, ink.px(84)), 30,
+                         theme.TEXT, 800, max_lines=2) + ink.px(8)
+        view = self.description_view()
+        if view is not None:
+            scroll.draw(ink, view, self.offset, self.t("scroll.more"))
+            y = view.view.bottom + (ink.line_height(scroll.CUE_SIZE, 700) + ink.px(6) if view.limit else 0) + ink.px(12)
+        col = inner_w // 2
+        top = y
+        ink.text(self.t("card.moves"), (x, y), 15, theme.FAINT, 700)
+        y += ink.px(26)
+        for move in facts.moves(p.effects, s)[:7]:
+            if move.direction == "±":
+                ink.text("±", (x + ink.px(8), y + ink.px(11)), 18, theme.ACCENT, 800, anchor="center")
+            else:
+                up = move.direction == "+"
+                good = facts.good_change(s, move.metric, 1.0 if up else -1.0)
+                widgets.arrow(surface, (x + ink.px(8), y + ink.px(11)), ink.px(12), up, theme.GOOD if good else theme.BAD)
+            ink.text(facts.label(s, move.metric, lang), (x + ink.px(24), y), 18, theme.TEXT, max_width=col - ink.px(40))
+            y += ink.px(28)
+        y = top
+        rx = x + col
+        ink.text(self.t("policy.terms"), (rx, y), 15, theme.FAINT, 700)
+        y += ink.px(26)
+        cp = game.c.policies[game.c.policy_index[p.id]]
+        delay = facts.first_delay(p.effects)
+        rows = [
+            (self.t("card.cost"), facts.number(cp.cost(game.v, game.h, game.chosen), 0, lang)),
+            (self.t("card.upkeep"), facts.number(cp.upkeep(game.v, game.h, game.chosen), 0, lang)),
+            (self.t("card.delay"), self.t("card.delay_n", turns=facts.turns(s, delay, lang)) if delay else self.t("card.now")),
+        ]
+        for key, val in rows:
+            ink.text(key, (rx, y), 18, theme.MUTED)
+            ink.text(val, (rect.right - ink.px(32), y), 18, theme.TEXT, 700, anchor="topright")
+            y += ink.px(28)
+        if p.sources:
+            y += ink.px(8)
+            ink.text(self.t("policy.sources"), (rx, y), 15, theme.FAINT, 700)
+            y += ink.px(24)
+            room = max(ink.px(70), self.buttons()[0].rect.top - ink.px(8) - y)
+            ink.wrapped("; ".join(p.sources), pygame.Rect(rx, y, col, room), 15, theme.MUTED)
+        buttons = self.buttons()
+        act = buttons[1]
+        if not act.enabled:
+            game_refusal = game.why_not_cancel(p.id) if act.key == "cancel" else game.why_not_adopt(p.id)
+            if game_refusal is not None:
+                r = pygame.Rect(buttons[0].rect.right + ink.px(20), act.rect.top, act.rect.left - buttons[0].rect.right - ink.px(40),
+                                act.rect.height)
+                ink.wrapped(game_refusal.message(lang), r, 16, theme.BAD, 600, max_lines=2)
+        self.draw_buttons(ink)

@@ -1,0 +1,181 @@
+"""Choose a scenario (every scenarios/*.toml that loads) and read its briefing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.errors import ScenarioError
+from game.i18n import tr_n
+from game.scenario import LoadedScenario, load_scenario, localize
+from game.ui import facts, scroll, theme, widgets
+from game.ui.screens.base import Screen
+from game.ui.session import Player, Session
+from game.ui.widgets import Button, Ink
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A scenario that loads."""
+
+    path: Path
+    loaded: LoadedScenario
+
+
+def find_scenarios(folder: Path, first: Path | None = None) -> tuple[list[Choice], int]:
+    """The scenarios that load (``first`` at the top) and how many files were refused."""
+    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if first is not None:
+        paths = [first, *[p for p in paths if p.resolve() != first.resolve()]]
+    found: list[Choice] = []
+    refused = 0
+    for path in paths:
+        try:
+            found.append(Choice(path.resolve(), load_scenario(path)))
+        except (ScenarioError, OSError):
+            refused += 1
+    return found, refused
+
+
+class ScenarioScreen(Screen):
+    """The list of scenarios and the briefing of the one selected."""
+
+    name = "scenario"
+
+    def __init__(self, app: Any, player: Player) -> None:
+        super().__init__(app)
+        self.player = player
+        self.choices, self.refused = find_scenarios(app.options.scenarios_dir, app.options.scenario)
+        self.selected = 0
+        self.offset = 0  # how far the briefing is scrolled
+
+    def _list_rect(self) -> pygame.Rect:
+        _, h = self.size
+        return pygame.Rect(self.px(48), self.px(140), self.px(380), h - self.px(140) - self.px(110))
+
+    def _row_rect(self, i: int) -> pygame.Rect:
+        lr = self._list_rect()
+        return pygame.Rect(lr.left, lr.top + i * self.px(96), lr.width, self.px(84))
+
+    def briefing_view(self) -> scroll.TextView | None:
+        """Where the selected scenario's briefing shows (None without scenarios)."""
+        if not self.choices:
+            return None
+        ink = Ink(self.app.surface)
+        w, h = self.size
+        s = self.choices[self.selected].loaded.scenario
+        lang = self.app.lang
+        right = pygame.Rect(ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110))
+        inner = right.inflate(-ink.px(56), -ink.px(48))
+        title = localize(s.title, lang, s.default_language)
+        used = min(ink.wrapped_height(title, inner.width, 30, 800), 2 * ink.line_height(30, 800))
+        top = inner.top + used + ink.px(8) + ink.px(30)
+        area = pygame.Rect(inner.left, top, inner.width + ink.px(12), inner.bottom - top + ink.px(12))
+        return scroll.layout(ink, localize(s.briefing, lang, s.default_language), area, 19, theme.TEXT, spacing=1.05)
+
+    def select(self, index: int) -> Screen:
+        """Show another scenario's briefing from its top."""
+        if index != self.selected:
+            self.selected = index
+            self.offset = 0
+        return self
+
+    def buttons(self) -> list[Button]:
+        w, h = self.size
+        y = h - self.px(84)
+        return [
+            Button("back", self.t("common.back"), pygame.Rect(self.px(48), y, self.px(200), self.px(56)), hint="Esc"),
+            Button("start", self.t("scenario.start"), pygame.Rect(w - self.px(48) - self.px(340), y, self.px(340), self.px(56)),
+                   enabled=bool(self.choices), primary=True, hint="Enter"),
+        ]
+
+    def hover_key(self, pos: tuple[int, int]) -> Any:
+        row = next((i for i in range(len(self.choices)) if self._row_rect(i).collidepoint(pos)), None)
+        return (super().hover_key(pos), row)
+
+    def handle(self, event: pygame.event.Event) -> Screen:
+        view = self.briefing_view()
+        if view is not None:
+            moved = scroll.handle(view, self.offset, event, self.app.mouse)
+            if moved is not None:
+                self.offset = moved
+                return self
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return self.press("back")
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return self.press("start")
+            if event.key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
+                return self  # they scroll the briefing (nothing to scroll: nothing to do)
+            back = event.key == pygame.K_LEFT or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+            if event.key in (pygame.K_RIGHT, pygame.K_LEFT, pygame.K_TAB) and self.choices:
+                return self.select((self.selected + (-1 if back else 1)) % len(self.choices))
+            if pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < len(self.choices):
+                return self.select(event.key - pygame.K_1)
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i in range(len(self.choices)):
+                if self._row_rect(i).collidepoint(event.pos):
+                    return self.select(i)
+        return super().handle(event)
+
+    def press(self, key: str) -> Screen:
+        if key == "back":
+            from game.ui.screens.player import PlayerScreen
+
+            return PlayerScreen(self.app, self.player)
+        if key == "start" and self.choices:
+            choice = self.choices[self.selected]
+            session = Session(choice.path, choice.loaded, self.player, self.app.lang, choice.loaded.scenario.seed)
+            self.app.session = session
+            self.app.autosave()
+            from game.ui.screens.turn import TurnScreen
+
+            return TurnScreen.enter(self.app)
+        return self
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop(surface)
+        ink = Ink(surface)
+        w, h = surface.get_size()
+        lang = self.app.lang
+        ink.text(self.t("scenario.title"), (ink.px(48), ink.px(40)), 40, theme.TEXT, 800)
+        ink.text(self.t("scenario.hello", name=self.player.name, cohort=self.player.cohort),
+                 (ink.px(48), ink.px(94)), 20, theme.MUTED, max_width=w - ink.px(96))
+        if not self.choices:
+            ink.wrapped(self.t("scenario.none"), pygame.Rect(ink.px(48), ink.px(160), w - ink.px(96), ink.px(200)), 24, theme.BAD)
+            self.draw_buttons(ink)
+            return
+        for i, choice in enumerate(self.choices):
+            s = choice.loaded.scenario
+            rect = self._row_rect(i)
+            sel = i == self.selected
+            hover = rect.collidepoint(self.app.mouse)
+            widgets.panel(surface, rect, theme.PANEL_HI if sel or hover else theme.PANEL, ink.px(12),
+                          theme.ACCENT if sel else None, ink.px(3))
+            inner = rect.inflate(-ink.px(28), -ink.px(16))
+            ink.wrapped(localize(s.title, lang, s.default_language), pygame.Rect(inner.left, inner.top, inner.width, ink.px(52)),
+                        19, theme.TEXT, 700, max_lines=2)
+            word = facts.turn_label(s, lang).lower()
+            meta = self.t("scenario.meta", turns=facts.turns(s, s.turns, lang),
+                          actions=tr_n("count.actions", s.actions_per_turn, lang, label=word))
+            ink.text(meta, (inner.left, inner.bottom), 16, theme.MUTED, anchor="bottomleft", max_width=inner.width)
+        if self.refused:
+            ink.text(tr_n("scenario.refused", self.refused, lang), (ink.px(48), self._list_rect().bottom), 16, theme.FAINT,
+                     anchor="bottomleft")
+        s = self.choices[self.selected].loaded.scenario
+        right = pygame.Rect(ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110))
+        widgets.panel(surface, right, theme.PANEL, ink.px(16))
+        inner = right.inflate(-ink.px(56), -ink.px(48))
+        used = ink.wrapped(localize(s.title, lang, s.default_language), inner, 30, theme.TEXT, 800, max_lines=2)
+        y = inner.top + used + ink.px(8)
+        ink.text(self.t("scenario.briefing"), (inner.left, y), 16, theme.ACCENT, 700)
+        view = self.briefing_view()
+        if view is not None:
+            scroll.draw(ink, view, self.offset, self.t("scroll.more"))
+        self.draw_buttons(ink)
+        back, start = self.buttons()[0].rect, self.buttons()[1].rect
+        ink.text(self.t("scenario.keys"), ((back.right + start.left) // 2, back.centery), 15, theme.FAINT, 600,
+                 anchor="center", max_width=start.left - back.right - ink.px(40))

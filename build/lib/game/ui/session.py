@@ -1,0 +1,131 @@
+"""A game being played in the window: the engine game plus who plays it, saved as it goes.
+
+The autosave (JSON) holds the scenario path and SHA-256, seed, player, class, language,
+start time and the decisions; resuming replays the decisions onto the same file. No
+pygame here: the session is tested without a window.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from game.atomic import write_text_atomic
+from game.engine import BOTS, Decision, Game, play_bot, replay
+from game.errors import AgenError, ScenarioError
+from game.scenario import LoadedScenario, load_scenario
+
+SAVE_FORMAT = 1
+
+
+def now_iso() -> str:
+    """The current time, UTC, ISO 8601."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Player:
+    """Who plays: name, optional id (NIP) and class code."""
+
+    name: str
+    player_id: str | None = None
+    cohort: str = ""
+
+
+@dataclass
+class Session:
+    """One player's game of one scenario."""
+
+    path: Path
+    loaded: LoadedScenario
+    player: Player
+    language: str
+    seed: int
+    game: Game = field(init=False)
+    started: str = field(default_factory=now_iso)
+    result_path: Path | None = None
+    result_error: str | None = None
+
+    def __post_init__(self) -> None:
+        self.game = Game(self.loaded.compiled, self.seed)
+
+    @staticmethod
+    def start(path: Path, player: Player, language: str, seed: int | None = None) -> Session:
+        """A new game (raises ScenarioError when the file does not load)."""
+        path = path.resolve()
+        loaded = load_scenario(path)
+        return Session(path, loaded, player, language, loaded.scenario.seed if seed is None else seed)
+
+    def to_json(self) -> dict[str, Any]:
+        """The autosave."""
+        return {
+            "format": SAVE_FORMAT,
+            "scenario": str(self.path),
+            "sha256": self.loaded.sha256,
+            "seed": self.seed,
+            "player": self.player.name,
+            "player_id": self.player.player_id,
+            "cohort": self.player.cohort,
+            "language": self.language,
+            "started": self.started,
+            "turn": self.game.turn,
+            "decisions": [d.to_json() for d in self.game.decisions],
+        }
+
+    def autosave(self, save_path: Path) -> None:
+        """Save the game in progress atomically. A finished game is not saved: its save stays
+        until its result file is written (see App.finish_game), so a failed write loses nothing."""
+        if self.game.over:
+            return
+        write_text_atomic(save_path, json.dumps(self.to_json(), ensure_ascii=False, indent=1))
+
+    @staticmethod
+    def resume(save_path: Path) -> Session:
+        """The saved game, replayed to the turn it was saved at; AgenError when impossible."""
+        try:
+            data: Any = json.loads(save_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise AgenError(f"{save_path}: cannot read the saved game ({exc})") from None
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise AgenError(f"{save_path}: not a saved game of this version")
+        try:
+            path = Path(str(data["scenario"]))
+            loaded = load_scenario(path)
+            if loaded.sha256 != data["sha256"]:
+                raise AgenError(f"{path}: the scenario file changed since the game was saved")
+            player = Player(str(data["player"]), data.get("player_id"), str(data.get("cohort", "")))
+            session = Session(path, loaded, player, str(data["language"]), int(data["seed"]))
+            session.started = str(data.get("started") or now_iso())
+            decisions = [Decision.from_json(d) for d in data["decisions"]]
+            session.game = replay(loaded.compiled, session.seed, decisions, until_turn=int(data.get("turn", 1)))
+        except ScenarioError as exc:
+            raise AgenError(str(exc).splitlines()[0]) from None
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AgenError(f"{save_path}: the saved game is damaged ({exc})") from None
+        return session
+
+    def passive_score(self) -> float:
+        """The score of doing nothing on the same seed."""
+        bot = play_bot(Game(self.loaded.compiled, self.seed), BOTS["passive"], self.seed)
+        assert bot.outcome is not None
+        return bot.outcome.score
+
+    def write_result(self, folder: Path) -> Path | None:
+        """Write the finished game's result file into ``folder``; remember any failure."""
+        from game.results.record import record_from_game, result_file_name, write_result
+
+        try:
+            record = record_from_game(
+                self.game, self.loaded, player=self.player.name, player_id=self.player.player_id,
+                cohort=self.player.cohort, language=self.language,
+                started=datetime.fromisoformat(self.started),
+            )
+            target = write_result(record, folder / result_file_name(record))
+        except (AgenError, OSError, ValueError) as exc:
+            self.result_error = str(exc)
+            return None
+        self.result_path = target
+        return target

@@ -1,0 +1,255 @@
+"""Drawing primitives shared by the screens: text (wrapped, cached), buttons, panels, icons.
+
+Everything here only draws; hit-testing uses the same rectangles the screens lay out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pygame
+
+from game.ui import theme
+from game.ui.theme import Color
+
+# Characters the shipped (Latin) font lacks, written with ones it has.
+FALLBACK = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "↑": "^", "↓": "v", "≠": "!=", "×": "x"}
+
+
+def printable(text: str) -> str:
+    """The text with glyphs the font lacks replaced by plain equivalents (pygame draws a
+    box, not a missing glyph, so the table lists them)."""
+    if text.isascii():
+        return text
+    return "".join(FALLBACK.get(ch, ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def text_surface(text: str, size: int, weight: int, color: Color, scale: float) -> pygame.Surface:
+    """A rendered line of text (cached: most frames redraw the same strings)."""
+    f = theme.font(size, weight, scale)
+    return f.render(printable(text), True, color)
+
+
+class Ink:
+    """Text drawing at one scale (the window's)."""
+
+    def __init__(self, surface: pygame.Surface) -> None:
+        self.surface = surface
+        self.scale = theme.scale_for(surface.get_size())
+
+    def px(self, value: float) -> int:
+        """A length given for 1280×720, scaled to the window."""
+        return round(value * self.scale)
+
+    def font(self, size: int, weight: int = 400) -> pygame.font.Font:
+        """The font at a 1280×720 size."""
+        return theme.font(size, weight, self.scale)
+
+    def line_height(self, size: int, weight: int = 400) -> int:
+        """Height of one line of text."""
+        return self.font(size, weight).get_linesize()
+
+    def width(self, text: str, size: int, weight: int = 400) -> int:
+        """Rendered width of a text."""
+        return self.font(size, weight).size(text)[0]
+
+    def text(
+        self, text: str, pos: tuple[int, int], size: int, color: Color = theme.TEXT,
+        weight: int = 400, anchor: str = "topleft", max_width: int | None = None,
+    ) -> pygame.Rect:
+        """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``."""
+        if max_width is not None:
+            text = fit(text, self.font(size, weight), max_width)
+        surf = text_surface(text, size, weight, color, self.scale)
+        rect = surf.get_rect(**{anchor: pos})
+        self.surface.blit(surf, rect)
+        return rect
+
+    def wrapped(
+        self, text: str, rect: pygame.Rect, size: int, color: Color = theme.TEXT,
+        weight: int = 400, max_lines: int | None = None, spacing: float = 1.0,
+    ) -> int:
+        """Draw text wrapped to ``rect``'s width from its top; return the height used."""
+        f = self.font(size, weight)
+        lines = wrap(text, f, rect.width)
+        step = round(f.get_linesize() * spacing)
+        room = max(1, rect.height // step) if rect.height > 0 else len(lines)
+        limit = min(room, max_lines) if max_lines else room
+        if len(lines) > limit:
+            lines = [*lines[: limit - 1], fit(f"{lines[limit - 1]} …", f, rect.width)]
+        y = rect.top
+        for line in lines:
+            self.surface.blit(text_surface(line, size, weight, color, self.scale), (rect.left, y))
+            y += step
+        return y - rect.top
+
+    def wrapped_height(self, text: str, width: int, size: int, weight: int = 400) -> int:
+        """Height ``wrapped`` would use for the whole text."""
+        f = self.font(size, weight)
+        return len(wrap(text, f, width)) * f.get_linesize()
+
+
+def fit(text: str, f: pygame.font.Font, width: int) -> str:
+    """The text, shortened with an ellipsis if it is wider than ``width``."""
+    if f.size(text)[0] <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if f.size(text[:mid].rstrip() + "…")[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+@lru_cache(maxsize=2048)
+def _wrap(text: str, f: pygame.font.Font, width: int) -> tuple[str, ...]:
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        line = words[0]
+        for word in words[1:]:
+            trial = f"{line} {word}"
+            if f.size(trial)[0] <= width:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return tuple(lines)
+
+
+def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
+    """Split text into lines no wider than ``width`` (a too-long word keeps its own line)."""
+    return list(_wrap(text.strip(), f, max(1, width)))
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, color: Color = theme.PANEL,
+          radius: int = 12, border: Color | None = None, width: int = 2) -> None:
+    """A rounded panel, optionally outlined."""
+    pygame.draw.rect(surface, color, rect, border_radius=radius)
+    if border is not None:
+        pygame.draw.rect(surface, border, rect, width, border_radius=radius)
+
+
+def shade(surface: pygame.Surface) -> None:
+    """Dim everything drawn so far (under an overlay)."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(theme.SHADE)
+    surface.blit(veil, (0, 0))
+
+
+@dataclass
+class Button:
+    """A clickable labelled rectangle; ``key`` names what it does."""
+
+    key: str
+    label: str
+    rect: pygame.Rect
+    enabled: bool = True
+    primary: bool = False
+    hint: str = ""
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        """Whether a click at ``pos`` presses it."""
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def draw(self, ink: Ink, hover: bool, size: int = 22) -> None:
+        """Draw it; hovered buttons light up."""
+        if not self.enabled:
+            bg, fg, border = theme.PANEL, theme.FAINT, theme.LINE
+        elif self.primary:
+            bg = theme.mix(theme.ACCENT, theme.TEXT, 0.25) if hover else theme.ACCENT
+            fg, border = theme.ACCENT_DARK, bg
+        else:
+            bg = theme.PANEL_HI if hover else theme.PANEL
+            fg, border = theme.TEXT, theme.ACCENT if hover else theme.LINE
+        panel(ink.surface, self.rect, bg, radius=ink.px(10), border=border)
+        label = self.label
+        if self.hint:
+            hint_w = ink.width(self.hint, size - 6, 600) + ink.px(12)
+            ink.text(self.hint, (self.rect.right - ink.px(12), self.rect.centery), size - 6,
+                     theme.mix(fg, bg, 0.35), 600, anchor="midright")
+            room = self.rect.width - hint_w - ink.px(24)
+            ink.text(label, (self.rect.left + ink.px(14), self.rect.centery), size, fg, 700,
+                     anchor="midleft", max_width=room)
+        else:
+            ink.text(label, self.rect.center, size, fg, 700, anchor="center",
+                     max_width=self.rect.width - ink.px(16))
+
+
+def hovered(buttons: list[Button], pos: tuple[int, int]) -> str | None:
+    """The key of the enabled button under ``pos``."""
+    return next((b.key for b in buttons if b.hit(pos)), None)
+
+
+def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, up: bool,
+          color: Color) -> None:
+    """A filled triangle pointing up or down."""
+    x, y = center
+    h = size // 2
+    pts = [(x, y - h), (x - h, y + h), (x + h, y + h)] if up else [(x, y + h), (x - h, y - h), (x + h, y - h)]
+    pygame.draw.polygon(surface, color, pts)
+
+
+def sparkline(surface: pygame.Surface, rect: pygame.Rect, values: list[float],
+              color: Color) -> None:
+    """A small trend line of a metric over the turns so far."""
+    if len(values) < 2:
+        pygame.draw.line(surface, theme.LINE, rect.midleft, rect.midright, 2)
+        return
+    lo, hi = min(values), max(values)
+    span = hi - lo or 1.0
+    n = len(values) - 1
+    pts = [
+        (rect.left + rect.width * i / n, rect.bottom - rect.height * (v - lo) / span)
+        for i, v in enumerate(values)
+    ]
+    pygame.draw.lines(surface, color, False, pts, 2)
+    pygame.draw.circle(surface, color, (round(pts[-1][0]), round(pts[-1][1])), 3)
+
+
+def category_icon(surface: pygame.Surface, category: str, center: tuple[int, int],
+                  r: int, color: Color = theme.TEXT) -> None:
+    """A simple drawn icon for a policy category, inside a circle of radius ``r``."""
+    x, y = center
+    base = theme.category_color(category)
+    pygame.draw.circle(surface, base, center, r)
+    s = max(2, r // 2)
+    w = max(2, r // 6)
+    dark = theme.BG
+    if category == "flexible_work":  # a house
+        pygame.draw.polygon(surface, dark, [(x - s, y), (x, y - s), (x + s, y)])
+        pygame.draw.rect(surface, dark, (x - s * 2 // 3, y, s * 4 // 3, s * 3 // 4))
+    elif category == "output_targets":  # a target
+        pygame.draw.circle(surface, dark, center, s, w)
+        pygame.draw.circle(surface, dark, center, max(1, s // 3))
+    elif category == "digital_services":  # a screen
+        pygame.draw.rect(surface, dark, (x - s, y - s * 2 // 3, 2 * s, s * 4 // 3), w)
+        pygame.draw.line(surface, dark, (x - s // 2, y + s), (x + s // 2, y + s), w)
+    elif category == "partnerships":  # two linked rings
+        pygame.draw.circle(surface, dark, (x - s // 2, y), s * 2 // 3, w)
+        pygame.draw.circle(surface, dark, (x + s // 2, y), s * 2 // 3, w)
+    elif category == "integrity":  # a shield
+        pygame.draw.polygon(surface, dark, [(x - s, y - s), (x + s, y - s), (x + s, y), (x, y + s), (x - s, y)])
+    elif category == "people":  # a person
+        pygame.draw.circle(surface, dark, (x, y - s // 2), max(2, s // 2))
+        pygame.draw.ellipse(surface, dark, (x - s, y + s // 6, 2 * s, s))
+    elif category == "service_process":  # a gear-ish cog
+        for k in range(6):
+            a = k * math.pi / 3
+            pygame.draw.line(surface, dark, (x, y), (x + s * math.cos(a), y + s * math.sin(a)), w + 1)
+        pygame.draw.circle(surface, base, center, max(1, s // 2))
+        pygame.draw.circle(surface, dark, center, max(1, s // 2), w)
+    elif category == "communication":  # a speech bubble
+        pygame.draw.ellipse(surface, dark, (x - s, y - s * 2 // 3, 2 * s, s * 4 // 3))
+        pygame.draw.polygon(surface, dark, [(x - s // 2, y + s // 3), (x - s, y + s), (x, y + s // 2)])
+    else:
+        pygame.draw.circle(surface, dark, center, s // 2)

@@ -1,1 +1,0 @@
-"""The game window: the only package that imports pygame."""

@@ -1,1 +1,0 @@
-"""The screens of the game, one per module; each handles an event and returns the next."""

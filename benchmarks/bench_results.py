@@ -34,7 +34,9 @@ def measure() -> dict[str, float]:
         folder = Path(tmp) / "files"
         for seed in range(FILES):
             game = play_bot(Game(loaded.compiled, seed), BOTS["random"], seed)
-            record = record_from_game(game, loaded, player=f"P{seed}", player_id=None, cohort="BENCH", language="id")
+            record = record_from_game(
+                game, loaded, player=f"P{seed}", player_id=None, cohort="BENCH", language="id"
+            )
             write_result(record, folder / f"{seed}.json")
         runs = []
         for i in range(3):
@@ -55,11 +57,23 @@ def _leaderboard_ms(path: Path, template: ResultRecord) -> float:
     now = datetime.now(timezone.utc).isoformat()
     rows = [
         {
-            "key": f"{i:064x}", "scenario_id": template.scenario_id, "scenario_version": template.scenario_version,
-            "scenario_sha256": template.scenario_sha256, "seed": i, "language": "id", "player": f"Pemain {i}",
-            "player_id": None, "cohort": "BIG", "started": now, "ended": now,
-            "score": (i * 7919 % 100_003) / 1000, "grade": "B", "goals_count": i % 4, "ending": None,
-            "record": text, "imported_at": now,
+            "key": f"{i:064x}",
+            "scenario_id": template.scenario_id,
+            "scenario_version": template.scenario_version,
+            "scenario_sha256": template.scenario_sha256,
+            "seed": i,
+            "language": "id",
+            "player": f"Pemain {i}",
+            "player_id": None,
+            "cohort": "BIG",
+            "started": now,
+            "ended": now,
+            "score": (i * 7919 % 100_003) / 1000,
+            "grade": "B",
+            "goals_count": i % 4,
+            "ending": None,
+            "record": text,
+            "imported_at": now,
         }
         for i in range(ROWS)
     ]

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+ENV = {
+    **os.environ,
+    "SDL_VIDEODRIVER": "dummy",
+    "SDL_AUDIODRIVER": "dummy",
+    "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+}
 
 FRAMES = """
 import json, random, statistics, sys, tempfile, time
@@ -114,10 +119,18 @@ print(time.perf_counter() - t0)
 
 
 def _run(code: str) -> str:
-    proc = subprocess.run([sys.executable, "-c", code.format(root=str(ROOT))], capture_output=True, text=True,
-                          env=ENV, cwd=ROOT, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=120,
+    )
     if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed")
+        raise RuntimeError(
+            proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"
+        )
     return proc.stdout.strip().splitlines()[-1]
 
 

@@ -32,12 +32,16 @@ def play(job: tuple[str, str, int]) -> tuple[str, float, list[str], bool]:
     assert game.outcome is not None
     adopted = sorted({d.action.policy for d in game.decisions if isinstance(d.action, Adopt)})
     ending = game.outcome.ending
-    lost = ending is not None and any(e.id == ending and e.kind == "lose" for e in loaded.scenario.endings)
+    lost = ending is not None and any(
+        e.id == ending and e.kind == "lose" for e in loaded.scenario.endings
+    )
     return bot, game.outcome.score, adopted, lost
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("scenario")
     parser.add_argument("--seeds", type=int, default=500)
     args = parser.parse_args()

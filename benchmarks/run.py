@@ -38,7 +38,9 @@ def collect(areas: list[str]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Measure the figures of DESIGN.md")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--only", choices=list(KEYS), action="append", help="measure only these areas")
+    parser.add_argument(
+        "--only", choices=list(KEYS), action="append", help="measure only these areas"
+    )
     args = parser.parse_args()
     figures = collect(args.only or list(KEYS))
     if args.json:

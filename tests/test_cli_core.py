@@ -20,7 +20,11 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     ok = run("validate", str(EXAMPLE))
     assert ok.returncode == 0, ok.stderr
     broken = tmp_path / "b.toml"
-    broken.write_text(EXAMPLE.read_text().replace('metric = "public_trust"\ndelta = 1', 'metric = "trust"\ndelta = 1'))
+    broken.write_text(
+        EXAMPLE.read_text().replace(
+            'metric = "public_trust"\ndelta = 1', 'metric = "trust"\ndelta = 1'
+        )
+    )
     bad = run("validate", str(broken))
     assert bad.returncode == 1
     assert "Traceback" not in bad.stdout + bad.stderr
@@ -36,7 +40,9 @@ def test_simulate_is_deterministic_and_explains(tmp_path: Path) -> None:
     assert a.stdout == b.stdout
     assert "score" in a.stdout
     plan = tmp_path / "plan.toml"
-    plan.write_text('plan = [{ turn = 1, adopt = ["online_services"] }, { turn = 2, adopt = ["citizen_assist"] }]\n')
+    plan.write_text(
+        'plan = [{ turn = 1, adopt = ["online_services"] }, { turn = 2, adopt = ["citizen_assist"] }]\n'
+    )
     c = run("simulate", str(EXAMPLE), "--plan", str(plan), "--json")
     assert c.returncode == 0, c.stderr
     report = json.loads(c.stdout)
@@ -52,10 +58,14 @@ def test_simulate_refused_plan_is_one_line(tmp_path: Path) -> None:
     plan.write_text('plan = [{ turn = 1, adopt = ["citizen_assist"] }]\n')
     r = run("simulate", str(EXAMPLE), "--plan", str(plan))
     assert r.returncode == 1
-    assert r.stderr.strip().count("\n") == 0 and "turn 1" in r.stderr and "Traceback" not in r.stderr
+    assert (
+        r.stderr.strip().count("\n") == 0 and "turn 1" in r.stderr and "Traceback" not in r.stderr
+    )
     plan.write_text('plan = [{ turn = 1, adopt = ["citizen_asist"] }]\n')
     r = run("simulate", str(EXAMPLE), "--plan", str(plan))
-    assert r.returncode == 1 and f"{plan}:1: plan[0].adopt[0]: no policy 'citizen_asist'" in r.stderr
+    assert (
+        r.returncode == 1 and f"{plan}:1: plan[0].adopt[0]: no policy 'citizen_asist'" in r.stderr
+    )
 
 
 def test_simulate_usage_errors() -> None:
@@ -65,7 +75,17 @@ def test_simulate_usage_errors() -> None:
 
 def test_bot_seed_varies_players_of_one_class() -> None:
     outputs = {
-        run("simulate", str(EXAMPLE), "--bot", "random", "--seed", "9", "--bot-seed", str(n), "--json").stdout
+        run(
+            "simulate",
+            str(EXAMPLE),
+            "--bot",
+            "random",
+            "--seed",
+            "9",
+            "--bot-seed",
+            str(n),
+            "--json",
+        ).stdout
         for n in range(6)
     }
     assert len(outputs) > 1

@@ -23,6 +23,8 @@ print("ok")
 
 
 def test_core_packages_import_without_pygame() -> None:
-    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CODE], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

@@ -104,8 +104,13 @@ def plan_toml(steps: list[dict[str, Any]]) -> str:
 
 
 def build_report(
-    loaded: LoadedScenario, rows: list[Row], best: Found, alloc: Allocation, seconds: float,
-    jobs: int, seed_start: int | None = None,
+    loaded: LoadedScenario,
+    rows: list[Row],
+    best: Found,
+    alloc: Allocation,
+    seconds: float,
+    jobs: int,
+    seed_start: int | None = None,
 ) -> dict[str, Any]:
     """Aggregate the games into the report."""
     s, c = loaded.scenario, loaded.compiled
@@ -124,31 +129,40 @@ def build_report(
         top_share = sum(1 for r in top if r.adopted & bit) / len(top)
         in_half = sum(1 for r in half if r.adopted & bit)
         flag = "dominant" if top_share > DOMINANT_SHARE else "dead" if in_half == 0 else None
-        policies.append({
-            "id": p.id,
-            "name": localize(p.name, lang, lang),
-            "category": p.category,
-            "adopted_share": sum(1 for r in rows if r.adopted & bit) / total,
-            "top10_share": top_share,
-            "top_half_games": in_half,
-            "flag": flag,
-        })
+        policies.append(
+            {
+                "id": p.id,
+                "name": localize(p.name, lang, lang),
+                "category": p.category,
+                "adopted_share": sum(1 for r in rows if r.adopted & bit) / total,
+                "top10_share": top_share,
+                "top_half_games": in_half,
+                "flag": flag,
+            }
+        )
     events = []
     for ev in c.events:
         counts = [r.fired.count(ev.index) for r in rows]
-        events.append({
-            "id": ev.id,
-            "title": localize(s.events[ev.index].title, lang, lang),
-            "fired_share": sum(1 for n in counts if n) / total,
-            "mean_times": sum(counts) / total,
-            "by_bot": {b: sum(1 for r in rs if ev.index in r.fired) / len(rs) for b, rs in by_bot.items()},
-        })
+        events.append(
+            {
+                "id": ev.id,
+                "title": localize(s.events[ev.index].title, lang, lang),
+                "fired_share": sum(1 for n in counts if n) / total,
+                "mean_times": sum(counts) / total,
+                "by_bot": {
+                    b: sum(1 for r in rs if ev.index in r.fired) / len(rs)
+                    for b, rs in by_bot.items()
+                },
+            }
+        )
     goals = [
         {
             "id": g.id,
             "label": localize(g.label, lang, lang),
             "share": sum(1 for r in rows if r.goals >> i & 1) / total,
-            "by_bot": {b: sum(1 for r in rs if r.goals >> i & 1) / len(rs) for b, rs in by_bot.items()},
+            "by_bot": {
+                b: sum(1 for r in rs if r.goals >> i & 1) / len(rs) for b, rs in by_bot.items()
+            },
             "best_path": g.id in best_goals(loaded, best),
         }
         for i, g in enumerate(s.scoring.goals)
@@ -158,19 +172,28 @@ def build_report(
             "id": en.id,
             "kind": en.kind,
             "share": sum(1 for r in rows if r.ending == i) / total,
-            "by_bot": {b: sum(1 for r in rs if r.ending == i) / len(rs) for b, rs in by_bot.items()},
+            "by_bot": {
+                b: sum(1 for r in rs if r.ending == i) / len(rs) for b, rs in by_bot.items()
+            },
         }
         for i, en in enumerate(s.endings)
     ]
-    endings.append({
-        "id": None,
-        "kind": "full",
-        "share": sum(1 for r in rows if r.ending < 0) / total,
-        "by_bot": {b: sum(1 for r in rs if r.ending < 0) / len(rs) for b, rs in by_bot.items()},
-    })
+    endings.append(
+        {
+            "id": None,
+            "kind": "full",
+            "share": sum(1 for r in rows if r.ending < 0) / total,
+            "by_bot": {b: sum(1 for r in rs if r.ending < 0) / len(rs) for b, rs in by_bot.items()},
+        }
+    )
     steps = plan_steps(best.decisions)
     return {
-        "scenario": {"id": s.id, "version": s.version, "path": loaded.path, "sha256": loaded.sha256},
+        "scenario": {
+            "id": s.id,
+            "version": s.version,
+            "path": loaded.path,
+            "sha256": loaded.sha256,
+        },
         "games": total,
         "seconds": round(seconds, 3),
         "jobs": jobs,

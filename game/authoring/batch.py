@@ -68,7 +68,14 @@ def plan_tasks(alloc: Allocation, seed_start: int, search_seed: int) -> list[Tas
         tasks += [Task("bot", bot, seed_start + i, min(size, n - i)) for i in range(0, n, size)]
     share = -(-alloc.search_evaluations // SEARCH_TASKS)
     tasks += [
-        Task("search", "search", search_seed, share, task_seed=search_seed * 31 + k, start_greedy=k == 0)
+        Task(
+            "search",
+            "search",
+            search_seed,
+            share,
+            task_seed=search_seed * 31 + k,
+            start_greedy=k == 0,
+        )
         for k in range(SEARCH_TASKS)
     ]
     cheap = {"random", "passive"}
@@ -98,7 +105,9 @@ def run_task(loaded: LoadedScenario, task: Task) -> Result:
     c = loaded.compiled
     if task.kind == "search":
         return task, [], search(c, task.first_seed, task.count, task.task_seed, task.start_greedy)
-    rows = [play_row(c, task.bot, seed) for seed in range(task.first_seed, task.first_seed + task.count)]
+    rows = [
+        play_row(c, task.bot, seed) for seed in range(task.first_seed, task.first_seed + task.count)
+    ]
     return task, rows, None
 
 

@@ -42,8 +42,18 @@ def write_charts(report: dict[str, Any], folder: Path) -> list[Path]:
     policies = report["policies"]
     fig, ax = plt.subplots(figsize=(9, 0.35 * len(policies) + 1.5))
     ys = range(len(policies))
-    ax.barh([y + 0.2 for y in ys], [p["adopted_share"] * 100 for p in policies], height=0.4, label="all games")
-    ax.barh([y - 0.2 for y in ys], [p["top10_share"] * 100 for p in policies], height=0.4, label="top 10%")
+    ax.barh(
+        [y + 0.2 for y in ys],
+        [p["adopted_share"] * 100 for p in policies],
+        height=0.4,
+        label="all games",
+    )
+    ax.barh(
+        [y - 0.2 for y in ys],
+        [p["top10_share"] * 100 for p in policies],
+        height=0.4,
+        label="top 10%",
+    )
     ax.axvline(90, color="#d1242f", linestyle=":", label="dominant above 90%")
     ax.set_yticks(list(ys), [p["id"] + (" ◆" if p["flag"] else "") for p in policies])
     ax.set_xlabel("% of games that adopted it")
@@ -65,8 +75,12 @@ def write_charts(report: dict[str, Any], folder: Path) -> list[Path]:
         fig, ax = plt.subplots(figsize=(9, 0.5 * len(goals) + 1.5))
         width = 0.8 / max(1, len(bots))
         for k, b in enumerate(bots):
-            ax.barh([y + k * width for y in range(len(goals))],
-                    [g["by_bot"][b["bot"]] * 100 for g in goals], height=width, label=bot_label(b["bot"]))
+            ax.barh(
+                [y + k * width for y in range(len(goals))],
+                [g["by_bot"][b["bot"]] * 100 for g in goals],
+                height=width,
+                label=bot_label(b["bot"]),
+            )
         ax.set_yticks([y + 0.4 - width / 2 for y in range(len(goals))], [g["id"] for g in goals])
         ax.set_xlabel("% of games reaching it")
         ax.set_title("Sasaran / Goals")

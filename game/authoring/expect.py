@@ -49,17 +49,25 @@ def run_expectation(loaded: LoadedScenario, expect: Expect) -> ExpectResult:
     try:
         game = play_steps(compiled, expect.plan, seed)
     except PlanRefused as exc:
-        return ExpectResult(expect.id, label, assertion, False, error=f"{exc.message('id')} / {exc}")
+        return ExpectResult(
+            expect.id, label, assertion, False, error=f"{exc.message('id')} / {exc}"
+        )
     check = compiled.expression(expect.assert_)
     passed = bool(check(game.v, game.h, game.chosen))
     values: dict[str, float] = {}
     for name in sorted(check.names):
-        values[name] = game.v[compiled.slot(name)] if name not in ("turn", "turns") else _turn(game, name)
+        values[name] = (
+            game.v[compiled.slot(name)] if name not in ("turn", "turns") else _turn(game, name)
+        )
     for pid in sorted(check.policies):
         values[f'held("{pid}")'] = float(game.held(pid))
     outcome = game.outcome
     return ExpectResult(
-        expect.id, label, assertion, passed, values,
+        expect.id,
+        label,
+        assertion,
+        passed,
+        values,
         score=outcome.score if outcome else None,
         ending=outcome.ending if outcome else None,
     )

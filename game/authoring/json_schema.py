@@ -43,7 +43,7 @@ KEYS_ID = {
     "version": "Versi buatan Anda sendiri; tercatat di hasil.",
     "languages": "Bahasa yang disediakan; yang pertama menjadi bawaan.",
     "turns": "Jumlah giliran (atau, pada peristiwa: rentang [awal, akhir]).",
-    "turn_label": "Sebutan satu giliran, mis. { id = \"Triwulan\", en = \"Quarter\" }.",
+    "turn_label": 'Sebutan satu giliran, mis. { id = "Triwulan", en = "Quarter" }.',
     "actions_per_turn": "Jumlah ambil + batal kebijakan per giliran.",
     "seed": "Benih acak bawaan.",
     "title": "Judul.",
@@ -98,7 +98,7 @@ KEYS_ID = {
     "bonus": "Tambahan skor bila tercapai.",
     "goals": "Sasaran dengan bonus.",
     "grades": "Predikat, min tertinggi dulu.",
-    "kind": "\"lose\" (bawaan) atau \"win\" (menang lebih awal).",
+    "kind": '"lose" (bawaan) atau "win" (menang lebih awal).',
     "turn": "Giliran keputusan ini (mulai 1).",
     "adopt": "Kebijakan yang diambil.",
     "cancel": "Kebijakan yang dibatalkan.",
@@ -120,7 +120,9 @@ def scenario_schema() -> dict[str, Any]:
     raw = Scenario.model_json_schema(by_alias=True)
     definitions = raw.pop("$defs", {})
     root = _clean(raw)
-    root["description"] = _both(TABLES_ID["Scenario"], "A scenario file of Agen Perubahan (format 1).")
+    root["description"] = _both(
+        TABLES_ID["Scenario"], "A scenario file of Agen Perubahan (format 1)."
+    )
     defs = {name: _clean(body) for name, body in definitions.items()}
     for name, body in defs.items():
         body["description"] = _both(TABLES_ID.get(name, ""), str(body.get("description", "")))
@@ -199,7 +201,11 @@ def _clean(node: Any) -> Any:
             out = merged
         elif len(kept) < len(options):
             out["anyOf"] = kept
-    if out.get("type") == "string" and out.get("enum") is None and "category" in out.get("title", ""):
+    if (
+        out.get("type") == "string"
+        and out.get("enum") is None
+        and "category" in out.get("title", "")
+    ):
         out["enum"] = list(CATEGORIES)
     return out
 

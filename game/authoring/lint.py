@@ -24,13 +24,17 @@ def unadoptable(c: Compiled, unaffordable: frozenset[int] = frozenset()) -> dict
     s = c.scenario
     never: dict[int, str] = {i: "nobody can ever afford it" for i in unaffordable}
     for p in c.policies:
-        if p.available is not None and p.available.constant is not None and not p.available.constant:
+        if (
+            p.available is not None
+            and p.available.constant is not None
+            and not p.available.constant
+        ):
             never[p.index] = "its 'available' is always false"
         for r in p.requires:
             if p.index in c.policies[r].excludes:
                 never[p.index] = f"it requires '{c.policies[r].id}', which excludes it"
         for i, r in enumerate(p.requires):
-            for q in p.requires[i + 1:]:
+            for q in p.requires[i + 1 :]:
                 if q in c.policies[r].excludes:
                     never[p.index] = (
                         f"it requires both '{c.policies[r].id}' and '{c.policies[q].id}', "
@@ -44,7 +48,9 @@ def unadoptable(c: Compiled, unaffordable: frozenset[int] = frozenset()) -> dict
                 continue
             blocked = [r for r in p.requires if r in never]
             if blocked:
-                never[p.index] = f"it requires '{s.policies[blocked[0]].id}', which can never be adopted"
+                never[p.index] = (
+                    f"it requires '{s.policies[blocked[0]].id}', which can never be adopted"
+                )
                 changed = True
     return never
 
@@ -58,7 +64,12 @@ def static_found(loaded: LoadedScenario) -> Found:
         if index in poor:
             continue
         key = "available" if "available" in why else "requires"
-        found.append((("policies", index, key), f"policy '{c.policies[index].id}' can never be adopted: {why}"))
+        found.append(
+            (
+                ("policies", index, key),
+                f"policy '{c.policies[index].id}' can never be adopted: {why}",
+            )
+        )
     return found
 
 
@@ -85,21 +96,51 @@ def games_found(loaded: LoadedScenario, rows: list[Row], best_goals: tuple[str, 
         if fired >> ev.index & 1 or f"events[{ev.index}].chance" in already:
             continue
         if not eligible >> ev.index & 1:
-            why = "its 'when' was never true inside its turns" if ev.when is not None else "no game reached its turns"
+            why = (
+                "its 'when' was never true inside its turns"
+                if ev.when is not None
+                else "no game reached its turns"
+            )
             key = "when" if ev.when is not None else "turns"
-            found.append((("events", ev.index, key), f"event '{ev.id}' can never fire {games}: {why}"))
+            found.append(
+                (("events", ev.index, key), f"event '{ev.id}' can never fire {games}: {why}")
+            )
         else:
-            found.append((("events", ev.index, "chance"), f"event '{ev.id}' never fired {games}: its chance may be too low"))
+            found.append(
+                (
+                    ("events", ev.index, "chance"),
+                    f"event '{ev.id}' never fired {games}: its chance may be too low",
+                )
+            )
     for i, g in enumerate(s.scoring.goals):
         if not goals >> i & 1 and g.id not in best_goals:
-            found.append((("scoring", "goals", i, "condition"), f"goal '{g.id}' was reached by no bot {games} nor by the best path found"))
+            found.append(
+                (
+                    ("scoring", "goals", i, "condition"),
+                    f"goal '{g.id}' was reached by no bot {games} nor by the best path found",
+                )
+            )
     for p in c.policies:
-        if adopted >> p.index & 1 or p.index in never_static or f"policies[{p.index}].cost" in already:
+        if (
+            adopted >> p.index & 1
+            or p.index in never_static
+            or f"policies[{p.index}].cost" in already
+        ):
             continue
         if not offered >> p.index & 1:
-            found.append((("policies", p.index, "available"), f"policy '{p.id}' is never offered {games}: its 'available' was never true"))
+            found.append(
+                (
+                    ("policies", p.index, "available"),
+                    f"policy '{p.id}' is never offered {games}: its 'available' was never true",
+                )
+            )
         else:
-            found.append((("policies", p.index), f"policy '{p.id}' was adopted by no bot {games}: can anyone afford it when it is offered?"))
+            found.append(
+                (
+                    ("policies", p.index),
+                    f"policy '{p.id}' was adopted by no bot {games}: can anyone afford it when it is offered?",
+                )
+            )
     for m, mid in enumerate(c.metric_ids):
         if not moved >> m & 1 and f"metrics.{mid}" not in already:
             found.append((("metrics", mid), f"metric '{mid}' never changed {games}"))
@@ -108,7 +149,9 @@ def games_found(loaded: LoadedScenario, rows: list[Row], best_goals: tuple[str, 
 
 def _unaffordable(loaded: LoadedScenario) -> frozenset[int]:
     paths = {w.path for w in loaded.warnings}
-    return frozenset(p.index for p in loaded.compiled.policies if f"policies[{p.index}].cost" in paths)
+    return frozenset(
+        p.index for p in loaded.compiled.policies if f"policies[{p.index}].cost" in paths
+    )
 
 
 def lint_problems(loaded: LoadedScenario, found: Found) -> list[Problem]:

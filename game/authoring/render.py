@@ -14,7 +14,7 @@ FLAGS = {"dominant": "DOMINAN / dominant", "dead": "MATI / dead"}
 
 def bot_label(name: str) -> str:
     """``favour:people`` -> ``greedy+people``."""
-    return "greedy+" + name[len(FAVOUR):] if name.startswith(FAVOUR) else name
+    return "greedy+" + name[len(FAVOUR) :] if name.startswith(FAVOUR) else name
 
 
 def columns(report: dict[str, Any]) -> list[tuple[str, dict[str, int]]]:
@@ -50,7 +50,8 @@ def render(report: dict[str, Any], console: Console) -> None:
         t.add_column(col, justify="left" if col == "bot" else "right")
     for b in report["bots"]:
         t.add_row(
-            bot_label(b["bot"]), str(b["n"]),
+            bot_label(b["bot"]),
+            str(b["n"]),
             *(f"{b[k]:.1f}" for k in ("min", "p10", "median", "p90", "max", "mean")),
         )
     console.print(t)
@@ -68,8 +69,15 @@ def render(report: dict[str, Any], console: Console) -> None:
     for p in report["policies"]:
         flag = FLAGS.get(p["flag"] or "", "")
         style = "bold red" if p["flag"] else None
-        t.add_row(p["id"], p["category"], pct(p["adopted_share"]), pct(p["top10_share"]),
-                  str(p["top_half_games"]), flag, style=style)
+        t.add_row(
+            p["id"],
+            p["category"],
+            pct(p["adopted_share"]),
+            pct(p["top10_share"]),
+            str(p["top_half_games"]),
+            flag,
+            style=style,
+        )
     console.print(t)
 
     t = Table(title="Peristiwa / Events (share of games in which it fired)")
@@ -79,7 +87,12 @@ def render(report: dict[str, Any], console: Console) -> None:
         t.add_column(label, justify="right")
     t.add_column("mean times", justify="right")
     for e in report["events"]:
-        t.add_row(e["id"], pct(e["fired_share"]), *(pooled(e["by_bot"], w) for _, w in groups), f"{e['mean_times']:.2f}")
+        t.add_row(
+            e["id"],
+            pct(e["fired_share"]),
+            *(pooled(e["by_bot"], w) for _, w in groups),
+            f"{e['mean_times']:.2f}",
+        )
     console.print(t)
 
     t = Table(title="Sasaran / Goals (share of games reaching it)")
@@ -89,7 +102,12 @@ def render(report: dict[str, Any], console: Console) -> None:
         t.add_column(label, justify="right")
     t.add_column("best path")
     for g in report["goals"]:
-        t.add_row(g["id"], pct(g["share"]), *(pooled(g["by_bot"], w) for _, w in groups), "✓" if g["best_path"] else "")
+        t.add_row(
+            g["id"],
+            pct(g["share"]),
+            *(pooled(g["by_bot"], w) for _, w in groups),
+            "✓" if g["best_path"] else "",
+        )
     console.print(t)
 
     t = Table(title="Akhir permainan / Endings (share of games)")
@@ -106,6 +124,10 @@ def render(report: dict[str, Any], console: Console) -> None:
     for line in report["notes"]:
         console.print(f"• {line}", markup=False, highlight=False)
     if report["dominant"]:
-        console.print(f"[bold red]Kebijakan dominan / dominant policies:[/bold red] {', '.join(report['dominant'])}")
+        console.print(
+            f"[bold red]Kebijakan dominan / dominant policies:[/bold red] {', '.join(report['dominant'])}"
+        )
     if report["dead"]:
-        console.print(f"[bold yellow]Kebijakan mati / dead policies:[/bold yellow] {', '.join(report['dead'])}")
+        console.print(
+            f"[bold yellow]Kebijakan mati / dead policies:[/bold yellow] {', '.join(report['dead'])}"
+        )

@@ -40,7 +40,7 @@ class Row:
 def bot_for(name: str) -> Bot:
     """The bot of a name: an engine bot, or ``favour:CATEGORY`` for a favouring greedy bot."""
     if name.startswith(FAVOUR):
-        return favouring(name[len(FAVOUR):])
+        return favouring(name[len(FAVOUR) :])
     return BOTS[name]
 
 

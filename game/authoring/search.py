@@ -82,7 +82,9 @@ def genome_of(c: Compiled, decisions: list[Decision]) -> Genome:
         a = d.action
         if isinstance(a, Choose):
             ev = c.events[c.event_index[a.event]]
-            g.answers[d.turn - 1][ev.index] = next(ch.index for ch in ev.choices if ch.id == a.choice)
+            g.answers[d.turn - 1][ev.index] = next(
+                ch.index for ch in ev.choices if ch.id == a.choice
+            )
             continue
         row = g.slots[d.turn - 1]
         free = [i for i, p in enumerate(row) if p < 0]
@@ -168,5 +170,3 @@ def search(c: Compiled, seed: int, evaluations: int, task_seed: int, start_greed
 def _score(game: Game) -> float:
     assert game.outcome is not None
     return game.outcome.score
-
-

@@ -234,5 +234,7 @@ def write_new(scenario_id: str, out: Path | None, schema_json: str) -> list[Path
             schema.write_text(schema_json, encoding="utf-8")
             written.append(schema)
     except OSError as exc:
-        raise NewScenarioError(f"{target}: tidak bisa ditulis / cannot write: {exc.strerror}") from None
+        raise NewScenarioError(
+            f"{target}: tidak bisa ditulis / cannot write: {exc.strerror}"
+        ) from None
     return written

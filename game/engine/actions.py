@@ -52,7 +52,11 @@ class Decision:
     @staticmethod
     def from_json(data: Any) -> Decision:
         """Read one stored decision; raise ResultError when malformed."""
-        if not isinstance(data, dict) or not isinstance(data.get("turn"), int) or isinstance(data.get("turn"), bool):
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("turn"), int)
+            or isinstance(data.get("turn"), bool)
+        ):
             raise ResultError("a decision must be a table with a whole-number 'turn'")
         keys = set(data) - {"turn"}
         if keys == {"adopt"} and isinstance(data["adopt"], str):
@@ -60,6 +64,11 @@ class Decision:
         if keys == {"cancel"} and isinstance(data["cancel"], str):
             return Decision(data["turn"], Cancel(data["cancel"]))
         choose = data.get("choose")
-        if keys == {"choose"} and isinstance(choose, list) and len(choose) == 2 and all(isinstance(x, str) for x in choose):
+        if (
+            keys == {"choose"}
+            and isinstance(choose, list)
+            and len(choose) == 2
+            and all(isinstance(x, str) for x in choose)
+        ):
             return Decision(data["turn"], Choose(choose[0], choose[1]))
         raise ResultError(f"unreadable decision {data!r:.60}")

@@ -29,7 +29,12 @@ class Game:
         self.seed = compiled.scenario.seed if seed is None else seed
         s = compiled.scenario
         n = len(compiled.metric_ids) + len(compiled.derived_ids)
-        self.v: list[float] = [*compiled.start, *([0.0] * len(compiled.derived_ids)), 1.0, float(s.turns)]
+        self.v: list[float] = [
+            *compiled.start,
+            *([0.0] * len(compiled.derived_ids)),
+            1.0,
+            float(s.turns),
+        ]
         assert len(self.v) == n + 2
         self.turn = 1
         self.adopted_at: list[int] = [0] * len(compiled.policies)
@@ -83,7 +88,11 @@ class Game:
         g.v, g.adopted_at, g.h = list(self.v), list(self.adopted_at), list(self.h)
         g.chosen, g.pending, g.fired_at = set(self.chosen), list(self.pending), dict(self.fired_at)
         g.scheduled = list(self.scheduled)
-        g.actions_left, g.ledger, g.decisions = self.actions_left, self.ledger.copy(), list(self.decisions)
+        g.actions_left, g.ledger, g.decisions = (
+            self.actions_left,
+            self.ledger.copy(),
+            list(self.decisions),
+        )
         g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
         g.history, g.fired_log = [list(r) for r in self.history], list(self.fired_log)
         return g
@@ -128,7 +137,9 @@ class Game:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+            return self._refuse(
+                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
+            )
         code = self.adopt_blocker(idx)
         if code is None:
             return None
@@ -138,12 +149,16 @@ class Game:
             missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
             mid = ", ".join(self._name(m, "id") for m in missing)
             men = ", ".join(self._name(m, "en") for m in missing)
-            return self._refuse(code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first.")
+            return self._refuse(
+                code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first."
+            )
         if code == "excluded":
             clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
             xid = ", ".join(self._name(m, "id") for m in clash)
             xen = ", ".join(self._name(m, "en") for m in clash)
-            return self._refuse(code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}.")
+            return self._refuse(
+                code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}."
+            )
         if code == "no_budget":
             cost = p.cost.fn(self.v, self.h, self.chosen)
             have = self.v[self.c.budget or 0]
@@ -168,14 +183,24 @@ class Game:
             return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse("unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'.")
+            return self._refuse(
+                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
+            )
         if not self.adopted_at[idx]:
             p = self.c.policies[idx]
-            return self._refuse("not_active", f"{self._name(p, 'id')} tidak sedang berjalan.", f"{self._name(p, 'en')} is not in force.")
+            return self._refuse(
+                "not_active",
+                f"{self._name(p, 'id')} tidak sedang berjalan.",
+                f"{self._name(p, 'en')} is not in force.",
+            )
         if self.pending:
-            return self._refuse("event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first.")
+            return self._refuse(
+                "event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first."
+            )
         if self.actions_left <= 0:
-            return self._refuse("no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn.")
+            return self._refuse(
+                "no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn."
+            )
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
@@ -184,20 +209,32 @@ class Game:
             return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
         eidx = self.c.event_index.get(event_id)
         if eidx is None or eidx not in self.pending:
-            return self._refuse("no_event", f"Peristiwa '{event_id}' tidak sedang terjadi.", f"Event '{event_id}' is not happening now.")
+            return self._refuse(
+                "no_event",
+                f"Peristiwa '{event_id}' tidak sedang terjadi.",
+                f"Event '{event_id}' is not happening now.",
+            )
         ev = self.c.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return self._refuse("unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'.")
+            return self._refuse(
+                "unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'."
+            )
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CChoice) -> ActionRefused | None:
         v, h, ch = self.v, self.h, self.chosen
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
             cond = str(choice.requires.source)
-            return self._refuse("requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}")
+            return self._refuse(
+                "requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}"
+            )
         cost = choice.cost.fn(v, h, ch)
-        if cost > 0 and self.c.budget is not None and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]:
+        if (
+            cost > 0
+            and self.c.budget is not None
+            and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]
+        ):
             have = self.v[self.c.budget]
             return self._refuse(
                 "no_budget",

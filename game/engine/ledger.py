@@ -6,14 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 # kinds of source
-COST = "cost"          # one-off cost of a policy
-UPKEEP = "upkeep"      # per-turn upkeep of a policy
-POLICY = "policy"      # an effect of a policy
+COST = "cost"  # one-off cost of a policy
+UPKEEP = "upkeep"  # per-turn upkeep of a policy
+POLICY = "policy"  # an effect of a policy
 CHOICE_COST = "choice_cost"
-CHOICE = "choice"      # an effect of an event choice; source "event/choice"
+CHOICE = "choice"  # an effect of an event choice; source "event/choice"
 RULE = "rule"
 DRIFT = "drift"
-LIMIT = "limit"        # held inside [min, max]
+LIMIT = "limit"  # held inside [min, max]
 
 Entry = tuple[int, int, str, str, float]  # turn, metric slot, kind, source id, delta
 

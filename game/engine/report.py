@@ -28,16 +28,23 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
             entry: dict[str, Any] = {"value": row[slot], "change": round(row[slot] - before, 9)}
             if slot < len(c.metric_ids):
                 entry["causes"] = [
-                    {"source": cause.source, "kind": cause.kind, "label": cause_label(c, cause, lang), "delta": round(cause.delta, 9)}
+                    {
+                        "source": cause.source,
+                        "kind": cause.kind,
+                        "label": cause_label(c, cause, lang),
+                        "delta": round(cause.delta, 9),
+                    }
                     for cause in game.ledger.causes(t, slot)[:TOP_CAUSES]
                 ]
             metrics[name] = entry
-        turns.append({
-            "turn": t,
-            "decisions": [d.to_json() for d in game.decisions if d.turn == t],
-            "events": [e for (tt, e) in game.fired_log if tt == t],
-            "metrics": metrics,
-        })
+        turns.append(
+            {
+                "turn": t,
+                "decisions": [d.to_json() for d in game.decisions if d.turn == t],
+                "events": [e for (tt, e) in game.fired_log if tt == t],
+                "metrics": metrics,
+            }
+        )
     outcome = game.outcome or score(game)
     grade = None
     if outcome.grade is not None:
@@ -79,5 +86,7 @@ def render_text(report: dict[str, Any]) -> str:
     lines.append("")
     goals = ", ".join(report["goals"]) or "-"
     ending = f"  ending: {report['ending']}" if report["ending"] else ""
-    lines.append(f"score {report['score']:.2f}  grade {report['grade'] or '-'}  goals {goals}{ending}")
+    lines.append(
+        f"score {report['score']:.2f}  grade {report['grade'] or '-'}  goals {goals}{ending}"
+    )
     return "\n".join(lines)

@@ -37,7 +37,9 @@ class Played:
     @property
     def adopted(self) -> frozenset[str]:
         """Every policy the player adopted at some point."""
-        return frozenset(d.action.policy for d in self.record.decision_objects() if isinstance(d.action, Adopt))
+        return frozenset(
+            d.action.policy for d in self.record.decision_objects() if isinstance(d.action, Adopt)
+        )
 
 
 def ranked(played: Sequence[Played]) -> list[Played]:
@@ -49,18 +51,21 @@ def quarters(played: Sequence[Played]) -> tuple[list[Played], list[Played]]:
     """The top and the bottom quarter by score (at least one each when there are two players)."""
     order = ranked(played)
     k = max(1, len(order) // 4) if len(order) >= 2 else 0
-    return order[:k], order[len(order) - k:] if k else []
+    return order[:k], order[len(order) - k :] if k else []
 
 
 def halves(played: Sequence[Played]) -> tuple[list[Played], list[Played]]:
     """The top and the bottom half by score (the middle player of an odd class in neither)."""
     order = ranked(played)
     k = len(order) // 2
-    return order[:k], order[len(order) - k:] if k else []
+    return order[:k], order[len(order) - k :] if k else []
 
 
-def policy_shares(loaded: LoadedScenario, top: Sequence[Played], bottom: Sequence[Played]) -> list[tuple[str, float, float]]:
+def policy_shares(
+    loaded: LoadedScenario, top: Sequence[Played], bottom: Sequence[Played]
+) -> list[tuple[str, float, float]]:
     """(policy id, share of the top half that adopted it, share of the bottom half)."""
+
     def share(group: Sequence[Played], pid: str) -> float:
         return sum(pid in p.adopted for p in group) / len(group) if group else 0.0
 
@@ -117,7 +122,9 @@ def path_groups(played: Sequence[Played], k: int | None = None) -> list[PathGrou
         best = (math.inf, 0, 1)
         for i in range(len(clusters)):
             for j in range(i + 1, len(clusters)):
-                d = sum(dist[x][y] for x in clusters[i] for y in clusters[j]) / (len(clusters[i]) * len(clusters[j]))
+                d = sum(dist[x][y] for x in clusters[i] for y in clusters[j]) / (
+                    len(clusters[i]) * len(clusters[j])
+                )
                 if d < best[0]:
                     best = (d, i, j)
         _, i, j = best

@@ -35,7 +35,9 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
-def score_histogram(scores: Sequence[float], grades: Sequence[tuple[str, float]], title: str, path: Path) -> Path:
+def score_histogram(
+    scores: Sequence[float], grades: Sequence[tuple[str, float]], title: str, path: Path
+) -> Path:
     """Histogram of the class's scores with the mean, median and grade thresholds marked."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(12, 6.5))
@@ -43,12 +45,21 @@ def score_histogram(scores: Sequence[float], grades: Sequence[tuple[str, float]]
         ax.hist(scores, bins=bins, color="#4a78c2", edgecolor="white")
         mean, median = statistics.fmean(scores), statistics.median(scores)
         ax.axvline(mean, color="black", linewidth=2.5, label=f"rata-rata / mean {mean:.1f}")
-        ax.axvline(median, color="black", linewidth=2.5, linestyle="--", label=f"median {median:.1f}")
+        ax.axvline(
+            median, color="black", linewidth=2.5, linestyle="--", label=f"median {median:.1f}"
+        )
         lo, hi = ax.get_xlim()
         for name, threshold in grades:
             if lo <= threshold <= hi:
                 ax.axvline(threshold, color="#e67e22", linewidth=1.5, linestyle=":")
-                ax.text(threshold, ax.get_ylim()[1] * 0.97, f" {name}", color="#a04000", va="top", fontsize=13)
+                ax.text(
+                    threshold,
+                    ax.get_ylim()[1] * 0.97,
+                    f" {name}",
+                    color="#a04000",
+                    va="top",
+                    fontsize=13,
+                )
         ax.set_title(title)
         ax.set_xlabel("Skor / Score")
         ax.set_ylabel("Jumlah pemain / Players")
@@ -69,12 +80,18 @@ def metric_paths(
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(rows, cols, figsize=(8 * cols, 4.6 * rows), squeeze=False)
         for ax, (label, everyone, top, bottom) in zip(axes.flat, panels):
-            for series, color, width in ((everyone, OTHERS, 1.0), (bottom, BOTTOM, 2.0), (top, TOP, 2.0)):
+            for series, color, width in (
+                (everyone, OTHERS, 1.0),
+                (bottom, BOTTOM, 2.0),
+                (top, TOP, 2.0),
+            ):
                 for line in series:
                     ax.plot(range(len(line)), line, color=color, linewidth=width, alpha=0.8)
             if everyone:
                 turns = max(len(p) for p in everyone)  # games that ended early have shorter paths
-                med = [statistics.median(p[t] for p in everyone if len(p) > t) for t in range(turns)]
+                med = [
+                    statistics.median(p[t] for p in everyone if len(p) > t) for t in range(turns)
+                ]
                 ax.plot(range(turns), med, color=MEDIAN, linewidth=3.5, linestyle="--")
             ax.set_title(label)
             ax.set_xlabel(turn_label)
@@ -85,7 +102,14 @@ def metric_paths(
             Line2D([], [], color=TOP, linewidth=3, label="25% teratas / top quarter"),
             Line2D([], [], color=BOTTOM, linewidth=3, label="25% terbawah / bottom quarter"),
             Line2D([], [], color=OTHERS, linewidth=3, label="lainnya / others"),
-            Line2D([], [], color=MEDIAN, linewidth=3, linestyle="--", label="median kelas / class median"),
+            Line2D(
+                [],
+                [],
+                color=MEDIAN,
+                linewidth=3,
+                linestyle="--",
+                label="median kelas / class median",
+            ),
         ]
         fig.legend(handles=handles, loc="lower center", ncol=4, bbox_to_anchor=(0.5, -0.02))
         fig.suptitle(title)
@@ -102,7 +126,13 @@ def policy_bars(rows: Sequence[tuple[str, float, float]], title: str, path: Path
         fig, ax = plt.subplots(figsize=(13, max(5.0, 0.62 * len(rows) + 2)))
         y = range(len(rows))
         ax.barh([i + 0.2 for i in y], top, height=0.4, color=TOP, label="50% teratas / top half")
-        ax.barh([i - 0.2 for i in y], bottom, height=0.4, color=BOTTOM, label="50% terbawah / bottom half")
+        ax.barh(
+            [i - 0.2 for i in y],
+            bottom,
+            height=0.4,
+            color=BOTTOM,
+            label="50% terbawah / bottom half",
+        )
         ax.set_yticks(list(y), labels)
         ax.set_xlim(0, 100)
         ax.set_xlabel("% pemain yang memilih / % of players who adopted it")
@@ -112,7 +142,12 @@ def policy_bars(rows: Sequence[tuple[str, float, float]], title: str, path: Path
         return _save(fig, path)
 
 
-def values_radar(series: Sequence[tuple[str, str, Sequence[float]]], labels: Sequence[str], title: str, path: Path) -> Path:
+def values_radar(
+    series: Sequence[tuple[str, str, Sequence[float]]],
+    labels: Sequence[str],
+    title: str,
+    path: Path,
+) -> Path:
     """Radar of the BerAKHLAK values: one closed line per (name, colour, values)."""
     n = len(labels)
     angles = [2 * math.pi * i / n for i in range(n)]

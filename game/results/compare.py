@@ -42,12 +42,16 @@ class Measure:
     differences: dict[str, Difference]  # each later cohort against the first
 
 
-def group_results(results: Sequence[StoredResult], cohorts: Sequence[str]) -> tuple[list[Group], list[str]]:
+def group_results(
+    results: Sequence[StoredResult], cohorts: Sequence[str]
+) -> tuple[list[Group], list[str]]:
     """Groups played by every cohort, and one message per scenario version left out."""
     groups: dict[tuple[str, str], Group] = {}
     for item in results:
         r = item.record
-        group = groups.setdefault((r.scenario_id, r.scenario_version), Group(r.scenario_id, r.scenario_version))
+        group = groups.setdefault(
+            (r.scenario_id, r.scenario_version), Group(r.scenario_id, r.scenario_version)
+        )
         group.by_cohort.setdefault(r.cohort, []).append(r)
     shared, skipped = [], []
     for key in sorted(groups):
@@ -71,12 +75,22 @@ def key_metrics(group: Group, library: ScenarioLibrary | None, lang: str) -> lis
     if loaded is None:
         return [(m, m) for m in first.metrics]
     s = loaded.scenario
-    out = [(mid, localize(m.label, lang, s.default_language)) for mid, m in s.metrics.items() if not m.hidden]
-    out += [(did, localize(d.label, lang, s.default_language)) for did, d in s.derived.items() if not d.hidden]
+    out = [
+        (mid, localize(m.label, lang, s.default_language))
+        for mid, m in s.metrics.items()
+        if not m.hidden
+    ]
+    out += [
+        (did, localize(d.label, lang, s.default_language))
+        for did, d in s.derived.items()
+        if not d.hidden
+    ]
     return [(mid, label) for mid, label in out if mid in first.metrics]
 
 
-def compare_group(group: Group, cohorts: Sequence[str], metrics: Sequence[tuple[str, str]]) -> list[Measure]:
+def compare_group(
+    group: Group, cohorts: Sequence[str], metrics: Sequence[tuple[str, str]]
+) -> list[Measure]:
     """The score and each metric: summary per cohort, difference of each cohort to the first."""
     measures: list[Measure] = []
     for mid, label in [(SCORE, "Skor / Score"), *metrics]:
@@ -85,12 +99,14 @@ def compare_group(group: Group, cohorts: Sequence[str], metrics: Sequence[tuple[
             for c in cohorts
         }
         base = values[cohorts[0]]
-        measures.append(Measure(
-            mid,
-            label,
-            {c: summarize(v) for c, v in values.items()},
-            {c: compare(base, values[c]) for c in cohorts[1:]},
-        ))
+        measures.append(
+            Measure(
+                mid,
+                label,
+                {c: summarize(v) for c, v in values.items()},
+                {c: compare(base, values[c]) for c in cohorts[1:]},
+            )
+        )
     return measures
 
 

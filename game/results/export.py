@@ -18,13 +18,37 @@ from game.errors import ResultError
 from game.results.store import StoredResult
 
 PLAYER_COLUMNS = (
-    "result_key", "cohort", "player", "player_id", "scenario_id", "scenario_version", "seed",
-    "language", "started", "ended", "score", "grade", "goals_met", "goals", "ending",
-    "turns_played", "decisions",
+    "result_key",
+    "cohort",
+    "player",
+    "player_id",
+    "scenario_id",
+    "scenario_version",
+    "seed",
+    "language",
+    "started",
+    "ended",
+    "score",
+    "grade",
+    "goals_met",
+    "goals",
+    "ending",
+    "turns_played",
+    "decisions",
 )
 DECISION_COLUMNS = (
-    "result_key", "cohort", "player", "player_id", "scenario_id", "scenario_version",
-    "order", "turn", "action", "policy", "event", "choice",
+    "result_key",
+    "cohort",
+    "player",
+    "player_id",
+    "scenario_id",
+    "scenario_version",
+    "order",
+    "turn",
+    "action",
+    "policy",
+    "event",
+    "choice",
 )
 METRIC_PREFIX = "final_"
 SHEETS = ("hasil_results", "keputusan_decisions")
@@ -39,12 +63,28 @@ def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[A
     rows = []
     for item in results:
         r = item.record
-        rows.append([
-            item.key, r.cohort, r.player, r.player_id or "", r.scenario_id, r.scenario_version, r.seed,
-            r.language, r.started.isoformat(), r.ended.isoformat(), r.score, r.grade or "",
-            len(r.goals), ";".join(r.goals), r.ending or "", r.turns_played, len(r.decisions),
-            *(r.metrics.get(m, "") for m in metrics),
-        ])
+        rows.append(
+            [
+                item.key,
+                r.cohort,
+                r.player,
+                r.player_id or "",
+                r.scenario_id,
+                r.scenario_version,
+                r.seed,
+                r.language,
+                r.started.isoformat(),
+                r.ended.isoformat(),
+                r.score,
+                r.grade or "",
+                len(r.goals),
+                ";".join(r.goals),
+                r.ending or "",
+                r.turns_played,
+                len(r.decisions),
+                *(r.metrics.get(m, "") for m in metrics),
+            ]
+        )
     return header, rows
 
 
@@ -57,8 +97,22 @@ def decision_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list
             action = "choose" if "choose" in d else "adopt" if "adopt" in d else "cancel"
             policy = d.get("adopt") or d.get("cancel") or ""
             event, choice = d.get("choose", ("", ""))
-            rows.append([item.key, r.cohort, r.player, r.player_id or "", r.scenario_id,
-                         r.scenario_version, i, d["turn"], action, policy, event, choice])
+            rows.append(
+                [
+                    item.key,
+                    r.cohort,
+                    r.player,
+                    r.player_id or "",
+                    r.scenario_id,
+                    r.scenario_version,
+                    i,
+                    d["turn"],
+                    action,
+                    policy,
+                    event,
+                    choice,
+                ]
+            )
     return list(DECISION_COLUMNS), rows
 
 
@@ -114,7 +168,9 @@ def _write_xlsx(path: Path, tables: list[tuple[list[str], list[list[Any]]]]) -> 
             sheet.append([_cell(v) for v in row])
         sheet.freeze_panes = "A2"
         for i, title in enumerate(header, start=1):
-            sheet.column_dimensions[sheet.cell(1, i).column_letter].width = max(10, min(40, len(title) + 2))
+            sheet.column_dimensions[sheet.cell(1, i).column_letter].width = max(
+                10, min(40, len(title) + 2)
+            )
     book.save(path)
 
 

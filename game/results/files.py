@@ -15,11 +15,15 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, s
         path = Path(path)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*.json")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p
+                for p in path.rglob("*.json")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                refused.append((path, "no .json result files in this folder / tidak ada berkas hasil"))
+                refused.append(
+                    (path, "no .json result files in this folder / tidak ada berkas hasil")
+                )
         elif path.exists():
             found = [path]
         else:

@@ -31,19 +31,29 @@ from game.scenario import VALUES, LoadedScenario, localize
 MAX_PANELS = 6
 
 
-def write_report(items: Sequence[StoredResult], cohort: str, out: Path, library: ScenarioLibrary, lang: str = "id") -> Path:
+def write_report(
+    items: Sequence[StoredResult],
+    cohort: str,
+    out: Path,
+    library: ScenarioLibrary,
+    lang: str = "id",
+) -> Path:
     """Write the charts and ``index.html`` into ``out``; return the page's path."""
     if not items:
         raise ResultError(f"no results for cohort '{cohort}' / tidak ada hasil untuk kelas ini")
     versions = sorted({f"{i.record.scenario_id}@{i.record.scenario_version}" for i in items})
     if len(versions) > 1:
-        raise ResultError(f"cohort '{cohort}' played several scenario versions ({', '.join(versions)}): "
-                          "choose one with --scenario ID@VERSION / pilih satu versi")
+        raise ResultError(
+            f"cohort '{cohort}' played several scenario versions ({', '.join(versions)}): "
+            "choose one with --scenario ID@VERSION / pilih satu versi"
+        )
     hashes = {i.record.scenario_sha256 for i in items}
     loaded = library.by_hash(next(iter(hashes))) if len(hashes) == 1 else None
     if loaded is None:
-        raise ResultError(f"scenario {versions[0]} as played is not in {', '.join(map(str, library.folders))}: "
-                          "the report replays the games on it; give --scenarios DIR")
+        raise ResultError(
+            f"scenario {versions[0]} as played is not in {', '.join(map(str, library.folders))}: "
+            "the report replays the games on it; give --scenarios DIR"
+        )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -58,44 +68,81 @@ def write_report(items: Sequence[StoredResult], cohort: str, out: Path, library:
     return page
 
 
-def _charts(played: list[Played], loaded: LoadedScenario, cohort: str, out: Path, lang: str) -> dict[str, str]:
+def _charts(
+    played: list[Played], loaded: LoadedScenario, cohort: str, out: Path, lang: str
+) -> dict[str, str]:
     s, c = loaded.scenario, loaded.compiled
     dl = s.default_language
     title = localize(s.title, lang, dl)
     scores = [p.record.score for p in played]
     grades = [(localize(g.name, lang, dl), g.min) for g in s.scoring.grades]
-    files = {"scores": charts.score_histogram(
-        scores, grades, f"Sebaran skor / Score distribution — {cohort}", out / "score_distribution.png").name}
+    files = {
+        "scores": charts.score_histogram(
+            scores,
+            grades,
+            f"Sebaran skor / Score distribution — {cohort}",
+            out / "score_distribution.png",
+        ).name
+    }
     top_q, bottom_q = quarters(played)
     shown = [m for m, spec in s.metrics.items() if not spec.hidden][:MAX_PANELS]
     names = list(c.metric_ids) + list(c.derived_ids)
     panels = []
     for mid in shown:
         col = names.index(mid)
+
         def paths(group: Sequence[Played], col: int = col) -> list[list[float]]:
             return [[row[col] for row in p.game.history] for p in group]
-        panels.append((localize(s.metrics[mid].label, lang, dl), paths(played), paths(top_q), paths(bottom_q)))
+
+        panels.append(
+            (localize(s.metrics[mid].label, lang, dl), paths(played), paths(top_q), paths(bottom_q))
+        )
     turn_label = f"{localize(s.turn_label, 'id', dl)} / {localize(s.turn_label, 'en', dl)}"
     files["paths"] = charts.metric_paths(
-        panels, turn_label, f"Jalur metrik kelas / Metric paths of the class — {title}", out / "metric_paths.png").name
+        panels,
+        turn_label,
+        f"Jalur metrik kelas / Metric paths of the class — {title}",
+        out / "metric_paths.png",
+    ).name
     top_h, bottom_h = halves(played)
     pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
     shares = sorted(policy_shares(loaded, top_h, bottom_h), key=lambda r: -(r[1] - r[2]))
     files["policies"] = charts.policy_bars(
         [(pname[pid], a, b) for pid, a, b in shares],
-        "Kebijakan dipilih: separuh atas vs bawah / Policies: top vs bottom half", out / "policy_choices.png").name
+        "Kebijakan dipilih: separuh atas vs bawah / Policies: top vs bottom half",
+        out / "policy_choices.png",
+    ).name
     labels = [f"{VALUE_NAMES[v][0]}\n({VALUE_NAMES[v][1]})" for v in VALUES]
     series = [("kelas / class", charts.MEDIAN, [values_profile(loaded, played)[v] for v in VALUES])]
     if top_h and bottom_h:
-        series += [("50% teratas / top half", charts.TOP, [values_profile(loaded, top_h)[v] for v in VALUES]),
-                   ("50% terbawah / bottom half", charts.BOTTOM, [values_profile(loaded, bottom_h)[v] for v in VALUES])]
+        series += [
+            (
+                "50% teratas / top half",
+                charts.TOP,
+                [values_profile(loaded, top_h)[v] for v in VALUES],
+            ),
+            (
+                "50% terbawah / bottom half",
+                charts.BOTTOM,
+                [values_profile(loaded, bottom_h)[v] for v in VALUES],
+            ),
+        ]
     files["values"] = charts.values_radar(
-        series, labels, f"Profil BerAKHLAK kelas / The class's BerAKHLAK profile — {cohort}\n"
-        "(rata-rata pilihan per pemain / mean choices per player)", out / "berakhlak.png").name
+        series,
+        labels,
+        f"Profil BerAKHLAK kelas / The class's BerAKHLAK profile — {cohort}\n"
+        "(rata-rata pilihan per pemain / mean choices per player)",
+        out / "berakhlak.png",
+    ).name
     groups = path_groups(played)
     files["groups"] = charts.group_bars(
-        [(f"{i}: {_short(g.common, pname)}", g.mean_score, len(g.members)) for i, g in enumerate(groups, 1)],
-        "Jalur keputusan serupa / Similar decision paths", out / "path_groups.png").name
+        [
+            (f"{i}: {_short(g.common, pname)}", g.mean_score, len(g.members))
+            for i, g in enumerate(groups, 1)
+        ],
+        "Jalur keputusan serupa / Similar decision paths",
+        out / "path_groups.png",
+    ).name
     return files
 
 
@@ -108,14 +155,20 @@ def _short(common: Sequence[str], names: dict[str, str], limit: int = 3) -> str:
     return "\n".join([", ".join(shown[:2]), ", ".join(shown[2:]) + more]).strip()
 
 
-def _html(played: list[Played], loaded: LoadedScenario, cohort: str, files: dict[str, str], lang: str) -> str:
+def _html(
+    played: list[Played], loaded: LoadedScenario, cohort: str, files: dict[str, str], lang: str
+) -> str:
     s = loaded.scenario
     dl = s.default_language
     e = html.escape
     scores = [p.record.score for p in played]
     pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
     sd = statistics.stdev(scores) if len(scores) > 1 else 0.0
-    q = statistics.quantiles(scores, n=4, method="inclusive") if len(scores) > 1 else [scores[0]] * 3
+    q = (
+        statistics.quantiles(scores, n=4, method="inclusive")
+        if len(scores) > 1
+        else [scores[0]] * 3
+    )
     grade_counts = Counter(p.record.grade or "-" for p in played)
     board = "".join(
         f"<tr><td>{i}</td><td>{e(p.record.player)}</td><td>{p.record.score:.2f}</td>"
@@ -128,14 +181,16 @@ def _html(played: list[Played], loaded: LoadedScenario, cohort: str, files: dict
         for i, g in enumerate(path_groups(played), 1)
     )
     grades = ", ".join(f"{e(k)}: {v}" for k, v in grade_counts.most_common())
-    img = "".join(f'<figure><img src="{e(name)}" alt="{e(key)}"></figure>' for key, name in files.items())
+    img = "".join(
+        f'<figure><img src="{e(name)}" alt="{e(key)}"></figure>' for key, name in files.items()
+    )
     return f"""<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>Laporan kelas / Class report — {e(cohort)}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;font-size:18px;color:#222}}
 table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #ccc;padding:.3em .7em;text-align:left}}
 figure{{margin:1.5em 0}}img{{max-width:100%}}h1{{margin-bottom:.2em}}</style></head><body>
 <h1>Laporan kelas / Class report — {e(cohort)}</h1>
-<p>{e(localize(s.title, 'id', dl))} / {e(localize(s.title, 'en', dl))} — {e(s.id)}@{e(s.version)}</p>
+<p>{e(localize(s.title, "id", dl))} / {e(localize(s.title, "en", dl))} — {e(s.id)}@{e(s.version)}</p>
 <h2>Ringkasan / Summary</h2>
 <table><tr><th>Pemain / Players</th><td>{len(scores)}</td></tr>
 <tr><th>Rata-rata / Mean</th><td>{statistics.fmean(scores):.2f}</td></tr>

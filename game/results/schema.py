@@ -90,7 +90,9 @@ def current_version(conn: Connection) -> int:
     names = set(inspect(conn).get_table_names())
     if "schema_version" not in names:
         if "results" in names:
-            raise ResultError("the database has a 'results' table that is not ours (no schema_version)")
+            raise ResultError(
+                "the database has a 'results' table that is not ours (no schema_version)"
+            )
         return 0
     value = conn.execute(select(schema_version.c.version)).scalar()
     return int(value or 0)

@@ -94,13 +94,15 @@ def resolve_url(url: str | None) -> str:
     if "://" not in url:
         path = Path(url).expanduser().resolve()
         if path.is_dir():
-            raise ResultError(f"{url}: is a folder; give a database file such as {url}/results.sqlite")
+            raise ResultError(
+                f"{url}: is a folder; give a database file such as {url}/results.sqlite"
+            )
         if not path.parent.is_dir():
             raise ResultError(f"{url}: folder {path.parent} does not exist / folder tidak ada")
         return f"sqlite:///{path}"
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -130,7 +132,9 @@ def open_store(url: str | None = None) -> ResultStore:
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise ResultError(f"{url}: not a database URL or file path ({_reason(exc)})") from None
     except SQLAlchemyError as exc:
-        raise ResultError(f"cannot open the results database {_safe(resolved)}: {_reason(exc)}") from None
+        raise ResultError(
+            f"cannot open the results database {_safe(resolved)}: {_reason(exc)}"
+        ) from None
     return store
 
 
@@ -177,9 +181,13 @@ class ResultStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def import_files(self, paths: Iterable[Path], scenarios: ScenarioLibrary | Path | None = None) -> ImportReport:
+    def import_files(
+        self, paths: Iterable[Path], scenarios: ScenarioLibrary | Path | None = None
+    ) -> ImportReport:
         """Verify every result file under ``paths`` by replay; store the good ones in one batch."""
-        library = scenarios if isinstance(scenarios, ScenarioLibrary) else ScenarioLibrary.of(scenarios)
+        library = (
+            scenarios if isinstance(scenarios, ScenarioLibrary) else ScenarioLibrary.of(scenarios)
+        )
         files, refused = collect_files(paths)
         good: list[tuple[Path, ResultRecord]] = []
         for file in files:
@@ -207,7 +215,9 @@ class ResultStore:
             with self._writing() as conn:
                 for record in records:
                     stmt = dialect.insert(results).values(**_row(record, now))
-                    stmt = stmt.on_conflict_do_nothing(index_elements=["key"]).returning(results.c.id)
+                    stmt = stmt.on_conflict_do_nothing(index_elements=["key"]).returning(
+                        results.c.id
+                    )
                     added.append(conn.execute(stmt).first() is not None)
         except SQLAlchemyError as exc:
             raise ResultError(f"cannot write to the results database: {_reason(exc)}") from None
@@ -215,11 +225,21 @@ class ResultStore:
 
     # -- reading ------------------------------------------------------------------------
 
-    def leaderboard(self, scenario_id: str | None, cohort: str | None, limit: int = 50) -> list[LeaderRow]:
+    def leaderboard(
+        self, scenario_id: str | None, cohort: str | None, limit: int = 50
+    ) -> list[LeaderRow]:
         """The best results first (one row per game); equal scores share a rank."""
         c = results.c
-        query = select(c.player, c.player_id, c.score, c.grade, c.goals_count, c.cohort,
-                       c.scenario_id, c.scenario_version)
+        query = select(
+            c.player,
+            c.player_id,
+            c.score,
+            c.grade,
+            c.goals_count,
+            c.cohort,
+            c.scenario_id,
+            c.scenario_version,
+        )
         if scenario_id is not None:
             sid, _, version = scenario_id.partition("@")
             query = query.where(c.scenario_id == sid)
@@ -233,11 +253,24 @@ class ResultStore:
         out: list[LeaderRow] = []
         for i, r in enumerate(rows):
             rank = out[-1].rank if out and out[-1].score == r.score else i + 1
-            out.append(LeaderRow(rank, r.player, r.score, r.grade, r.goals_count, r.player_id,
-                                 r.cohort, r.scenario_id, r.scenario_version))
+            out.append(
+                LeaderRow(
+                    rank,
+                    r.player,
+                    r.score,
+                    r.grade,
+                    r.goals_count,
+                    r.player_id,
+                    r.cohort,
+                    r.scenario_id,
+                    r.scenario_version,
+                )
+            )
         return out
 
-    def results(self, cohorts: Sequence[str] = (), scenario: str | None = None) -> list[StoredResult]:
+    def results(
+        self, cohorts: Sequence[str] = (), scenario: str | None = None
+    ) -> list[StoredResult]:
         """Stored results, filtered by cohort codes and ``ID`` or ``ID@VERSION``; oldest first."""
         c = results.c
         query = select(c.key, c.record, c.imported_at).order_by(c.id)
@@ -249,12 +282,16 @@ class ResultStore:
             if version:
                 query = query.where(c.scenario_version == version)
         rows = self._read(lambda conn: conn.execute(query).all())
-        return [StoredResult(k, ResultRecord.model_validate(json.loads(rec)), at) for k, rec, at in rows]
+        return [
+            StoredResult(k, ResultRecord.model_validate(json.loads(rec)), at) for k, rec, at in rows
+        ]
 
     def versions(self, cohort: str | None, scenario: str | None = None) -> list[tuple[str, int]]:
         """The ``ID@VERSION`` of the scenarios played (by a cohort), with their result counts."""
         c = results.c
-        query = select(c.scenario_id, c.scenario_version, func.count()).group_by(c.scenario_id, c.scenario_version)
+        query = select(c.scenario_id, c.scenario_version, func.count()).group_by(
+            c.scenario_id, c.scenario_version
+        )
         if cohort is not None:
             query = query.where(c.cohort == cohort)
         if scenario:
@@ -262,12 +299,16 @@ class ResultStore:
             query = query.where(c.scenario_id == sid)
             if version:
                 query = query.where(c.scenario_version == version)
-        rows = self._read(lambda conn: conn.execute(query.order_by(c.scenario_id, c.scenario_version)).all())
+        rows = self._read(
+            lambda conn: conn.execute(query.order_by(c.scenario_id, c.scenario_version)).all()
+        )
         return [(f"{sid}@{version}", int(n)) for sid, version, n in rows]
 
     def count(self) -> int:
         """How many results are stored."""
-        value = self._read(lambda conn: conn.execute(select(func.count()).select_from(results)).scalar())
+        value = self._read(
+            lambda conn: conn.execute(select(func.count()).select_from(results)).scalar()
+        )
         return int(value or 0)
 
     def _read(self, fn: Any) -> Any:

@@ -51,7 +51,9 @@ class ScenarioLibrary:
         """Raise ResultError naming a scenarios folder that does not exist."""
         for folder in self.folders:
             if not folder.is_dir():
-                raise ResultError(f"{folder}: scenarios folder not found / folder skenario tidak ada")
+                raise ResultError(
+                    f"{folder}: scenarios folder not found / folder skenario tidak ada"
+                )
 
     def _index(self) -> dict[tuple[str, str], list[LoadedScenario]]:
         if self._by_key is None:
@@ -119,8 +121,10 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
     if outcome.grade is not None:
         grade = localize(s.scoring.grades[outcome.grade].name, record.language, s.default_language)
     if not _same(outcome.score, record.score):
-        raise ResultError(f"score does not match the decisions: file says {record.score:g}, "
-                          f"replay gives {outcome.score:g}")
+        raise ResultError(
+            f"score does not match the decisions: file says {record.score:g}, "
+            f"replay gives {outcome.score:g}"
+        )
     checks: list[tuple[str, object, object]] = [
         ("grade", record.grade, grade),
         ("goals", tuple(record.goals), outcome.goals),
@@ -129,16 +133,20 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
     ]
     for what, stored, replayed in checks:
         if stored != replayed:
-            raise ResultError(f"{what} does not match the decisions: file says {stored!r}, "
-                              f"replay gives {replayed!r}")
+            raise ResultError(
+                f"{what} does not match the decisions: file says {stored!r}, "
+                f"replay gives {replayed!r}"
+            )
     names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
     final = dict(zip(names, game.history[-1], strict=True))
     if set(final) != set(record.metrics):
         raise ResultError("final metrics do not match the scenario's metrics")
     for name, value in final.items():
         if not _same(value, record.metrics[name]):
-            raise ResultError(f"final metric '{name}' does not match the decisions: file says "
-                              f"{record.metrics[name]:g}, replay gives {value:g}")
+            raise ResultError(
+                f"final metric '{name}' does not match the decisions: file says "
+                f"{record.metrics[name]:g}, replay gives {value:g}"
+            )
     return game
 
 

@@ -20,14 +20,24 @@ def check_ids(s: Scenario) -> Found:
         table: dict[str, Any] = getattr(s, group)
         for name in table:
             if not NAME_RE.match(name):
-                found.append(((group, name), f"'{name}' cannot be used in expressions: use lowercase letters, digits and _ , starting with a letter"))
+                found.append(
+                    (
+                        (group, name),
+                        f"'{name}' cannot be used in expressions: use lowercase letters, digits and _ , starting with a letter",
+                    )
+                )
             elif name in RESERVED:
                 found.append(((group, name), f"'{name}' is a reserved word; choose another id"))
     for name, m in s.metrics.items():
         if m.min > m.max:
             found.append((("metrics", name, "max"), f"max ({m.max:g}) is below min ({m.min:g})"))
         elif not m.min <= m.start <= m.max:
-            found.append((("metrics", name, "start"), f"start {m.start:g} is outside min..max ({m.min:g}..{m.max:g})"))
+            found.append(
+                (
+                    ("metrics", name, "start"),
+                    f"start {m.start:g} is outside min..max ({m.min:g}..{m.max:g})",
+                )
+            )
     for name in set(s.metrics) & set(s.derived):
         found.append((("derived", name), f"'{name}' is already a metric"))
 
@@ -35,7 +45,12 @@ def check_ids(s: Scenario) -> Found:
         seen: set[str] = set()
         for i, item in enumerate(items):
             if not ID_RE.match(item.id):
-                found.append(((*path, i, "id"), f"{what} id '{item.id}' may use only letters, digits, _ and -"))
+                found.append(
+                    (
+                        (*path, i, "id"),
+                        f"{what} id '{item.id}' may use only letters, digits, _ and -",
+                    )
+                )
             if item.id in seen:
                 found.append(((*path, i, "id"), f"{what} id '{item.id}' is used twice"))
             seen.add(item.id)
@@ -53,7 +68,12 @@ def check_ids(s: Scenario) -> Found:
         c.cost != 0 for e in s.events for c in e.choices
     )
     if paying and s.budget is None:
-        found.append((("budget",), "costs or upkeep are set, so 'budget' must name the metric they are paid from"))
+        found.append(
+            (
+                ("budget",),
+                "costs or upkeep are set, so 'budget' must name the metric they are paid from",
+            )
+        )
     return found
 
 
@@ -69,11 +89,16 @@ def check_requires_cycles(s: Scenario) -> Found:
         if state.get(pid) == 2:
             return
         if state.get(pid) == 1:
-            cycle = [*trail[trail.index(pid):], pid]
+            cycle = [*trail[trail.index(pid) :], pid]
             key = frozenset(cycle)
             if key not in reported:
                 reported.add(key)
-                found.append((("policies", index[pid], "requires"), "requires forms a cycle: " + " -> ".join(cycle)))
+                found.append(
+                    (
+                        ("policies", index[pid], "requires"),
+                        "requires forms a cycle: " + " -> ".join(cycle),
+                    )
+                )
             return
         state[pid] = 1
         for req in graph.get(pid, []):
@@ -98,10 +123,14 @@ def check_plan(steps: tuple[PlanStep, ...], s: Scenario, path: tuple[str | int, 
         for key in ("adopt", "cancel"):
             for j, pid in enumerate(getattr(step, key)):
                 if pid not in policies:
-                    found.append(((*here, key, j), f"no policy '{pid}'{did_you_mean(pid, policies)}"))
+                    found.append(
+                        ((*here, key, j), f"no policy '{pid}'{did_you_mean(pid, policies)}")
+                    )
         for eid, cid in step.choose.items():
             if eid not in events:
-                found.append(((*here, "choose", eid), f"no event '{eid}'{did_you_mean(eid, events)}"))
+                found.append(
+                    ((*here, "choose", eid), f"no event '{eid}'{did_you_mean(eid, events)}")
+                )
             elif cid not in events[eid]:
                 hint = did_you_mean(cid, events[eid])
                 found.append(((*here, "choose", eid), f"event '{eid}' has no choice '{cid}'{hint}"))
@@ -134,7 +163,9 @@ def translation_warnings(s: Scenario) -> Found:
                 found.append((path, f"missing translation: {', '.join(missing)}"))
             extra = [lang for lang in value if lang not in langs]
             if extra:
-                found.append((path, f"language {', '.join(extra)} is not in 'languages' and is never shown"))
+                found.append(
+                    (path, f"language {', '.join(extra)} is not in 'languages' and is never shown")
+                )
 
     for key in ("title", "briefing", "turn_label"):
         text(getattr(s, key), (key,))
@@ -175,7 +206,12 @@ def design_warnings(s: Scenario, c: Compiled) -> Found:
         moved.add(c.budget)
     for i, mid in enumerate(c.metric_ids):
         if i not in moved:
-            found.append((("metrics", mid), f"nothing changes metric '{mid}': no policy, event, rule or drift moves it"))
+            found.append(
+                (
+                    ("metrics", mid),
+                    f"nothing changes metric '{mid}': no policy, event, rule or drift moves it",
+                )
+            )
     if c.budget is not None:
         bmax = c.maximum[c.budget]
         can_grow = _budget_can_grow(c)
@@ -183,10 +219,20 @@ def design_warnings(s: Scenario, c: Compiled) -> Found:
         for p in c.policies:
             cost = p.cost.constant
             if cost is not None and cost > ceiling:
-                found.append((("policies", p.index, "cost"), f"nobody can ever afford policy '{p.id}': it costs {cost:g}, the budget never exceeds {ceiling:g}"))
+                found.append(
+                    (
+                        ("policies", p.index, "cost"),
+                        f"nobody can ever afford policy '{p.id}': it costs {cost:g}, the budget never exceeds {ceiling:g}",
+                    )
+                )
     for ev in c.events:
         if ev.chance.constant is not None and ev.chance.constant <= 0:
-            found.append((("events", ev.index, "chance"), f"event '{ev.id}' can never fire: its chance is {ev.chance.constant:g}"))
+            found.append(
+                (
+                    ("events", ev.index, "chance"),
+                    f"event '{ev.id}' can never fire: its chance is {ev.chance.constant:g}",
+                )
+            )
     return found
 
 

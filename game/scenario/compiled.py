@@ -249,7 +249,12 @@ class _Builder:
                 continue
             rate = self.expr(m.drift.rate, ("metrics", mid, "drift", "rate"))
             if rate.constant is not None and not 0 <= rate.constant <= 1:
-                self.found.append((("metrics", mid, "drift", "rate"), f"rate {rate.constant:g} is out of range: must be between 0 and 1"))
+                self.found.append(
+                    (
+                        ("metrics", mid, "drift", "rate"),
+                        f"rate {rate.constant:g} is out of range: must be between 0 and 1",
+                    )
+                )
             toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
             drifts.append(CDrift(self.metric_ids.index(mid), toward, rate))
         derived = self.derived_in_order()
@@ -277,10 +282,18 @@ class _Builder:
             )
             chance = self.expr(e.chance, (*path, "chance"))
             if chance.constant is not None and not 0 <= chance.constant <= 1:
-                self.found.append(((*path, "chance"), f"chance {chance.constant:g} is out of range: must be between 0 and 1"))
+                self.found.append(
+                    (
+                        (*path, "chance"),
+                        f"chance {chance.constant:g} is out of range: must be between 0 and 1",
+                    )
+                )
             events.append(
                 CEvent(
-                    e.id, i, first, last,
+                    e.id,
+                    i,
+                    first,
+                    last,
                     chance,
                     self.maybe(e.when, (*path, "when")),
                     e.repeats,
@@ -290,8 +303,11 @@ class _Builder:
             )
         sc = s.scoring
         goals = [
-            CGoal(g.id, self.expr(g.condition, ("scoring", "goals", i, "condition")),
-                  self.expr(g.bonus, ("scoring", "goals", i, "bonus")))
+            CGoal(
+                g.id,
+                self.expr(g.condition, ("scoring", "goals", i, "condition")),
+                self.expr(g.bonus, ("scoring", "goals", i, "bonus")),
+            )
             for i, g in enumerate(sc.goals)
         ]
         grades = sorted(((g.min, i) for i, g in enumerate(sc.grades)), key=lambda t: -t[0])
@@ -334,8 +350,13 @@ class _Builder:
             if state.get(name) == 2:
                 return
             if state.get(name) == 1:
-                cycle = " -> ".join([*trail[trail.index(name):], name])
-                self.found.append((("derived", name, "formula"), f"derived values depend on each other in a cycle: {cycle}"))
+                cycle = " -> ".join([*trail[trail.index(name) :], name])
+                self.found.append(
+                    (
+                        ("derived", name, "formula"),
+                        f"derived values depend on each other in a cycle: {cycle}",
+                    )
+                )
                 return
             state[name] = 1
             for ref in sorted(compiled[name].names & set(compiled)):

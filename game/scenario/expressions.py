@@ -98,7 +98,12 @@ _GLOBALS: dict[str, object] = {
 _ARITY = {"min": (2, 99), "max": (2, 99), "abs": (1, 1), "round": (1, 2), "clamp": (3, 3)}
 _BINOPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 _CMPOPS: dict[type[ast.cmpop], str] = {
-    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
 }
 _REFUSED: dict[type[ast.AST], str] = {
     ast.Attribute: "attribute access (a.b) is not allowed",
@@ -248,7 +253,9 @@ class _Emitter:
     def _Call(self, node: ast.Call) -> str:
         if not isinstance(node.func, ast.Name):
             self.emit(node.func)  # names what is wrong with it (attribute, lambda, ...)
-            raise ExpressionError("only active, held, chosen, min, max, abs, round, clamp may be called")
+            raise ExpressionError(
+                "only active, held, chosen, min, max, abs, round, clamp may be called"
+            )
         fname = node.func.id
         if node.keywords:
             raise ExpressionError(f"{fname}() takes no keyword arguments")
@@ -331,9 +338,18 @@ def _constant_value(node: ast.AST) -> float | None:
 
 def _op_text(op: ast.AST) -> str:
     return {
-        "Mod": "%", "FloorDiv": "//", "MatMult": "@", "BitAnd": "&", "BitOr": "|",
-        "BitXor": "^", "LShift": "<<", "RShift": ">>", "Is": "is", "IsNot": "is not",
-        "In": "in", "NotIn": "not in",
+        "Mod": "%",
+        "FloorDiv": "//",
+        "MatMult": "@",
+        "BitAnd": "&",
+        "BitOr": "|",
+        "BitXor": "^",
+        "LShift": "<<",
+        "RShift": ">>",
+        "Is": "is",
+        "IsNot": "is not",
+        "In": "in",
+        "NotIn": "not in",
     }.get(type(op).__name__, type(op).__name__)
 
 

@@ -64,7 +64,9 @@ def read_toml(path: str | FsPath) -> tuple[str, dict[str, Any], bytes]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ScenarioError([Problem(name, line, "", "not UTF-8 text: save the file as UTF-8")]) from None
+        raise ScenarioError(
+            [Problem(name, line, "", "not UTF-8 text: save the file as UTF-8")]
+        ) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -74,7 +76,9 @@ def read_toml(path: str | FsPath) -> tuple[str, dict[str, Any], bytes]:
         message = _TOML_AT.sub("", message).strip().rstrip(".")
         raise ScenarioError([Problem(name, line, "toml", f"not valid TOML: {message}")]) from None
     except RecursionError:
-        raise ScenarioError([Problem(name, 0, "toml", "not valid TOML: nested too deeply")]) from None
+        raise ScenarioError(
+            [Problem(name, 0, "toml", "not valid TOML: nested too deeply")]
+        ) from None
     return text, raw, data
 
 
@@ -130,12 +134,20 @@ def _message(kind: str, err: Any, raw: dict[str, Any]) -> str:
     if kind == "literal_error":
         expected = str(err.get("ctx", {}).get("expected", ""))
         if isinstance(got, str) and got:
-            pool = CATEGORIES if "flexible_work" in expected else VALUES if "akuntabel" in expected else ()
+            pool = (
+                CATEGORIES
+                if "flexible_work" in expected
+                else VALUES
+                if "akuntabel" in expected
+                else ()
+            )
             if pool:
                 return f"'{got}' is not one of: {', '.join(pool)}{did_you_mean(got, pool)}"
         return f"must be {expected}, got {shown}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{shown} is out of range: " + str(err["msg"]).replace("Input should be ", "must be ")
+        return f"{shown} is out of range: " + str(err["msg"]).replace(
+            "Input should be ", "must be "
+        )
     msg = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)

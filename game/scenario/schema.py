@@ -25,20 +25,42 @@ from pydantic_core import PydanticCustomError
 from game.scenario.suggest import did_you_mean
 
 CATEGORIES = (
-    "flexible_work", "output_targets", "digital_services", "partnerships",
-    "integrity", "people", "service_process", "communication",
+    "flexible_work",
+    "output_targets",
+    "digital_services",
+    "partnerships",
+    "integrity",
+    "people",
+    "service_process",
+    "communication",
 )
 VALUES = (
-    "berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
-    "loyal", "adaptif", "kolaboratif",
+    "berorientasi_pelayanan",
+    "akuntabel",
+    "kompeten",
+    "harmonis",
+    "loyal",
+    "adaptif",
+    "kolaboratif",
 )
 Category = Literal[
-    "flexible_work", "output_targets", "digital_services", "partnerships",
-    "integrity", "people", "service_process", "communication",
+    "flexible_work",
+    "output_targets",
+    "digital_services",
+    "partnerships",
+    "integrity",
+    "people",
+    "service_process",
+    "communication",
 ]
 Value = Literal[
-    "berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis",
-    "loyal", "adaptif", "kolaboratif",
+    "berorientasi_pelayanan",
+    "akuntabel",
+    "kompeten",
+    "harmonis",
+    "loyal",
+    "adaptif",
+    "kolaboratif",
 ]
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
@@ -52,19 +74,29 @@ def _text(value: Any) -> str | dict[str, str]:
         return value
     if isinstance(value, dict):
         if not value:
-            raise PydanticCustomError("text", "empty text table: give e.g. {example}", {"example": _TEXT_EXAMPLE})
+            raise PydanticCustomError(
+                "text", "empty text table: give e.g. {example}", {"example": _TEXT_EXAMPLE}
+            )
         for lang, text in value.items():
             if not _LANG.match(str(lang)):
-                raise PydanticCustomError("text", "'{lang}' is not a language code such as id or en", {"lang": lang})
+                raise PydanticCustomError(
+                    "text", "'{lang}' is not a language code such as id or en", {"lang": lang}
+                )
             if not isinstance(text, str):
-                raise PydanticCustomError("text", "the '{lang}' text must be a string in quotes", {"lang": lang})
+                raise PydanticCustomError(
+                    "text", "the '{lang}' text must be a string in quotes", {"lang": lang}
+                )
         return dict(value)
-    raise PydanticCustomError("text", "expected text: a string or a table like {example}", {"example": _TEXT_EXAMPLE})
+    raise PydanticCustomError(
+        "text", "expected text: a string or a table like {example}", {"example": _TEXT_EXAMPLE}
+    )
 
 
 def _number_or_expression(value: Any) -> float | str:
     if isinstance(value, bool):
-        raise PydanticCustomError("number", "expected a number or an expression in quotes, got true/false")
+        raise PydanticCustomError(
+            "number", "expected a number or an expression in quotes, got true/false"
+        )
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
             raise PydanticCustomError("number", "the number must be finite")
@@ -77,32 +109,41 @@ def _number_or_expression(value: Any) -> float | str:
 def _condition(value: Any) -> bool | str:
     if isinstance(value, (bool, str)):
         return value
-    raise PydanticCustomError("condition", "expected a condition in quotes, e.g. \"turn >= 2\"")
+    raise PydanticCustomError("condition", 'expected a condition in quotes, e.g. "turn >= 2"')
 
 
 Text = Annotated[
     str | dict[str, str],
     PlainValidator(_text),
-    WithJsonSchema({
-        "description": "Text shown to players: a string, or a table of languages such as { id = \"...\", en = \"...\" }.",
-        "anyOf": [{"type": "string"}, {"type": "object", "additionalProperties": {"type": "string"}}],
-    }),
+    WithJsonSchema(
+        {
+            "description": 'Text shown to players: a string, or a table of languages such as { id = "...", en = "..." }.',
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}},
+            ],
+        }
+    ),
 ]
 NumExpr = Annotated[
     float | str,
     PlainValidator(_number_or_expression),
-    WithJsonSchema({
-        "description": "A number, or an expression in quotes that reads the state, e.g. \"0.1 * (70 - service_quality)\".",
-        "anyOf": [{"type": "number"}, {"type": "string"}],
-    }),
+    WithJsonSchema(
+        {
+            "description": 'A number, or an expression in quotes that reads the state, e.g. "0.1 * (70 - service_quality)".',
+            "anyOf": [{"type": "number"}, {"type": "string"}],
+        }
+    ),
 ]
 Condition = Annotated[
     bool | str,
     PlainValidator(_condition),
-    WithJsonSchema({
-        "description": "A condition in quotes that reads the state, e.g. \"turn >= 2 and public_trust < 60\".",
-        "anyOf": [{"type": "string"}, {"type": "boolean"}],
-    }),
+    WithJsonSchema(
+        {
+            "description": 'A condition in quotes that reads the state, e.g. "turn >= 2 and public_trust < 60".',
+            "anyOf": [{"type": "string"}, {"type": "boolean"}],
+        }
+    ),
 ]
 
 
@@ -134,7 +175,9 @@ class Band(Table):
     """Extension: a named band of a metric's value (e.g. IKM grade A from 88.31)."""
 
     min: float = Field(description="Lowest value inside the band.")
-    label: Text = Field(description="Name of the band, e.g. \"A\" or { id = \"Zona hijau\", en = \"Green zone\" }.")
+    label: Text = Field(
+        description='Name of the band, e.g. "A" or { id = "Zona hijau", en = "Green zone" }.'
+    )
 
 
 class Drift(Table):
@@ -152,11 +195,17 @@ class Metric(Table):
     min: float = Field(description="Lowest value; the metric is held inside [min, max].")
     max: float = Field(description="Highest value.")
     decimals: int | None = Field(None, ge=0, le=6, description="Decimals to display.")
-    higher_is_better: bool = Field(True, description="Colours changes: green when it moves this way.")
+    higher_is_better: bool = Field(
+        True, description="Colours changes: green when it moves this way."
+    )
     hidden: bool = Field(False, description="Hidden metrics still act; players do not see them.")
     drift: Drift | None = Field(None, description="Optional pull toward a value each turn.")
-    description: Text | None = Field(None, description="Extension: a sentence explaining the metric.")
-    bands: tuple[Band, ...] = Field((), description="Extension: named bands such as IKM grades, highest first or any order.")
+    description: Text | None = Field(
+        None, description="Extension: a sentence explaining the metric."
+    )
+    bands: tuple[Band, ...] = Field(
+        (), description="Extension: named bands such as IKM grades, highest first or any order."
+    )
 
 
 class Derived(Table):
@@ -167,7 +216,9 @@ class Derived(Table):
     decimals: int | None = Field(None, ge=0, le=6, description="Decimals to display.")
     higher_is_better: bool = Field(True, description="Colours changes.")
     hidden: bool = Field(False, description="Hide it from players.")
-    description: Text | None = Field(None, description="Extension: a sentence explaining the value.")
+    description: Text | None = Field(
+        None, description="Extension: a sentence explaining the value."
+    )
     bands: tuple[Band, ...] = Field((), description="Extension: named bands such as IKM grades.")
 
 
@@ -202,7 +253,9 @@ class Policy(Table):
     cost: NumExpr = Field(0.0, description="Paid once on adoption from the budget metric.")
     upkeep: NumExpr = Field(0.0, description="Paid every turn while in force.")
     requires: tuple[str, ...] = Field((), description="Policies that must be in force to adopt it.")
-    excludes: tuple[str, ...] = Field((), description="Policies that cannot be in force together with it.")
+    excludes: tuple[str, ...] = Field(
+        (), description="Policies that cannot be in force together with it."
+    )
     available: Condition | None = Field(None, description="Condition for it to be offered.")
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
     sources: tuple[str, ...] = Field((), description="Rules and studies behind its effects.")
@@ -227,20 +280,32 @@ class Event(Table):
     id: str = Field(description="Unique id of the event.")
     title: Text = Field(description="Headline of the event.")
     text: Text = Field(description="What happened.")
-    turns: tuple[int, int] | None = Field(None, description="Window [first, last] in which it may fire.")
+    turns: tuple[int, int] | None = Field(
+        None, description="Window [first, last] in which it may fire."
+    )
     at: int | None = Field(None, ge=1, description="A scripted turn (instead of a window).")
     chance: NumExpr = Field(1.0, description="Chance 0..1 to fire at a turn it can (default 1).")
     when: Condition | None = Field(None, description="Optional condition for it to fire.")
-    once: bool | None = Field(None, description="Fires at most once (default true unless cooldown is set).")
-    cooldown: int | None = Field(None, ge=0, description="Turns it rests after firing before it may fire again.")
-    choices: tuple[Choice, ...] = Field(min_length=1, description="The answers; the first is the default.")
+    once: bool | None = Field(
+        None, description="Fires at most once (default true unless cooldown is set)."
+    )
+    cooldown: int | None = Field(
+        None, ge=0, description="Turns it rests after firing before it may fire again."
+    )
+    choices: tuple[Choice, ...] = Field(
+        min_length=1, description="The answers; the first is the default."
+    )
 
     @model_validator(mode="after")
     def _timing(self) -> Event:
         if self.turns is not None and self.at is not None:
-            raise PydanticCustomError("timing", "give either turns = [first, last] or at = N, not both")
+            raise PydanticCustomError(
+                "timing", "give either turns = [first, last] or at = N, not both"
+            )
         if self.turns is not None and (self.turns[0] < 1 or self.turns[0] > self.turns[1]):
-            raise PydanticCustomError("timing", "turns must be [first, last] with 1 <= first <= last")
+            raise PydanticCustomError(
+                "timing", "turns must be [first, last] with 1 <= first <= last"
+            )
         if self.once is True and self.cooldown is not None:
             raise PydanticCustomError("timing", "once = true and cooldown cannot both be set")
         return self
@@ -282,7 +347,9 @@ class Ending(Table):
     condition: Condition = Field(description="Checked after every turn.")
     text: Text = Field(description="What the player reads.")
     title: Text | None = Field(None, description="Extension: a headline for the ending.")
-    kind: Literal["lose", "win"] = Field("lose", description="Extension: whether it is a loss (default) or an early win.")
+    kind: Literal["lose", "win"] = Field(
+        "lose", description="Extension: whether it is a loss (default) or an early win."
+    )
 
 
 class PlanStep(Table):
@@ -301,26 +368,38 @@ class Expect(Table):
     label: Text | None = Field(None, description="What the author intends, in words.")
     plan: tuple[PlanStep, ...] = Field((), description="Decisions by turn.")
     assert_: Condition = Field(alias="assert", description="Condition on the final state.")
-    seed: int | None = Field(None, description="Extension: seed to play with (default: the scenario's).")
+    seed: int | None = Field(
+        None, description="Extension: seed to play with (default: the scenario's)."
+    )
 
 
 class Scenario(Table):
     """A whole scenario file."""
 
     format: Literal[1] = Field(description="Version of the format; 1.")
-    id: str = Field(pattern=r"^[a-z0-9-]+$", description="Scenario id: lowercase letters, digits, '-'.")
+    id: str = Field(
+        pattern=r"^[a-z0-9-]+$", description="Scenario id: lowercase letters, digits, '-'."
+    )
     version: str = Field(description="The author's own version; results record it.")
-    languages: tuple[str, ...] = Field(min_length=1, description="Languages provided; the first is the default.")
+    languages: tuple[str, ...] = Field(
+        min_length=1, description="Languages provided; the first is the default."
+    )
     turns: int = Field(ge=1, le=100, description="Number of turns.")
-    turn_label: Text | None = Field(None, description="What a turn is called, e.g. { id = \"Triwulan\", en = \"Quarter\" }.")
-    actions_per_turn: int = Field(ge=1, le=50, description="Adoptions + cancellations allowed per turn.")
+    turn_label: Text | None = Field(
+        None, description='What a turn is called, e.g. { id = "Triwulan", en = "Quarter" }.'
+    )
+    actions_per_turn: int = Field(
+        ge=1, le=50, description="Adoptions + cancellations allowed per turn."
+    )
     seed: int = Field(1, description="Default class seed.")
     title: Text = Field(description="Title of the scenario.")
     briefing: Text = Field(description="The briefing players read before they start.")
     author: str | None = Field(None, description="Who wrote it.")
     budget: str | None = Field(None, description="The metric costs and upkeep are paid from.")
     metrics: dict[str, Metric] = Field(min_length=1, description="The stocks of the simulation.")
-    derived: dict[str, Derived] = Field(default_factory=dict, description="Values computed from the metrics.")
+    derived: dict[str, Derived] = Field(
+        default_factory=dict, description="Values computed from the metrics."
+    )
     rules: tuple[Rule, ...] = Field((), description="Flows applied every turn.")
     policies: tuple[Policy, ...] = Field((), description="Policy cards.")
     events: tuple[Event, ...] = Field((), description="Events with choices.")
@@ -333,7 +412,9 @@ class Scenario(Table):
     def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for lang in value:
             if not _LANG.match(lang):
-                raise PydanticCustomError("lang", "'{lang}' is not a language code such as id or en", {"lang": lang})
+                raise PydanticCustomError(
+                    "lang", "'{lang}' is not a language code such as id or en", {"lang": lang}
+                )
         if len(set(value)) != len(value):
             raise PydanticCustomError("lang", "a language is listed twice")
         return value

@@ -50,7 +50,9 @@ class Options:
 class App:
     """The running game: window, language, paths, session and the current screen."""
 
-    def __init__(self, options: Options | None = None, headless_size: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, options: Options | None = None, headless_size: tuple[int, int] | None = None
+    ) -> None:
         self.options = options or Options()
         self.config_dir = self.options.config_dir or user_config_dir()
         self.data_dir = self.options.data_dir or user_data_dir()
@@ -168,7 +170,10 @@ class App:
     def switch(self, screen: Screen) -> None:
         """Make ``screen`` current (closing widgets of the one left, unless it is kept)."""
         if screen is not self.screen:
-            keep = getattr(screen, "parent", None) is self.screen or getattr(self.screen, "parent", None) is screen
+            keep = (
+                getattr(screen, "parent", None) is self.screen
+                or getattr(self.screen, "parent", None) is screen
+            )
             if not keep:
                 self.screen.close()
             self.screen = screen
@@ -245,7 +250,9 @@ class App:
             rect = pygame.Rect(0, 0, width, height)
             rect.midbottom = (w // 2, y)
             color = theme.GOOD if toast.good else theme.BAD
-            widgets.panel(surface, rect, theme.PANEL_HI, radius=ink.px(12), border=color, width=ink.px(3))
+            widgets.panel(
+                surface, rect, theme.PANEL_HI, radius=ink.px(12), border=color, width=ink.px(3)
+            )
             ink.wrapped(toast.text, rect.inflate(-ink.px(40), -ink.px(24)), 20, theme.TEXT, 600)
             y = rect.top - ink.px(10)
 

@@ -11,14 +11,23 @@ from game.ui.theme import Color
 from game.ui.widgets import Ink
 
 
-def line_chart(ink: Ink, rect: pygame.Rect, values: list[float], color: Color,
-               low_text: str, high_text: str, last_text: str) -> None:
+def line_chart(
+    ink: Ink,
+    rect: pygame.Rect,
+    values: list[float],
+    color: Color,
+    low_text: str,
+    high_text: str,
+    last_text: str,
+) -> None:
     """A metric over the turns (turn 0 = start) with faint gridlines, the lowest and highest
     values in a left gutter (never under the line) and the final value on the right."""
     surface = ink.surface
     pygame.draw.rect(surface, theme.mix(theme.PANEL, theme.BG, 0.4), rect, border_radius=ink.px(6))
     axis_size = 13
-    gutter = max(ink.width(low_text, axis_size, 600), ink.width(high_text, axis_size, 600)) + ink.px(8)
+    gutter = max(
+        ink.width(low_text, axis_size, 600), ink.width(high_text, axis_size, 600)
+    ) + ink.px(8)
     last_w = ink.width(last_text, 16, 800) + ink.px(12)
     plot = rect.inflate(-ink.px(16), -ink.px(20))
     plot.left += gutter
@@ -30,7 +39,10 @@ def line_chart(ink: Ink, rect: pygame.Rect, values: list[float], color: Color,
     if hi - lo < 1e-9:
         lo, hi = lo - 1, hi + 1
     n = max(1, len(values) - 1)
-    pts = [(plot.left + plot.width * i / n, plot.bottom - plot.height * (v - lo) / (hi - lo)) for i, v in enumerate(values)]
+    pts = [
+        (plot.left + plot.width * i / n, plot.bottom - plot.height * (v - lo) / (hi - lo))
+        for i, v in enumerate(values)
+    ]
     if len(pts) > 1:
         pygame.draw.lines(surface, color, False, pts, max(2, ink.px(3)))
     for p in pts:
@@ -41,7 +53,9 @@ def line_chart(ink: Ink, rect: pygame.Rect, values: list[float], color: Color,
     else:
         ink.text(high_text, (axis_x, plot.top), axis_size, theme.MUTED, 600, anchor="midright")
         ink.text(low_text, (axis_x, plot.bottom), axis_size, theme.MUTED, 600, anchor="midright")
-    ink.text(last_text, (rect.right - ink.px(8), round(pts[-1][1])), 16, color, 800, anchor="midright")
+    ink.text(
+        last_text, (rect.right - ink.px(8), round(pts[-1][1])), 16, color, 800, anchor="midright"
+    )
 
 
 def radar_radius(ink: Ink, box: pygame.Rect, labels: list[str], size: int = 14) -> int:
@@ -89,5 +103,11 @@ def radar(ink: Ink, box: pygame.Rect, labels: list[str], values: list[float], co
     for i, text in enumerate(labels):
         x, y = point(i, radius + ink.px(16))
         a = -math.pi / 2 + 2 * math.pi * i / n
-        anchor = "midleft" if math.cos(a) > 0.3 else "midright" if math.cos(a) < -0.3 else ("midbottom" if math.sin(a) < 0 else "midtop")
+        anchor = (
+            "midleft"
+            if math.cos(a) > 0.3
+            else "midright"
+            if math.cos(a) < -0.3
+            else ("midbottom" if math.sin(a) < 0 else "midtop")
+        )
         ink.text(text, (round(x), round(y)), 14, theme.TEXT, 600, anchor=anchor)

@@ -22,7 +22,9 @@ def play_to(game: Game, steps: Sequence[PlanStep], turn: int) -> Game:
         todo = [s for s in steps if s.turn == game.turn]
         for step in todo:
             standing.update(step.choose)
-        actions: list[Action] = [Choose(e, standing[e]) for e in game.pending_events() if e in standing]
+        actions: list[Action] = [
+            Choose(e, standing[e]) for e in game.pending_events() if e in standing
+        ]
         actions += [Cancel(p) for step in todo for p in step.cancel]
         actions += [Adopt(p) for step in todo for p in step.adopt]
         for action in actions:
@@ -53,7 +55,12 @@ def reload_scenario(app: Any) -> bool:
     try:
         loaded = load_scenario(session.path)
         fresh = Session(session.path, loaded, session.player, session.language, session.seed)
-        fresh.game = replay(loaded.compiled, session.seed, list(session.game.decisions), until_turn=session.game.turn)
+        fresh.game = replay(
+            loaded.compiled,
+            session.seed,
+            list(session.game.decisions),
+            until_turn=session.game.turn,
+        )
     except ScenarioError as exc:
         app.toast(app.t("playtest.reload_failed", reason=str(exc).splitlines()[0]))
         return False

@@ -37,8 +37,16 @@ class Block:
 
 
 @lru_cache(maxsize=64)
-def render_block(text: str, width: int, size: int, weight: int, color: Color, bg: Color, scale: float,
-                 spacing: float) -> Block:
+def render_block(
+    text: str,
+    width: int,
+    size: int,
+    weight: int,
+    color: Color,
+    bg: Color,
+    scale: float,
+    spacing: float,
+) -> Block:
     """The text wrapped to ``width`` and drawn on ``bg`` (cached: built once, blitted each frame)."""
     f = theme.font(size, weight, scale)
     lines = tuple(wrap(text, f, width))
@@ -95,7 +103,6 @@ class Pane:
         return pygame.Rect(track.left, top, track.width, h)
 
 
-
 @dataclass(frozen=True)
 class TextView(Pane):
     """A pane showing one rendered text."""
@@ -112,19 +119,31 @@ def pane(ink: Ink, height: int, step: int, area: pygame.Rect) -> Pane:
     """A pane for content ``height`` tall in ``area``: the whole area when it fits, else the
     area less the scrollbar's gutter and the cue line, in whole steps."""
     if height <= area.height:
-        return Pane(height, step, pygame.Rect(area.left, area.top, area.width, height), area, ink.scale)
+        return Pane(
+            height, step, pygame.Rect(area.left, area.top, area.width, height), area, ink.scale
+        )
     cue_h = ink.line_height(CUE_SIZE, 700) + ink.px(6)
     rows = max(1, (area.height - cue_h) // max(1, step))
     view = pygame.Rect(area.left, area.top, area.width - ink.px(GUTTER), rows * step)
     return Pane(height, step, view, area, ink.scale)
 
 
-def layout(ink: Ink, text: str, area: pygame.Rect, size: int, color: Color = theme.TEXT, weight: int = 400,
-           spacing: float = 1.0, bg: Color = theme.PANEL) -> TextView:
+def layout(
+    ink: Ink,
+    text: str,
+    area: pygame.Rect,
+    size: int,
+    color: Color = theme.TEXT,
+    weight: int = 400,
+    spacing: float = 1.0,
+    bg: Color = theme.PANEL,
+) -> TextView:
     """Fit ``text`` into ``area``; when it does not fit, keep room for the scrollbar and a cue line."""
     block = render_block(text, max(1, area.width), size, weight, color, bg, ink.scale, spacing)
     if block.height > area.height:
-        block = render_block(text, max(1, area.width - ink.px(GUTTER)), size, weight, color, bg, ink.scale, spacing)
+        block = render_block(
+            text, max(1, area.width - ink.px(GUTTER)), size, weight, color, bg, ink.scale, spacing
+        )
     p = pane(ink, block.height, block.step, area)
     return TextView(p.height, p.step, p.view, p.area, p.scale, block=block)
 
@@ -152,18 +171,41 @@ def frame(ink: Ink, tv: Pane, offset: int, cue: str, bg: Color = theme.PANEL) ->
     track = tv.bar()
     radius = track.width // 2
     pygame.draw.rect(ink.surface, theme.mix(bg, theme.LINE, 0.7), track, border_radius=radius)
-    pygame.draw.rect(ink.surface, theme.ACCENT if offset < tv.limit else theme.MUTED, tv.thumb(offset),
-                     border_radius=radius)
+    pygame.draw.rect(
+        ink.surface,
+        theme.ACCENT if offset < tv.limit else theme.MUTED,
+        tv.thumb(offset),
+        border_radius=radius,
+    )
     y = view.bottom + ink.px(6)
     if offset < tv.limit:
         size = ink.px(CUE_SIZE)
-        rect = ink.text(cue, (view.right - size - ink.px(4), y), CUE_SIZE, theme.ACCENT, 700, anchor="topright",
-                        max_width=view.width - size * 2)
-        arrow(ink.surface, (view.right - size // 2, rect.centery), size - ink.px(4), False, theme.ACCENT)
+        rect = ink.text(
+            cue,
+            (view.right - size - ink.px(4), y),
+            CUE_SIZE,
+            theme.ACCENT,
+            700,
+            anchor="topright",
+            max_width=view.width - size * 2,
+        )
+        arrow(
+            ink.surface,
+            (view.right - size // 2, rect.centery),
+            size - ink.px(4),
+            False,
+            theme.ACCENT,
+        )
 
 
-def handle(tv: Pane, offset: int, event: pygame.event.Event, mouse: tuple[int, int],
-           keys: bool = True, arrows: bool = True) -> int | None:
+def handle(
+    tv: Pane,
+    offset: int,
+    event: pygame.event.Event,
+    mouse: tuple[int, int],
+    keys: bool = True,
+    arrows: bool = True,
+) -> int | None:
     """The new offset if ``event`` scrolls the text (wheel over it, keys, a click on the bar), else None.
 
     ``keys`` False leaves every key to the screen; ``arrows`` False leaves it Up and Down."""
@@ -173,8 +215,14 @@ def handle(tv: Pane, offset: int, event: pygame.event.Event, mouse: tuple[int, i
     if event.type == pygame.MOUSEWHEEL and tv.area.collidepoint(mouse):
         return tv.clamp(offset - round(event.y * WHEEL_LINES * tv.step))
     if event.type == pygame.KEYDOWN and keys:
-        moves = {pygame.K_DOWN: tv.step, pygame.K_UP: -tv.step, pygame.K_PAGEDOWN: page,
-                 pygame.K_PAGEUP: -page, pygame.K_HOME: -tv.height, pygame.K_END: tv.height}
+        moves = {
+            pygame.K_DOWN: tv.step,
+            pygame.K_UP: -tv.step,
+            pygame.K_PAGEDOWN: page,
+            pygame.K_PAGEUP: -page,
+            pygame.K_HOME: -tv.height,
+            pygame.K_END: tv.height,
+        }
         if not arrows:
             moves = {k: v for k, v in moves.items() if k not in (pygame.K_UP, pygame.K_DOWN)}
         if event.key in moves:

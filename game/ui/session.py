@@ -57,7 +57,9 @@ class Session:
         """A new game (raises ScenarioError when the file does not load)."""
         path = path.resolve()
         loaded = load_scenario(path)
-        return Session(path, loaded, player, language, loaded.scenario.seed if seed is None else seed)
+        return Session(
+            path, loaded, player, language, loaded.scenario.seed if seed is None else seed
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The autosave."""
@@ -100,7 +102,9 @@ class Session:
             session = Session(path, loaded, player, str(data["language"]), int(data["seed"]))
             session.started = str(data.get("started") or now_iso())
             decisions = [Decision.from_json(d) for d in data["decisions"]]
-            session.game = replay(loaded.compiled, session.seed, decisions, until_turn=int(data.get("turn", 1)))
+            session.game = replay(
+                loaded.compiled, session.seed, decisions, until_turn=int(data.get("turn", 1))
+            )
         except ScenarioError as exc:
             raise AgenError(str(exc).splitlines()[0]) from None
         except (KeyError, TypeError, ValueError) as exc:
@@ -119,8 +123,12 @@ class Session:
 
         try:
             record = record_from_game(
-                self.game, self.loaded, player=self.player.name, player_id=self.player.player_id,
-                cohort=self.player.cohort, language=self.language,
+                self.game,
+                self.loaded,
+                player=self.player.name,
+                player_id=self.player.player_id,
+                cohort=self.player.cohort,
+                language=self.language,
                 started=datetime.fromisoformat(self.started),
             )
             target = write_result(record, folder / result_file_name(record))

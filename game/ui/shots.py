@@ -28,10 +28,15 @@ PLAYER = Player("Siti Rahmawati", "198703122010012004", "PKA-2026-B")
 
 def pick_scenario(given: Path | None = None) -> Path:
     """The scenario to show: the given one, else dukcapil, tutorial, the test fixture."""
-    candidates = [given] if given is not None else [
-        paths.SCENARIOS / "dukcapil.toml", paths.SCENARIOS / "tutorial.toml",
-        paths.SCENARIOS.parent / "tests" / "fixtures" / "format_example.toml",
-    ]
+    candidates = (
+        [given]
+        if given is not None
+        else [
+            paths.SCENARIOS / "dukcapil.toml",
+            paths.SCENARIOS / "tutorial.toml",
+            paths.SCENARIOS.parent / "tests" / "fixtures" / "format_example.toml",
+        ]
+    )
     for path in candidates:
         if path is None:
             continue
@@ -74,11 +79,15 @@ def parse_size(text: str) -> tuple[int, int]:
         raise AgenError(f"--size {text}: give WIDTHxHEIGHT, e.g. 1920x1080 / tulis LEBARxTINGGI")
     size = (int(w), int(h))
     if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1] or size[0] > 7680 or size[1] > 4320:
-        raise AgenError(f"--size {text}: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to 7680x4320 / ukuran di luar batas")
+        raise AgenError(
+            f"--size {text}: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to 7680x4320 / ukuran di luar batas"
+        )
     return size
 
 
-def render_shots(out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE) -> list[Path]:
+def render_shots(
+    out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE
+) -> list[Path]:
     """Write the PNGs into ``out``; return their paths.
 
     Saves, settings and results go to a temporary folder that is removed afterwards, so
@@ -93,8 +102,12 @@ def render_shots(out: Path, scenario: Path | None = None, size: tuple[int, int] 
         pygame.display.init()
         pygame.display.set_mode((1, 1))
         for lang in LANGUAGES:
-            options = Options(scenario=path, data_dir=Path(tmp) / lang / "data", config_dir=Path(tmp) / lang / "config",
-                              results_dir=Path(tmp) / "results")
+            options = Options(
+                scenario=path,
+                data_dir=Path(tmp) / lang / "data",
+                config_dir=Path(tmp) / lang / "config",
+                results_dir=Path(tmp) / "results",
+            )
             app = App(options, headless_size=size)
             app.lang = lang
             files += _all_screens(app, path, out, lang)
@@ -161,7 +174,11 @@ def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
     tiles = turn.layout().tiles(len(turn.metric_names()))
     shot("08-turn-mid-why", lambda: turn, tiles[0].center)
     turn.category = 2
-    shot("09-turn-mid-cards", lambda: turn, turn.layout().card_rects(len(turn.policies()))[0].center if turn.policies() else (-1, -1))
+    shot(
+        "09-turn-mid-cards",
+        lambda: turn,
+        turn.layout().card_rects(len(turn.policies()))[0].center if turn.policies() else (-1, -1),
+    )
     shot("10-policy", lambda: PolicyDialog(app, turn, turn.policies()[0].id, 1))
     shot("11-menu", lambda: MenuOverlay(app, turn))
     shot("11b-briefing", lambda: BriefingOverlay(app, turn))

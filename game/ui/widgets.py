@@ -57,8 +57,14 @@ class Ink:
         return self.font(size, weight).size(text)[0]
 
     def text(
-        self, text: str, pos: tuple[int, int], size: int, color: Color = theme.TEXT,
-        weight: int = 400, anchor: str = "topleft", max_width: int | None = None,
+        self,
+        text: str,
+        pos: tuple[int, int],
+        size: int,
+        color: Color = theme.TEXT,
+        weight: int = 400,
+        anchor: str = "topleft",
+        max_width: int | None = None,
     ) -> pygame.Rect:
         """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``."""
         if max_width is not None:
@@ -69,8 +75,14 @@ class Ink:
         return rect
 
     def wrapped(
-        self, text: str, rect: pygame.Rect, size: int, color: Color = theme.TEXT,
-        weight: int = 400, max_lines: int | None = None, spacing: float = 1.0,
+        self,
+        text: str,
+        rect: pygame.Rect,
+        size: int,
+        color: Color = theme.TEXT,
+        weight: int = 400,
+        max_lines: int | None = None,
+        spacing: float = 1.0,
     ) -> int:
         """Draw text wrapped to ``rect``'s width from its top; return the height used."""
         f = self.font(size, weight)
@@ -131,8 +143,14 @@ def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
     return list(_wrap(text.strip(), f, max(1, width)))
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, color: Color = theme.PANEL,
-          radius: int = 12, border: Color | None = None, width: int = 2) -> None:
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    color: Color = theme.PANEL,
+    radius: int = 12,
+    border: Color | None = None,
+    width: int = 2,
+) -> None:
     """A rounded panel, optionally outlined."""
     pygame.draw.rect(surface, color, rect, border_radius=radius)
     if border is not None:
@@ -175,14 +193,34 @@ class Button:
         label = self.label
         if self.hint:
             hint_w = ink.width(self.hint, size - 6, 600) + ink.px(12)
-            ink.text(self.hint, (self.rect.right - ink.px(12), self.rect.centery), size - 6,
-                     theme.mix(fg, bg, 0.35), 600, anchor="midright")
+            ink.text(
+                self.hint,
+                (self.rect.right - ink.px(12), self.rect.centery),
+                size - 6,
+                theme.mix(fg, bg, 0.35),
+                600,
+                anchor="midright",
+            )
             room = self.rect.width - hint_w - ink.px(24)
-            ink.text(label, (self.rect.left + ink.px(14), self.rect.centery), size, fg, 700,
-                     anchor="midleft", max_width=room)
+            ink.text(
+                label,
+                (self.rect.left + ink.px(14), self.rect.centery),
+                size,
+                fg,
+                700,
+                anchor="midleft",
+                max_width=room,
+            )
         else:
-            ink.text(label, self.rect.center, size, fg, 700, anchor="center",
-                     max_width=self.rect.width - ink.px(16))
+            ink.text(
+                label,
+                self.rect.center,
+                size,
+                fg,
+                700,
+                anchor="center",
+                max_width=self.rect.width - ink.px(16),
+            )
 
 
 def hovered(buttons: list[Button], pos: tuple[int, int]) -> str | None:
@@ -190,17 +228,23 @@ def hovered(buttons: list[Button], pos: tuple[int, int]) -> str | None:
     return next((b.key for b in buttons if b.hit(pos)), None)
 
 
-def arrow(surface: pygame.Surface, center: tuple[int, int], size: int, up: bool,
-          color: Color) -> None:
+def arrow(
+    surface: pygame.Surface, center: tuple[int, int], size: int, up: bool, color: Color
+) -> None:
     """A filled triangle pointing up or down."""
     x, y = center
     h = size // 2
-    pts = [(x, y - h), (x - h, y + h), (x + h, y + h)] if up else [(x, y + h), (x - h, y - h), (x + h, y - h)]
+    pts = (
+        [(x, y - h), (x - h, y + h), (x + h, y + h)]
+        if up
+        else [(x, y + h), (x - h, y - h), (x + h, y - h)]
+    )
     pygame.draw.polygon(surface, color, pts)
 
 
-def sparkline(surface: pygame.Surface, rect: pygame.Rect, values: list[float],
-              color: Color) -> None:
+def sparkline(
+    surface: pygame.Surface, rect: pygame.Rect, values: list[float], color: Color
+) -> None:
     """A small trend line of a metric over the turns so far."""
     if len(values) < 2:
         pygame.draw.line(surface, theme.LINE, rect.midleft, rect.midright, 2)
@@ -216,8 +260,13 @@ def sparkline(surface: pygame.Surface, rect: pygame.Rect, values: list[float],
     pygame.draw.circle(surface, color, (round(pts[-1][0]), round(pts[-1][1])), 3)
 
 
-def category_icon(surface: pygame.Surface, category: str, center: tuple[int, int],
-                  r: int, color: Color = theme.TEXT) -> None:
+def category_icon(
+    surface: pygame.Surface,
+    category: str,
+    center: tuple[int, int],
+    r: int,
+    color: Color = theme.TEXT,
+) -> None:
     """A simple drawn icon for a policy category, inside a circle of radius ``r``."""
     x, y = center
     base = theme.category_color(category)
@@ -238,18 +287,24 @@ def category_icon(surface: pygame.Surface, category: str, center: tuple[int, int
         pygame.draw.circle(surface, dark, (x - s // 2, y), s * 2 // 3, w)
         pygame.draw.circle(surface, dark, (x + s // 2, y), s * 2 // 3, w)
     elif category == "integrity":  # a shield
-        pygame.draw.polygon(surface, dark, [(x - s, y - s), (x + s, y - s), (x + s, y), (x, y + s), (x - s, y)])
+        pygame.draw.polygon(
+            surface, dark, [(x - s, y - s), (x + s, y - s), (x + s, y), (x, y + s), (x - s, y)]
+        )
     elif category == "people":  # a person
         pygame.draw.circle(surface, dark, (x, y - s // 2), max(2, s // 2))
         pygame.draw.ellipse(surface, dark, (x - s, y + s // 6, 2 * s, s))
     elif category == "service_process":  # a gear-ish cog
         for k in range(6):
             a = k * math.pi / 3
-            pygame.draw.line(surface, dark, (x, y), (x + s * math.cos(a), y + s * math.sin(a)), w + 1)
+            pygame.draw.line(
+                surface, dark, (x, y), (x + s * math.cos(a), y + s * math.sin(a)), w + 1
+            )
         pygame.draw.circle(surface, base, center, max(1, s // 2))
         pygame.draw.circle(surface, dark, center, max(1, s // 2), w)
     elif category == "communication":  # a speech bubble
         pygame.draw.ellipse(surface, dark, (x - s, y - s * 2 // 3, 2 * s, s * 4 // 3))
-        pygame.draw.polygon(surface, dark, [(x - s // 2, y + s // 3), (x - s, y + s), (x, y + s // 2)])
+        pygame.draw.polygon(
+            surface, dark, [(x - s // 2, y + s // 3), (x - s, y + s), (x, y + s // 2)]
+        )
     else:
         pygame.draw.circle(surface, dark, center, s // 2)

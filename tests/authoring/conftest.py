@@ -23,7 +23,7 @@ def app() -> typer.Typer:
     from game import cli
 
     if not _REGISTERED:
-        cli._register_extensions()
+        cli.register_commands()
         _REGISTERED.append(cli.app)
     return _REGISTERED[0]
 

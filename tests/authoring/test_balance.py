@@ -38,7 +38,9 @@ def balance_json(app: typer.Typer, runner: CliRunner, path: Path, *args: str) ->
     return report
 
 
-def test_one_cheap_policy_that_wins_everything_is_flagged_dominant(app: typer.Typer, runner: CliRunner) -> None:
+def test_one_cheap_policy_that_wins_everything_is_flagged_dominant(
+    app: typer.Typer, runner: CliRunner
+) -> None:
     report = balance_json(app, runner, UNBALANCED, "--runs", "300", "--jobs", "1")
     assert "magic_wand" in report["dominant"]
     wand = next(p for p in report["policies"] if p["id"] == "magic_wand")
@@ -48,7 +50,12 @@ def test_one_cheap_policy_that_wins_everything_is_flagged_dominant(app: typer.Ty
 def test_the_balanced_example_has_no_magic(app: typer.Typer, runner: CliRunner) -> None:
     report = balance_json(app, runner, EXAMPLE, "--runs", "300", "--jobs", "1")
     assert "magic_wand" not in report["dominant"]
-    assert {b["bot"] for b in report["bots"]} >= {"passive", "random", "greedy", "favour:digital_services"}
+    assert {b["bot"] for b in report["bots"]} >= {
+        "passive",
+        "random",
+        "greedy",
+        "favour:digital_services",
+    }
     assert report["games"] == sum(b["n"] for b in report["bots"])
     for b in report["bots"]:
         assert b["min"] <= b["p10"] <= b["median"] <= b["p90"] <= b["max"]
@@ -61,11 +68,15 @@ def test_best_path_replays_as_a_plan_to_its_score() -> None:
     loaded = load_scenario(EXAMPLE)
     rows, best, alloc, seconds = run_balance(loaded, 200, jobs=1)
     report = build_report(loaded, rows, best, alloc, seconds, 1)
-    steps = [PlanStep.model_validate(s) for s in tomllib.loads(report["best_path"]["plan_toml"])["plan"]]
+    steps = [
+        PlanStep.model_validate(s) for s in tomllib.loads(report["best_path"]["plan_toml"])["plan"]
+    ]
     game = play_steps(loaded.compiled, steps, best.seed)
     assert game.outcome is not None
     assert game.outcome.score == pytest.approx(report["best_path"]["score"])
-    assert report["best_path"]["score"] >= max(r.score for r in rows if r.seed == best.seed and r.bot == "greedy")
+    assert report["best_path"]["score"] >= max(
+        r.score for r in rows if r.seed == best.seed and r.bot == "greedy"
+    )
 
 
 def test_results_do_not_depend_on_the_number_of_cores() -> None:
@@ -78,7 +89,9 @@ def test_results_do_not_depend_on_the_number_of_cores() -> None:
 
 def test_terminal_report_and_charts(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "charts"
-    result = runner.invoke(app, ["balance", str(UNBALANCED), "--runs", "150", "--jobs", "1", "--out", str(out)])
+    result = runner.invoke(
+        app, ["balance", str(UNBALANCED), "--runs", "150", "--jobs", "1", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "Score spread per bot" in result.stdout
     assert "DOMINAN / dominant" in result.stdout
@@ -87,7 +100,9 @@ def test_terminal_report_and_charts(app: typer.Typer, runner: CliRunner, tmp_pat
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["games"] > 0
 
 
-def test_bad_file_is_one_line_and_no_output(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
+def test_bad_file_is_one_line_and_no_output(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path
+) -> None:
     result = runner.invoke(app, ["balance", str(tmp_path / "missing.toml"), "--runs", "10"])
     assert result.exit_code == 1
     assert result.output.strip().endswith("file not found")
@@ -100,7 +115,12 @@ def test_allocation_gives_random_most_games_and_greedy_few() -> None:
     assert alloc.games["greedy"] == 40 and alloc.games["favour:people"] == 5
     tasks = plan_tasks(alloc, 1, 1)
     assert sum(t.games for t in tasks) == 10_000
-    played = {(t.bot, s) for t in tasks if t.kind == "bot" for s in range(t.first_seed, t.first_seed + t.count)}
+    played = {
+        (t.bot, s)
+        for t in tasks
+        if t.kind == "bot"
+        for s in range(t.first_seed, t.first_seed + t.count)
+    }
     assert len(played) == 10_000  # no seed played twice by one bot
 
 
@@ -114,7 +134,14 @@ def test_spread_and_percentiles() -> None:
 def test_plan_toml_round_trips() -> None:
     from game.engine.actions import Adopt, Cancel, Choose, Decision
 
-    decisions = (Decision(1, Adopt("a")), Decision(2, Choose("ev", "yes")), Decision(2, Cancel("a")))
+    decisions = (
+        Decision(1, Adopt("a")),
+        Decision(2, Choose("ev", "yes")),
+        Decision(2, Cancel("a")),
+    )
     steps = plan_steps(decisions)
-    assert steps == [{"turn": 1, "adopt": ["a"]}, {"turn": 2, "choose": {"ev": "yes"}, "cancel": ["a"]}]
+    assert steps == [
+        {"turn": 1, "adopt": ["a"]},
+        {"turn": 2, "choose": {"ev": "yes"}, "cancel": ["a"]},
+    ]
     assert tomllib.loads(plan_toml(steps))["plan"] == steps

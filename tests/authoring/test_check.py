@@ -20,7 +20,9 @@ def test_passing_expectations_exit_0(app: typer.Typer, runner: CliRunner) -> Non
     assert "1 passed, 0 failed" in result.output
 
 
-def test_a_broken_expectation_fails_with_the_value_found(app: typer.Typer, runner: CliRunner) -> None:
+def test_a_broken_expectation_fails_with_the_value_found(
+    app: typer.Typer, runner: CliRunner
+) -> None:
     result = runner.invoke(app, ["check", str(BROKEN_EXPECT)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -34,7 +36,10 @@ def test_a_broken_expectation_fails_with_the_value_found(app: typer.Typer, runne
 def test_a_refused_plan_step_fails_with_the_reason(app: typer.Typer, runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", str(BROKEN_EXPECT)])
     assert "GAGAL / FAIL  cannot_afford" in result.output
-    assert "turn 2: adopt 'hybrid_work': Needs Output-based performance plans in force first." in result.output
+    assert (
+        "turn 2: adopt 'hybrid_work': Needs Output-based performance plans in force first."
+        in result.output
+    )
 
 
 def test_expectation_seed_is_used(tmp_path: Path) -> None:
@@ -49,7 +54,9 @@ def test_expectation_seed_is_used(tmp_path: Path) -> None:
     assert result.values["public_trust"] == game.value("public_trust")
 
 
-def test_no_expectations_is_not_a_failure(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
+def test_no_expectations_is_not_a_failure(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path
+) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     path = tmp_path / "none.toml"
     path.write_text(text[: text.index("[[expect]]")], encoding="utf-8")
@@ -58,9 +65,16 @@ def test_no_expectations_is_not_a_failure(app: typer.Typer, runner: CliRunner, t
     assert "no [[expect]] blocks" in result.output
 
 
-def test_an_invalid_scenario_is_one_line_per_problem(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
+def test_an_invalid_scenario_is_one_line_per_problem(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path
+) -> None:
     path = tmp_path / "bad.toml"
-    path.write_text(EXAMPLE.read_text(encoding="utf-8").replace('metric = "capacity"', 'metric = "capasity"', 1), encoding="utf-8")
+    path.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace(
+            'metric = "capacity"', 'metric = "capasity"', 1
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 1
     assert "no metric 'capasity' (did you mean 'capacity'?)" in result.output
@@ -75,9 +89,13 @@ def test_a_missing_file_is_one_line(app: typer.Typer, runner: CliRunner, tmp_pat
 
 def test_plan_answers_pending_events_before_adopting(tmp_path: Path) -> None:
     # An event firing in a plan's turn must not block the plan's adoptions.
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
-        'turns = [2, 8]                  # window', 'at = 2                          # window'
-    ).replace('chance = "0.10 + 0.003 * max(0, 70 - service_quality)"', "chance = 1")
+    text = (
+        EXAMPLE.read_text(encoding="utf-8")
+        .replace(
+            "turns = [2, 8]                  # window", "at = 2                          # window"
+        )
+        .replace('chance = "0.10 + 0.003 * max(0, 70 - service_quality)"', "chance = 1")
+    )
     path = tmp_path / "fires.toml"
     path.write_text(text, encoding="utf-8")
     loaded = load_scenario(path)
@@ -89,4 +107,10 @@ def test_plan_answers_pending_events_before_adopting(tmp_path: Path) -> None:
 
 
 def test_number_formatting() -> None:
-    assert [number(x) for x in (38.2, 4200.0, 0.0, -0.00001, 2.123456)] == ["38.2", "4200", "0", "0", "2.1235"]
+    assert [number(x) for x in (38.2, 4200.0, 0.0, -0.00001, 2.123456)] == [
+        "38.2",
+        "4200",
+        "0",
+        "0",
+        "2.1235",
+    ]

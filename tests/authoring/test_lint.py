@@ -22,7 +22,10 @@ def test_lint_command_locates_each_warning(app: typer.Typer, runner: CliRunner) 
     assert result.exit_code == 0, result.output
     warnings = [w for w in result.stdout.splitlines() if ": warning: " in w]
     expected = {
-        "policies[4].requires": ("requires = [\"full_wfa\"]", "'locked_out' can never be adopted: it requires 'full_wfa', which excludes it"),
+        "policies[4].requires": (
+            'requires = ["full_wfa"]',
+            "'locked_out' can never be adopted: it requires 'full_wfa', which excludes it",
+        ),
         "policies[5].available": ("available = ", "'never_offered' is never offered"),
         "events[0].when": ("when = ", "'viral_complaint' can never fire"),
         "scoring.goals[0].condition": ("condition = ", "'ikm_b' was reached by no bot"),

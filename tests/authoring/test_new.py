@@ -19,7 +19,9 @@ from game.scenario import load_scenario
 KEY_LINE = re.compile(r"^\w+ = ")
 
 
-def test_new_writes_a_scenario_that_loads_without_warnings(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
+def test_new_writes_a_scenario_that_loads_without_warnings(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path
+) -> None:
     target = tmp_path / "sleman.toml"
     result = runner.invoke(app, ["new", "dukcapil-sleman", "--out", str(target)])
     assert result.exit_code == 0, result.output
@@ -34,7 +36,9 @@ def test_new_uses_every_main_part_of_the_format(tmp_path: Path) -> None:
     path = tmp_path / "x.toml"
     path.write_text(scenario_text("x"), encoding="utf-8")
     s = load_scenario(path).scenario
-    assert s.metrics and s.derived and s.rules and s.policies and s.events and s.endings and s.expect
+    assert (
+        s.metrics and s.derived and s.rules and s.policies and s.events and s.endings and s.expect
+    )
     assert s.scoring.goals and s.scoring.grades and s.budget
     assert any(m.drift for m in s.metrics.values())
     assert any(p.requires for p in s.policies) and any(p.excludes for p in s.policies)
@@ -47,7 +51,9 @@ def test_new_comments_every_key_in_both_languages() -> None:
     for i, line in enumerate(lines):
         if KEY_LINE.match(line):
             here = line + " " + (lines[i - 1] if lines[i - 1].startswith("#") else "")
-            assert "id:" in here and "en:" in here, f"line {i + 1} lacks a bilingual comment: {line}"
+            assert "id:" in here and "en:" in here, (
+                f"line {i + 1} lacks a bilingual comment: {line}"
+            )
 
 
 def test_new_scenario_passes_its_own_expectations(tmp_path: Path) -> None:
@@ -57,8 +63,12 @@ def test_new_scenario_passes_its_own_expectations(tmp_path: Path) -> None:
     assert results and all(r.passed for r in results)
 
 
-@pytest.mark.parametrize("bad", ["Sleman", "dukcapil_sleman", "lead.", "trail-", "", "a" * 65, "ruang kerja"])
-def test_new_refuses_an_invalid_id_in_one_line(app: typer.Typer, runner: CliRunner, tmp_path: Path, bad: str) -> None:
+@pytest.mark.parametrize(
+    "bad", ["Sleman", "dukcapil_sleman", "lead.", "trail-", "", "a" * 65, "ruang kerja"]
+)
+def test_new_refuses_an_invalid_id_in_one_line(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path, bad: str
+) -> None:
     target = tmp_path / "out.toml"
     result = runner.invoke(app, ["new", bad, "--out", str(target)])
     assert result.exit_code == 1
@@ -77,7 +87,9 @@ def test_new_never_overwrites(app: typer.Typer, runner: CliRunner, tmp_path: Pat
     assert not (tmp_path / "agen-schema.json").exists()
 
 
-def test_new_keeps_an_existing_schema_file(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
+def test_new_keeps_an_existing_schema_file(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path
+) -> None:
     schema = tmp_path / "agen-schema.json"
     schema.write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["new", "abc", "--out", str(tmp_path / "abc.toml")])

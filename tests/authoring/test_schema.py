@@ -23,6 +23,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+
 def errors(schema: dict[str, Any], value: Any) -> list[str]:
     """Every violation as 'path: message', by the jsonschema library's draft-07 validator."""
     validator = jsonschema.Draft7Validator(schema)
@@ -59,7 +60,9 @@ def test_schema_command_prints_the_schema(app: typer.Typer, runner: CliRunner) -
     assert printed == json.loads(json.dumps(scenario_schema()))
 
 
-@pytest.mark.parametrize("path", [EXAMPLE, UNBALANCED, BROKEN_EXPECT, LINT_ME], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [EXAMPLE, UNBALANCED, BROKEN_EXPECT, LINT_ME], ids=lambda p: p.name
+)
 def test_schema_accepts_the_fixture_scenarios(schema: dict[str, Any], path: Path) -> None:
     assert errors(schema, raw(path)) == []
 

@@ -60,7 +60,9 @@ def test_random_bot_thousand_games_stay_in_range(example: LoadedScenario) -> Non
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 2**31), st.lists(st.tuples(st.integers(0, 4), st.booleans()), max_size=30))
-def test_any_sequence_of_actions_keeps_the_engine_sound(example: LoadedScenario, seed: int, moves: list[tuple[int, bool]]) -> None:
+def test_any_sequence_of_actions_keeps_the_engine_sound(
+    example: LoadedScenario, seed: int, moves: list[tuple[int, bool]]
+) -> None:
     from game.engine import Adopt, Cancel, Choose
     from game.errors import ActionRefused
 

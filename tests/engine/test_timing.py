@@ -193,7 +193,9 @@ def test_refusals_name_the_reason(timing: LoadedScenario) -> None:
     refusal = game.why_not_adopt("needs_slow")
     assert refusal is not None and refusal.reason == "excluded"
     assert "Counter" in refusal.message("en")
-    assert game.why_not_adopt("dear") is not None and game.why_not_adopt("dear").reason == "no_budget"  # type: ignore[union-attr]
+    assert (
+        game.why_not_adopt("dear") is not None and game.why_not_adopt("dear").reason == "no_budget"
+    )  # type: ignore[union-attr]
     assert game.why_not_adopt("slow").reason == "already_active"  # type: ignore[union-attr]
     assert game.why_not_cancel("later").reason == "not_active"  # type: ignore[union-attr]
 
@@ -235,7 +237,10 @@ def test_score_goals_grade(timing: LoadedScenario) -> None:
 
 
 def test_limits_are_recorded(timing: LoadedScenario, tmp_path: Path) -> None:
-    text = BASE.replace('[[policies]]\nid = "later"', '[[rules]]\nid = "grow"\nmetric = "y"\ndelta = 4\n\n[[policies]]\nid = "later"')
+    text = BASE.replace(
+        '[[policies]]\nid = "later"',
+        '[[rules]]\nid = "grow"\nmetric = "y"\ndelta = 4\n\n[[policies]]\nid = "later"',
+    )
     path = tmp_path / "lim.toml"
     path.write_text(text, encoding="utf-8")
     loaded = load_scenario(path)
@@ -264,7 +269,9 @@ def test_ending_stops_early(timing: LoadedScenario, tmp_path: Path) -> None:
 def test_forced_last_choice_replays(timing: LoadedScenario, tmp_path: Path) -> None:
     from game.engine import replay
 
-    text = BASE.replace('id = "ignore"\nlabel = "Ignore"', 'id = "ignore"\nlabel = "Ignore"\ncost = 30')
+    text = BASE.replace(
+        'id = "ignore"\nlabel = "Ignore"', 'id = "ignore"\nlabel = "Ignore"\ncost = 30'
+    )
     path = tmp_path / "forced.toml"
     path.write_text(text, encoding="utf-8")
     loaded = load_scenario(path)

@@ -15,7 +15,7 @@ from game.results.export import DECISION_COLUMNS, PLAYER_COLUMNS
 from game.results.record import read_result
 from tests.results.helpers import FIXTURES, PER_COHORT, SCENARIO
 
-cli._register_extensions()
+cli.register_commands()
 runner = CliRunner()
 
 
@@ -28,16 +28,35 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture()
 def filled(classes: dict[str, list[Path]], db: str) -> str:
-    code, out, _ = run("results", "import", *(str(files[0].parent) for files in classes.values()),
-                       "--db", db, "--scenarios", str(FIXTURES))
+    code, out, _ = run(
+        "results",
+        "import",
+        *(str(files[0].parent) for files in classes.values()),
+        "--db",
+        db,
+        "--scenarios",
+        str(FIXTURES),
+    )
     assert code == 0 and f"imported: {3 * PER_COHORT}" in out
     return db
 
 
 def test_simulate_writes_a_result_that_imports(tmp_path: Path, db: str) -> None:
     out = tmp_path / "res"
-    code, _, err = run("simulate", str(SCENARIO), "--bot", "random", "--seed", "5", "--player", "Ani",
-                       "--cohort", "PKA-7", "--result-out", str(out))
+    code, _, err = run(
+        "simulate",
+        str(SCENARIO),
+        "--bot",
+        "random",
+        "--seed",
+        "5",
+        "--player",
+        "Ani",
+        "--cohort",
+        "PKA-7",
+        "--result-out",
+        str(out),
+    )
     assert code == 0, err
     (file,) = out.iterdir()
     assert read_result(file).player == "Ani"
@@ -45,12 +64,16 @@ def test_simulate_writes_a_result_that_imports(tmp_path: Path, db: str) -> None:
     assert code == 0 and "imported: 1" in stdout
 
 
-def test_refused_files_one_line_each_and_exit_1(filled: str, tmp_path: Path, classes: dict[str, list[Path]]) -> None:
+def test_refused_files_one_line_each_and_exit_1(
+    filled: str, tmp_path: Path, classes: dict[str, list[Path]]
+) -> None:
     data = json.loads(classes["A"][0].read_text())
     data["score"] += 1
     (tmp_path / "edited.json").write_text(json.dumps(data))
     (tmp_path / "junk.json").write_text("nope")
-    code, out, err = run("results", "import", str(tmp_path), "--db", filled, "--scenarios", str(FIXTURES))
+    code, out, err = run(
+        "results", "import", str(tmp_path), "--db", filled, "--scenarios", str(FIXTURES)
+    )
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == 2 and all("refused" in ln for ln in lines)
@@ -64,10 +87,30 @@ def test_leaderboard_list_and_compare(filled: str, classes: dict[str, list[Path]
     assert code == 0 and "Peringkat / Rank" in out and best.player in out.split("\n", 5)[4]
     code, out, _ = run("results", "list", "--cohort", "C", "--db", filled)
     assert code == 0 and f"({PER_COHORT})" in out
-    code, out, _ = run("results", "compare", "--cohort", "A", "--cohort", "B", "--cohort", "C",
-                       "--db", filled, "--scenarios", str(FIXTURES))
+    code, out, _ = run(
+        "results",
+        "compare",
+        "--cohort",
+        "A",
+        "--cohort",
+        "B",
+        "--cohort",
+        "C",
+        "--db",
+        filled,
+        "--scenarios",
+        str(FIXTURES),
+    )
     assert code == 0 and "Welch" not in out.split("Selisih")[0]
-    for word in ("Rata-rata / Mean", "Median", "SB / SD", "RAK / IQR", "IK 95%", "Hedges", "Kepercayaan"):
+    for word in (
+        "Rata-rata / Mean",
+        "Median",
+        "SB / SD",
+        "RAK / IQR",
+        "IK 95%",
+        "Hedges",
+        "Kepercayaan",
+    ):
         assert word in out
 
 
@@ -78,7 +121,9 @@ def test_compare_needs_common_results(filled: str) -> None:
 
 def test_export_csv_has_named_columns(filled: str, tmp_path: Path) -> None:
     out = tmp_path / "kelas.csv"
-    code, _, err = run("results", "export", "--format", "csv", "--out", str(out), "--cohort", "A", "--db", filled)
+    code, _, err = run(
+        "results", "export", "--format", "csv", "--out", str(out), "--cohort", "A", "--db", filled
+    )
     assert code == 0, err
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -88,7 +133,9 @@ def test_export_csv_has_named_columns(filled: str, tmp_path: Path) -> None:
     with (tmp_path / "kelas_decisions.csv").open(encoding="utf-8-sig", newline="") as handle:
         decisions = list(csv.DictReader(handle))
     assert list(decisions[0]) == list(DECISION_COLUMNS)
-    total = sum(len(json.loads(json.dumps(read_result_by_key(filled, r["result_key"])))) for r in rows)
+    total = sum(
+        len(json.loads(json.dumps(read_result_by_key(filled, r["result_key"])))) for r in rows
+    )
     assert len(decisions) == total
 
 
@@ -111,12 +158,27 @@ def test_export_xlsx_has_two_sheets(filled: str, tmp_path: Path) -> None:
 
 def test_report_writes_charts_and_page(filled: str, tmp_path: Path) -> None:
     out = tmp_path / "laporan"
-    code, _, err = run("results", "report", "--cohort", "B", "--out", str(out), "--db", filled,
-                            "--scenarios", str(FIXTURES))
+    code, _, err = run(
+        "results",
+        "report",
+        "--cohort",
+        "B",
+        "--out",
+        str(out),
+        "--db",
+        filled,
+        "--scenarios",
+        str(FIXTURES),
+    )
     assert code == 0, err
     pngs = sorted(p.name for p in out.glob("*.png"))
-    assert pngs == ["berakhlak.png", "metric_paths.png", "path_groups.png", "policy_choices.png",
-                    "score_distribution.png"]
+    assert pngs == [
+        "berakhlak.png",
+        "metric_paths.png",
+        "path_groups.png",
+        "policy_choices.png",
+        "score_distribution.png",
+    ]
     page = (out / "index.html").read_text(encoding="utf-8")
     assert all(name in page for name in pngs) and "Laporan kelas / Class report" in page
     assert all((out / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
@@ -131,7 +193,18 @@ def test_report_writes_charts_and_page(filled: str, tmp_path: Path) -> None:
         ("results", "leaderboard", "--cohort", "A", "--db", "mysql://x@y/z"),
         ("results", "export", "--out", "/no/such/folder/x.csv", "--db", "{db}"),
         ("results", "export", "--out", "{tmp}/x.pdf", "--db", "{db}"),
-        ("results", "report", "--cohort", "NONE", "--out", "{tmp}/r", "--db", "{db}", "--scenarios", str(FIXTURES)),
+        (
+            "results",
+            "report",
+            "--cohort",
+            "NONE",
+            "--out",
+            "{tmp}/r",
+            "--db",
+            "{db}",
+            "--scenarios",
+            str(FIXTURES),
+        ),
     ],
 )
 def test_errors_are_one_line_exit_1(args: tuple[str, ...], db: str, tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ from game.results.store import StoredResult
 from tests.results.helpers import PER_COHORT, MakeRecord
 
 
-@pytest.mark.parametrize(("df", "t"), [(1, 12.7062), (2, 4.3027), (10, 2.2281), (30, 2.0423), (1000, 1.9623)])
+@pytest.mark.parametrize(
+    ("df", "t"), [(1, 12.7062), (2, 4.3027), (10, 2.2281), (30, 2.0423), (1000, 1.9623)]
+)
 def test_t_quantile_matches_tables(df: float, t: float) -> None:
     assert t_quantile(0.975, df) == pytest.approx(t, abs=1e-4)
 
@@ -44,7 +46,10 @@ def test_too_small_samples_have_no_interval() -> None:
     assert d.diff == 1.5 and d.low is None and d.hedges_g is None
 
 
-@given(st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=30), st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=30))
+@given(
+    st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=30),
+    st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=30),
+)
 def test_interval_contains_the_difference(a: list[float], b: list[float]) -> None:
     d = compare(a, b)
     assert d.low is not None and d.high is not None
@@ -64,8 +69,12 @@ def test_cohorts_compare_on_the_same_scenario_version(make_record: MakeRecord) -
     score, trust = measures
     assert score.summaries["A"].n == PER_COHORT
     assert score.summaries["B"].mean == pytest.approx(statistics.fmean(r.score for r in b))
-    assert score.differences["B"].diff == pytest.approx(statistics.fmean(r.score for r in b) - statistics.fmean(r.score for r in a))
-    assert trust.summaries["A"].median == pytest.approx(statistics.median(r.metrics["public_trust"] for r in a))
+    assert score.differences["B"].diff == pytest.approx(
+        statistics.fmean(r.score for r in b) - statistics.fmean(r.score for r in a)
+    )
+    assert trust.summaries["A"].median == pytest.approx(
+        statistics.median(r.metrics["public_trust"] for r in a)
+    )
 
 
 def test_other_versions_are_separated_not_pooled(make_record: MakeRecord) -> None:
@@ -76,5 +85,3 @@ def test_other_versions_are_separated_not_pooled(make_record: MakeRecord) -> Non
     assert [g.name for g in groups] == ["contoh-uji@1.0.0"]
     assert len(groups[0].by_cohort["B"]) == 5
     assert len(skipped) == 1 and "contoh-uji@2.0.0 not compared" in skipped[0]
-
-

@@ -83,10 +83,14 @@ def test_malformed_files_are_refused_with_a_reason(tmp_path: Path, text: str, re
     assert "\n" not in str(info.value)
 
 
-def test_unknown_fields_and_bad_decisions_are_refused(tmp_path: Path, make_record: MakeRecord) -> None:
+def test_unknown_fields_and_bad_decisions_are_refused(
+    tmp_path: Path, make_record: MakeRecord
+) -> None:
     data = make_record(2).to_json()
-    for change, reason in ((lambda d: d.update(extra=1), "extra"),
-                           (lambda d: d["decisions"].append({"turn": 1, "fly": "x"}), "decision")):
+    for change, reason in (
+        (lambda d: d.update(extra=1), "extra"),
+        (lambda d: d["decisions"].append({"turn": 1, "fly": "x"}), "decision"),
+    ):
         copy = json.loads(json.dumps(data))
         change(copy)
         path = tmp_path / "x.json"
@@ -99,13 +103,28 @@ def test_unfinished_game_has_no_record(loaded: LoadedScenario) -> None:
     from game.engine import Game
 
     with pytest.raises(ResultError, match="not finished"):
-        record_from_game(Game(loaded.compiled, 1), loaded, player="x", player_id=None, cohort="A", language="id")
+        record_from_game(
+            Game(loaded.compiled, 1), loaded, player="x", player_id=None, cohort="A", language="id"
+        )
 
 
 def test_times_are_kept(make_record: MakeRecord, loaded: LoadedScenario) -> None:
     start = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
     end = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
-    record = record_from_game(play(loaded, "random", 4), loaded, player="x", player_id="1987",
-                              cohort="A", language="en", started=start, ended=end)
+    record = record_from_game(
+        play(loaded, "random", 4),
+        loaded,
+        player="x",
+        player_id="1987",
+        cohort="A",
+        language="en",
+        started=start,
+        ended=end,
+    )
     again = ResultRecord.model_validate(record.to_json())
-    assert (again.started, again.ended, again.player_id, again.language) == (start, end, "1987", "en")
+    assert (again.started, again.ended, again.player_id, again.language) == (
+        start,
+        end,
+        "1987",
+        "en",
+    )

@@ -20,7 +20,9 @@ from tests.results.helpers import FIXTURES, PER_COHORT, MakeRecord
 
 def test_three_classes_import_and_rank(classes: dict[str, list[Path]], db: str) -> None:
     store = open_store(db)
-    report = store.import_files([f.parent for f in (files[0] for files in classes.values())], FIXTURES)
+    report = store.import_files(
+        [f.parent for f in (files[0] for files in classes.values())], FIXTURES
+    )
     assert report.ok and len(report.imported) == 3 * PER_COHORT and not report.duplicates
     for cohort, files in classes.items():
         records = [read_result(f) for f in files]
@@ -29,13 +31,19 @@ def test_three_classes_import_and_rank(classes: dict[str, list[Path]], db: str) 
         assert [r.score for r in board] == sorted((r.score for r in records), reverse=True)
         assert {r.player for r in board} == {r.player for r in records}
         for row in board:
-            assert row.rank == 1 + sum(r.score > row.score for r in records)  # equal scores share a rank
-            assert row.cohort == cohort and row.goals == len(next(r for r in records if r.player == row.player).goals)
+            assert row.rank == 1 + sum(
+                r.score > row.score for r in records
+            )  # equal scores share a rank
+            assert row.cohort == cohort and row.goals == len(
+                next(r for r in records if r.player == row.player).goals
+            )
     assert len(store.leaderboard(None, "A", limit=5)) == 5
     assert store.versions("A") == [("contoh-uji@1.0.0", PER_COHORT)]
 
 
-def test_same_result_twice_is_kept_once(classes: dict[str, list[Path]], db: str, tmp_path: Path) -> None:
+def test_same_result_twice_is_kept_once(
+    classes: dict[str, list[Path]], db: str, tmp_path: Path
+) -> None:
     store = open_store(db)
     copy = tmp_path / "copy.json"
     copy.write_bytes(classes["A"][0].read_bytes())
@@ -46,7 +54,9 @@ def test_same_result_twice_is_kept_once(classes: dict[str, list[Path]], db: str,
     assert store.count() == 1
 
 
-def test_a_refused_file_does_not_stop_the_others(classes: dict[str, list[Path]], db: str, tmp_path: Path) -> None:
+def test_a_refused_file_does_not_stop_the_others(
+    classes: dict[str, list[Path]], db: str, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     report = open_store(db).import_files([*classes["C"][:3], bad, tmp_path / "missing"], FIXTURES)
@@ -58,11 +68,20 @@ def test_concurrent_imports_lose_nothing(classes: dict[str, list[Path]], db: str
     open_store(db)  # schema in place; the racing processes only insert
     a = [str(f) for f in classes["A"] + classes["B"]]
     b = [str(f) for f in classes["B"] + classes["C"]]  # B is imported by both at once
-    code = ("import sys; from pathlib import Path; from game.results.store import open_store; "
-            "r = open_store(sys.argv[1]).import_files([Path(p) for p in sys.argv[3:]], Path(sys.argv[2])); "
-            "print(len(r.imported), len(r.duplicates), len(r.refused))")
-    procs = [subprocess.Popen([sys.executable, "-c", code, db, str(FIXTURES), *files],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for files in (a, b)]
+    code = (
+        "import sys; from pathlib import Path; from game.results.store import open_store; "
+        "r = open_store(sys.argv[1]).import_files([Path(p) for p in sys.argv[3:]], Path(sys.argv[2])); "
+        "print(len(r.imported), len(r.duplicates), len(r.refused))"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, db, str(FIXTURES), *files],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for files in (a, b)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     counts = [tuple(map(int, out.split())) for out, _ in outs]
@@ -92,12 +111,24 @@ def test_version_1_database_is_migrated(db: str, make_record: MakeRecord) -> Non
         for statement in V1_DDL.split(";"):
             conn.exec_driver_sql(statement)
         for i, r in enumerate(records):
-            conn.execute(text(
-                "INSERT INTO results (key, scenario_id, scenario_version, scenario_sha256, seed, language, player,"
-                " cohort, started, ended, score, grade, ending, record, imported_at) VALUES (:k, :sid, :v, :sha,"
-                " :seed, 'id', :p, 'OLD', 'x', 'x', :score, :grade, NULL, :rec, 'x')"),
-                {"k": r.key(), "sid": r.scenario_id, "v": r.scenario_version, "sha": r.scenario_sha256,
-                 "seed": r.seed, "p": f"P{i}", "score": r.score, "grade": r.grade, "rec": r.canonical()})
+            conn.execute(
+                text(
+                    "INSERT INTO results (key, scenario_id, scenario_version, scenario_sha256, seed, language, player,"
+                    " cohort, started, ended, score, grade, ending, record, imported_at) VALUES (:k, :sid, :v, :sha,"
+                    " :seed, 'id', :p, 'OLD', 'x', 'x', :score, :grade, NULL, :rec, 'x')"
+                ),
+                {
+                    "k": r.key(),
+                    "sid": r.scenario_id,
+                    "v": r.scenario_version,
+                    "sha": r.scenario_sha256,
+                    "seed": r.seed,
+                    "p": f"P{i}",
+                    "score": r.score,
+                    "grade": r.grade,
+                    "rec": r.canonical(),
+                },
+            )
     engine.dispose()
     store = open_store(db)
     assert store.migrate() == SCHEMA_VERSION
@@ -106,7 +137,9 @@ def test_version_1_database_is_migrated(db: str, make_record: MakeRecord) -> Non
         indexes = {ix["name"] for ix in inspect(conn).get_indexes("results")}
     assert "ix_results_board" in indexes
     board = store.leaderboard("contoh-uji", "OLD")
-    assert [row.goals for row in board] == [len(r.goals) for r in sorted(records, key=lambda r: -r.score)]
+    assert [row.goals for row in board] == [
+        len(r.goals) for r in sorted(records, key=lambda r: -r.score)
+    ]
     assert len(store.results(["OLD"])) == 3
 
 
@@ -120,9 +153,13 @@ def test_newer_schema_is_refused(db: str) -> None:
 
 @pytest.mark.parametrize(
     ("url", "reason"),
-    [("/no/such/folder/x.sqlite", "does not exist"), ("mysql://u@h/db", "only SQLite and PostgreSQL"),
-     ("notascheme://x", "only SQLite and PostgreSQL"), ("postgresql://h:port/db", "not a database URL"),
-     ("postgresql://nobody@127.0.0.1:1/none", "cannot open the results database")],
+    [
+        ("/no/such/folder/x.sqlite", "does not exist"),
+        ("mysql://u@h/db", "only SQLite and PostgreSQL"),
+        ("notascheme://x", "only SQLite and PostgreSQL"),
+        ("postgresql://h:port/db", "not a database URL"),
+        ("postgresql://nobody@127.0.0.1:1/none", "cannot open the results database"),
+    ],
 )
 def test_bad_database_is_one_line(url: str, reason: str) -> None:
     with pytest.raises(ResultError, match=reason) as info:
@@ -163,5 +200,6 @@ def test_postgresql_store(pg_url: str, classes: dict[str, list[Path]]) -> None:
     assert [r.score for r in board] == scores
     stored = store.results(["A"])
     assert {json.dumps(s.record.to_json(), sort_keys=True) for s in stored} == {
-        json.dumps(read_result(f).to_json(), sort_keys=True) for f in classes["A"]}
+        json.dumps(read_result(f).to_json(), sort_keys=True) for f in classes["A"]
+    }
     assert open_store(pg_url).migrate() == SCHEMA_VERSION  # opening again keeps the schema

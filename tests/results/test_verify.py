@@ -58,11 +58,15 @@ def test_untouched_result_verifies(tmp_path: Path, make_record: MakeRecord, db: 
     assert len(report.imported) == 1 and report.ok
 
 
-def test_scenario_changed_after_play_is_refused(tmp_path: Path, make_record: MakeRecord, db: str) -> None:
+def test_scenario_changed_after_play_is_refused(
+    tmp_path: Path, make_record: MakeRecord, db: str
+) -> None:
     folder = tmp_path / "scenarios"
     folder.mkdir()
     text = (FIXTURES / "example.toml").read_text(encoding="utf-8")
-    (folder / "example.toml").write_text(text.replace("start = 71", "start = 72", 1), encoding="utf-8")
+    (folder / "example.toml").write_text(
+        text.replace("start = 71", "start = 72", 1), encoding="utf-8"
+    )
     result = _edit(tmp_path, make_record, lambda d: None)
     store = open_store(db)
     report = store.import_files([result], ScenarioLibrary.of(folder))
@@ -70,7 +74,9 @@ def test_scenario_changed_after_play_is_refused(tmp_path: Path, make_record: Mak
     assert store.count() == 0
 
 
-def test_scenario_found_among_several_files(tmp_path: Path, make_record: MakeRecord, db: str) -> None:
+def test_scenario_found_among_several_files(
+    tmp_path: Path, make_record: MakeRecord, db: str
+) -> None:
     folder = tmp_path / "scenarios"
     folder.mkdir()
     shutil.copy(FIXTURES / "example.toml", folder / "b.toml")

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from game.scenario.expressions import CHOICE_KEY, ExpressionError, Namespace, compile_expression
 
-NS = Namespace({"a": 0, "b": 1, "turn": 2, "turns": 3}, {"p": 0, "q": 1}, {"e": (0, {"x": 0, "y": 1})})
+NS = Namespace(
+    {"a": 0, "b": 1, "turn": 2, "turns": 3}, {"p": 0, "q": 1}, {"e": (0, {"x": 0, "y": 1})}
+)
 V = [80.0, 2.0, 3.0, 8.0]
 
 
@@ -94,8 +96,34 @@ def test_any_text_compiles_or_is_refused_cleanly(src: str) -> None:
     assert isinstance(result, (int, float, bool))
 
 
-_ATOMS = st.sampled_from(["a", "b", "turn", "turns", "1", "0", "2.5", "-3", 'held("p")', 'active("q")', 'chosen("e", "x")'])
-_HOSTILE = st.sampled_from(["__import__('os')", "a.b", "a[0]", "lambda: 0", "open(a)", "9 ** 9999", "x", "(a for a in b)", "globals()"])
+_ATOMS = st.sampled_from(
+    [
+        "a",
+        "b",
+        "turn",
+        "turns",
+        "1",
+        "0",
+        "2.5",
+        "-3",
+        'held("p")',
+        'active("q")',
+        'chosen("e", "x")',
+    ]
+)
+_HOSTILE = st.sampled_from(
+    [
+        "__import__('os')",
+        "a.b",
+        "a[0]",
+        "lambda: 0",
+        "open(a)",
+        "9 ** 9999",
+        "x",
+        "(a for a in b)",
+        "globals()",
+    ]
+)
 
 
 def _expr(depth: int) -> st.SearchStrategy[str]:
@@ -104,9 +132,13 @@ def _expr(depth: int) -> st.SearchStrategy[str]:
     sub = _expr(depth - 1)
     return st.one_of(
         sub,
-        st.tuples(sub, st.sampled_from(["+", "-", "*", "/", "**", "<", ">=", "==", "and", "or"]), sub).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(
+            sub, st.sampled_from(["+", "-", "*", "/", "**", "<", ">=", "==", "and", "or"]), sub
+        ).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
         st.tuples(sub, sub, sub).map(lambda t: f"({t[0]} if {t[1]} else {t[2]})"),
-        st.tuples(st.sampled_from(["min", "max"]), sub, sub).map(lambda t: f"{t[0]}({t[1]}, {t[2]})"),
+        st.tuples(st.sampled_from(["min", "max"]), sub, sub).map(
+            lambda t: f"{t[0]}({t[1]}, {t[2]})"
+        ),
         st.tuples(sub, sub, sub).map(lambda t: f"clamp({t[0]}, {t[1]}, {t[2]})"),
         sub.map(lambda s: f"abs({s})"),
         sub.map(lambda s: f"(not {s})"),
@@ -114,8 +146,14 @@ def _expr(depth: int) -> st.SearchStrategy[str]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(_expr(3), st.lists(st.floats(-1e6, 1e6), min_size=4, max_size=4), st.lists(st.integers(0, 9), min_size=2, max_size=2))
-def test_grammar_expressions_evaluate_without_error(src: str, values: list[float], held: list[int]) -> None:
+@given(
+    _expr(3),
+    st.lists(st.floats(-1e6, 1e6), min_size=4, max_size=4),
+    st.lists(st.integers(0, 9), min_size=2, max_size=2),
+)
+def test_grammar_expressions_evaluate_without_error(
+    src: str, values: list[float], held: list[int]
+) -> None:
     expr = compile_expression(src, NS)
     result = expr(values, held, {1})
     assert isinstance(result, (int, float, bool))

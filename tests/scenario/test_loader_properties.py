@@ -14,11 +14,28 @@ from tests.conftest import EXAMPLE
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")
 LINES = TEXT.splitlines()
-JUNK = st.sampled_from([
-    "", "x = 1", "[metrics.extra]", "[[policies]]", 'delta = "__import__(\'os\')"', "delay = -1",
-    "chance = 2", 'metric = "nope"', "turns = [9, 2]", "start = 1e999", "= 3", "[[events.choices]]",
-    'requires = ["full_wfa"]', "ramp = 0", 'when = "turn >"', "min = 200", '"""', "label = 5",
-])
+JUNK = st.sampled_from(
+    [
+        "",
+        "x = 1",
+        "[metrics.extra]",
+        "[[policies]]",
+        "delta = \"__import__('os')\"",
+        "delay = -1",
+        "chance = 2",
+        'metric = "nope"',
+        "turns = [9, 2]",
+        "start = 1e999",
+        "= 3",
+        "[[events.choices]]",
+        'requires = ["full_wfa"]',
+        "ramp = 0",
+        'when = "turn >"',
+        "min = 200",
+        '"""',
+        "label = 5",
+    ]
+)
 
 
 def _check(text: str) -> None:

@@ -27,8 +27,13 @@ def make_options(tmp: Path, **kw: object) -> Options:
     target = scen / "example.toml"
     if not target.exists():
         target.write_bytes((FIXTURES / "example.toml").read_bytes())
-    return Options(data_dir=tmp / "data", config_dir=tmp / "config", results_dir=tmp / "results",
-                   scenarios_dir=scen, **kw)  # type: ignore[arg-type]
+    return Options(
+        data_dir=tmp / "data",
+        config_dir=tmp / "config",
+        results_dir=tmp / "results",
+        scenarios_dir=scen,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture(autouse=True)
@@ -48,14 +53,18 @@ def app(tmp_path: Path) -> App:
 
 def key(app: App, k: int, mod: int = 0, unicode: str = "") -> None:
     """Post a key press and let the app handle it."""
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0))
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0)
+    )
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode=unicode, scancode=0))
     pump(app)
 
 
 def click(app: App, pos: tuple[int, int]) -> None:
     """Post a left click at ``pos``."""
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
     pump(app)

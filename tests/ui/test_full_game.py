@@ -47,7 +47,11 @@ def test_title_to_debrief_writes_a_result_that_replays(app: App) -> None:
             break
         if isinstance(screen, EventDialog):
             key(app, pygame.K_1 if screen.chosen is None else pygame.K_RETURN)
-            if isinstance(app.screen, EventDialog) and app.screen.chosen is None and screen is app.screen:
+            if (
+                isinstance(app.screen, EventDialog)
+                and app.screen.chosen is None
+                and screen is app.screen
+            ):
                 key(app, pygame.K_2)  # the first choice was refused (a message): take another
         elif isinstance(screen, TurnScreen):
             turns_seen.add(game.turn)
@@ -77,7 +81,9 @@ def test_title_to_debrief_writes_a_result_that_replays(app: App) -> None:
     files = list((app.results_dir).glob("*.json"))
     assert len(files) == 1
     record = read_result(files[0])
-    assert record.player == "Budi Santoso" and record.player_id == "1987" and record.cohort == "PKA-01"
+    assert (
+        record.player == "Budi Santoso" and record.player_id == "1987" and record.cohort == "PKA-01"
+    )
     loaded = load_scenario(app.session.path)
     again = replay(loaded.compiled, record.seed, record.decision_objects())
     assert again.outcome is not None and game.outcome is not None
@@ -94,9 +100,12 @@ def test_refused_action_is_a_message_not_a_crash(app: App) -> None:
     assert isinstance(turn, TurnScreen) and app.session is not None
     game = app.session.game
     cats = turn.categories()
-    refused = [(ci, i) for ci, cat in enumerate(cats)
-               for i, p in enumerate(q for q in game.c.scenario.policies if q.category == cat)
-               if game.why_not_adopt(p.id) is not None]
+    refused = [
+        (ci, i)
+        for ci, cat in enumerate(cats)
+        for i, p in enumerate(q for q in game.c.scenario.policies if q.category == cat)
+        if game.why_not_adopt(p.id) is not None
+    ]
     assert refused, "the fixture has a policy that needs another first"
     ci, index = refused[0]
     turn.category = ci
@@ -116,7 +125,9 @@ def test_the_key_that_opens_the_player_screen_is_not_typed_into_it(app: App) -> 
     from tests.ui.conftest import pump
 
     assert isinstance(app.screen, TitleScreen)
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_n, mod=0, unicode="n", scancode=0))
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_n, mod=0, unicode="n", scancode=0)
+    )
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="n"))
     pump(app)
     assert isinstance(app.screen, PlayerScreen)
@@ -129,7 +140,10 @@ def test_the_same_message_twice_is_shown_once(app: App) -> None:
     app.toast("Jatah tindakan giliran ini habis.")
     app.toast("Anggaran tidak cukup.")
     app.toast("Jatah tindakan giliran ini habis.")
-    assert [t.text for t in app.toasts] == ["Anggaran tidak cukup.", "Jatah tindakan giliran ini habis."]
+    assert [t.text for t in app.toasts] == [
+        "Anggaran tidak cukup.",
+        "Jatah tindakan giliran ini habis.",
+    ]
 
 
 def test_a_result_that_cannot_be_written_is_not_lost(app: App, tmp_path: Path) -> None:

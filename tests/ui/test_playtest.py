@@ -29,14 +29,18 @@ def test_f5_reloads_and_replays(tmp_path: Path) -> None:
     app.session.game.end_turn()
     app.switch(TurnScreen.enter(app))
     old_sha = app.session.loaded.sha256
-    path.write_text(path.read_text(encoding="utf-8").replace("start = 71", "start = 72"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("start = 71", "start = 72"), encoding="utf-8"
+    )
     key(app, pygame.K_F5)
     assert app.session.loaded.sha256 != old_sha
     assert app.session.game.turn == 2
     assert app.session.game.decisions[0].action == Adopt("output_skp")
     assert app.toasts[-1].good
 
-    path.write_text("format = 1\nid = 'broken'\n", encoding="utf-8")  # a broken edit: nothing changes
+    path.write_text(
+        "format = 1\nid = 'broken'\n", encoding="utf-8"
+    )  # a broken edit: nothing changes
     before = app.session
     key(app, pygame.K_F5)
     assert app.session is before and not app.toasts[-1].good

@@ -81,11 +81,15 @@ def test_grade_lookup_by_name_then_by_score_then_as_stored() -> None:
     s = load_scenario(FIXTURE).scenario
     assert grade_in(s, "Needs work", 10.0, "id") == "Perlu perbaikan"
     assert grade_in(s, "Sangat baik", 10.0, "en") == "Excellent"  # the name wins over the score
-    assert grade_in(s, "renamed since", 90.0, "id") == "Sangat baik"  # unknown name: the score decides
+    assert (
+        grade_in(s, "renamed since", 90.0, "id") == "Sangat baik"
+    )  # unknown name: the score decides
     assert grade_in(s, None, 90.0, "id") is None
 
 
-def test_shots_never_touch_the_users_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shots_never_touch_the_users_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(home / "data"))
     monkeypatch.setattr(platformdirs, "user_config_dir", lambda *a, **k: str(home / "config"))
@@ -129,8 +133,13 @@ def test_timeline_lines_are_shared_fairly() -> None:
 def test_no_display_is_one_clear_line() -> None:
     env = {**os.environ, "SDL_VIDEODRIVER": "offscreen", "AGEN_VIDEODRIVER_IS_FALLBACK": "1"}
     env.pop("SDL_AUDIODRIVER", None)
-    proc = subprocess.run([sys.executable, "-c", "from game.cli import main; main()", "play"], env=env,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", "from game.cli import main; main()", "play"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert lines == [line for line in lines if "No display found" in line] and len(lines) == 1

@@ -53,7 +53,9 @@ PLAY_THEN_DIE = textwrap.dedent("""
 
 def test_killed_mid_game_resumes_at_the_same_turn(tmp_path: Path) -> None:
     script = PLAY_THEN_DIE.format(root=str(ROOT), tmp=str(tmp_path))
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
     turn, n_decisions = (int(x) for x in proc.stdout.split())
     assert turn == 3 and n_decisions >= 1
@@ -104,4 +106,3 @@ def test_a_changed_scenario_refuses_to_continue(app: App, tmp_path: Path) -> Non
     key(fresh, pygame.K_c)
     assert isinstance(fresh.screen, TitleScreen)
     assert fresh.toasts and "changed" in fresh.toasts[-1].text
-

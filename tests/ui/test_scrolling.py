@@ -31,7 +31,9 @@ LAST = {"id": "AKHIR-PENGARAHAN sasaran ada di sini.", "en": "END-OF-BRIEFING th
 
 def _long(lang: str, n: int, last: str) -> str:
     word = "Paragraf" if lang == "id" else "Paragraph"
-    body = " ".join(f"{word} {{i}} kalimat {k} tentang antrean, berkas dan warga." for k in range(6))
+    body = " ".join(
+        f"{word} {{i}} kalimat {k} tentang antrean, berkas dan warga." for k in range(6)
+    )
     return "\n\n".join(body.format(i=i) for i in range(n)) + "\n\n" + last
 
 
@@ -40,22 +42,36 @@ def long_scenario(folder: Path, ending_at: int | None = None) -> Path:
     with five choices on turn 1, and (when ``ending_at``) a long ending from that turn."""
     text = (FIXTURES / "example.toml").read_text(encoding="utf-8")
     brief = f'briefing = {{ id = """{_long("id", 8, LAST["id"])}""", en = """{_long("en", 8, LAST["en"])}""" }}'
-    text = text.replace('briefing = { id = """Antrean mengular sejak subuh.""", en = """The queue starts at dawn.""" }',
-                        brief)
+    text = text.replace(
+        'briefing = { id = """Antrean mengular sejak subuh.""", en = """The queue starts at dawn.""" }',
+        brief,
+    )
     desc = f'description = {{ id = """{_long("id", 3, "AKHIR")}""", en = """{_long("en", 3, "END")}""" }}'
-    text = text.replace('description = { id = "Paling banyak 2 hari sepekan di luar kantor.", '
-                        'en = "At most 2 days a week away from the office." }', desc)
+    text = text.replace(
+        'description = { id = "Paling banyak 2 hari sepekan di luar kantor.", '
+        'en = "At most 2 days a week away from the office." }',
+        desc,
+    )
     if ending_at is not None:
-        text = text.replace('condition = "processing_days > 3 and turn >= 4"', f'condition = "turn >= {ending_at}"')
-        ending = f'text = {{ id = """{_long("id", 2, "AKHIR")}""", en = """{_long("en", 2, "END")}""" }}'
-        text = text.replace('text = { id = "Anda diberhentikan.", en = "You are dismissed." }', ending)
+        text = text.replace(
+            'condition = "processing_days > 3 and turn >= 4"', f'condition = "turn >= {ending_at}"'
+        )
+        ending = (
+            f'text = {{ id = """{_long("id", 2, "AKHIR")}""", en = """{_long("en", 2, "END")}""" }}'
+        )
+        text = text.replace(
+            'text = { id = "Anda diberhentikan.", en = "You are dismissed." }', ending
+        )
     choices = "".join(
         f'\n[[events.choices]]\nid = "c{i}"\nlabel = {{ id = "Pilihan nomor {i} yang cukup panjang untuk dua baris '
         f'di layar kecil", en = "Choice number {i}, long enough to need two lines on a small screen" }}\n'
-        for i in range(1, 6))
-    text += (f'\n[[events]]\nid = "long_event"\ntitle = {{ id = "Peristiwa panjang", en = "A long event" }}\n'
-             f'text = {{ id = """{_long("id", 3, "AKHIR")}""", en = """{_long("en", 3, "END")}""" }}\nat = 1\n'
-             + choices)
+        for i in range(1, 6)
+    )
+    text += (
+        f'\n[[events]]\nid = "long_event"\ntitle = {{ id = "Peristiwa panjang", en = "A long event" }}\n'
+        f'text = {{ id = """{_long("id", 3, "AKHIR")}""", en = """{_long("en", 3, "END")}""" }}\nat = 1\n'
+        + choices
+    )
     target = folder / "scenarios" / "example.toml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -70,9 +86,14 @@ def long_app(tmp_path: Path) -> App:
 
 
 def wheel(app: App, pos: tuple[int, int], y: int) -> None:
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, flipped=False, precise_x=0.0,
-                                         precise_y=float(y)))
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEWHEEL, x=0, y=y, flipped=False, precise_x=0.0, precise_y=float(y)
+        )
+    )
     pump(app)
 
 
@@ -178,8 +199,9 @@ def test_the_menu_opens_the_briefing_and_esc_returns_to_the_turn(long_app: App, 
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_a_long_event_with_five_choices_scrolls_and_every_choice_can_be_clicked(tmp_path: Path,
-                                                                                size: tuple[int, int]) -> None:
+def test_a_long_event_with_five_choices_scrolls_and_every_choice_can_be_clicked(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
     long_scenario(tmp_path)
     app = App(make_options(tmp_path), headless_size=size)
     session = start(app)
@@ -199,8 +221,11 @@ def test_a_long_event_with_five_choices_scrolls_and_every_choice_can_be_clicked(
     assert pane.view.contains(last.rect) and rect.contains(last.rect)
     click(app, last.rect.center)
     assert dialog.chosen == "c5"
-    assert ("long_event", "c5") in [(d.action.event, d.action.choice) for d in session.game.decisions
-                                    if isinstance(d.action, Choose)]
+    assert ("long_event", "c5") in [
+        (d.action.event, d.action.choice)
+        for d in session.game.decisions
+        if isinstance(d.action, Choose)
+    ]
 
 
 def test_a_hidden_choice_is_not_clicked_through_the_dialog_edge(long_app: App) -> None:

@@ -106,7 +106,11 @@ class Screen:
         """Draw the screen's buttons, lit when hovered or focused by keyboard."""
         mouse = self.app.mouse
         enabled = [b for b in self.buttons() if b.enabled]
-        focused = enabled[self.focus].key if enabled and self.app.keyboard_focus and self.focus < len(enabled) else None
+        focused = (
+            enabled[self.focus].key
+            if enabled and self.app.keyboard_focus and self.focus < len(enabled)
+            else None
+        )
         for b in self.buttons():
             b.draw(ink, b.hit(mouse) or b.key == focused, size)
 
@@ -135,6 +139,8 @@ class Overlay(Screen):
     def dialog_rect(self, width: int, height: int) -> pygame.Rect:
         """A centred dialog of 1280×720 size ``width``×``height``, kept inside the window."""
         w, h = self.size
-        rect = pygame.Rect(0, 0, min(self.px(width), w - self.px(40)), min(self.px(height), h - self.px(40)))
+        rect = pygame.Rect(
+            0, 0, min(self.px(width), w - self.px(40)), min(self.px(height), h - self.px(40))
+        )
         rect.center = (w // 2, h // 2)
         return rect

@@ -40,8 +40,14 @@ class BriefingOverlay(Overlay):
         top = rect.top + ink.px(104)
         bottom = self.buttons()[0].rect.top - ink.px(12)
         area = pygame.Rect(rect.left + ink.px(32), top, rect.width - ink.px(64), bottom - top)
-        return scroll.layout(ink, localize(s.briefing, self.app.lang, s.default_language), area, 19, theme.TEXT,
-                             spacing=1.05)
+        return scroll.layout(
+            ink,
+            localize(s.briefing, self.app.lang, s.default_language),
+            area,
+            19,
+            theme.TEXT,
+            spacing=1.05,
+        )
 
     def handle(self, event: pygame.event.Event) -> Screen:
         moved = scroll.handle(self.view(), self.offset, event, self.app.mouse)
@@ -53,7 +59,11 @@ class BriefingOverlay(Overlay):
                 return self.parent
             return self
         outside = event.type == pygame.MOUSEBUTTONUP and not self._rect().collidepoint(event.pos)
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and (outside or self.buttons()[0].hit(event.pos)):
+        if (
+            event.type == pygame.MOUSEBUTTONUP
+            and event.button == 1
+            and (outside or self.buttons()[0].hit(event.pos))
+        ):
             return self.parent
         return self
 
@@ -68,12 +78,25 @@ class BriefingOverlay(Overlay):
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
         x = rect.left + ink.px(32)
         ink.text(self.t("briefing.kicker"), (x, rect.top + ink.px(24)), 16, theme.ACCENT, 800)
-        ink.text(localize(s.title, lang, s.default_language), (x, rect.top + ink.px(48)), 30, theme.TEXT, 800,
-                 max_width=rect.width - ink.px(64))
+        ink.text(
+            localize(s.title, lang, s.default_language),
+            (x, rect.top + ink.px(48)),
+            30,
+            theme.TEXT,
+            800,
+            max_width=rect.width - ink.px(64),
+        )
         view = self.view()
         scroll.draw(ink, view, self.offset, self.t("scroll.more"))
         close = self.buttons()[0].rect
         if view.limit:
-            ink.text(self.t("briefing.keys"), (x, close.centery), 15, theme.FAINT, 600, anchor="midleft",
-                     max_width=close.left - x - ink.px(24))
+            ink.text(
+                self.t("briefing.keys"),
+                (x, close.centery),
+                15,
+                theme.FAINT,
+                600,
+                anchor="midleft",
+                max_width=close.left - x - ink.px(24),
+            )
         self.draw_buttons(ink)

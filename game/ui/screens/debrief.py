@@ -81,12 +81,23 @@ class DebriefScreen(Screen):
     def buttons(self) -> list[Button]:
         h = self.size[1]
         y, bh = h - self.px(72), self.px(52)
-        specs = [("page0", self.t("debrief.summary"), 230), ("page1", self.t("debrief.decisions"), 280),
-                 ("leaderboard", self.t("title.leaderboard"), 230), ("title", self.t("debrief.to_title"), 210)]
+        specs = [
+            ("page0", self.t("debrief.summary"), 230),
+            ("page1", self.t("debrief.decisions"), 280),
+            ("leaderboard", self.t("title.leaderboard"), 230),
+            ("title", self.t("debrief.to_title"), 210),
+        ]
         out = []
         x = self.px(32)
         for key, label, width in specs:
-            out.append(Button(key, label, pygame.Rect(x, y, self.px(width), bh), primary=key == f"page{self.page}"))
+            out.append(
+                Button(
+                    key,
+                    label,
+                    pygame.Rect(x, y, self.px(width), bh),
+                    primary=key == f"page{self.page}",
+                )
+            )
             x += self.px(width) + self.px(12)
         return out
 
@@ -111,23 +122,38 @@ class DebriefScreen(Screen):
         y = card.top + ink.px(122) + (ink.px(36) if out.grade is not None else 0) + ink.px(66)
         if ending.title is not None:
             title = localize(ending.title, lang, s.default_language)
-            y += min(ink.wrapped_height(title, width, 17, 700), 2 * ink.line_height(17, 700)) + ink.px(4)
+            y += min(
+                ink.wrapped_height(title, width, 17, 700), 2 * ink.line_height(17, 700)
+            ) + ink.px(4)
             size, weight, color = 16, 400, theme.TEXT
         else:
             size, weight, color = 17, 700, theme.BAD if ending.kind == "lose" else theme.GOOD
         text = localize(ending.text, lang, s.default_language)
         lines = 5 * ink.line_height(size, weight)
         full = ink.wrapped_height(text, width, size, weight)
-        area = pygame.Rect(card.left + ink.px(24), y, width + ink.px(14), full if full <= lines else lines + ink.px(28))
+        area = pygame.Rect(
+            card.left + ink.px(24),
+            y,
+            width + ink.px(14),
+            full if full <= lines else lines + ink.px(28),
+        )
         return scroll.layout(ink, text, area, size, color, weight)
 
     def handle(self, event: pygame.event.Event) -> Screen:
         view = self.ending_view()
-        moved = None if view is None else scroll.handle(view, self.offset, event, self.app.mouse, arrows=False)
+        moved = (
+            None
+            if view is None
+            else scroll.handle(view, self.offset, event, self.app.mouse, arrows=False)
+        )
         if moved is not None:
             self.offset = moved
             return self
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB):
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_LEFT,
+            pygame.K_RIGHT,
+            pygame.K_TAB,
+        ):
             self.page = 1 - self.page
             return self
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -176,16 +202,30 @@ class DebriefScreen(Screen):
             ink.text(grade, (x, y), 24, theme.ACCENT, 800, max_width=card.width - ink.px(48))
             y += ink.px(36)
         diff = out.score - self.passive
-        ink.wrapped(self.t("debrief.passive", score=facts.number(self.passive, 1, lang),
-                           diff=facts.number(diff, 1, lang, sign=True)),
-                    pygame.Rect(x, y, card.width - ink.px(48), ink.px(60)), 17, theme.GOOD if diff >= 0 else theme.BAD, 600)
+        ink.wrapped(
+            self.t(
+                "debrief.passive",
+                score=facts.number(self.passive, 1, lang),
+                diff=facts.number(diff, 1, lang, sign=True),
+            ),
+            pygame.Rect(x, y, card.width - ink.px(48), ink.px(60)),
+            17,
+            theme.GOOD if diff >= 0 else theme.BAD,
+            600,
+        )
         y += ink.px(66)
         view = self.ending_view()
         if out.ending is not None and view is not None:
             ending = next(e for e in s.endings if e.id == out.ending)
             if ending.title is not None:
-                ink.wrapped(localize(ending.title, lang, s.default_language), pygame.Rect(x, y, card.width - ink.px(48), 0),
-                            17, theme.BAD if ending.kind == "lose" else theme.GOOD, 700, max_lines=2)
+                ink.wrapped(
+                    localize(ending.title, lang, s.default_language),
+                    pygame.Rect(x, y, card.width - ink.px(48), 0),
+                    17,
+                    theme.BAD if ending.kind == "lose" else theme.GOOD,
+                    700,
+                    max_lines=2,
+                )
             scroll.draw(ink, view, self.offset, self.t("scroll.more"))
             y = view.area.bottom + ink.px(10)
         ink.text(self.t("debrief.goals"), (x, y), 16, theme.ACCENT, 800)
@@ -195,18 +235,48 @@ class DebriefScreen(Screen):
             mark = pygame.Rect(x, y + ink.px(2), ink.px(20), ink.px(20))
             widgets.panel(ink.surface, mark, theme.GOOD if met else theme.LINE, ink.px(5))
             if met:
-                pygame.draw.lines(ink.surface, theme.BG, False, [(mark.left + ink.px(4), mark.centery),
-                                  (mark.centerx - ink.px(1), mark.bottom - ink.px(5)), (mark.right - ink.px(4), mark.top + ink.px(4))], ink.px(3))
-            used = ink.wrapped(localize(goal.label, lang, s.default_language),
-                               pygame.Rect(x + ink.px(30), y, card.width - ink.px(78), card.bottom - y - ink.px(8)),
-                               16, theme.TEXT if met else theme.MUTED, 600, max_lines=2)
+                pygame.draw.lines(
+                    ink.surface,
+                    theme.BG,
+                    False,
+                    [
+                        (mark.left + ink.px(4), mark.centery),
+                        (mark.centerx - ink.px(1), mark.bottom - ink.px(5)),
+                        (mark.right - ink.px(4), mark.top + ink.px(4)),
+                    ],
+                    ink.px(3),
+                )
+            used = ink.wrapped(
+                localize(goal.label, lang, s.default_language),
+                pygame.Rect(
+                    x + ink.px(30), y, card.width - ink.px(78), card.bottom - y - ink.px(8)
+                ),
+                16,
+                theme.TEXT if met else theme.MUTED,
+                600,
+                max_lines=2,
+            )
             y += max(used, ink.px(24)) + ink.px(6)
             if y > card.bottom - ink.px(30):
                 break
-        self._charts(ink, pygame.Rect(card.right + ink.px(20), card.top, w - card.right - ink.px(52) - ink.px(360), card.height))
+        self._charts(
+            ink,
+            pygame.Rect(
+                card.right + ink.px(20),
+                card.top,
+                w - card.right - ink.px(52) - ink.px(360),
+                card.height,
+            ),
+        )
         radar_box = pygame.Rect(w - ink.px(32) - ink.px(340), card.top, ink.px(340), card.height)
         widgets.panel(ink.surface, radar_box, theme.PANEL, ink.px(16))
-        ink.text(self.t("debrief.values"), (radar_box.left + ink.px(20), radar_box.top + ink.px(18)), 16, theme.ACCENT, 800)
+        ink.text(
+            self.t("debrief.values"),
+            (radar_box.left + ink.px(20), radar_box.top + ink.px(18)),
+            16,
+            theme.ACCENT,
+            800,
+        )
         labels = [self.t(f"value.{v}") for v in VALUES]
         area = radar_box.inflate(-ink.px(24), -ink.px(24))
         area.top, area.height = radar_box.top + ink.px(52), radar_box.height - ink.px(64)
@@ -216,22 +286,49 @@ class DebriefScreen(Screen):
         game, lang = self.game, self.app.lang
         s = game.c.scenario
         widgets.panel(ink.surface, box, theme.PANEL, ink.px(16))
-        ink.text(self.t("debrief.over_turns"), (box.left + ink.px(20), box.top + ink.px(18)), 16, theme.ACCENT, 800)
+        ink.text(
+            self.t("debrief.over_turns"),
+            (box.left + ink.px(20), box.top + ink.px(18)),
+            16,
+            theme.ACCENT,
+            800,
+        )
         names = key_metrics(game)
-        inner = pygame.Rect(box.left + ink.px(16), box.top + ink.px(50), box.width - ink.px(32), box.height - ink.px(62))
+        inner = pygame.Rect(
+            box.left + ink.px(16),
+            box.top + ink.px(50),
+            box.width - ink.px(32),
+            box.height - ink.px(62),
+        )
         rows = (len(names) + 1) // 2
         gap = ink.px(10)
         cw = (inner.width - gap) // 2
         ch = (inner.height - gap * (rows - 1)) // max(1, rows)
         for i, name in enumerate(names):
-            r = pygame.Rect(inner.left + (i % 2) * (cw + gap), inner.top + (i // 2) * (ch + gap), cw, ch)
+            r = pygame.Rect(
+                inner.left + (i % 2) * (cw + gap), inner.top + (i // 2) * (ch + gap), cw, ch
+            )
             series = facts.trend(game, name)
-            ink.text(facts.label(s, name, lang), (r.left + ink.px(4), r.top), 14, theme.MUTED, 600, max_width=r.width - ink.px(8))
+            ink.text(
+                facts.label(s, name, lang),
+                (r.left + ink.px(4), r.top),
+                14,
+                theme.MUTED,
+                600,
+                max_width=r.width - ink.px(8),
+            )
             plot = pygame.Rect(r.left, r.top + ink.px(22), r.width, r.height - ink.px(22))
             good = facts.good_change(s, name, series[-1] - series[0])
             color = theme.GOOD if good else theme.BAD
-            charts.line_chart(ink, plot, series, color, facts.show(s, name, min(series), lang),
-                              facts.show(s, name, max(series), lang), facts.show(s, name, series[-1], lang))
+            charts.line_chart(
+                ink,
+                plot,
+                series,
+                color,
+                facts.show(s, name, min(series), lang),
+                facts.show(s, name, max(series), lang),
+                facts.show(s, name, series[-1], lang),
+            )
 
     # -- page 2: decisions on a timeline, sources ---------------------------------------
 
@@ -245,29 +342,64 @@ class DebriefScreen(Screen):
         widgets.panel(ink.surface, box, theme.PANEL, ink.px(16))
         col = (box.width - ink.px(24)) // max(1, turns)
         axis_y = box.top + ink.px(44)
-        pygame.draw.line(ink.surface, theme.LINE, (box.left + ink.px(12), axis_y), (box.right - ink.px(12), axis_y), ink.px(3))
+        pygame.draw.line(
+            ink.surface,
+            theme.LINE,
+            (box.left + ink.px(12), axis_y),
+            (box.right - ink.px(12), axis_y),
+            ink.px(3),
+        )
         label = facts.turn_label(s, lang)
         for t in range(1, turns + 1):
             cx = box.left + ink.px(12) + (t - 1) * col
             pygame.draw.circle(ink.surface, theme.ACCENT, (cx + col // 2, axis_y), ink.px(7))
-            ink.text(f"{label[:3]} {t}" if col < ink.px(140) else f"{label} {t}", (cx + col // 2, axis_y - ink.px(12)), 14,
-                     theme.MUTED, 700, anchor="midbottom")
+            ink.text(
+                f"{label[:3]} {t}" if col < ink.px(140) else f"{label} {t}",
+                (cx + col // 2, axis_y - ink.px(12)),
+                14,
+                theme.MUTED,
+                700,
+                anchor="midbottom",
+            )
             y = axis_y + ink.px(18)
             entries = [self._decision(d.action) for d in game.decisions if d.turn == t]
             text_w = col - ink.px(17)
             step, gap = ink.line_height(TIMELINE_SIZE), ink.px(5)
-            wants = [len(widgets.wrap(text, ink.font(TIMELINE_SIZE), text_w)) for text, _ in entries]
-            shares = share_lines(wants, (box.bottom - ink.px(8) - y + gap) // step - (len(entries) * gap) // step)
+            wants = [
+                len(widgets.wrap(text, ink.font(TIMELINE_SIZE), text_w)) for text, _ in entries
+            ]
+            shares = share_lines(
+                wants, (box.bottom - ink.px(8) - y + gap) // step - (len(entries) * gap) // step
+            )
             for (text, color), n in zip(entries, shares, strict=True):
                 if n == 0:
                     break
                 x0 = cx + ink.px(4)
-                pygame.draw.rect(ink.surface, color, (x0, y + ink.px(3), ink.px(4), step - ink.px(6)))
-                ink.wrapped(text, pygame.Rect(x0 + ink.px(9), y, text_w, n * step), TIMELINE_SIZE, theme.TEXT, max_lines=n)
+                pygame.draw.rect(
+                    ink.surface, color, (x0, y + ink.px(3), ink.px(4), step - ink.px(6))
+                )
+                ink.wrapped(
+                    text,
+                    pygame.Rect(x0 + ink.px(9), y, text_w, n * step),
+                    TIMELINE_SIZE,
+                    theme.TEXT,
+                    max_lines=n,
+                )
                 y += n * step + gap
-        src_box = pygame.Rect(ink.px(32), box.bottom + ink.px(14), w - ink.px(64), h - box.bottom - ink.px(14) - ink.px(92))
+        src_box = pygame.Rect(
+            ink.px(32),
+            box.bottom + ink.px(14),
+            w - ink.px(64),
+            h - box.bottom - ink.px(14) - ink.px(92),
+        )
         widgets.panel(ink.surface, src_box, theme.PANEL, ink.px(16))
-        ink.text(self.t("debrief.sources"), (src_box.left + ink.px(20), src_box.top + ink.px(12)), 16, theme.ACCENT, 800)
+        ink.text(
+            self.t("debrief.sources"),
+            (src_box.left + ink.px(20), src_box.top + ink.px(12)),
+            16,
+            theme.ACCENT,
+            800,
+        )
         adopted = []
         for d in game.decisions:
             if isinstance(d.action, Adopt) and d.action.policy not in adopted:
@@ -276,10 +408,21 @@ class DebriefScreen(Screen):
         for pid in adopted:
             p = s.policies[game.c.policy_index[pid]]
             if p.sources:
-                lines.append(f"{localize(p.name, lang, s.default_language)}: {'; '.join(p.sources)}")
+                lines.append(
+                    f"{localize(p.name, lang, s.default_language)}: {'; '.join(p.sources)}"
+                )
         text = "\n".join(lines) if lines else self.t("debrief.no_sources")
-        ink.wrapped(text, pygame.Rect(src_box.left + ink.px(20), src_box.top + ink.px(40), src_box.width - ink.px(40),
-                                      src_box.height - ink.px(48)), 15, theme.TEXT)
+        ink.wrapped(
+            text,
+            pygame.Rect(
+                src_box.left + ink.px(20),
+                src_box.top + ink.px(40),
+                src_box.width - ink.px(40),
+                src_box.height - ink.px(48),
+            ),
+            15,
+            theme.TEXT,
+        )
 
     def _decision(self, action: Adopt | Cancel | Choose) -> tuple[str, theme.Color]:
         game, lang = self.game, self.app.lang
@@ -289,7 +432,9 @@ class DebriefScreen(Screen):
             return localize(p.name, lang, s.default_language), theme.category_color(p.category)
         if isinstance(action, Cancel):
             p = s.policies[game.c.policy_index[action.policy]]
-            return self.t("debrief.stopped", name=localize(p.name, lang, s.default_language)), theme.BAD
+            return self.t(
+                "debrief.stopped", name=localize(p.name, lang, s.default_language)
+            ), theme.BAD
         ev = s.events[game.c.event_index[action.event]]
         choice = next((c for c in ev.choices if c.id == action.choice), None)
         text = localize(choice.label, lang, s.default_language) if choice else action.choice

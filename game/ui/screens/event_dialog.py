@@ -67,13 +67,19 @@ class EventDialog(Overlay):
         return rows
 
     def _text_block(self, ink: Ink, inner: int) -> scroll.Block:
-        return scroll.render_block(self._text(), max(1, inner), 19, 400, theme.TEXT, theme.PANEL, ink.scale, 1.0)
+        return scroll.render_block(
+            self._text(), max(1, inner), 19, 400, theme.TEXT, theme.PANEL, ink.scale, 1.0
+        )
 
     def _outcome_height(self, ink: Ink, inner: int) -> int:
         s = self.host.game.c.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
-        h = ink.px(28) + ink.wrapped_height(localize(choice.label, lang, s.default_language), inner, 22, 700) + ink.px(16)
+        h = (
+            ink.px(28)
+            + ink.wrapped_height(localize(choice.label, lang, s.default_language), inner, 22, 700)
+            + ink.px(16)
+        )
         if choice.outcome is not None:
             h += ink.wrapped_height(localize(choice.outcome, lang, s.default_language), inner, 20)
         return h
@@ -90,7 +96,9 @@ class EventDialog(Overlay):
     def _rect(self) -> pygame.Rect:
         ink = Ink(self.app.surface)
         width = self._width(ink)
-        need = ink.px(self.HEADER) + self._content_height(ink, width - ink.px(64)) + self._footer(ink)
+        need = (
+            ink.px(self.HEADER) + self._content_height(ink, width - ink.px(64)) + self._footer(ink)
+        )
         if self.chosen is not None:
             need = max(need, ink.px(self.HEADER + 260))
         rect = pygame.Rect(0, 0, width, min(self.size[1] - ink.px(40), need))
@@ -101,8 +109,12 @@ class EventDialog(Overlay):
         """The scrolling column under the title."""
         ink = Ink(self.app.surface)
         rect = self._rect()
-        area = pygame.Rect(rect.left + ink.px(32), rect.top + ink.px(self.HEADER), rect.width - ink.px(50),
-                           rect.height - ink.px(self.HEADER) - self._footer(ink))
+        area = pygame.Rect(
+            rect.left + ink.px(32),
+            rect.top + ink.px(self.HEADER),
+            rect.width - ink.px(50),
+            rect.height - ink.px(self.HEADER) - self._footer(ink),
+        )
         full = self._content_height(ink, rect.width - ink.px(64))
         if full <= area.height:
             return scroll.pane(ink, full, ink.line_height(19), area)
@@ -129,11 +141,20 @@ class EventDialog(Overlay):
         inner = self._inner(ink, pane)
         top = pane.view.top - pane.clamp(self.offset)
         out = []
-        for i, (choice, (y, h)) in enumerate(zip(self.event.choices, self._rows(ink, inner), strict=True)):
+        for i, (choice, (y, h)) in enumerate(
+            zip(self.event.choices, self._rows(ink, inner), strict=True)
+        ):
             refusal = game.why_not_choose(self.event_id, choice.id)
             label = localize(choice.label, lang, s.default_language)
-            out.append(Button(f"choice:{choice.id}", label, pygame.Rect(pane.view.left, top + y, inner, h),
-                              enabled=refusal is None, hint=str(i + 1)))
+            out.append(
+                Button(
+                    f"choice:{choice.id}",
+                    label,
+                    pygame.Rect(pane.view.left, top + y, inner, h),
+                    enabled=refusal is None,
+                    hint=str(i + 1),
+                )
+            )
         return out
 
     def handle(self, event: pygame.event.Event) -> Screen:
@@ -149,7 +170,12 @@ class EventDialog(Overlay):
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 return self.choose(self.host.game.default_choice(self.event_id))
             return self
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE):
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_SPACE,
+            pygame.K_ESCAPE,
+        ):
             return self.press("continue")
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for b in self.buttons():
@@ -164,7 +190,9 @@ class EventDialog(Overlay):
         self.chosen = choice_id
         ink = Ink(self.app.surface)
         pane = self.pane()
-        self.offset = pane.clamp(self._text_block(ink, self._inner(ink, pane)).height)  # show the outcome
+        self.offset = pane.clamp(
+            self._text_block(ink, self._inner(ink, pane)).height
+        )  # show the outcome
         self.app.autosave()
         return self
 
@@ -185,8 +213,14 @@ class EventDialog(Overlay):
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
         x = rect.left + ink.px(32)
         ink.text(self.t("event.kicker"), (x, rect.top + ink.px(24)), 16, theme.ACCENT, 800)
-        ink.text(localize(self.event.title, lang, s.default_language), (x, rect.top + ink.px(48)), 32, theme.TEXT, 800,
-                 max_width=rect.width - ink.px(64))
+        ink.text(
+            localize(self.event.title, lang, s.default_language),
+            (x, rect.top + ink.px(48)),
+            32,
+            theme.TEXT,
+            800,
+            max_width=rect.width - ink.px(64),
+        )
         pane = self.pane()
         inner = self._inner(ink, pane)
         top = pane.view.top - pane.clamp(self.offset)
@@ -209,19 +243,38 @@ class EventDialog(Overlay):
         view = self.pane().view
         for b in self.buttons():
             hover = b.hit(self.app.mouse) and view.collidepoint(self.app.mouse)
-            widgets.panel(surface, b.rect, theme.PANEL_HI if hover else theme.mix(theme.PANEL, theme.BG, 0.3),
-                          ink.px(12), theme.ACCENT if hover else theme.LINE, ink.px(2))
+            widgets.panel(
+                surface,
+                b.rect,
+                theme.PANEL_HI if hover else theme.mix(theme.PANEL, theme.BG, 0.3),
+                ink.px(12),
+                theme.ACCENT if hover else theme.LINE,
+                ink.px(2),
+            )
             fg = theme.TEXT if b.enabled else theme.FAINT
-            badge = pygame.Rect(b.rect.left + ink.px(14), b.rect.top + ink.px(13), ink.px(30), ink.px(30))
+            badge = pygame.Rect(
+                b.rect.left + ink.px(14), b.rect.top + ink.px(13), ink.px(30), ink.px(30)
+            )
             widgets.panel(surface, badge, theme.ACCENT if b.enabled else theme.LINE, ink.px(8))
             ink.text(b.hint, badge.center, 17, theme.BG, 800, anchor="center")
-            text = pygame.Rect(b.rect.left + ink.px(60), b.rect.top + ink.px(11), b.rect.width - ink.px(80), b.rect.height)
+            text = pygame.Rect(
+                b.rect.left + ink.px(60),
+                b.rect.top + ink.px(11),
+                b.rect.width - ink.px(80),
+                b.rect.height,
+            )
             used = ink.wrapped(b.label, text, 19, fg, 700)
             if not b.enabled:
                 reason = self.host.game.why_not_choose(self.event_id, b.key.partition(":")[2])
                 if reason is not None:
-                    ink.text(reason.message(lang), (text.left, text.top + used), 15, theme.BAD, 600,
-                             max_width=text.width)
+                    ink.text(
+                        reason.message(lang),
+                        (text.left, text.top + used),
+                        15,
+                        theme.BAD,
+                        600,
+                        max_width=text.width,
+                    )
 
     def _draw_outcome(self, ink: Ink, x: int, y: int, inner: int) -> None:
         s = self.host.game.c.scenario
@@ -232,4 +285,9 @@ class EventDialog(Overlay):
         label = localize(choice.label, lang, s.default_language)
         y += ink.wrapped(label, pygame.Rect(x, y, inner, 0), 22, theme.ACCENT, 700) + ink.px(16)
         if choice.outcome is not None:
-            ink.wrapped(localize(choice.outcome, lang, s.default_language), pygame.Rect(x, y, inner, 0), 20, theme.TEXT)
+            ink.wrapped(
+                localize(choice.outcome, lang, s.default_language),
+                pygame.Rect(x, y, inner, 0),
+                20,
+                theme.TEXT,
+            )

@@ -40,7 +40,10 @@ def grade_in(s: Scenario, stored: str | None, score: float, lang: str) -> str | 
     names = [g.name.values() if isinstance(g.name, dict) else [g.name] for g in grades]
     hit = next((i for i, n in enumerate(names) if stored is not None and stored in n), None)
     if hit is None and stored is not None:
-        hit = next((i for i, g in sorted(enumerate(grades), key=lambda ig: -ig[1].min) if score >= g.min), None)
+        hit = next(
+            (i for i, g in sorted(enumerate(grades), key=lambda ig: -ig[1].min) if score >= g.min),
+            None,
+        )
     return localize(grades[hit].name, lang, s.default_language) if hit is not None else stored
 
 
@@ -89,11 +92,22 @@ class LeaderboardScreen(Screen):
 
     def buttons(self) -> list[Button]:
         _, h = self.size
-        return [Button("back", self.t("common.back"), pygame.Rect(self.px(40), h - self.px(80), self.px(220), self.px(56)),
-                       primary=True, hint="Esc")]
+        return [
+            Button(
+                "back",
+                self.t("common.back"),
+                pygame.Rect(self.px(40), h - self.px(80), self.px(220), self.px(56)),
+                primary=True,
+                hint="Esc",
+            )
+        ]
 
     def handle(self, event: pygame.event.Event) -> Screen:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_ESCAPE,
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+        ):
             return self.back
         return super().handle(event)
 
@@ -106,29 +120,56 @@ class LeaderboardScreen(Screen):
         w, h = surface.get_size()
         lang = self.app.lang
         ink.text(self.t("title.leaderboard"), (ink.px(40), ink.px(28)), 40, theme.TEXT, 800)
-        sub = self.t("leaderboard.class", cohort=self.cohort) if self.cohort else self.t("leaderboard.all")
+        sub = (
+            self.t("leaderboard.class", cohort=self.cohort)
+            if self.cohort
+            else self.t("leaderboard.all")
+        )
         ink.text(sub, (ink.px(40), ink.px(84)), 18, theme.MUTED)
         table = pygame.Rect(ink.px(40), ink.px(124), w - ink.px(80), h - ink.px(124) - ink.px(100))
         widgets.panel(surface, table, theme.PANEL, ink.px(16))
-        cols = [(0.0, "leaderboard.rank"), (0.06, "leaderboard.player"), (0.40, "leaderboard.cohort"),
-                (0.56, "leaderboard.score"), (0.66, "leaderboard.grade"), (0.90, "leaderboard.goals")]
+        cols = [
+            (0.0, "leaderboard.rank"),
+            (0.06, "leaderboard.player"),
+            (0.40, "leaderboard.cohort"),
+            (0.56, "leaderboard.score"),
+            (0.66, "leaderboard.grade"),
+            (0.90, "leaderboard.goals"),
+        ]
         x0, inner_w = table.left + ink.px(24), table.width - ink.px(48)
         y = table.top + ink.px(16)
         for frac, key in cols:
             ink.text(self.t(key), (x0 + round(inner_w * frac), y), 15, theme.ACCENT, 800)
         y += ink.px(32)
-        pygame.draw.line(surface, theme.LINE, (x0, y - ink.px(4)), (table.right - ink.px(24), y - ink.px(4)), 2)
+        pygame.draw.line(
+            surface, theme.LINE, (x0, y - ink.px(4)), (table.right - ink.px(24), y - ink.px(4)), 2
+        )
         if self.message is not None:
             text = self.t(self.message) if self.message.startswith("leaderboard.") else self.message
-            ink.wrapped(text, pygame.Rect(x0, y + ink.px(16), inner_w, ink.px(120)), 20, theme.MUTED)
+            ink.wrapped(
+                text, pygame.Rect(x0, y + ink.px(16), inner_w, ink.px(120)), 20, theme.MUTED
+            )
         row_h = min(ink.px(36), (table.bottom - y - ink.px(8)) // max(1, ROWS))
         me = self.app.session.player.name if self.app.session is not None else None
         for row in self.rows[:ROWS]:
             color = theme.ACCENT if row.player == me else theme.TEXT
-            cells = [str(row.rank), row.player, row.cohort, facts.number(row.score, 1, lang), shown_grade(row, self.scenarios, lang), str(row.goals)]
+            cells = [
+                str(row.rank),
+                row.player,
+                row.cohort,
+                facts.number(row.score, 1, lang),
+                shown_grade(row, self.scenarios, lang),
+                str(row.goals),
+            ]
             for i, ((frac, _), cell) in enumerate(zip(cols, cells, strict=True)):
                 nxt = cols[i + 1][0] if i + 1 < len(cols) else 1.0
-                ink.text(cell, (x0 + round(inner_w * frac), y), 19, color, 700 if i in (0, 3) else 400,
-                         max_width=round(inner_w * (nxt - frac)) - ink.px(10))
+                ink.text(
+                    cell,
+                    (x0 + round(inner_w * frac), y),
+                    19,
+                    color,
+                    700 if i in (0, 3) else 400,
+                    max_width=round(inner_w * (nxt - frac)) - ink.px(10),
+                )
             y += row_h
         self.draw_buttons(ink)

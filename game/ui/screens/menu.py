@@ -23,15 +23,27 @@ class MenuOverlay(Overlay):
         rect = self._rect()
         x, w, h = rect.left + self.px(40), rect.width - self.px(80), self.px(56)
         y = rect.top + self.px(110)
-        keys = [("resume", self.t("menu.resume"), "Esc"), ("briefing", self.t("menu.briefing"), "P"),
-                ("save_quit", self.t("menu.save_quit"), "Q"), ("language", self.t("title.language"), "B")]
-        return [Button(k, label, pygame.Rect(x, y + i * (h + self.px(14)), w, h), primary=i == 0, hint=hint)
-                for i, (k, label, hint) in enumerate(keys)]
+        keys = [
+            ("resume", self.t("menu.resume"), "Esc"),
+            ("briefing", self.t("menu.briefing"), "P"),
+            ("save_quit", self.t("menu.save_quit"), "Q"),
+            ("language", self.t("title.language"), "B"),
+        ]
+        return [
+            Button(
+                k, label, pygame.Rect(x, y + i * (h + self.px(14)), w, h), primary=i == 0, hint=hint
+            )
+            for i, (k, label, hint) in enumerate(keys)
+        ]
 
     def handle(self, event: pygame.event.Event) -> Screen:
         if event.type == pygame.KEYDOWN:
-            shortcut = {pygame.K_ESCAPE: "resume", pygame.K_q: "save_quit", pygame.K_b: "language",
-                        pygame.K_p: "briefing"}.get(event.key)
+            shortcut = {
+                pygame.K_ESCAPE: "resume",
+                pygame.K_q: "save_quit",
+                pygame.K_b: "language",
+                pygame.K_p: "briefing",
+            }.get(event.key)
             if shortcut:
                 return self.press(shortcut)
         return super().handle(event)
@@ -59,5 +71,12 @@ class MenuOverlay(Overlay):
         ink = Ink(surface)
         rect = self._rect()
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
-        ink.text(self.t("menu.title"), (rect.centerx, rect.top + ink.px(36)), 32, theme.TEXT, 800, anchor="midtop")
+        ink.text(
+            self.t("menu.title"),
+            (rect.centerx, rect.top + ink.px(36)),
+            32,
+            theme.TEXT,
+            800,
+            anchor="midtop",
+        )
         self.draw_buttons(ink, 22)

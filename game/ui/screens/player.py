@@ -43,7 +43,12 @@ class PlayerScreen(Screen):
 
     def _field_rect(self, i: int) -> pygame.Rect:
         w, _ = self.size
-        return pygame.Rect(self.px(96), self.px(250) + i * self.px(112), min(self.px(620), w - self.px(192)), self.px(54))
+        return pygame.Rect(
+            self.px(96),
+            self.px(250) + i * self.px(112),
+            min(self.px(620), w - self.px(192)),
+            self.px(54),
+        )
 
     def _build(self, texts: dict[str, str]) -> None:
         self.manager.set_window_resolution(self.size)
@@ -51,7 +56,9 @@ class PlayerScreen(Screen):
             entry.kill()  # type: ignore[no-untyped-call]
         self.entries = {}
         for i, key in enumerate(FIELDS):
-            entry = UITextEntryLine(self._field_rect(i), self.manager, initial_text=texts.get(key, ""))
+            entry = UITextEntryLine(
+                self._field_rect(i), self.manager, initial_text=texts.get(key, "")
+            )
             entry.set_text_length_limit(60 if key == "name" else 30)
             self.entries[key] = entry
         self.built_for = self.size
@@ -64,9 +71,19 @@ class PlayerScreen(Screen):
         y = self._field_rect(3).top + self.px(10)
         x = self.px(96)
         return [
-            Button("back", self.t("common.back"), pygame.Rect(x, y, self.px(200), self.px(56)), hint="Esc"),
-            Button("next", self.t("player.next"), pygame.Rect(x + self.px(220), y, self.px(300), self.px(56)),
-                   primary=True, hint="Enter"),
+            Button(
+                "back",
+                self.t("common.back"),
+                pygame.Rect(x, y, self.px(200), self.px(56)),
+                hint="Esc",
+            ),
+            Button(
+                "next",
+                self.t("player.next"),
+                pygame.Rect(x + self.px(220), y, self.px(300), self.px(56)),
+                primary=True,
+                hint="Enter",
+            ),
         ]
 
     def handle(self, event: pygame.event.Event) -> Screen:
@@ -126,14 +143,26 @@ class PlayerScreen(Screen):
         ink = Ink(surface)
         x = ink.px(96)
         ink.text(self.t("player.title"), (x, ink.px(70)), 44, theme.TEXT, 800)
-        ink.wrapped(self.t("player.intro"), pygame.Rect(x, ink.px(136), ink.px(900), ink.px(80)), 22, theme.MUTED)
+        ink.wrapped(
+            self.t("player.intro"),
+            pygame.Rect(x, ink.px(136), ink.px(900), ink.px(80)),
+            22,
+            theme.MUTED,
+        )
         labels = ("player.name", "player.nip", "player.cohort")
         for i, key in enumerate(labels):
             rect = self._field_rect(i)
             ink.text(self.t(key), (rect.left, rect.top - ink.px(34)), 20, theme.ACCENT, 700)
         if self.error:
             rect = self._field_rect(3)
-            ink.text(self.t(self.error), (rect.left + ink.px(560), rect.top + ink.px(38)), 20, theme.BAD, 700,
-                     anchor="midleft", max_width=self.size[0] - rect.left - ink.px(600))
+            ink.text(
+                self.t(self.error),
+                (rect.left + ink.px(560), rect.top + ink.px(38)),
+                20,
+                theme.BAD,
+                700,
+                anchor="midleft",
+                max_width=self.size[0] - rect.left - ink.px(600),
+            )
         self.manager.draw_ui(surface)
         self.draw_buttons(ink, 22)

@@ -57,24 +57,53 @@ class PolicyDialog(Overlay):
         lang = self.app.lang
         inner_w = rect.width - ink.px(64)
         name = localize(p.name, lang, s.default_language)
-        y = rect.top + ink.px(72) + min(ink.wrapped_height(name, inner_w, 30, 800), 2 * ink.line_height(30, 800)) + ink.px(8)
+        y = (
+            rect.top
+            + ink.px(72)
+            + min(ink.wrapped_height(name, inner_w, 30, 800), 2 * ink.line_height(30, 800))
+            + ink.px(8)
+        )
         bottom = self.buttons()[0].rect.top - ink.px(16) - self._columns_height(ink) - ink.px(12)
-        area = pygame.Rect(rect.left + ink.px(32), y, inner_w + ink.px(14), max(3 * ink.line_height(19), bottom - y))
-        return scroll.layout(ink, localize(p.description, lang, s.default_language), area, 19, theme.MUTED)
+        area = pygame.Rect(
+            rect.left + ink.px(32),
+            y,
+            inner_w + ink.px(14),
+            max(3 * ink.line_height(19), bottom - y),
+        )
+        return scroll.layout(
+            ink, localize(p.description, lang, s.default_language), area, 19, theme.MUTED
+        )
 
     def buttons(self) -> list[Button]:
         rect = self._rect()
         game = self.host.game
         y = rect.bottom - self.px(28) - self.px(56)
-        close = Button("close", self.t("common.close"), pygame.Rect(rect.left + self.px(32), y, self.px(200), self.px(56)), hint="Esc")
+        close = Button(
+            "close",
+            self.t("common.close"),
+            pygame.Rect(rect.left + self.px(32), y, self.px(200), self.px(56)),
+            hint="Esc",
+        )
         main = pygame.Rect(0, y, self.px(340), self.px(56))
         main.right = rect.right - self.px(32)
         if game.active(self.policy_id):
-            act = Button("cancel", self.t("policy.stop"), main, enabled=game.why_not_cancel(self.policy_id) is None,
-                         primary=True, hint="Enter")
+            act = Button(
+                "cancel",
+                self.t("policy.stop"),
+                main,
+                enabled=game.why_not_cancel(self.policy_id) is None,
+                primary=True,
+                hint="Enter",
+            )
         else:
-            act = Button("adopt", self.t("policy.adopt"), main, enabled=game.why_not_adopt(self.policy_id) is None,
-                         primary=True, hint="Enter")
+            act = Button(
+                "adopt",
+                self.t("policy.adopt"),
+                main,
+                enabled=game.why_not_adopt(self.policy_id) is None,
+                primary=True,
+                hint="Enter",
+            )
         return [close, act]
 
     def handle(self, event: pygame.event.Event) -> Screen:
@@ -86,7 +115,10 @@ class PolicyDialog(Overlay):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return self.parent
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) or event.key == pygame.K_0 + self.number:
+            if (
+                event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+                or event.key == pygame.K_0 + self.number
+            ):
                 return self.press(self.buttons()[1].key)
             return self
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
@@ -123,27 +155,60 @@ class PolicyDialog(Overlay):
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), color, ink.px(3))
         x = rect.left + ink.px(32)
         inner_w = rect.width - ink.px(64)
-        widgets.category_icon(surface, p.category, (x + ink.px(18), rect.top + ink.px(42)), ink.px(18))
-        ink.text(self.t(f"category.{p.category}"), (x + ink.px(46), rect.top + ink.px(42)), 17, color, 700, anchor="midleft")
+        widgets.category_icon(
+            surface, p.category, (x + ink.px(18), rect.top + ink.px(42)), ink.px(18)
+        )
+        ink.text(
+            self.t(f"category.{p.category}"),
+            (x + ink.px(46), rect.top + ink.px(42)),
+            17,
+            color,
+            700,
+            anchor="midleft",
+        )
         y = rect.top + ink.px(72)
-        y += ink.wrapped(localize(p.name, lang, s.default_language), pygame.Rect(x, y, inner_w, ink.px(84)), 30,
-                         theme.TEXT, 800, max_lines=2) + ink.px(8)
+        y += ink.wrapped(
+            localize(p.name, lang, s.default_language),
+            pygame.Rect(x, y, inner_w, ink.px(84)),
+            30,
+            theme.TEXT,
+            800,
+            max_lines=2,
+        ) + ink.px(8)
         view = self.description_view()
         if view is not None:
             scroll.draw(ink, view, self.offset, self.t("scroll.more"))
-            y = view.view.bottom + (ink.line_height(scroll.CUE_SIZE, 700) + ink.px(6) if view.limit else 0) + ink.px(12)
+            y = (
+                view.view.bottom
+                + (ink.line_height(scroll.CUE_SIZE, 700) + ink.px(6) if view.limit else 0)
+                + ink.px(12)
+            )
         col = inner_w // 2
         top = y
         ink.text(self.t("card.moves"), (x, y), 15, theme.FAINT, 700)
         y += ink.px(26)
         for move in facts.moves(p.effects, s)[:7]:
             if move.direction == "±":
-                ink.text("±", (x + ink.px(8), y + ink.px(11)), 18, theme.ACCENT, 800, anchor="center")
+                ink.text(
+                    "±", (x + ink.px(8), y + ink.px(11)), 18, theme.ACCENT, 800, anchor="center"
+                )
             else:
                 up = move.direction == "+"
                 good = facts.good_change(s, move.metric, 1.0 if up else -1.0)
-                widgets.arrow(surface, (x + ink.px(8), y + ink.px(11)), ink.px(12), up, theme.GOOD if good else theme.BAD)
-            ink.text(facts.label(s, move.metric, lang), (x + ink.px(24), y), 18, theme.TEXT, max_width=col - ink.px(40))
+                widgets.arrow(
+                    surface,
+                    (x + ink.px(8), y + ink.px(11)),
+                    ink.px(12),
+                    up,
+                    theme.GOOD if good else theme.BAD,
+                )
+            ink.text(
+                facts.label(s, move.metric, lang),
+                (x + ink.px(24), y),
+                18,
+                theme.TEXT,
+                max_width=col - ink.px(40),
+            )
             y += ink.px(28)
         y = top
         rx = x + col
@@ -154,7 +219,12 @@ class PolicyDialog(Overlay):
         rows = [
             (self.t("card.cost"), facts.number(cp.cost(game.v, game.h, game.chosen), 0, lang)),
             (self.t("card.upkeep"), facts.number(cp.upkeep(game.v, game.h, game.chosen), 0, lang)),
-            (self.t("card.delay"), self.t("card.delay_n", turns=facts.turns(s, delay, lang)) if delay else self.t("card.now")),
+            (
+                self.t("card.delay"),
+                self.t("card.delay_n", turns=facts.turns(s, delay, lang))
+                if delay
+                else self.t("card.now"),
+            ),
         ]
         for key, val in rows:
             ink.text(key, (rx, y), 18, theme.MUTED)
@@ -169,9 +239,15 @@ class PolicyDialog(Overlay):
         buttons = self.buttons()
         act = buttons[1]
         if not act.enabled:
-            game_refusal = game.why_not_cancel(p.id) if act.key == "cancel" else game.why_not_adopt(p.id)
+            game_refusal = (
+                game.why_not_cancel(p.id) if act.key == "cancel" else game.why_not_adopt(p.id)
+            )
             if game_refusal is not None:
-                r = pygame.Rect(buttons[0].rect.right + ink.px(20), act.rect.top, act.rect.left - buttons[0].rect.right - ink.px(40),
-                                act.rect.height)
+                r = pygame.Rect(
+                    buttons[0].rect.right + ink.px(20),
+                    act.rect.top,
+                    act.rect.left - buttons[0].rect.right - ink.px(40),
+                    act.rect.height,
+                )
                 ink.wrapped(game_refusal.message(lang), r, 16, theme.BAD, 600, max_lines=2)
         self.draw_buttons(ink)

@@ -68,13 +68,19 @@ class ScenarioScreen(Screen):
         w, h = self.size
         s = self.choices[self.selected].loaded.scenario
         lang = self.app.lang
-        right = pygame.Rect(ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110))
+        right = pygame.Rect(
+            ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110)
+        )
         inner = right.inflate(-ink.px(56), -ink.px(48))
         title = localize(s.title, lang, s.default_language)
         used = min(ink.wrapped_height(title, inner.width, 30, 800), 2 * ink.line_height(30, 800))
         top = inner.top + used + ink.px(8) + ink.px(30)
-        area = pygame.Rect(inner.left, top, inner.width + ink.px(12), inner.bottom - top + ink.px(12))
-        return scroll.layout(ink, localize(s.briefing, lang, s.default_language), area, 19, theme.TEXT, spacing=1.05)
+        area = pygame.Rect(
+            inner.left, top, inner.width + ink.px(12), inner.bottom - top + ink.px(12)
+        )
+        return scroll.layout(
+            ink, localize(s.briefing, lang, s.default_language), area, 19, theme.TEXT, spacing=1.05
+        )
 
     def select(self, index: int) -> Screen:
         """Show another scenario's briefing from its top."""
@@ -87,13 +93,26 @@ class ScenarioScreen(Screen):
         w, h = self.size
         y = h - self.px(84)
         return [
-            Button("back", self.t("common.back"), pygame.Rect(self.px(48), y, self.px(200), self.px(56)), hint="Esc"),
-            Button("start", self.t("scenario.start"), pygame.Rect(w - self.px(48) - self.px(340), y, self.px(340), self.px(56)),
-                   enabled=bool(self.choices), primary=True, hint="Enter"),
+            Button(
+                "back",
+                self.t("common.back"),
+                pygame.Rect(self.px(48), y, self.px(200), self.px(56)),
+                hint="Esc",
+            ),
+            Button(
+                "start",
+                self.t("scenario.start"),
+                pygame.Rect(w - self.px(48) - self.px(340), y, self.px(340), self.px(56)),
+                enabled=bool(self.choices),
+                primary=True,
+                hint="Enter",
+            ),
         ]
 
     def hover_key(self, pos: tuple[int, int]) -> Any:
-        row = next((i for i in range(len(self.choices)) if self._row_rect(i).collidepoint(pos)), None)
+        row = next(
+            (i for i in range(len(self.choices)) if self._row_rect(i).collidepoint(pos)), None
+        )
         return (super().hover_key(pos), row)
 
     def handle(self, event: pygame.event.Event) -> Screen:
@@ -108,9 +127,18 @@ class ScenarioScreen(Screen):
                 return self.press("back")
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 return self.press("start")
-            if event.key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
+            if event.key in (
+                pygame.K_DOWN,
+                pygame.K_UP,
+                pygame.K_PAGEUP,
+                pygame.K_PAGEDOWN,
+                pygame.K_HOME,
+                pygame.K_END,
+            ):
                 return self  # they scroll the briefing (nothing to scroll: nothing to do)
-            back = event.key == pygame.K_LEFT or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+            back = event.key == pygame.K_LEFT or (
+                event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT
+            )
             if event.key in (pygame.K_RIGHT, pygame.K_LEFT, pygame.K_TAB) and self.choices:
                 return self.select((self.selected + (-1 if back else 1)) % len(self.choices))
             if pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < len(self.choices):
@@ -128,7 +156,9 @@ class ScenarioScreen(Screen):
             return PlayerScreen(self.app, self.player)
         if key == "start" and self.choices:
             choice = self.choices[self.selected]
-            session = Session(choice.path, choice.loaded, self.player, self.app.lang, choice.loaded.scenario.seed)
+            session = Session(
+                choice.path, choice.loaded, self.player, self.app.lang, choice.loaded.scenario.seed
+            )
             self.app.session = session
             self.app.autosave()
             from game.ui.screens.turn import TurnScreen
@@ -142,10 +172,20 @@ class ScenarioScreen(Screen):
         w, h = surface.get_size()
         lang = self.app.lang
         ink.text(self.t("scenario.title"), (ink.px(48), ink.px(40)), 40, theme.TEXT, 800)
-        ink.text(self.t("scenario.hello", name=self.player.name, cohort=self.player.cohort),
-                 (ink.px(48), ink.px(94)), 20, theme.MUTED, max_width=w - ink.px(96))
+        ink.text(
+            self.t("scenario.hello", name=self.player.name, cohort=self.player.cohort),
+            (ink.px(48), ink.px(94)),
+            20,
+            theme.MUTED,
+            max_width=w - ink.px(96),
+        )
         if not self.choices:
-            ink.wrapped(self.t("scenario.none"), pygame.Rect(ink.px(48), ink.px(160), w - ink.px(96), ink.px(200)), 24, theme.BAD)
+            ink.wrapped(
+                self.t("scenario.none"),
+                pygame.Rect(ink.px(48), ink.px(160), w - ink.px(96), ink.px(200)),
+                24,
+                theme.BAD,
+            )
             self.draw_buttons(ink)
             return
         for i, choice in enumerate(self.choices):
@@ -153,23 +193,54 @@ class ScenarioScreen(Screen):
             rect = self._row_rect(i)
             sel = i == self.selected
             hover = rect.collidepoint(self.app.mouse)
-            widgets.panel(surface, rect, theme.PANEL_HI if sel or hover else theme.PANEL, ink.px(12),
-                          theme.ACCENT if sel else None, ink.px(3))
+            widgets.panel(
+                surface,
+                rect,
+                theme.PANEL_HI if sel or hover else theme.PANEL,
+                ink.px(12),
+                theme.ACCENT if sel else None,
+                ink.px(3),
+            )
             inner = rect.inflate(-ink.px(28), -ink.px(16))
-            ink.wrapped(localize(s.title, lang, s.default_language), pygame.Rect(inner.left, inner.top, inner.width, ink.px(52)),
-                        19, theme.TEXT, 700, max_lines=2)
+            ink.wrapped(
+                localize(s.title, lang, s.default_language),
+                pygame.Rect(inner.left, inner.top, inner.width, ink.px(52)),
+                19,
+                theme.TEXT,
+                700,
+                max_lines=2,
+            )
             word = facts.turn_label(s, lang).lower()
-            meta = self.t("scenario.meta", turns=facts.turns(s, s.turns, lang),
-                          actions=tr_n("count.actions", s.actions_per_turn, lang, label=word))
-            ink.text(meta, (inner.left, inner.bottom), 16, theme.MUTED, anchor="bottomleft", max_width=inner.width)
+            meta = self.t(
+                "scenario.meta",
+                turns=facts.turns(s, s.turns, lang),
+                actions=tr_n("count.actions", s.actions_per_turn, lang, label=word),
+            )
+            ink.text(
+                meta,
+                (inner.left, inner.bottom),
+                16,
+                theme.MUTED,
+                anchor="bottomleft",
+                max_width=inner.width,
+            )
         if self.refused:
-            ink.text(tr_n("scenario.refused", self.refused, lang), (ink.px(48), self._list_rect().bottom), 16, theme.FAINT,
-                     anchor="bottomleft")
+            ink.text(
+                tr_n("scenario.refused", self.refused, lang),
+                (ink.px(48), self._list_rect().bottom),
+                16,
+                theme.FAINT,
+                anchor="bottomleft",
+            )
         s = self.choices[self.selected].loaded.scenario
-        right = pygame.Rect(ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110))
+        right = pygame.Rect(
+            ink.px(460), ink.px(140), w - ink.px(460) - ink.px(48), h - ink.px(140) - ink.px(110)
+        )
         widgets.panel(surface, right, theme.PANEL, ink.px(16))
         inner = right.inflate(-ink.px(56), -ink.px(48))
-        used = ink.wrapped(localize(s.title, lang, s.default_language), inner, 30, theme.TEXT, 800, max_lines=2)
+        used = ink.wrapped(
+            localize(s.title, lang, s.default_language), inner, 30, theme.TEXT, 800, max_lines=2
+        )
         y = inner.top + used + ink.px(8)
         ink.text(self.t("scenario.briefing"), (inner.left, y), 16, theme.ACCENT, 700)
         view = self.briefing_view()
@@ -177,5 +248,12 @@ class ScenarioScreen(Screen):
             scroll.draw(ink, view, self.offset, self.t("scroll.more"))
         self.draw_buttons(ink)
         back, start = self.buttons()[0].rect, self.buttons()[1].rect
-        ink.text(self.t("scenario.keys"), ((back.right + start.left) // 2, back.centery), 15, theme.FAINT, 600,
-                 anchor="center", max_width=start.left - back.right - ink.px(40))
+        ink.text(
+            self.t("scenario.keys"),
+            ((back.right + start.left) // 2, back.centery),
+            15,
+            theme.FAINT,
+            600,
+            anchor="center",
+            max_width=start.left - back.right - ink.px(40),
+        )

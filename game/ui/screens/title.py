@@ -34,13 +34,27 @@ class TitleScreen(Screen):
         out = []
         for i, (key, label, enabled, hint) in enumerate(keys):
             rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
-            out.append(Button(key, label, rect, enabled, primary=key == ("continue" if has_save else "new"), hint=hint))
+            out.append(
+                Button(
+                    key,
+                    label,
+                    rect,
+                    enabled,
+                    primary=key == ("continue" if has_save else "new"),
+                    hint=hint,
+                )
+            )
         return out
 
     def handle(self, event: pygame.event.Event) -> Screen:
         if event.type == pygame.KEYDOWN:
-            shortcut = {pygame.K_c: "continue", pygame.K_n: "new", pygame.K_l: "leaderboard",
-                        pygame.K_b: "language", pygame.K_ESCAPE: "quit"}.get(event.key)
+            shortcut = {
+                pygame.K_c: "continue",
+                pygame.K_n: "new",
+                pygame.K_l: "leaderboard",
+                pygame.K_b: "language",
+                pygame.K_ESCAPE: "quit",
+            }.get(event.key)
             if shortcut is not None:
                 if shortcut == "continue" and not self.app.save_path.is_file():
                     return self
@@ -80,13 +94,25 @@ class TitleScreen(Screen):
         x = ink.px(96)
         ink.text(self.t("title.kicker"), (x, ink.px(90)), 20, theme.ACCENT, 700)
         ink.text("Agen Perubahan", (x, ink.px(118)), 72, theme.TEXT, 800)
-        ink.wrapped(self.t("title.tagline"), pygame.Rect(x, ink.px(222), ink.px(560), ink.px(90)), 22, theme.MUTED)
+        ink.wrapped(
+            self.t("title.tagline"),
+            pygame.Rect(x, ink.px(222), ink.px(560), ink.px(90)),
+            22,
+            theme.MUTED,
+        )
         self.draw_buttons(ink, 24)
         lang_label = self.t("title.language_now")
         ink.text(lang_label, (x, ink.px(330) + 5 * ink.px(70) + ink.px(6)), 18, theme.FAINT)
         self._emblem(surface, ink, (w - ink.px(330), h // 2 + ink.px(20)), ink.px(190))
         if self.app.options.playtest:
-            ink.text(self.t("playtest.badge"), (w - ink.px(24), ink.px(20)), 18, theme.ACCENT, 700, anchor="topright")
+            ink.text(
+                self.t("playtest.badge"),
+                (w - ink.px(24), ink.px(20)),
+                18,
+                theme.ACCENT,
+                700,
+                anchor="topright",
+            )
 
     def _emblem(self, surface: pygame.Surface, ink: Ink, center: tuple[int, int], r: int) -> None:
         """Eight policy categories around a rising chart: the game in one picture."""

@@ -175,7 +175,13 @@ class TurnScreen(Screen):
         game, lang = self.game, self.app.lang
         self._top(ink, lay)
         widgets.panel(surface, lay.metrics, theme.mix(theme.BG, theme.PANEL, 0.5), ink.px(14))
-        ink.text(self.t("turn.metrics"), (lay.metrics.left + ink.px(12), lay.metrics.top + ink.px(8)), 15, theme.MUTED, 700)
+        ink.text(
+            self.t("turn.metrics"),
+            (lay.metrics.left + ink.px(12), lay.metrics.top + ink.px(8)),
+            15,
+            theme.MUTED,
+            700,
+        )
         hover = self.metric_at(self.app.mouse)
         names = self.metric_names()
         tiles = lay.tiles(len(names))
@@ -192,10 +198,18 @@ class TurnScreen(Screen):
         shown = self.pinned or hover
         if shown is not None:
             anchor = tiles[names.index(shown)]
-            turn_parts.causes_popover(ink, anchor, surface.get_rect().inflate(-ink.px(16), -ink.px(16)), game, shown, lang)
+            turn_parts.causes_popover(
+                ink, anchor, surface.get_rect().inflate(-ink.px(16), -ink.px(16)), game, shown, lang
+            )
         if self.app.options.playtest:
-            ink.text(self.t("playtest.badge_turn"), (lay.menu.left - ink.px(16), lay.menu.centery), 15, theme.ACCENT, 700,
-                     anchor="midright")
+            ink.text(
+                self.t("playtest.badge_turn"),
+                (lay.menu.left - ink.px(16), lay.menu.centery),
+                15,
+                theme.ACCENT,
+                700,
+                anchor="midright",
+            )
 
     def _top(self, ink: Ink, lay: TurnLayout) -> None:
         game, lang = self.game, self.app.lang
@@ -205,14 +219,21 @@ class TurnScreen(Screen):
         label = facts.turn_label(s, lang)
         turn_rect = ink.text(f"{label} {game.turn}/{s.turns}", (x, ink.px(8)), 30, theme.TEXT, 800)
         title_w = ink.px(360)
-        ink.text(localize(s.title, lang, s.default_language), (x, turn_rect.bottom - ink.px(2)), 15, theme.MUTED,
-                 max_width=title_w)
+        ink.text(
+            localize(s.title, lang, s.default_language),
+            (x, turn_rect.bottom - ink.px(2)),
+            15,
+            theme.MUTED,
+            max_width=title_w,
+        )
         bx = max(turn_rect.right, x + title_w) + ink.px(30)
         if s.budget is not None:
             ink.text(facts.label(s, s.budget, lang), (bx, ink.px(10)), 15, theme.MUTED, 600)
             value = facts.show(s, s.budget, game.value(s.budget), lang)
             ink.text(value, (bx, ink.px(30)), 30, theme.ACCENT, 800)
-            bx += max(ink.width(value, 30, 800), ink.width(facts.label(s, s.budget, lang), 15, 600)) + ink.px(40)
+            bx += max(
+                ink.width(value, 30, 800), ink.width(facts.label(s, s.budget, lang), 15, 600)
+            ) + ink.px(40)
         ink.text(self.t("turn.actions_left"), (bx, ink.px(10)), 15, theme.MUTED, 600)
         per = s.actions_per_turn
         for i in range(per):
@@ -229,12 +250,25 @@ class TurnScreen(Screen):
             sel = i == self.category
             color = theme.category_color(cat)
             hover = rect.collidepoint(self.app.mouse)
-            widgets.panel(ink.surface, rect, theme.PANEL_HI if sel or hover else theme.PANEL, ink.px(12),
-                          color if sel else None, ink.px(3))
+            widgets.panel(
+                ink.surface,
+                rect,
+                theme.PANEL_HI if sel or hover else theme.PANEL,
+                ink.px(12),
+                color if sel else None,
+                ink.px(3),
+            )
             r = ink.px(16)
             icon_at = (rect.left + ink.px(29), rect.centery)
             widgets.category_icon(ink.surface, cat, icon_at, r)
             if sel:
                 text = self.t(f"category.{cat}")
-                ink.text(text, (rect.left + ink.px(54), rect.centery), 19, theme.TEXT, 700, anchor="midleft",
-                         max_width=rect.width - ink.px(64))
+                ink.text(
+                    text,
+                    (rect.left + ink.px(54), rect.centery),
+                    19,
+                    theme.TEXT,
+                    700,
+                    anchor="midleft",
+                    max_width=rect.width - ink.px(64),
+                )

@@ -67,7 +67,12 @@ class TurnLayout:
         w = (self.cards.width - gap * (per_row - 1)) // per_row
         h = (self.cards.height - gap * (rows - 1)) // rows
         return [
-            pygame.Rect(self.cards.left + (i % per_row) * (w + gap), self.cards.top + (i // per_row) * (h + gap), w, h)
+            pygame.Rect(
+                self.cards.left + (i % per_row) * (w + gap),
+                self.cards.top + (i // per_row) * (h + gap),
+                w,
+                h,
+            )
             for i in range(n)
         ]
 

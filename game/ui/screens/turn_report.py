@@ -34,7 +34,12 @@ class TurnReportScreen(Screen):
         return [Button("continue", self.t(key), r, primary=True, hint="Enter")]
 
     def handle(self, event: pygame.event.Event) -> Screen:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE):
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_SPACE,
+            pygame.K_ESCAPE,
+        ):
             return self.press("continue")
         return super().handle(event)
 
@@ -56,7 +61,11 @@ class TurnReportScreen(Screen):
             change = game.history[self.turn][slot] - game.history[self.turn - 1][slot]
             causes = []
             if name in s.metrics:
-                shown = [c for c in game.ledger.causes(self.turn, slot) if abs(c.delta) >= 0.5 * 10 ** -facts.decimals(s, name)]
+                shown = [
+                    c
+                    for c in game.ledger.causes(self.turn, slot)
+                    if abs(c.delta) >= 0.5 * 10 ** -facts.decimals(s, name)
+                ]
                 causes = [(cause_label(game.c, c, self.app.lang), c.delta) for c in shown[:CAUSES]]
             out.append((name, change, causes))
         return out
@@ -69,12 +78,26 @@ class TurnReportScreen(Screen):
         s = game.c.scenario
         label = facts.turn_label(s, lang)
         ink.text(self.t("report.kicker"), (ink.px(32), ink.px(20)), 16, theme.ACCENT, 800)
-        ink.text(self.t("report.title", label=label, n=self.turn), (ink.px(32), ink.px(42)), 34, theme.TEXT, 800)
+        ink.text(
+            self.t("report.title", label=label, n=self.turn),
+            (ink.px(32), ink.px(42)),
+            34,
+            theme.TEXT,
+            800,
+        )
         events = [e for (t, e) in game.fired_log if t == self.turn]
         decided = [d for d in game.decisions if d.turn == self.turn]
-        ink.text(self.t("report.summary", decisions=tr_n("count.decisions", len(decided), lang),
-                        events=tr_n("count.events", len(events), lang)), (w - ink.px(32), ink.px(56)), 17,
-                 theme.MUTED, anchor="topright")
+        ink.text(
+            self.t(
+                "report.summary",
+                decisions=tr_n("count.decisions", len(decided), lang),
+                events=tr_n("count.events", len(events), lang),
+            ),
+            (w - ink.px(32), ink.px(56)),
+            17,
+            theme.MUTED,
+            anchor="topright",
+        )
         rows = self.rows()
         top = ink.px(104)
         bottom = h - ink.px(96)
@@ -85,20 +108,38 @@ class TurnReportScreen(Screen):
         per_col = (len(rows) + cols - 1) // cols
         if cols == 2:  # split where the fewest causes are cut short
             options = range(max(1, per_col - 2), min(len(rows), per_col + 2))
-            per_col = min(options, key=lambda k: (
-                self._heights(ink, cw, left_w, rows[:k], bottom - top)[1]
-                + self._heights(ink, cw, left_w, rows[k:], bottom - top)[1], abs(k - per_col)))
+            per_col = min(
+                options,
+                key=lambda k: (
+                    self._heights(ink, cw, left_w, rows[:k], bottom - top)[1]
+                    + self._heights(ink, cw, left_w, rows[k:], bottom - top)[1],
+                    abs(k - per_col),
+                ),
+            )
         for c, column in enumerate([rows[:per_col], rows[per_col:]] if cols == 2 else [rows]):
             heights, _ = self._heights(ink, cw, left_w, column, bottom - top)
             y = top
             row_gap = min(gap, (bottom - top - sum(heights)) // max(1, len(column) - 1))
             for (name, change, causes), rh in zip(column, heights, strict=True):
-                self._row(ink, pygame.Rect(ink.px(32) + c * (cw + gap), y, cw, rh), left_w, name, change, causes)
+                self._row(
+                    ink,
+                    pygame.Rect(ink.px(32) + c * (cw + gap), y, cw, rh),
+                    left_w,
+                    name,
+                    change,
+                    causes,
+                )
                 y += rh + row_gap
         self.draw_buttons(ink)
 
-    def _heights(self, ink: Ink, width: int, left_w: int, column: list[tuple[str, float, list[tuple[str, float]]]],
-                 room: int) -> tuple[list[int], int]:
+    def _heights(
+        self,
+        ink: Ink,
+        width: int,
+        left_w: int,
+        column: list[tuple[str, float, list[tuple[str, float]]]],
+        room: int,
+    ) -> tuple[list[int], int]:
         """Row heights of one column: each row at least as tall as its label and value; the
         room left goes, a line at a time, to the rows whose causes need more lines. Also
         returns how many lines of causes stay cut short (rows that do not fit count 1000)."""
@@ -106,7 +147,10 @@ class TurnReportScreen(Screen):
         base = ink.px(56)
         line = ink.line_height(CAUSE_SIZE)
         fits = max(1, (base - ink.px(10)) // line)
-        wants = [max(0, sum(self._geometry(ink, width, left_w, name, causes)[3]) - fits) for name, _, causes in column]
+        wants = [
+            max(0, sum(self._geometry(ink, width, left_w, name, causes)[3]) - fits)
+            for name, _, causes in column
+        ]
         heights = [base] * len(column)
         spare = room - base * len(column) - gap * (len(column) - 1)
         while spare >= line and any(wants):
@@ -125,12 +169,16 @@ class TurnReportScreen(Screen):
         for name, change, _ in rows:
             value = facts.show(s, name, game.history[self.turn][game.c.slot(name)], lang)
             shown = facts.show(s, name, change, lang, sign=True)
-            widest = max(widest, ink.width(facts.label(s, name, lang), 15, 600),
-                         ink.width(value, 22, 800) + ink.px(10) + ink.width(shown, 17, 800))
+            widest = max(
+                widest,
+                ink.width(facts.label(s, name, lang), 15, 600),
+                ink.width(value, 22, 800) + ink.px(10) + ink.width(shown, 17, 800),
+            )
         return widest
 
-    def _geometry(self, ink: Ink, width: int, left_w: int, name: str,
-                  causes: list[tuple[str, float]]) -> tuple[int, int, int, list[int]]:
+    def _geometry(
+        self, ink: Ink, width: int, left_w: int, name: str, causes: list[tuple[str, float]]
+    ) -> tuple[int, int, int, list[int]]:
         """Where a row's causes go: (bar x, text x, text width, lines each cause wraps to)."""
         s = self.game.c.scenario
         pad = ink.px(12)
@@ -140,9 +188,22 @@ class TurnReportScreen(Screen):
         amount_w = max((ink.width(a, CAUSE_SIZE, 700) for a in amounts), default=0)
         text_x = x + ink.px(BAR + 6) + amount_w + ink.px(8)
         text_w = width - pad - text_x
-        return x, text_x, text_w, [len(widgets.wrap(text, ink.font(CAUSE_SIZE), text_w)) for text, _ in causes]
+        return (
+            x,
+            text_x,
+            text_w,
+            [len(widgets.wrap(text, ink.font(CAUSE_SIZE), text_w)) for text, _ in causes],
+        )
 
-    def _row(self, ink: Ink, rect: pygame.Rect, left_w: int, name: str, change: float, causes: list[tuple[str, float]]) -> None:
+    def _row(
+        self,
+        ink: Ink,
+        rect: pygame.Rect,
+        left_w: int,
+        name: str,
+        change: float,
+        causes: list[tuple[str, float]],
+    ) -> None:
         game, lang = self.game, self.app.lang
         s = game.c.scenario
         widgets.panel(ink.surface, rect, theme.PANEL, ink.px(10))
@@ -152,17 +213,46 @@ class TurnReportScreen(Screen):
         left_w = x - ink.px(24) - rect.left
         value = game.history[self.turn][game.c.slot(name)]
         label = facts.label(s, name, lang)
-        label_size = next((size for size in (15, 14, 13) if ink.width(label, size, 600) <= left_w), 13)
-        ink.text(label, (rect.left + pad, rect.top + ink.px(6)), label_size, theme.MUTED, 600, max_width=left_w)
-        v = ink.text(facts.show(s, name, value, lang), (rect.left + pad, rect.top + ink.px(26)), 22, theme.TEXT, 800)
+        label_size = next(
+            (size for size in (15, 14, 13) if ink.width(label, size, 600) <= left_w), 13
+        )
+        ink.text(
+            label,
+            (rect.left + pad, rect.top + ink.px(6)),
+            label_size,
+            theme.MUTED,
+            600,
+            max_width=left_w,
+        )
+        v = ink.text(
+            facts.show(s, name, value, lang),
+            (rect.left + pad, rect.top + ink.px(26)),
+            22,
+            theme.TEXT,
+            800,
+        )
         tiny = abs(change) < 0.5 * 10 ** -facts.decimals(s, name)
-        color = theme.MUTED if tiny else theme.GOOD if facts.good_change(s, name, change) else theme.BAD
-        ink.text("±0" if tiny else facts.show(s, name, change, lang, sign=True), (v.right + ink.px(10), v.centery), 17, color,
-                 800, anchor="midleft", max_width=rect.left + left_w + pad - v.right)
+        color = (
+            theme.MUTED if tiny else theme.GOOD if facts.good_change(s, name, change) else theme.BAD
+        )
+        ink.text(
+            "±0" if tiny else facts.show(s, name, change, lang, sign=True),
+            (v.right + ink.px(10), v.centery),
+            17,
+            color,
+            800,
+            anchor="midleft",
+            max_width=rect.left + left_w + pad - v.right,
+        )
         top, bottom = rect.top + ink.px(6), rect.bottom - ink.px(4)
         if not causes:
             key = "why.derived" if name in s.derived else "why.none"
-            ink.wrapped(self.t(key), pygame.Rect(x, top, rect.right - pad - x, bottom - top), CAUSE_SIZE, theme.FAINT)
+            ink.wrapped(
+                self.t(key),
+                pygame.Rect(x, top, rect.right - pad - x, bottom - top),
+                CAUSE_SIZE,
+                theme.FAINT,
+            )
             return
         biggest = max(abs(d) for _, d in causes) or 1.0
         line = ink.line_height(CAUSE_SIZE)
@@ -174,9 +264,24 @@ class TurnReportScreen(Screen):
             budget -= alloc
             good = facts.good_change(s, name, delta)
             bar_w = max(ink.px(3), round(ink.px(BAR) * abs(delta) / biggest))
-            pygame.draw.rect(ink.surface, theme.GOOD if good else theme.BAD, (x, y + line // 4, bar_w, line // 2),
-                             border_radius=ink.px(3))
-            ink.text(facts.show(s, name, delta, lang, sign=True), (x + ink.px(BAR + 6), y), CAUSE_SIZE,
-                     theme.GOOD if good else theme.BAD, 700)
-            ink.wrapped(text, pygame.Rect(text_x, y, text_w, alloc * line), CAUSE_SIZE, theme.TEXT, max_lines=alloc)
+            pygame.draw.rect(
+                ink.surface,
+                theme.GOOD if good else theme.BAD,
+                (x, y + line // 4, bar_w, line // 2),
+                border_radius=ink.px(3),
+            )
+            ink.text(
+                facts.show(s, name, delta, lang, sign=True),
+                (x + ink.px(BAR + 6), y),
+                CAUSE_SIZE,
+                theme.GOOD if good else theme.BAD,
+                700,
+            )
+            ink.wrapped(
+                text,
+                pygame.Rect(text_x, y, text_w, alloc * line),
+                CAUSE_SIZE,
+                theme.TEXT,
+                max_lines=alloc,
+            )
             y += alloc * line

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from game.cli.common import fail
 from game.errors import AgenError
 from game.results.verify import ScenarioLibrary
 
@@ -23,21 +24,21 @@ results_app = typer.Typer(
     no_args_is_help=True,
 )
 
-Db = Annotated[str | None, typer.Option("--db", help="Database file or URL (sqlite / postgresql://...)")]
-Scenarios = Annotated[
-    Path | None, typer.Option("--scenarios", help="Folder of scenario files (default: the shipped ones)")
+Db = Annotated[
+    str | None, typer.Option("--db", help="Database file or URL (sqlite / postgresql://...)")
 ]
-Cohorts = Annotated[list[str] | None, typer.Option("--cohort", help="Class code (repeatable) / kode kelas")]
+Scenarios = Annotated[
+    Path | None,
+    typer.Option("--scenarios", help="Folder of scenario files (default: the shipped ones)"),
+]
+Cohorts = Annotated[
+    list[str] | None, typer.Option("--cohort", help="Class code (repeatable) / kode kelas")
+]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", help="Scenario ID or ID@VERSION")]
 
 
 def _console() -> Console:
     return Console(soft_wrap=False, width=140)
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(1)
 
 
 def _num(x: float | None, digits: int = 2) -> str:
@@ -52,7 +53,9 @@ def _library(folder: Path | None) -> ScenarioLibrary:
 
 @results_app.command("import")
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Result files or folders / berkas hasil atau folder")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Result files or folders / berkas hasil atau folder")
+    ],
     db: Db = None,
     scenarios: Scenarios = None,
 ) -> None:
@@ -64,7 +67,7 @@ def import_(
         store = open_store(db)
         report = store.import_files(paths, library)
     except AgenError as exc:
-        raise _fail(f"agen results import: {exc}") from None
+        raise fail(f"agen results import: {exc}") from None
     for path, reason in report.refused:
         typer.echo(f"{path}: ditolak / refused: {reason}", err=True)
     typer.echo(
@@ -82,15 +85,31 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
     try:
         items = open_store(db).results(cohort or (), scenario)
     except AgenError as exc:
-        raise _fail(f"agen results list: {exc}") from None
+        raise fail(f"agen results list: {exc}") from None
     table = Table(title=f"Hasil tersimpan / Stored results ({len(items)})")
-    for head in ("Kelas / Class", "Nama / Name", "NIP / ID", "Skenario / Scenario", "Skor / Score",
-                 "Predikat / Grade", "Sasaran / Goals", "Selesai / Ended"):
+    for head in (
+        "Kelas / Class",
+        "Nama / Name",
+        "NIP / ID",
+        "Skenario / Scenario",
+        "Skor / Score",
+        "Predikat / Grade",
+        "Sasaran / Goals",
+        "Selesai / Ended",
+    ):
         table.add_column(head, justify="right" if head.startswith(("Skor", "Sasaran")) else "left")
     for item in items:
         r = item.record
-        table.add_row(r.cohort, r.player, r.player_id or "", f"{r.scenario_id}@{r.scenario_version}",
-                      _num(r.score), r.grade or "-", str(len(r.goals)), r.ended.strftime("%Y-%m-%d %H:%M"))
+        table.add_row(
+            r.cohort,
+            r.player,
+            r.player_id or "",
+            f"{r.scenario_id}@{r.scenario_version}",
+            _num(r.score),
+            r.grade or "-",
+            str(len(r.goals)),
+            r.ended.strftime("%Y-%m-%d %H:%M"),
+        )
     _console().print(table)
 
 
@@ -109,25 +128,39 @@ def leaderboard(
         versions = store.versions(cohort, scenario)
         boards = [(v, store.leaderboard(v, cohort, limit)) for v, _ in versions]
     except AgenError as exc:
-        raise _fail(f"agen results leaderboard: {exc}") from None
+        raise fail(f"agen results leaderboard: {exc}") from None
     if not boards:
-        raise _fail(f"agen results leaderboard: no results for cohort '{cohort}' / tidak ada hasil")
+        raise fail(f"agen results leaderboard: no results for cohort '{cohort}' / tidak ada hasil")
     console = _console()
     if len(boards) > 1:
-        console.print("Kelas ini memainkan beberapa versi skenario; peringkat terpisah per versi. / "
-                      "This class played several scenario versions; ranked separately.")
+        console.print(
+            "Kelas ini memainkan beberapa versi skenario; peringkat terpisah per versi. / "
+            "This class played several scenario versions; ranked separately."
+        )
     for version, rows in boards:
         table = Table(title=f"Peringkat / Leaderboard — {cohort} — {version}")
-        for head in ("Peringkat / Rank", "Nama / Name", "Skor / Score", "Predikat / Grade", "Sasaran / Goals"):
-            table.add_column(head, justify="left" if head.startswith(("Nama", "Predikat")) else "right")
+        for head in (
+            "Peringkat / Rank",
+            "Nama / Name",
+            "Skor / Score",
+            "Predikat / Grade",
+            "Sasaran / Goals",
+        ):
+            table.add_column(
+                head, justify="left" if head.startswith(("Nama", "Predikat")) else "right"
+            )
         for row in rows:
-            table.add_row(str(row.rank), row.player, _num(row.score), row.grade or "-", str(row.goals))
+            table.add_row(
+                str(row.rank), row.player, _num(row.score), row.grade or "-", str(row.goals)
+            )
         console.print(table)
 
 
 @results_app.command("compare")
 def compare(
-    cohort: Annotated[list[str], typer.Option("--cohort", help="Two or more class codes / kode kelas")],
+    cohort: Annotated[
+        list[str], typer.Option("--cohort", help="Two or more class codes / kode kelas")
+    ],
     scenario: ScenarioOpt = None,
     scenarios: Scenarios = None,
     lang: Annotated[str, typer.Option(help="Language of metric names: id | en")] = "id",
@@ -139,51 +172,103 @@ def compare(
 
     cohorts = list(dict.fromkeys(cohort))
     if len(cohorts) < 2:
-        raise _fail("agen results compare: give two or more different --cohort / beri dua kelas atau lebih")
+        raise fail(
+            "agen results compare: give two or more different --cohort / beri dua kelas atau lebih"
+        )
     try:
         items = open_store(db).results(cohorts, scenario)
     except AgenError as exc:
-        raise _fail(f"agen results compare: {exc}") from None
+        raise fail(f"agen results compare: {exc}") from None
     empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
     if empty:
-        raise _fail(f"agen results compare: no results for cohort {', '.join(empty)} / tidak ada hasil")
+        raise fail(
+            f"agen results compare: no results for cohort {', '.join(empty)} / tidak ada hasil"
+        )
     groups, skipped = group_results(items, cohorts)
     console = _console()
     for line in skipped:
         console.print(f"[yellow]{line}[/yellow]")
     if not groups:
-        raise _fail("agen results compare: the cohorts played no common scenario version; "
-                    "results of different versions are not mixed / versi skenario berbeda")
+        raise fail(
+            "agen results compare: the cohorts played no common scenario version; "
+            "results of different versions are not mixed / versi skenario berbeda"
+        )
     library = ScenarioLibrary.of(scenarios)
     for group in groups:
         measures = compare_group(group, cohorts, key_metrics(group, library, lang))
         score = measures[0]
         table = Table(title=f"Skor per kelas / Score by class — {group.name}")
-        for head in ("Kelas / Class", "n", "Rata-rata / Mean", "Median", "SB / SD", "Q1–Q3",
-                     "RAK / IQR", "Min–Maks / Min–Max"):
+        for head in (
+            "Kelas / Class",
+            "n",
+            "Rata-rata / Mean",
+            "Median",
+            "SB / SD",
+            "Q1–Q3",
+            "RAK / IQR",
+            "Min–Maks / Min–Max",
+        ):
             table.add_column(head, justify="left" if head.startswith("Kelas") else "right")
         for c, s in score.summaries.items():
-            table.add_row(c, str(s.n), _num(s.mean), _num(s.median), _num(s.sd),
-                          f"{_num(s.q1)}–{_num(s.q3)}", _num(s.iqr), f"{_num(s.minimum)}–{_num(s.maximum)}")
+            table.add_row(
+                c,
+                str(s.n),
+                _num(s.mean),
+                _num(s.median),
+                _num(s.sd),
+                f"{_num(s.q1)}–{_num(s.q3)}",
+                _num(s.iqr),
+                f"{_num(s.minimum)}–{_num(s.maximum)}",
+            )
         console.print(table)
-        diff = Table(title=f"Selisih terhadap {cohorts[0]} / Difference from {cohorts[0]} — {group.name}")
-        for head in ("Ukuran / Measure", "Kelas / Class", f"Rerata / Mean {cohorts[0]}", "Rerata / Mean",
-                     "Selisih / Diff", "IK 95% / 95% CI", "d", "g", "Efek / Effect"):
-            diff.add_column(head, justify="left" if head.startswith(("Ukuran", "Kelas", "Efek")) else "right")
+        diff = Table(
+            title=f"Selisih terhadap {cohorts[0]} / Difference from {cohorts[0]} — {group.name}"
+        )
+        for head in (
+            "Ukuran / Measure",
+            "Kelas / Class",
+            f"Rerata / Mean {cohorts[0]}",
+            "Rerata / Mean",
+            "Selisih / Diff",
+            "IK 95% / 95% CI",
+            "d",
+            "g",
+            "Efek / Effect",
+        ):
+            diff.add_column(
+                head, justify="left" if head.startswith(("Ukuran", "Kelas", "Efek")) else "right"
+            )
         for m in measures:
             for c, d in m.differences.items():
                 ci = "-" if d.low is None else f"{_num(d.low)}…{_num(d.high)}"
-                diff.add_row(m.label, c, _num(m.summaries[cohorts[0]].mean), _num(m.summaries[c].mean),
-                             _num(d.diff), ci, _num(d.cohen_d), _num(d.hedges_g), effect_words(d.hedges_g))
+                diff.add_row(
+                    m.label,
+                    c,
+                    _num(m.summaries[cohorts[0]].mean),
+                    _num(m.summaries[c].mean),
+                    _num(d.diff),
+                    ci,
+                    _num(d.cohen_d),
+                    _num(d.hedges_g),
+                    effect_words(d.hedges_g),
+                )
         console.print(diff)
-        console.print("Selisih = rerata kelas − rerata " + cohorts[0] + "; IK 95% Welch; d = Cohen, g = Hedges. / "
-                      "Diff = class mean − mean of " + cohorts[0] + "; Welch 95% CI; d = Cohen's d, g = Hedges' g.")
+        console.print(
+            "Selisih = rerata kelas − rerata "
+            + cohorts[0]
+            + "; IK 95% Welch; d = Cohen, g = Hedges. / "
+            "Diff = class mean − mean of "
+            + cohorts[0]
+            + "; Welch 95% CI; d = Cohen's d, g = Hedges' g."
+        )
 
 
 @results_app.command("export")
 def export(
     out: Annotated[Path, typer.Option("--out", help="Output file (.csv or .xlsx)")],
-    fmt: Annotated[str | None, typer.Option("--format", help="csv | xlsx (default: from --out)")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv | xlsx (default: from --out)")
+    ] = None,
     cohort: Cohorts = None,
     scenario: ScenarioOpt = None,
     db: Db = None,
@@ -197,7 +282,7 @@ def export(
         items = open_store(db).results(cohort or (), scenario)
         written = do_export(items, out, chosen)
     except AgenError as exc:
-        raise _fail(f"agen results export: {exc}") from None
+        raise fail(f"agen results export: {exc}") from None
     for path in written:
         typer.echo(f"{path} ({len(items)} hasil / results)")
 
@@ -220,7 +305,7 @@ def report(
         items = open_store(db).results([cohort], scenario)
         page = write_report(items, cohort, out, library, lang)
     except AgenError as exc:
-        raise _fail(f"agen results report: {exc}") from None
+        raise fail(f"agen results report: {exc}") from None
     typer.echo(f"{page}")
 
 

@@ -1,50 +1,35 @@
-"""The ``agen`` command: thin; parses arguments, calls the packages, prints.
-
-Sub-commands of other areas live beside this module (``cli_play``, ``cli_results``,
-``cli_authoring``), each adding its commands through ``register(app)``.
-"""
+"""``agen validate`` and ``agen simulate``: the core's own commands."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import typer
 
+from game.cli.common import fail
 from game.errors import AgenError, PlanError, ScenarioError
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=False,
-    invoke_without_command=True,
-    help="Agen Perubahan — permainan simulasi kepemimpinan / a leadership simulation.",
-    pretty_exceptions_enable=False,
-)
 
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print a one-line error to stderr and return the Exit to raise."""
-    typer.echo(message, err=True)
-    return typer.Exit(code)
-
-
-@app.callback()
 def _root(ctx: typer.Context) -> None:
     """Without a command, open the game."""
     if ctx.invoked_subcommand is None:
-        from game import cli_play
+        from game.cli import play
 
-        cli_play.open_game(None)
+        play.open_game(None)
 
 
-@app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders / berkas skenario atau folder")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Scenario files or folders / berkas skenario atau folder")
+    ],
     lang: Annotated[
         Literal["id", "en"],
-        typer.Option(envvar="AGEN_LANG", help="Language of the messages: id | en (default: $AGEN_LANG, else en) / bahasa pesan"),
+        typer.Option(
+            envvar="AGEN_LANG",
+            help="Language of the messages: id | en (default: $AGEN_LANG, else en) / bahasa pesan",
+        ),
     ] = "en",
 ) -> None:
     """Check scenario files: errors and warnings as FILE:LINE: key.path: message."""
@@ -71,20 +56,31 @@ def validate(
     raise typer.Exit(1 if bad else 0)
 
 
-@app.command()
 def simulate(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
     bot: Annotated[str | None, typer.Option(help="passive | random | greedy")] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
-    seed: Annotated[int | None, typer.Option(help="Class seed for the events (default: the scenario's)")] = None,
-    bot_seed: Annotated[int | None, typer.Option(help="Seed of the bot's own choices (default: --seed); vary it to simulate different players of one class")] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="Class seed for the events (default: the scenario's)")
+    ] = None,
+    bot_seed: Annotated[
+        int | None,
+        typer.Option(
+            help="Seed of the bot's own choices (default: --seed); vary it to simulate different players of one class"
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     player: Annotated[str, typer.Option(help="Player name for --result-out")] = "Simulasi",
-    player_id: Annotated[str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")] = None,
+    player_id: Annotated[
+        str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")
+    ] = None,
     cohort: Annotated[str, typer.Option(help="Class code for --result-out")] = "SIM",
     lang: Annotated[
         str | None,
-        typer.Option(envvar="AGEN_LANG", help="Language of the report and of the error lines: id | en (default: $AGEN_LANG)"),
+        typer.Option(
+            envvar="AGEN_LANG",
+            help="Language of the report and of the error lines: id | en (default: $AGEN_LANG)",
+        ),
     ] = None,
     result_out: Annotated[Path | None, typer.Option(help="Write a result file here")] = None,
 ) -> None:
@@ -94,9 +90,14 @@ def simulate(
     from game.scenario import load_plan, load_scenario
 
     if (bot is None) == (plan is None):
-        raise fail("agen simulate: beri --bot NAMA atau --plan BERKAS / give either --bot NAME or --plan FILE", 2)
+        raise fail(
+            "agen simulate: beri --bot NAMA atau --plan BERKAS / give either --bot NAME or --plan FILE",
+            2,
+        )
     if bot is not None and bot not in BOTS:
-        raise fail(f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2)
+        raise fail(
+            f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2
+        )
     try:
         loaded = load_scenario(scenario)
         the_seed = seed if seed is not None else loaded.scenario.seed
@@ -112,7 +113,9 @@ def simulate(
         if result_out is not None:
             from game.results.record import record_from_game, write_result
 
-            record = record_from_game(game, loaded, player=player, player_id=player_id, cohort=cohort, language=language)
+            record = record_from_game(
+                game, loaded, player=player, player_id=player_id, cohort=cohort, language=language
+            )
             write_result(record, result_out)
     except ScenarioError as exc:
         raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
@@ -126,18 +129,8 @@ def simulate(
         typer.echo(render_text(report))
 
 
-def _register_extensions() -> None:
-    from game import cli_authoring, cli_play, cli_results
-
-    for module in (cli_play, cli_results, cli_authoring):
-        module.register(app)
-
-
-def main(argv: list[str] | None = None) -> Any:
-    """Entry point of the ``agen`` console script."""
-    _register_extensions()
-    try:
-        return app(args=argv if argv is not None else sys.argv[1:], prog_name="agen", standalone_mode=True)
-    except KeyboardInterrupt:
-        typer.echo("dibatalkan / cancelled", err=True)
-        raise SystemExit(130) from None
+def register(app: typer.Typer) -> None:
+    """Add the root callback, ``validate`` and ``simulate`` to the ``agen`` app."""
+    app.callback()(_root)
+    app.command("validate")(validate)
+    app.command("simulate")(simulate)

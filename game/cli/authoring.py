@@ -12,12 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
+from game.cli.common import fail
 from game.errors import AgenError, ScenarioError
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(code)
 
 
 def _load(path: Path) -> Any:
@@ -26,11 +22,13 @@ def _load(path: Path) -> Any:
     try:
         return load_scenario(path)
     except ScenarioError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
 def new(
-    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="Scenario id, e.g. dukcapil-sleman")],
+    scenario_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Scenario id, e.g. dukcapil-sleman")
+    ],
     out: Annotated[Path | None, typer.Option(help="File to write (default: ID.toml here)")] = None,
 ) -> None:
     """Write a commented scenario to start from / tulis skenario awal berkomentar."""
@@ -40,7 +38,7 @@ def new(
     try:
         written = write_new(scenario_id, out, schema_text())
     except AgenError as exc:
-        raise _fail(f"agen new: {exc}") from None
+        raise fail(f"agen new: {exc}") from None
     for path in written:
         typer.echo(f"ditulis / written: {path}")
 
@@ -52,7 +50,9 @@ def schema() -> None:
     typer.echo(schema_text(), nl=False)
 
 
-def check(scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")]) -> None:
+def check(
+    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+) -> None:
     """Run the scenario's [[expect]] blocks like tests / jalankan blok [[expect]] seperti uji."""
     from game.authoring.expect import number, run_all
     from game.scenario.loader import read_toml
@@ -83,10 +83,14 @@ def check(scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas 
 
 def balance(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
-    runs: Annotated[int, typer.Option(min=1, max=1_000_000, help="Bot games in all / jumlah permainan bot")] = 10_000,
+    runs: Annotated[
+        int, typer.Option(min=1, max=1_000_000, help="Bot games in all / jumlah permainan bot")
+    ] = 10_000,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     out: Annotated[Path | None, typer.Option(help="Folder for PNG charts and report.json")] = None,
-    seed_start: Annotated[int | None, typer.Option(help="First seed (default: the scenario's)")] = None,
+    seed_start: Annotated[
+        int | None, typer.Option(help="First seed (default: the scenario's)")
+    ] = None,
     jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
 ) -> None:
     """Bots over many seeds: score spread, best path, dominant and dead policies."""
@@ -102,18 +106,22 @@ def balance(
         rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start, err)
         report = build_report(loaded, rows, best, alloc, seconds, _cores(jobs), seed_start)
         found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
-        warnings = [w.format() for w in loaded.warnings] + [p.format() for p in lint_problems(loaded, found)]
+        warnings = [w.format() for w in loaded.warnings] + [
+            p.format() for p in lint_problems(loaded, found)
+        ]
     except AgenError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     report["warnings"] = warnings
     if out is not None:
         try:
             from game.authoring.charts import write_charts
 
             written = write_charts(report, out)
-            (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+            (out / "report.json").write_text(
+                json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
         except OSError as exc:
-            raise _fail(f"{out}: tidak bisa ditulis / cannot write: {exc.strerror}") from None
+            raise fail(f"{out}: tidak bisa ditulis / cannot write: {exc.strerror}") from None
         for path in [*written, out / "report.json"]:
             err.print(f"ditulis / written: {path}", highlight=False)
     if as_json:
@@ -126,7 +134,9 @@ def balance(
 
 
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders / berkas atau folder")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Scenario files or folders / berkas atau folder")
+    ],
     runs: Annotated[int, typer.Option(min=1, max=1_000_000, help="Bot games per file")] = 1000,
     jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
 ) -> None:
@@ -138,7 +148,7 @@ def lint(
 
     files = scenario_files(paths)
     if not files:
-        raise _fail("agen lint: tidak ada berkas .toml / no .toml files found", 2)
+        raise fail("agen lint: tidak ada berkas .toml / no .toml files found", 2)
     bad = False
     for file in files:
         try:
@@ -166,7 +176,9 @@ def _cores(jobs: int | None) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def _with_progress(loaded: Any, runs: int, jobs: int | None, seed_start: int | None, err: Any) -> Any:
+def _with_progress(
+    loaded: Any, runs: int, jobs: int | None, seed_start: int | None, err: Any
+) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from game.authoring.balance import run_balance
@@ -175,8 +187,13 @@ def _with_progress(loaded: Any, runs: int, jobs: int | None, seed_start: int | N
     categories = sorted({p.category for p in loaded.scenario.policies})
     alloc = allocate(runs, categories)
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not sys.stderr.isatty(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not sys.stderr.isatty(),
     ) as progress:
         games = progress.add_task("permainan bot / bot games", total=sum(alloc.games.values()))
         plays = progress.add_task("jalur terbaik / best path", total=alloc.search_evaluations)

@@ -11,8 +11,10 @@ import typer
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
 # (how a test stands in for a machine without a display).
 FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
-NO_DISPLAY = ("Tidak ada layar untuk membuka jendela permainan; gunakan agen simulate untuk bermain tanpa layar. / "
-              "No display found to open the game window; use agen simulate for headless play.")
+NO_DISPLAY = (
+    "Tidak ada layar untuk membuka jendela permainan; gunakan agen simulate untuk bermain tanpa layar. / "
+    "No display found to open the game window; use agen simulate for headless play."
+)
 
 
 def _quiet_pygame() -> None:
@@ -41,12 +43,16 @@ def run_game(
         typer.echo(f"{scenario}: file not found / berkas tidak ditemukan", err=True)
         raise typer.Exit(1)
     if playtest and scenario is None:
-        typer.echo("agen play --playtest: give the scenario file / sebutkan berkas skenario", err=True)
+        typer.echo(
+            "agen play --playtest: give the scenario file / sebutkan berkas skenario", err=True
+        )
         raise typer.Exit(2)
     if (plan is not None or start_turn is not None) and not playtest:
         typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
         raise typer.Exit(2)
-    chosen_by_user = bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
+    chosen_by_user = (
+        bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
+    )
     import pygame
 
     from game.ui.app import App, Options
@@ -61,7 +67,13 @@ def run_game(
         typer.echo(NO_DISPLAY, err=True)
         raise typer.Exit(1)
 
-    options = Options(scenario=scenario, results_dir=results_dir, playtest=playtest, plan=plan, start_turn=start_turn)
+    options = Options(
+        scenario=scenario,
+        results_dir=results_dir,
+        playtest=playtest,
+        plan=plan,
+        start_turn=start_turn,
+    )
     try:
         app = App(options)
         if playtest:
@@ -91,11 +103,19 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def play(
-        scenario: Annotated[Path | None, typer.Argument(help="Scenario file / berkas skenario")] = None,
-        results_dir: Annotated[Path | None, typer.Option(help="Folder for result files / folder hasil")] = None,
-        playtest: Annotated[bool, typer.Option(help="Trainer's playtest: F5 reloads the file")] = False,
+        scenario: Annotated[
+            Path | None, typer.Argument(help="Scenario file / berkas skenario")
+        ] = None,
+        results_dir: Annotated[
+            Path | None, typer.Option(help="Folder for result files / folder hasil")
+        ] = None,
+        playtest: Annotated[
+            bool, typer.Option(help="Trainer's playtest: F5 reloads the file")
+        ] = False,
         plan: Annotated[Path | None, typer.Option(help="Plan to play before --start-turn")] = None,
-        start_turn: Annotated[int | None, typer.Option(min=1, help="Start the playtest at this turn")] = None,
+        start_turn: Annotated[
+            int | None, typer.Option(min=1, help="Start the playtest at this turn")
+        ] = None,
     ) -> None:
         """Open the game / buka permainan."""
         run_game(scenario, results_dir, playtest, plan, start_turn)
@@ -104,7 +124,9 @@ def register(app: typer.Typer) -> None:
     def shots(
         out: Annotated[Path, typer.Option(help="Folder for the PNGs / folder gambar")],
         scenario: Annotated[Path | None, typer.Option(help="Scenario to show")] = None,
-        size: Annotated[str, typer.Option(help="Window size WIDTHxHEIGHT / ukuran jendela")] = "1280x720",
+        size: Annotated[
+            str, typer.Option(help="Window size WIDTHxHEIGHT / ukuran jendela")
+        ] = "1280x720",
     ) -> None:
         """Render every screen to PNG without a window / simpan gambar tiap layar."""
         os.environ["SDL_VIDEODRIVER"] = "dummy"

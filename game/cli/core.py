@@ -111,10 +111,17 @@ def simulate(
         language = lang or loaded.scenario.default_language
         report = game_report(game, language)
         if result_out is not None:
-            from game.results.record import record_from_game, write_result
+            from game.results.record import Origin, record_from_game, write_result
 
+            origin = Origin(tool="simulate", bot=bot, plan=plan.name if plan is not None else None)
             record = record_from_game(
-                game, loaded, player=player, player_id=player_id, cohort=cohort, language=language
+                game,
+                loaded,
+                player=player,
+                player_id=player_id,
+                cohort=cohort,
+                language=language,
+                origin=origin,
             )
             write_result(record, result_out)
     except ScenarioError as exc:

@@ -27,6 +27,26 @@ MAX_RESULT_BYTES = 5_000_000
 _UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
 
 
+class Origin(BaseModel):
+    """How a result was made: in the game window, or by ``agen simulate`` with a bot or a plan."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tool: Literal["game", "simulate"] = "game"
+    bot: str | None = Field(None, max_length=100)
+    plan: str | None = Field(None, max_length=300)
+
+    @property
+    def is_bot(self) -> bool:
+        """Whether no person made the decisions (a bot or a plan file played them)."""
+        return self.tool != "game"
+
+
+# Fields added after format 1 was first written: left out of a file (and of its key) while
+# they hold their empty default, so a file written before them keeps its key.
+LATER_FIELDS: tuple[str, ...] = ("origin",)
+
+
 class ResultRecord(BaseModel):
     """One finished game, as stored in a result file."""
 
@@ -51,6 +71,7 @@ class ResultRecord(BaseModel):
     goals: tuple[str, ...]
     ending: str | None
     turns_played: int = Field(ge=0)
+    origin: Origin | None = None
 
     @field_validator("decisions")
     @classmethod
@@ -72,8 +93,12 @@ class ResultRecord(BaseModel):
         return [Decision.from_json(d) for d in self.decisions]
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON-ready form written to a file."""
-        return self.model_dump(mode="json")
+        """The JSON-ready form written to a file (later fields only when they hold something)."""
+        data = self.model_dump(mode="json")
+        for name in LATER_FIELDS:
+            if data.get(name) in (None, [], {}, ()):
+                data.pop(name, None)
+        return data
 
     def canonical(self) -> str:
         """A stable text of the record: sorted keys, no spaces (the basis of its key)."""
@@ -94,6 +119,7 @@ def record_from_game(
     language: str,
     started: datetime | None = None,
     ended: datetime | None = None,
+    origin: Origin | None = None,
 ) -> ResultRecord:
     """The record of a finished game; raise ResultError if it is not over or a field is bad."""
     if not game.over or game.outcome is None:
@@ -125,6 +151,7 @@ def record_from_game(
             goals=outcome.goals,
             ending=outcome.ending,
             turns_played=outcome.turns_played,
+            origin=origin,
         )
     except ValidationError as exc:
         raise ResultError(_first_error(exc)) from None

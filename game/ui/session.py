@@ -119,7 +119,7 @@ class Session:
 
     def write_result(self, folder: Path) -> Path | None:
         """Write the finished game's result file into ``folder``; remember any failure."""
-        from game.results.record import record_from_game, result_file_name, write_result
+        from game.results.record import Origin, record_from_game, result_file_name, write_result
 
         try:
             record = record_from_game(
@@ -130,6 +130,7 @@ class Session:
                 cohort=self.player.cohort,
                 language=self.language,
                 started=datetime.fromisoformat(self.started),
+                origin=Origin(tool="game"),
             )
             target = write_result(record, folder / result_file_name(record))
         except (AgenError, OSError, ValueError) as exc:

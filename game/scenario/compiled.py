@@ -131,6 +131,7 @@ class Compiled:
     policy_index: dict[str, int] = field(default_factory=dict)
     event_index: dict[str, int] = field(default_factory=dict)
     namespace: Namespace | None = None
+    grade_requires: dict[int, Expression] = field(default_factory=dict)
 
     def slot(self, name: str) -> int:
         """The value slot of a metric or derived id."""
@@ -336,6 +337,11 @@ class _Builder:
             policy_index=self.policy_index,
             event_index=self.event_index,
             namespace=self.ns,
+            grade_requires={
+                i: self.expr(g.requires, ("scoring", "grades", i, "requires"))
+                for i, g in enumerate(sc.grades)
+                if g.requires is not None
+            },
         )
 
     def derived_in_order(self) -> list[tuple[int, Expression]]:

@@ -98,9 +98,7 @@ def radar(
 
     if grid:
         for ring in (0.25, 0.5, 0.75, 1.0):
-            pygame.draw.polygon(
-                surface, theme.LINE, [point(i, radius * ring) for i in range(n)], 1
-            )
+            pygame.draw.polygon(surface, theme.LINE, [point(i, radius * ring) for i in range(n)], 1)
         for i in range(n):
             pygame.draw.line(surface, theme.LINE, center, point(i, radius), 1)
     shape = [point(i, radius * max(0.02, min(1.0, v))) for i, v in enumerate(values)]

@@ -68,7 +68,12 @@ def test_dispatch_needs_trained_operators() -> None:
 def test_risky_cards_adopted_in_the_last_quarter_do_not_pay() -> None:
     base: list[dict[str, object]] = [{"turn": 1, "adopt": ["duty_roster", "boat_maintenance"]}]
     plain = scores(NAME, base)
-    for late in (["full_wfa"], ["response_bonus"], ["image_campaign"], ["full_wfa", "image_campaign"]):
+    for late in (
+        ["full_wfa"],
+        ["response_bonus"],
+        ["image_campaign"],
+        ["full_wfa", "image_campaign"],
+    ):
         for turn in (7, 8):
             gamed = scores(NAME, [*base, {"turn": turn, "adopt": late}])
             assert all(g < p for g, p in zip(gamed, plain, strict=True)), (late, turn)

@@ -58,7 +58,9 @@ def validate(
 
 def simulate(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
-    bot: Annotated[str | None, typer.Option(help="passive | random | greedy")] = None,
+    bot: Annotated[
+        str | None, typer.Option(help="Bot that plays; a wrong name lists them / bot yang bermain")
+    ] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
     seed: Annotated[
         int | None, typer.Option(help="Class seed for the events (default: the scenario's)")

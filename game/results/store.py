@@ -260,7 +260,7 @@ class ResultStore:
         )
 
         def read(conn: Connection) -> tuple[list[Any], set[tuple[Any, ...]]]:
-            return conn.execute(query).all(), {tuple(t) for t in conn.execute(twins).all()}
+            return list(conn.execute(query).all()), {tuple(t) for t in conn.execute(twins).all()}
 
         rows, shared = self._read(read)
         rows.sort(key=lambda r: (-r.score, r.player.casefold()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from game.engine import Game, play_bot, BOTS
+from game.engine import BOTS, Game, play_bot
 from tests.engine.lessons import bot_games, play, scenario, scores
 
 NAME = "dukcapil"
@@ -98,9 +98,18 @@ def test_the_class_seed_is_fair() -> None:
     assert not crowded, crowded
     for plan in (
         BALANCED,
-        [{"turn": 1, "adopt": ["online_services", "staff_digital"]}, {"turn": 2, "adopt": ["citizen_assist"]}],
-        [{"turn": 1, "adopt": ["shift_hours", "simplify_sop"]}, {"turn": 2, "adopt": ["village_outreach"]}],
-        [{"turn": 1, "adopt": ["anti_broker", "counter_training"]}, {"turn": 2, "adopt": ["join_mpp"]}],
+        [
+            {"turn": 1, "adopt": ["online_services", "staff_digital"]},
+            {"turn": 2, "adopt": ["citizen_assist"]},
+        ],
+        [
+            {"turn": 1, "adopt": ["shift_hours", "simplify_sop"]},
+            {"turn": 2, "adopt": ["village_outreach"]},
+        ],
+        [
+            {"turn": 1, "adopt": ["anti_broker", "counter_training"]},
+            {"turn": 2, "adopt": ["join_mpp"]},
+        ],
     ):
         played = play(NAME, plan, seed)
         assert played.outcome is not None and played.outcome.ending is None, plan

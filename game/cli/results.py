@@ -126,7 +126,12 @@ def leaderboard(
     try:
         store = open_store(db)
         versions = store.versions(cohort, scenario)
-        boards = [(v, store.leaderboard(v, cohort, limit)) for v, _ in versions]
+        boards = [
+            (f"{v}{' / short' if short else ''}", rows)
+            for v, _ in versions
+            for short in (False, True)
+            if (rows := store.leaderboard(v, cohort, limit, short=short))
+        ]
     except AgenError as exc:
         raise fail(f"agen results leaderboard: {exc}") from None
     if not boards:
@@ -134,8 +139,8 @@ def leaderboard(
     console = _console()
     if len(boards) > 1:
         console.print(
-            "Kelas ini memainkan beberapa versi skenario; peringkat terpisah per versi. / "
-            "This class played several scenario versions; ranked separately."
+            "Kelas ini memainkan beberapa versi skenario atau versi pendek; peringkat terpisah. / "
+            "This class played several scenario versions or a short form; ranked separately."
         )
     for version, rows in boards:
         table = Table(title=f"Peringkat / Leaderboard — {cohort} — {version}")

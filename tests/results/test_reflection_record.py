@@ -97,7 +97,7 @@ def test_a_prediction_that_does_not_fit_the_decisions_is_refused(
 def test_a_malformed_prediction_is_refused_on_reading(loaded: LoadedScenario) -> None:
     data = _with_predictions(loaded).to_json()
     data["predictions"][0]["expect"] = "sideways"
-    with pytest.raises(ResultError, match="predictions.*prediction 1"):
+    with pytest.raises(ResultError, match=r"predictions.*prediction 1"):
         parse_result(json.dumps(data).encode())
 
 

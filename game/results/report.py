@@ -127,6 +127,15 @@ def _charts(
                 [values_profile(loaded, bottom_h)[v] for v in VALUES],
             ),
         ]
+    breached = values_profile(loaded, played, breaches=True)
+    if any(breached.values()):
+        series.append(
+            (
+                "kelas: nilai yang dilanggar / class: values breached",
+                charts.BREACH,
+                [breached[v] for v in VALUES],
+            )
+        )
     files["values"] = charts.values_radar(
         series,
         labels,

@@ -316,6 +316,10 @@ def report(
     scenarios: Scenarios = None,
     lang: Annotated[str, typer.Option(help="Language of names in the charts: id | en")] = "id",
     db: Db = None,
+    quarters: Annotated[
+        int | None,
+        typer.Option(help="Only games of this length: a short form's turns, 0 the full game"),
+    ] = None,
 ) -> None:
     """Charts (PNG) and a one-page HTML report of one class."""
     from game.results.report import write_report
@@ -324,6 +328,8 @@ def report(
     try:
         library = _library(scenarios)
         items = open_store(db).results([cohort], scenario)
+        if quarters is not None:
+            items = [i for i in items if (i.record.quarters or 0) == quarters]
         page = write_report(items, cohort, out, library, lang)
     except AgenError as exc:
         raise fail(f"agen results report: {exc}") from None

@@ -135,9 +135,12 @@ def due_turn(game: Game, turn: int) -> int:
 
 
 def asks(game: Game, first: int | None = None) -> bool:
-    """Whether the next adoption asks for a prediction: every one, or the first N of a game
-    (``first`` overrides the scenario's [predictions] first; 0 never asks)."""
+    """Whether the next adoption asks for a prediction. A scenario asks when it has a
+    [predictions] table: every adoption, or its first N of a game; ``first`` (the class's or
+    the command line's choice) overrides it, and 0 never asks."""
     setting = game.c.scenario.predictions
+    if first is None and setting is None:
+        return False
     limit = first if first is not None else setting.first if setting is not None else None
     if limit is None:
         return True

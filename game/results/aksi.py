@@ -205,7 +205,7 @@ def build(
                 when=f"{word} {pr.by}",
                 did=tr(f"reflect.did_{r.actual}", lang),
             )
-            if r.paid_turn is not None:
+            if r.paid_turn is not None and r.paid_turn > pr.by:
                 text += " " + tr("reflect.paid_in", lang, when=f"{word} {r.paid_turn}")
             if r.causes:
                 causes = ", ".join(cause_label(c, x, lang) for x in r.causes)

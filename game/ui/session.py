@@ -17,6 +17,7 @@ from game.atomic import write_text_atomic
 from game.engine import BOTS, Decision, Game, play_bot, replay
 from game.engine.prediction import Prediction
 from game.errors import AgenError, ScenarioError
+from game.results.record import Origin, record_from_game, result_file_name, write_result
 from game.scenario import Compiled, LoadedScenario, load_scenario
 from game.scenario.reflection import check_quarters, with_turns
 
@@ -157,8 +158,6 @@ class Session:
 
     def write_result(self, folder: Path) -> Path | None:
         """Write the finished game's result file into ``folder``; remember any failure."""
-        from game.results.record import Origin, record_from_game, result_file_name, write_result
-
         try:
             record = record_from_game(
                 self.game,

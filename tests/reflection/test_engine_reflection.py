@@ -96,9 +96,12 @@ def test_calibration_counts_right_and_surprises(example: LoadedScenario) -> None
 
 def test_asks_every_adoption_or_the_first_n(example: LoadedScenario) -> None:
     game = Game(example.compiled, 1)
-    assert asks(game) and not asks(game, first=0)
+    assert not asks(game)  # the scenario has no [predictions]: it does not ask
+    assert asks(game, first=5) and not asks(game, first=0)  # the class or the command line
     game.act(Adopt("output_skp"))
     assert asks(game, first=2) and not asks(game, first=1)
+    shipped = Game(load_scenario(ROOT / "scenarios" / "dukcapil.toml").compiled, 1)
+    assert asks(shipped)  # [predictions] without first: every adoption
 
 
 def test_debrief_questions_carry_the_players_numbers() -> None:

@@ -150,3 +150,36 @@ def test_short_form_is_verified_and_ranked_apart(tmp_path: Path) -> None:
         store.close()
     assert [r.player for r in full_board] == ["Full"]
     assert [r.player for r in short_board] == ["Short"]
+
+
+def test_predictions_export_on_their_own_sheet(tmp_path: Path, loaded: LoadedScenario) -> None:
+    from openpyxl import load_workbook
+
+    from game.results.export import export
+    from game.results.store import StoredResult
+
+    record = _with_predictions(loaded)
+    item = StoredResult(record.key(), record, "2026-01-01T00:00:00+00:00")
+    (out,) = export([item], tmp_path / "kelas.xlsx", "xlsx")
+    sheet = load_workbook(out)["tebakan_predictions"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-5:] == ("turn", "policy", "metric", "by_turn", "expected")
+    assert [r[-3:] for r in rows[1:]] == [("capacity", 2, "up"), ("digital", 2, "up")]
+    written = export([item], tmp_path / "kelas.csv", "csv")
+    assert [p.name for p in written] == [
+        "kelas.csv",
+        "kelas_decisions.csv",
+        "kelas_predictions.csv",
+    ]
+
+
+def test_the_class_report_carries_the_reflection(tmp_path: Path, loaded: LoadedScenario) -> None:
+    from game.results.report import write_report
+    from game.results.store import StoredResult
+
+    record = _with_predictions(loaded)
+    items = [StoredResult(record.key(), record, "2026-01-01T00:00:00+00:00")]
+    page = write_report(items, "R", tmp_path / "rep", ScenarioLibrary.of(SCENARIO.parent), "en")
+    html = page.read_text(encoding="utf-8")
+    assert "Reflection of the class" in html
+    assert "of 2 predictions of the class came true" in html

@@ -11,7 +11,7 @@ import pygame
 from game.engine import Adopt, Cancel, Choose, Game
 from game.scenario import VALUES, localize
 from game.ui import charts, facts, scroll, theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CHARTS = 6
@@ -81,6 +81,15 @@ class DebriefScreen(Screen):
 
     name = "debrief"
 
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "over":
+            return []
+        return [
+            Shot("13-debrief", lambda: stage.app.make("debrief")),
+            Shot("14-debrief-decisions", lambda: stage.app.make("debrief", page=1)),
+        ]
+
     def __init__(self, app: Any, page: int = 0) -> None:
         super().__init__(app)
         assert app.session is not None
@@ -96,6 +105,7 @@ class DebriefScreen(Screen):
             ("page1", self.t("debrief.decisions"), 280),
             ("leaderboard", self.t("title.leaderboard"), 230),
             ("title", self.t("debrief.to_title"), 210),
+            ("reflect", self.t("reflect.open"), 200),
         ]
         out = []
         x = self.px(32)
@@ -173,15 +183,13 @@ class DebriefScreen(Screen):
     def press(self, key: str) -> Screen:
         if key.startswith("page"):
             self.page = int(key[4:])
+        elif key == "reflect":
+            return self.go("reflection", self)
         elif key == "leaderboard":
-            from game.ui.screens.leaderboard import LeaderboardScreen
-
-            return LeaderboardScreen(self.app, self)
+            return self.go("leaderboard", self)
         elif key == "title":
-            from game.ui.screens.title import TitleScreen
-
             self.app.session = None
-            return TitleScreen(self.app)
+            return self.go("title")
         return self
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -10,7 +10,7 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.ui import theme
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Player
 from game.ui.widgets import Button, Ink
 
@@ -30,6 +30,18 @@ class PlayerScreen(Screen):
     """Who is playing, in which class."""
 
     name = "player"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "start":
+            return []
+
+        def filled() -> Screen:
+            screen = stage.app.make("player", stage.player)
+            screen.tick(0.01)
+            return screen
+
+        return [Shot("02-player", filled)]
 
     def __init__(self, app: Any, player: Player | None = None) -> None:
         super().__init__(app)
@@ -108,9 +120,7 @@ class PlayerScreen(Screen):
 
     def press(self, key: str) -> Screen:
         if key == "back":
-            from game.ui.screens.title import TitleScreen
-
-            return TitleScreen(self.app)
+            return self.go("title")
         if key == "next":
             v = self.values()
             if not v["name"]:
@@ -121,9 +131,7 @@ class PlayerScreen(Screen):
                 self.error = "player.need_cohort"
                 self.entries["cohort"].focus()  # type: ignore[no-untyped-call]
                 return self
-            from game.ui.screens.scenario_choice import ScenarioScreen
-
-            return ScenarioScreen(self.app, Player(v["name"], v["nip"] or None, v["cohort"]))
+            return self.go("scenario", Player(v["name"], v["nip"] or None, v["cohort"]))
         return self
 
     def wants_ticks(self) -> bool:

@@ -9,7 +9,8 @@ import pygame
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.reveals import draw_reveals, due_reveals
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CAUSES = 3
@@ -21,6 +22,12 @@ class TurnReportScreen(Screen):
     """What the last turn did, metric by metric."""
 
     name = "report"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "report":
+            return []
+        return [Shot("12-report", lambda: stage.app.make("report", stage.reported))]
 
     def __init__(self, app: Any, turn: int) -> None:
         super().__init__(app)
@@ -44,9 +51,7 @@ class TurnReportScreen(Screen):
         return super().handle(event)
 
     def press(self, key: str) -> Screen:
-        from game.ui.screens.turn import TurnScreen
-
-        return TurnScreen.enter(self.app)
+        return self.go("turn")
 
     def rows(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
         """Each shown metric with its change this turn and largest causes."""
@@ -101,6 +106,11 @@ class TurnReportScreen(Screen):
         rows = self.rows()
         top = ink.px(104)
         bottom = h - ink.px(96)
+        reveals = due_reveals(self.app, self.turn)
+        if reveals:  # beside the button, under the metrics
+            button = self.buttons()[0].rect
+            panel = pygame.Rect(ink.px(32), h - ink.px(90), button.left - ink.px(48), ink.px(80))
+            draw_reveals(self.app, ink, panel, reveals)
         cols = 2 if len(rows) > 5 else 1
         gap = ink.px(10)
         cw = (w - ink.px(64) - gap * (cols - 1)) // cols

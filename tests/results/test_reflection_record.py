@@ -183,3 +183,16 @@ def test_the_class_report_carries_the_reflection(tmp_path: Path, loaded: LoadedS
     html = page.read_text(encoding="utf-8")
     assert "Reflection of the class" in html
     assert "of 2 predictions of the class came true" in html
+
+
+def test_compare_never_pools_short_and_full_games(make_record: MakeRecord) -> None:
+    from game.results.compare import group_results
+    from game.results.store import StoredResult
+
+    full = [make_record(i, cohort=c) for i in range(2) for c in ("A", "B")]
+    short = [r.model_copy(update={"quarters": 3}) for r in full]
+    items = [StoredResult(r.key(), r, "") for r in full + short]
+    groups, skipped = group_results(items, ["A", "B"])
+    assert skipped == []
+    assert sorted(g.name for g in groups) == ["contoh-uji@1.0.0", "contoh-uji@1.0.0/3q"]
+    assert all(len(v) == 2 for g in groups for v in g.by_cohort.values())

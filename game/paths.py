@@ -47,6 +47,11 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def user_documents_dir() -> Path:
+    """The user's documents folder (where a written document is offered to go)."""
+    return Path(platformdirs.user_documents_dir())
+
+
 def results_dir(data_dir: Path | None = None) -> Path:
     """Where the game writes finished games' result files."""
     return (data_dir or user_data_dir()) / "results"

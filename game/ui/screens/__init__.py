@@ -22,4 +22,7 @@ SCREENS: dict[str, str] = {
     "report": "turn_report:TurnReportScreen",
     "debrief": "debrief:DebriefScreen",
     "leaderboard": "leaderboard:LeaderboardScreen",
+    "predict": "prediction_prompt:PredictionPrompt",
+    "reflection": "reflection:ReflectionScreen",
+    "aksi": "aksi_dialog:AksiDialog",
 }

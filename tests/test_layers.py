@@ -94,3 +94,10 @@ def test_every_import_keeps_to_the_allow_list() -> None:
             elif parts[0] in ONLY_IN and part not in ONLY_IN[parts[0]]:
                 wrong.append(f"{where}: {part} may not import {parts[0]}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_production_code_and_benchmarks_never_read_tests() -> None:
+    root = GAME.parent
+    for path in [*GAME.rglob("*.py"), *(root / "benchmarks").glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        assert '"tests"' not in text and "'tests'" not in text and "tests/" not in text, path

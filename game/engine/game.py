@@ -1,6 +1,6 @@
 """A game in progress: state built from the definitions, actions, and the turn's resolution.
 
-The order of a turn is that of SCENARIO-FORMAT.md: the player acts (adopt, cancel, answer
+The order of a turn is that of docs/format-reference.md ("What a turn does"): the player acts (adopt, cancel, answer
 events; costs paid at once); ending the turn pays upkeep, then evaluates every effect, rule,
 drift and scheduled event effect against the state after upkeep, adds the sums, holds each
 metric inside [min, max] and recomputes derived values; then endings are checked and the

@@ -1,4 +1,5 @@
-"""Resolving a turn (step 2 of "What a turn does"), kept apart from the game's actions."""
+"""Resolving a turn: step 2 of "What a turn does" in docs/format-reference.md (upkeep, then
+every effect, rule, drift and scheduled choice effect at once; metrics held in range)."""
 
 from __future__ import annotations
 

@@ -101,3 +101,24 @@ def test_production_code_and_benchmarks_never_read_tests() -> None:
     for path in [*GAME.rglob("*.py"), *(root / "benchmarks").glob("*.py")]:
         text = path.read_text(encoding="utf-8")
         assert '"tests"' not in text and "'tests'" not in text and "tests/" not in text, path
+
+
+def test_no_import_circle_in_the_engine() -> None:
+    """Counting imports for type checking too: a module never imports, through others, itself."""
+    graph: dict[str, set[str]] = {}
+    for path in GAME.rglob("*.py"):
+        module = ".".join(path.relative_to(GAME.parent).with_suffix("").parts)
+        graph[module] = {name for _, name in _imports(path) if name.startswith("game.")}
+    for module in graph:
+        graph[module] = {m for m in graph[module] if m in graph and m != module}
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        for nxt in graph[start]:
+            if nxt == target or (nxt not in seen and (seen.add(nxt) or reaches(nxt, target, seen))):
+                return True
+        return False
+
+    circles = [
+        m for m in graph if m.startswith(("game.engine", "game.ui")) and reaches(m, m, set())
+    ]
+    assert not circles, circles

@@ -35,6 +35,38 @@ class Player:
     cohort: str = ""
 
 
+@dataclass(frozen=True)
+class JoinedClass:
+    """The live class a game belongs to: where its server is and this player's seat there."""
+
+    base_url: str
+    code: str
+    token: str
+    members: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """As kept in the autosave."""
+        return {
+            "base_url": self.base_url,
+            "code": self.code,
+            "token": self.token,
+            "members": list(self.members),
+        }
+
+    @staticmethod
+    def from_json(data: Any) -> JoinedClass | None:
+        """Read back from the autosave; None when absent."""
+        if not isinstance(data, dict):
+            return None
+        members = data.get("members") or []
+        return JoinedClass(
+            str(data["base_url"]),
+            str(data["code"]),
+            str(data["token"]),
+            tuple(str(m) for m in members) if isinstance(members, list) else (),
+        )
+
+
 @dataclass
 class Session:
     """One player's game of one scenario."""
@@ -48,6 +80,8 @@ class Session:
     started: str = field(default_factory=now_iso)
     result_path: Path | None = None
     result_error: str | None = None
+    joined: JoinedClass | None = None  # a game of a live class (class mode)
+    result_json: dict[str, Any] | None = None  # the result file as written
 
     def __post_init__(self) -> None:
         self.game = Game(self.loaded.compiled, self.seed)
@@ -75,6 +109,7 @@ class Session:
             "started": self.started,
             "turn": self.game.turn,
             "decisions": [d.to_json() for d in self.game.decisions],
+            **({"class": self.joined.to_json()} if self.joined is not None else {}),
         }
 
     def autosave(self, save_path: Path) -> None:
@@ -101,6 +136,7 @@ class Session:
             player = Player(str(data["player"]), data.get("player_id"), str(data.get("cohort", "")))
             session = Session(path, loaded, player, str(data["language"]), int(data["seed"]))
             session.started = str(data.get("started") or now_iso())
+            session.joined = JoinedClass.from_json(data.get("class"))
             decisions = [Decision.from_json(d) for d in data["decisions"]]
             session.game = replay(
                 loaded.compiled, session.seed, decisions, until_turn=int(data.get("turn", 1))
@@ -137,4 +173,5 @@ class Session:
             self.result_error = str(exc)
             return None
         self.result_path = target
+        self.result_json = record.to_json()
         return target

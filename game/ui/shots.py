@@ -16,6 +16,7 @@ from game.engine import BOTS, Choose
 from game.errors import AgenError, ScenarioError
 from game.i18n import LANGUAGES
 from game.scenario import load_scenario
+from game.ui import class_shots
 from game.ui.app import App, Options
 from game.ui.screens.base import Screen
 from game.ui.screens.scenario_choice import ScenarioScreen
@@ -149,6 +150,7 @@ def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
     player = PlayerScreen(app, PLAYER)
     player.tick(0.01)
     shot("02-player", lambda: player)
+    class_shots.join_shots(app, PLAYER, shot)
     shot("03-scenario", lambda: ScenarioScreen(app, PLAYER))
     shot("03b-scenario-end", lambda: _scrolled_to_end(ScenarioScreen(app, PLAYER)))
     session = Session(path, load_scenario(path), PLAYER, lang, load_scenario(path).scenario.seed)
@@ -171,6 +173,7 @@ def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
         shot("07-event-outcome", lambda: dialog)
         for e in game.pending_events():
             game.act(Choose(e, game.default_choice(e)))
+    class_shots.play_shots(app, path, session, shot)
     tiles = turn.layout().tiles(len(turn.metric_names()))
     shot("08-turn-mid-why", lambda: turn, tiles[0].center)
     turn.category = 2

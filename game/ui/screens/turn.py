@@ -35,6 +35,11 @@ class TurnScreen(Screen):
             from game.ui.screens.debrief import DebriefScreen
 
             return DebriefScreen(app)
+        from game.ui import class_play
+
+        wait = class_play.gate(app)
+        if wait is not None:
+            return wait
         turn = TurnScreen(app)
         return turn.next_event() or turn
 
@@ -69,11 +74,20 @@ class TurnScreen(Screen):
         return facts.visible(self.game.c.scenario)
 
     def buttons(self) -> list[Button]:
+        from game.ui import class_play
+
         lay = self.layout()
+        label, enabled = class_play.end_turn_label(self.app, self.t("turn.end"))
         return [
             Button("menu", self.t("turn.menu"), lay.menu, hint="Esc"),
-            Button("end", self.t("turn.end"), lay.end_turn, primary=True, hint="Enter"),
+            Button("end", label, lay.end_turn, enabled, primary=True, hint="Enter"),
         ]
+
+    def status_spot(self) -> pygame.Rect:
+        """Where a class-mode banner goes: over the keys line of the policies-in-force panel."""
+        box = self.layout().in_force
+        width = box.width * 3 // 4 - self.px(6)
+        return pygame.Rect(box.right - self.px(6) - width, box.top + self.px(4), width, self.px(34))
 
     def metric_at(self, pos: tuple[int, int]) -> str | None:
         """The metric tile under a point."""
@@ -155,10 +169,15 @@ class TurnScreen(Screen):
 
             return MenuOverlay(self.app, self)
         if key == "end":
+            from game.ui import class_play
+
+            if class_play.blocked(self.app) is not None:
+                return self  # the class is paused, or this quarter is not open yet
             game = self.game
             turn = game.turn
             game.end_turn()
             self.app.autosave()
+            class_play.turn_ended(self.app, turn)
             if game.over:
                 self.app.finish_game()
             from game.ui.screens.turn_report import TurnReportScreen

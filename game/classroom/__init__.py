@@ -1,0 +1,1 @@
+"""Class mode: the participant side, the facilitator's server, the client they share."""

@@ -17,6 +17,7 @@ from rich.table import Table
 from game.cli.common import fail
 from game.errors import AgenError
 from game.results.verify import ScenarioLibrary
+from game.safe_text import terminal_text
 
 results_app = typer.Typer(
     help="Hasil kelas: impor, peringkat, bandingkan, ekspor, laporan / "
@@ -38,7 +39,8 @@ ScenarioOpt = Annotated[str | None, typer.Option("--scenario", help="Scenario ID
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False, width=140)
+    # no markup and no :emoji: codes: names and class codes are printed as typed
+    return Console(soft_wrap=False, width=140, markup=False, emoji=False, highlight=False)
 
 
 def _num(x: float | None, digits: int = 2) -> str:
@@ -97,13 +99,17 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
         "Sasaran / Goals",
         "Selesai / Ended",
     ):
-        table.add_column(head, justify="right" if head.startswith(("Skor", "Sasaran")) else "left")
+        table.add_column(
+            head,
+            justify="right" if head.startswith(("Skor", "Sasaran")) else "left",
+            overflow="fold",  # a long name wraps; it is never cut short
+        )
     for item in items:
         r = item.record
         table.add_row(
-            r.cohort,
-            r.player,
-            r.player_id or "",
+            terminal_text(r.cohort),
+            terminal_text(r.player),
+            terminal_text(r.player_id or ""),
             f"{r.scenario_id}@{r.scenario_version}",
             _num(r.score),
             r.grade or "-",
@@ -130,7 +136,10 @@ def leaderboard(
     except AgenError as exc:
         raise fail(f"agen results leaderboard: {exc}") from None
     if not boards:
-        raise fail(f"agen results leaderboard: no results for cohort '{cohort}' / tidak ada hasil")
+        raise fail(
+            f"agen results leaderboard: no results for cohort '{terminal_text(cohort)}' "
+            "/ tidak ada hasil"
+        )
     console = _console()
     if len(boards) > 1:
         console.print(
@@ -138,7 +147,7 @@ def leaderboard(
             "This class played several scenario versions; ranked separately."
         )
     for version, rows in boards:
-        table = Table(title=f"Peringkat / Leaderboard — {cohort} — {version}")
+        table = Table(title=f"Peringkat / Leaderboard — {terminal_text(cohort)} — {version}")
         for head in (
             "Peringkat / Rank",
             "Nama / Name",
@@ -147,11 +156,17 @@ def leaderboard(
             "Sasaran / Goals",
         ):
             table.add_column(
-                head, justify="left" if head.startswith(("Nama", "Predikat")) else "right"
+                head,
+                justify="left" if head.startswith(("Nama", "Predikat")) else "right",
+                overflow="fold",
             )
         for row in rows:
             table.add_row(
-                str(row.rank), row.player, _num(row.score), row.grade or "-", str(row.goals)
+                str(row.rank),
+                terminal_text(row.player),
+                _num(row.score),
+                row.grade or "-",
+                str(row.goals),
             )
         console.print(table)
 
@@ -182,12 +197,14 @@ def compare(
     empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
     if empty:
         raise fail(
-            f"agen results compare: no results for cohort {', '.join(empty)} / tidak ada hasil"
+            f"agen results compare: no results for cohort {terminal_text(', '.join(empty))} "
+            "/ tidak ada hasil"
         )
     groups, skipped = group_results(items, cohorts)
+    first = terminal_text(cohorts[0])
     console = _console()
     for line in skipped:
-        console.print(f"[yellow]{line}[/yellow]")
+        console.print(terminal_text(line), style="yellow")
     if not groups:
         raise fail(
             "agen results compare: the cohorts played no common scenario version; "
@@ -208,10 +225,12 @@ def compare(
             "RAK / IQR",
             "Min–Maks / Min–Max",
         ):
-            table.add_column(head, justify="left" if head.startswith("Kelas") else "right")
+            table.add_column(
+                head, justify="left" if head.startswith("Kelas") else "right", overflow="fold"
+            )
         for c, s in score.summaries.items():
             table.add_row(
-                c,
+                terminal_text(c),
                 str(s.n),
                 _num(s.mean),
                 _num(s.median),
@@ -221,13 +240,11 @@ def compare(
                 f"{_num(s.minimum)}–{_num(s.maximum)}",
             )
         console.print(table)
-        diff = Table(
-            title=f"Selisih terhadap {cohorts[0]} / Difference from {cohorts[0]} — {group.name}"
-        )
+        diff = Table(title=f"Selisih terhadap {first} / Difference from {first} — {group.name}")
         for head in (
             "Ukuran / Measure",
             "Kelas / Class",
-            f"Rerata / Mean {cohorts[0]}",
+            f"Rerata / Mean {first}",
             "Rerata / Mean",
             "Selisih / Diff",
             "IK 95% / 95% CI",
@@ -236,14 +253,16 @@ def compare(
             "Efek / Effect",
         ):
             diff.add_column(
-                head, justify="left" if head.startswith(("Ukuran", "Kelas", "Efek")) else "right"
+                head,
+                justify="left" if head.startswith(("Ukuran", "Kelas", "Efek")) else "right",
+                overflow="fold",
             )
         for m in measures:
             for c, d in m.differences.items():
                 ci = "-" if d.low is None else f"{_num(d.low)}…{_num(d.high)}"
                 diff.add_row(
                     m.label,
-                    c,
+                    terminal_text(c),
                     _num(m.summaries[cohorts[0]].mean),
                     _num(m.summaries[c].mean),
                     _num(d.diff),
@@ -254,12 +273,8 @@ def compare(
                 )
         console.print(diff)
         console.print(
-            "Selisih = rerata kelas − rerata "
-            + cohorts[0]
-            + "; IK 95% Welch; d = Cohen, g = Hedges. / "
-            "Diff = class mean − mean of "
-            + cohorts[0]
-            + "; Welch 95% CI; d = Cohen's d, g = Hedges' g."
+            "Selisih = rerata kelas − rerata " + first + "; IK 95% Welch; d = Cohen, g = Hedges. / "
+            "Diff = class mean − mean of " + first + "; Welch 95% CI; d = Cohen's d, g = Hedges' g."
         )
 
 

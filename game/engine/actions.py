@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.errors import ResultError
+from game.errors import ActionRefused, ResultError
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,24 @@ class Choose:
 
 
 Action = Adopt | Cancel | Choose
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether an action may be taken now; when not, ``reason`` says why.
+
+    True in a condition when the action is allowed: ``if game.can_adopt("x"): ...``.
+    """
+
+    reason: ActionRefused | None = None
+
+    @property
+    def allowed(self) -> bool:
+        """True when nothing blocks the action."""
+        return self.reason is None
+
+    def __bool__(self) -> bool:
+        return self.reason is None
 
 
 @dataclass(frozen=True)

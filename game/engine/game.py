@@ -10,14 +10,15 @@ next turn's events drawn. Every change goes to the ledger with its source.
 from __future__ import annotations
 
 from game.engine import ledger as L
-from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Verdict
 from game.engine.chance import draw
 from game.engine.ledger import Ledger
 from game.engine.resolve import DIGITS, Scheduled, finite, resolve
 from game.engine.scoring import Outcome, score
 from game.errors import ActionRefused
 from game.scenario.compiled import CChoice, Compiled, CPolicy
-from game.scenario.expressions import CHOICE_KEY
+from game.scenario.expressions import CHOICE_KEY, Expression
+from game.scenario.schema import Event, Policy, Scenario
 from game.scenario.text import localize
 
 
@@ -53,6 +54,76 @@ class Game:
         self.history: list[list[float]] = [list(self.v[:n])]
         self.fired_log: list[tuple[int, str]] = []
         self._draw_events()
+
+    # -- the named read-only view (use these outside game/engine/) --------------------------
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario's definitions as written in its file (texts, policies, events...)."""
+        return self.c.scenario
+
+    @property
+    def compiled(self) -> Compiled:
+        """The scenario compiled for the engine (slots, compiled expressions)."""
+        return self.c
+
+    def policy(self, policy_id: str) -> Policy:
+        """The definition of one policy (KeyError when there is none)."""
+        return self.c.scenario.policies[self.c.policy_index[policy_id]]
+
+    def event(self, event_id: str) -> Event:
+        """The definition of one event (KeyError when there is none)."""
+        return self.c.scenario.events[self.c.event_index[event_id]]
+
+    @property
+    def values(self) -> dict[str, float]:
+        """Current value of every metric and derived value, by id, in file order."""
+        names = [*self.c.metric_ids, *self.c.derived_ids]
+        return dict(zip(names, self.v, strict=False))
+
+    def value_at(self, turn: int, name: str) -> float:
+        """A metric's or derived value's value after ``turn`` (0 = at the start)."""
+        return self.history[turn][self.c.slot(name)]
+
+    def history_of(self, name: str) -> list[float]:
+        """A metric's or derived value's values: at the start, then after each turn played."""
+        slot = self.c.slot(name)
+        return [row[slot] for row in self.history]
+
+    @property
+    def turns_played(self) -> int:
+        """Turns resolved so far."""
+        return len(self.history) - 1
+
+    def cost_of(self, policy_id: str) -> float:
+        """What adopting the policy would cost now."""
+        return self.c.policies[self.c.policy_index[policy_id]].cost.fn(self.v, self.h, self.chosen)
+
+    def upkeep_of(self, policy_id: str) -> float:
+        """What the policy costs each turn it is in force, on the current state."""
+        p = self.c.policies[self.c.policy_index[policy_id]]
+        return p.upkeep.fn(self.v, self.h, self.chosen)
+
+    def can_adopt(self, policy_id: str) -> Verdict:
+        """Whether the policy can be adopted now; ``.reason`` holds the refusal when not."""
+        return Verdict(self.why_not_adopt(policy_id))
+
+    def can_cancel(self, policy_id: str) -> Verdict:
+        """Whether the policy can be cancelled now; ``.reason`` holds the refusal when not."""
+        return Verdict(self.why_not_cancel(policy_id))
+
+    def can_choose(self, event_id: str, choice_id: str) -> Verdict:
+        """Whether the event choice can be taken now; ``.reason`` holds the refusal when not."""
+        return Verdict(self.why_not_choose(event_id, choice_id))
+
+    def evaluate(self, expression: str | float | Expression) -> float:
+        """An expression of the scenario's language (or a compiled one) on the current state.
+
+        Raises ExpressionError when the text is not a valid expression for this scenario.
+        """
+        if not isinstance(expression, Expression):
+            expression = self.c.expression(expression)
+        return expression.fn(self.v, self.h, self.chosen)
 
     # -- reading ------------------------------------------------------------------------
 

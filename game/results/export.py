@@ -2,7 +2,8 @@
 
 CSV: ``FILE`` and ``FILE-stem_decisions.csv`` (UTF-8 with BOM so Excel reads the accents).
 Excel: one workbook, sheet ``hasil_results`` and sheet ``keputusan_decisions``.
-Text that a spreadsheet would take for a formula is prefixed with an apostrophe.
+Text that a spreadsheet would take for a formula is prefixed with an apostrophe; characters an
+Excel cell cannot hold (control characters in a name) are left out of the workbook only.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from game.errors import ResultError
 from game.results.store import StoredResult
+from game.safe_text import sheet_text
 
 PLAYER_COLUMNS = (
     "result_key",
@@ -165,7 +167,7 @@ def _write_xlsx(path: Path, tables: list[tuple[list[str], list[list[Any]]]]) -> 
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([_cell(v) for v in row])
+            sheet.append([_cell(sheet_text(v) if isinstance(v, str) else v) for v in row])
         sheet.freeze_panes = "A2"
         for i, title in enumerate(header, start=1):
             sheet.column_dimensions[sheet.cell(1, i).column_letter].width = max(

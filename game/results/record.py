@@ -41,6 +41,14 @@ class Origin(BaseModel):
         """Whether no person made the decisions (a bot or a plan file played them)."""
         return self.tool != "game"
 
+    def label(self) -> str:
+        """``game``, ``simulate:BOT`` or ``simulate:plan:FILE`` (as stored and exported)."""
+        if self.tool == "game":
+            return "game"
+        if self.plan is not None:
+            return f"simulate:plan:{self.plan}"
+        return f"simulate:{self.bot}" if self.bot is not None else "simulate"
+
 
 # Fields added after format 1 was first written: left out of a file (and of its key) while
 # they hold their empty default, so a file written before them keeps its key.
@@ -87,6 +95,10 @@ class ResultRecord(BaseModel):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+    def origin_label(self) -> str | None:
+        """How the result was made, as one word (None: a file older than the field)."""
+        return self.origin.label() if self.origin is not None else None
 
     def decision_objects(self) -> list[Decision]:
         """The decisions as engine objects (for replay)."""

@@ -4,6 +4,9 @@ Version history:
 
 1. ``results`` (one row per verified game, the full record as JSON) and ``schema_version``.
 2. adds ``results.goals_count`` (filled from the records) and the leaderboard indexes.
+3. adds ``results.origin`` (how the result was made: ``game``, ``simulate:BOT`` or
+   ``simulate:plan:FILE``; NULL for a result file older than the field: unknown) and
+   ``results.path_sha256`` (the hash of the decisions alone, to find identical paths).
 
 :func:`ensure_schema` creates a fresh database at the current version or upgrades an older
 one step by step, inside the caller's transaction.
@@ -33,7 +36,7 @@ from sqlalchemy import (
 
 from game.errors import ResultError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -64,10 +67,13 @@ results = Table(
     Column("ending", String(200), nullable=True),
     Column("record", Text, nullable=False),
     Column("imported_at", String(40), nullable=False),
+    Column("origin", String(400), nullable=True),
+    Column("path_sha256", String(64), nullable=True),
 )
 
 Index("ix_results_board", results.c.scenario_id, results.c.cohort, results.c.score)
 Index("ix_results_cohort", results.c.cohort, results.c.score)
+Index("ix_results_path", results.c.cohort, results.c.scenario_id, results.c.path_sha256)
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -82,7 +88,27 @@ def _v1_to_v2(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(conn: Connection) -> None:
+    """Add ``origin`` and ``path_sha256``, filled from each stored record."""
+    from game.results.duplicates import path_sha256
+    from game.results.record import ResultRecord
+
+    conn.execute(text("ALTER TABLE results ADD COLUMN origin VARCHAR(400)"))
+    conn.execute(text("ALTER TABLE results ADD COLUMN path_sha256 VARCHAR(64)"))
+    rows = conn.execute(select(results.c.id, results.c.record)).all()
+    for row_id, stored in rows:
+        record = ResultRecord.model_validate(json.loads(stored))
+        conn.execute(
+            update(results)
+            .where(results.c.id == row_id)
+            .values(origin=record.origin_label(), path_sha256=path_sha256(record))
+        )
+    for index in results.indexes:
+        if index.name == "ix_results_path":
+            index.create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def current_version(conn: Connection) -> int:

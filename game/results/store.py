@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from game.errors import ResultError
+from game.results.duplicates import path_sha256
 from game.results.files import collect_files
 from game.results.record import ResultRecord, read_result
 from game.results.schema import ensure_schema, results
@@ -338,4 +339,6 @@ def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
         "ending": record.ending,
         "record": record.canonical(),
         "imported_at": imported_at,
+        "origin": record.origin_label(),
+        "path_sha256": path_sha256(record),
     }

@@ -131,6 +131,7 @@ class Compiled:
     policy_index: dict[str, int] = field(default_factory=dict)
     event_index: dict[str, int] = field(default_factory=dict)
     namespace: Namespace | None = None
+    compiled_queries: dict[str, Expression] = field(default_factory=dict, repr=False)
 
     def slot(self, name: str) -> int:
         """The value slot of a metric or derived id."""
@@ -141,7 +142,13 @@ class Compiled:
     def expression(self, source: str | float | bool) -> Expression:
         """Compile a further expression (a plan's assertion, a query) against this scenario."""
         assert self.namespace is not None
-        return compile_expression(source, self.namespace)
+        if not isinstance(source, str):
+            return compile_expression(source, self.namespace)
+        found = self.compiled_queries.get(source)
+        if found is None:
+            found = compile_expression(source, self.namespace)
+            self.compiled_queries[source] = found
+        return found
 
 
 class _Builder:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pygame
 
+from game.safe_text import screen_text
 from game.ui import theme
 from game.ui.theme import Color
 
@@ -20,17 +21,21 @@ FALLBACK = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "↑": "^", "↓
 
 def printable(text: str) -> str:
     """The text with glyphs the font lacks replaced by plain equivalents (pygame draws a
-    box, not a missing glyph, so the table lists them)."""
-    if text.isascii():
+    box, not a missing glyph, so the table lists them), as one line pygame can draw (no
+    NUL or other control character: a participant's name may hold anything)."""
+    if text.isascii() and text.isprintable():
         return text
-    return "".join(FALLBACK.get(ch, ch) for ch in text)
+    return screen_text("".join(FALLBACK.get(ch, ch) for ch in text))
 
 
 @lru_cache(maxsize=4096)
 def text_surface(text: str, size: int, weight: int, color: Color, scale: float) -> pygame.Surface:
     """A rendered line of text (cached: most frames redraw the same strings)."""
     f = theme.font(size, weight, scale)
-    return f.render(printable(text), True, color)
+    try:
+        return f.render(printable(text), True, color)
+    except pygame.error:  # only zero-width characters (e.g. U+200B): nothing to draw
+        return f.render(" ", True, color)
 
 
 class Ink:
@@ -54,7 +59,7 @@ class Ink:
 
     def width(self, text: str, size: int, weight: int = 400) -> int:
         """Rendered width of a text."""
-        return self.font(size, weight).size(text)[0]
+        return self.font(size, weight).size(printable(text))[0]
 
     def text(
         self,
@@ -67,6 +72,7 @@ class Ink:
         max_width: int | None = None,
     ) -> pygame.Rect:
         """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``."""
+        text = printable(text)
         if max_width is not None:
             text = fit(text, self.font(size, weight), max_width)
         surf = text_surface(text, size, weight, color, self.scale)
@@ -86,7 +92,7 @@ class Ink:
     ) -> int:
         """Draw text wrapped to ``rect``'s width from its top; return the height used."""
         f = self.font(size, weight)
-        lines = wrap(text, f, rect.width)
+        lines = wrap(screen_text(text, keep_newlines=True), f, rect.width)
         step = round(f.get_linesize() * spacing)
         room = max(1, rect.height // step) if rect.height > 0 else len(lines)
         limit = min(room, max_lines) if max_lines else room
@@ -101,7 +107,7 @@ class Ink:
     def wrapped_height(self, text: str, width: int, size: int, weight: int = 400) -> int:
         """Height ``wrapped`` would use for the whole text."""
         f = self.font(size, weight)
-        return len(wrap(text, f, width)) * f.get_linesize()
+        return len(wrap(screen_text(text, keep_newlines=True), f, width)) * f.get_linesize()
 
 
 def fit(text: str, f: pygame.font.Font, width: int) -> str:

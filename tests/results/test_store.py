@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from game.errors import ResultError
-from game.results.record import read_result
+from game.results.duplicates import path_sha256
+from game.results.record import Origin, read_result
 from game.results.schema import SCHEMA_VERSION
 from game.results.store import open_store, resolve_url
 from tests.results.helpers import FIXTURES, PER_COHORT, MakeRecord
@@ -135,12 +136,28 @@ def test_version_1_database_is_migrated(db: str, make_record: MakeRecord) -> Non
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT version FROM schema_version")).scalar() == SCHEMA_VERSION
         indexes = {ix["name"] for ix in inspect(conn).get_indexes("results")}
-    assert "ix_results_board" in indexes
+        stored = conn.execute(text("SELECT origin, path_sha256 FROM results ORDER BY id")).all()
+    assert "ix_results_board" in indexes and "ix_results_path" in indexes
+    assert stored == [(None, path_sha256(r)) for r in records]  # old rows: origin unknown
     board = store.leaderboard("contoh-uji", "OLD")
     assert [row.goals for row in board] == [
         len(r.goals) for r in sorted(records, key=lambda r: -r.score)
     ]
     assert len(store.results(["OLD"])) == 3
+
+
+def test_origin_is_stored_as_a_column(db: str, make_record: MakeRecord) -> None:
+    store = open_store(db)
+    made = [
+        make_record(1).model_copy(update={"origin": Origin(tool="game")}),
+        make_record(2).model_copy(update={"origin": Origin(tool="simulate", bot="greedy")}),
+        make_record(3).model_copy(update={"origin": Origin(tool="simulate", plan="rencana.toml")}),
+        make_record(4),
+    ]
+    store.insert_records(made)
+    with store.engine.connect() as conn:
+        origins = conn.execute(text("SELECT origin FROM results ORDER BY id")).scalars().all()
+    assert origins == ["game", "simulate:greedy", "simulate:plan:rencana.toml", None]
 
 
 def test_newer_schema_is_refused(db: str) -> None:

@@ -24,6 +24,7 @@ from game.ui.session import JoinedClass, Player
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
 HOST = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^[0-9A-Fa-f:.]{2,45}$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
 MAX_MEMBERS = 12
 
 
@@ -142,6 +143,8 @@ def _join(client: Any, form: JoinForm, data_dir: Path) -> Joined:
         info: ClassInfo = client.info()
         if info.state == "closed":
             raise JoinFailed("class.err.closed", "code", code=form.code)
+        if not SHA256.match(info.scenario_sha256):  # it names a file here: nothing else passes
+            raise JoinFailed("class.err.scenario", reason=f"SHA-256 {info.scenario_sha256[:20]!r}")
         path = scenario_path(data_dir, form.code, info.scenario_sha256)
         loaded = _cached(path, info.scenario_sha256)
         if loaded is None:

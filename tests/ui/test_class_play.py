@@ -5,6 +5,7 @@ a paused class, and what a join form must refuse."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -24,6 +25,7 @@ from tests.ui.class_fakes import FakeClass, settle
 from tests.ui.conftest import FIXTURES, SIZE, key, make_options, type_text
 
 ADDRESS = "192.168.1.10:8765"
+ORIGINAL_INFO = FakeClass.info
 
 
 @pytest.fixture
@@ -244,3 +246,40 @@ def test_an_unreachable_server_or_a_closed_class_is_said_plainly(
     settle(capp, lambda: screen.thread is None)
     assert screen.error is not None and screen.error.key == "class.err.closed"
     assert not server.seats, "no seat is taken in a closed class"
+
+
+def test_a_class_game_continued_from_the_title_keeps_its_seat(
+    tmp_path: Path, capp: App, server: FakeClass
+) -> None:
+    join(capp, server)
+    play_to(capp, lambda: capp.session is not None and capp.session.game.turn == 2)
+    capp.class_link.stop()
+    again = App(make_options(tmp_path), headless_size=SIZE)
+    try:
+        key(again, pygame.K_c)
+        session = again.session
+        assert session is not None and session.joined is not None
+        assert session.joined.token == "seat-1" and session.seed == server.seed
+        play_to(again, lambda: session.game.turn == 3 and isinstance(again.screen, TurnScreen))
+        settle(again, lambda: ("seat-1", 2) in server.progress)
+        assert len(server.seats) == 1, "no second seat"
+    finally:
+        if again.class_link is not None:
+            again.class_link.stop()
+
+
+def test_a_hostile_server_cannot_name_a_file_outside_the_class_folder(
+    capp: App, server: FakeClass, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        FakeClass, "info", lambda self: replace(ORIGINAL_INFO(self), scenario_sha256="../../evil")
+    )
+    key(capp, pygame.K_n)
+    key(capp, pygame.K_F2)
+    screen = capp.screen
+    assert isinstance(screen, ClassJoinScreen)
+    fill(capp, ADDRESS, server.code, "Budi")
+    key(capp, pygame.K_RETURN)
+    settle(capp, lambda: screen.thread is None)
+    assert screen.error is not None and screen.error.key == "class.err.scenario"
+    assert not (capp.data_dir / "classes" / "evil").exists() and capp.session is None

@@ -147,6 +147,8 @@ class ClassJoinScreen(Screen):
                     self.outcome = join_class(form, data_dir, lang, factory)
                 except JoinFailed as exc:
                     self.outcome = exc
+                except Exception as exc:  # a surprise from the network or the disk: one line
+                    self.outcome = JoinFailed("class.err.refused", "address", reason=str(exc))
                 class_play.notify()
 
             self.thread = threading.Thread(target=work, name="agen-join", daemon=True)

@@ -200,20 +200,22 @@ def draw_status(app: App, surface: pygame.Surface) -> None:
     w, h = surface.get_size()
     if not spot.width:
         spot = pygame.Rect(ink.px(16), h - ink.px(52), w // 2, ink.px(36))
-    width = min(ink.width(text, 15, 700) + ink.px(44), spot.width)
-    rect = pygame.Rect(0, 0, width, ink.px(34))
+    inner = spot.width - ink.px(44)
+    one_line = ink.width(text, 15, 700) <= inner
+    height = ink.px(34) if one_line else ink.wrapped_height(text, inner, 15, 700) + ink.px(14)
+    width = ink.width(text, 15, 700) + ink.px(44) if one_line else spot.width
+    rect = pygame.Rect(0, 0, width, height)
     if spot.left > ink.px(16):
-        rect.midright = spot.midright
+        rect.bottomright = spot.bottomright
     else:
-        rect.midleft = spot.midleft
-    widgets.panel(surface, rect, theme.PANEL_HI, radius=ink.px(18), border=color, width=ink.px(2))
-    pygame.draw.circle(surface, color, (rect.left + ink.px(18), rect.centery), ink.px(5))
-    ink.text(
+        rect.bottomleft = spot.bottomleft
+    widgets.panel(surface, rect, theme.PANEL_HI, radius=ink.px(17), border=color, width=ink.px(2))
+    pygame.draw.circle(surface, color, (rect.left + ink.px(18), rect.top + ink.px(17)), ink.px(5))
+    ink.wrapped(
         text,
-        (rect.left + ink.px(32), rect.centery),
+        pygame.Rect(rect.left + ink.px(32), rect.top + ink.px(7), inner, rect.height),
         15,
         theme.TEXT,
         700,
-        anchor="midleft",
-        max_width=rect.width - ink.px(44),
+        max_lines=3,
     )

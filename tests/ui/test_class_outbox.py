@@ -130,7 +130,7 @@ STEP = st.one_of(ADD, FLUSH, st.tuples(st.just("reload")))
 
 
 @settings(
-    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(steps=st.lists(STEP, max_size=25))
 def test_any_interleaving_of_failures_delivers_every_item_exactly_once(

@@ -13,6 +13,7 @@ import pytest
 
 from game.ui import class_link, class_play, facts
 from game.ui.app import App
+from game.ui.class_join import JoinFailed, check_form
 from game.ui.screens.class_briefing import ClassBriefingScreen
 from game.ui.screens.class_join import ClassJoinScreen
 from game.ui.screens.class_wait import ClassWaitScreen
@@ -52,6 +53,7 @@ def fill(app: App, address: str, code: str, name: str, nip: str = "", members: s
     assert isinstance(screen, ClassJoinScreen)
     for entry in screen.entries.values():
         entry.set_text("")
+        entry.unfocus()
     screen.entries["address"].focus()
     for i, text in enumerate((address, code, name, nip, members)):
         if text:
@@ -189,43 +191,71 @@ def test_a_paused_class_holds_the_turn_with_a_clear_message(capp: App, server: F
     assert capp.session.game.turn == turn + 1
 
 
-@pytest.mark.parametrize(
-    ("address", "code", "name", "members", "problem"),
-    [
-        ("", "PKA-UJI", "Budi", "", "class.err.address"),
-        ("http://", "PKA-UJI", "Budi", "", "class.err.address"),
-        ("ftp://10.0.0.1", "PKA-UJI", "Budi", "", "class.err.address"),
-        ("10.0.0.1:99999", "PKA-UJI", "Budi", "", "class.err.address"),
-        ("10.0.0.1 8765", "PKA-UJI", "Budi", "", "class.err.address"),
-        ("user:pw@10.0.0.1", "PKA-UJI", "Budi", "", "class.err.address"),
-        ("10.0.0.1\x07", "PKA-UJI", "Budi", "", "class.err.address"),
-        (ADDRESS, "", "Budi", "", "class.err.need_code"),
-        (ADDRESS, "   ", "Budi", "", "class.err.need_code"),
-        (ADDRESS, "PKA/../x", "Budi", "", "class.err.code"),
-        (ADDRESS, "PKA-UJI", "", "", "class.err.need_name"),
-        (ADDRESS, "PKA-UJI", "Budi\x1b[31m", "", "class.err.control"),
-        (ADDRESS, "PKA-UJI", "Budi\u202e", "", "class.err.control"),
-        (ADDRESS, "PKA-UJI", "Tim A", "Siti,\x1fBudi", "class.err.control"),
-        (ADDRESS, "PKA-WRONG", "Budi", "", "class.err.refused"),
-    ],
-)
-def test_the_join_form_refuses_bad_input_with_one_clear_line(
-    capp: App, server: FakeClass, address: str, code: str, name: str, members: str, problem: str
+HOSTILE = [
+    ("", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("http://", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("ftp://10.0.0.1", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("10.0.0.1:99999", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("10.0.0.1 8765", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("user:pw@10.0.0.1", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("10.0.0.1/?x=<script>", "PKA-UJI", "Budi", "", "class.err.address"),
+    ("10.0.0.1\x07", "PKA-UJI", "Budi", "", "class.err.address"),
+    (ADDRESS, "", "Budi", "", "class.err.need_code"),
+    (ADDRESS, "   ", "Budi", "", "class.err.need_code"),
+    (ADDRESS, "PKA/../x", "Budi", "", "class.err.code"),
+    (ADDRESS, "..", "Budi", "", "class.err.code"),
+    (ADDRESS, "PKA-UJI", "", "", "class.err.need_name"),
+    (ADDRESS, "PKA-UJI", "Budi\x1b[31m", "", "class.err.control"),
+    (ADDRESS, "PKA-UJI", "Budi\u202e", "", "class.err.control"),
+    (ADDRESS, "PKA-UJI", "Tim A", "Siti,\x1fBudi", "class.err.control"),
+    (ADDRESS, "PKA-UJI", "Tim A", ",".join(["x"] * 13), "class.err.members"),
+]
+
+
+@pytest.mark.parametrize(("address", "code", "name", "members", "problem"), HOSTILE)
+def test_the_join_form_names_what_is_wrong_in_both_languages(
+    address: str, code: str, name: str, members: str, problem: str
+) -> None:
+    with pytest.raises(JoinFailed) as caught:
+        check_form(address, code, name, "", members)
+    assert caught.value.key == problem
+    for lang in ("id", "en"):
+        line = caught.value.message(lang)
+        assert line and "{" not in line and "class." not in line and "\n" not in line
+
+
+def test_an_address_as_the_projector_shows_it_is_understood() -> None:
+    form = check_form(" http://192.168.1.10:8765/class/PKA-II-2026 ", "", " Siti  R ", "", "")
+    assert (form.base_url, form.code, form.player.name) == (
+        "http://192.168.1.10:8765",
+        "PKA-II-2026",
+        "Siti R",
+    )
+    team = check_form("[fe80::1]:8765", "K-1", "Tim Mawar", "199001", "Ani, Budi ,")
+    assert team.base_url == "http://[fe80::1]:8765" and team.members == ("Ani", "Budi")
+    assert team.player.player_id == "199001"
+
+
+def test_hostile_typing_on_the_join_form_is_refused_on_the_screen(
+    capp: App, server: FakeClass
 ) -> None:
     key(capp, pygame.K_n)
     key(capp, pygame.K_F2)
     screen = capp.screen
     assert isinstance(screen, ClassJoinScreen)
-    fill(capp, address, code, name, "", members)  # typed (or pasted) as text input events
-    typed = screen.values()
-    assert typed["name"] == name and typed["members"] == members, typed
+    for address, code, name, members, problem in (HOSTILE[4], HOSTILE[9], HOSTILE[13], HOSTILE[15]):
+        fill(capp, address, code, name, "", members)  # typed (or pasted) as text input events
+        typed = screen.values()
+        assert typed["name"] == name and typed["members"] == members, typed
+        key(capp, pygame.K_RETURN)
+        assert screen.thread is None and capp.screen is screen and capp.session is None
+        assert screen.error is not None and screen.error.key == problem
+    fill(capp, ADDRESS, "PKA-WRONG", "Budi")
     key(capp, pygame.K_RETURN)
     settle(capp, lambda: screen.thread is None)
-    assert capp.screen is screen and capp.session is None
-    assert screen.error is not None and screen.error.key == problem
-    for lang in ("id", "en"):
-        line = screen.error.message(lang)
-        assert line and "{" not in line and "class." not in line
+    assert screen.error is not None and screen.error.key == "class.err.refused"
+    assert "no class" in screen.error.message("en").lower()
+    assert not server.seats
 
 
 def test_an_unreachable_server_or_a_closed_class_is_said_plainly(

@@ -9,6 +9,7 @@ a turn. When the server cannot be reached the player may choose to play on witho
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
@@ -183,6 +184,10 @@ def status(app: App) -> tuple[str, theme.Color] | None:
     upcoming = _next_closed(app)
     if upcoming is not None and getattr(app.screen, "name", "") == "turn":
         return app.t("class.next_not_open", label=word, n=upcoming), theme.INFO
+    left = state.info.seconds_left if state.info is not None else None
+    if left is not None and state.info is not None and state.info.state == "open":
+        minutes = max(1, math.ceil(left / 60))
+        return app.t("class.time_left", n=minutes, unit=word.lower()), theme.INFO
     return None
 
 

@@ -25,6 +25,7 @@ class FakeClass:
     open_quarter: int | None = None
     state: Literal["open", "paused", "closed"] = "open"
     up: bool = True
+    seconds_left: float | None = None
     seats: dict[str, str] = field(default_factory=dict)
     progress: list[tuple[str, int]] = field(default_factory=list)  # every progress stored
     results: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -47,7 +48,7 @@ class FakeClass:
             self.state,
             self.lockstep,
             self.open_quarter if self.lockstep else None,
-            None,
+            self.seconds_left,
         )
 
 

@@ -313,3 +313,15 @@ def test_a_hostile_server_cannot_name_a_file_outside_the_class_folder(
     settle(capp, lambda: screen.thread is None)
     assert screen.error is not None and screen.error.key == "class.err.scenario"
     assert not (capp.data_dir / "classes" / "evil").exists() and capp.session is None
+
+
+def test_the_quarter_timer_shows_in_whole_minutes(capp: App, server: FakeClass) -> None:
+    server.seconds_left = 125.0
+    join(capp, server)
+    play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
+    settle(capp, lambda: class_play.status(capp) is not None)
+    word = facts.turn_label(capp.session.game.c.scenario, capp.lang) if capp.session else ""
+    assert class_play.status(capp) == (
+        capp.t("class.time_left", n=3, unit=word.lower()),
+        class_play.theme.INFO,
+    )

@@ -28,15 +28,6 @@ import pygame
 pygame.display.init(); pygame.display.set_mode((1, 1))
 from game.ui.app import App, Options
 from game.ui import shots
-from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.event_dialog import EventDialog
-from game.ui.screens.leaderboard import LeaderboardScreen
-from game.ui.screens.player import PlayerScreen
-from game.ui.screens.policy_dialog import PolicyDialog
-from game.ui.screens.scenario_choice import ScenarioScreen
-from game.ui.screens.title import TitleScreen
-from game.ui.screens.turn import TurnScreen
-from game.ui.screens.turn_report import TurnReportScreen
 from game.ui.session import Session
 from game.scenario import load_scenario
 tmp = Path(tempfile.mkdtemp())
@@ -46,20 +37,20 @@ loaded = load_scenario(path)
 s = Session(path, loaded, shots.PLAYER, "id", loaded.scenario.seed)
 app.session = s
 shots.mid_game(s)
-turn = TurnScreen(app)
-screens = {{"title": TitleScreen(app), "player": PlayerScreen(app, shots.PLAYER), "scenario": ScenarioScreen(app, shots.PLAYER),
-           "turn": turn, "policy": PolicyDialog(app, turn, turn.policies()[0].id, 1)}}
+turn = app.make("turn")
+screens = {{"title": app.make("title"), "player": app.make("player", shots.PLAYER), "scenario": app.make("scenario", shots.PLAYER),
+           "turn": turn, "policy": app.make("policy", turn, turn.policies()[0].id, 1)}}
 ev = s.game.pending_events()
 if ev:
-    screens["event"] = EventDialog(app, turn, ev[0])
+    screens["event"] = app.make("event", turn, ev[0])
     for e in ev:
         s.game.act(__import__("game.engine", fromlist=["Choose"]).Choose(e, s.game.default_choice(e)))
 t = s.game.turn
 s.game.end_turn()
-screens["report"] = TurnReportScreen(app, t)
+screens["report"] = app.make("report", t)
 shots.finish(s)
-screens["debrief"] = DebriefScreen(app)
-screens["leaderboard"] = LeaderboardScreen(app, screens["title"])
+screens["debrief"] = app.make("debrief")
+screens["leaderboard"] = app.make("leaderboard", screens["title"])
 out = {{}}
 for name, screen in screens.items():
     app.screen = screen
@@ -78,7 +69,6 @@ sys.path.insert(0, {root!r})
 import pygame
 from game.ui.app import App, Options
 from game.ui import shots
-from game.ui.screens.turn import TurnScreen
 from game.ui.session import Session
 from game.scenario import load_scenario
 tmp = Path(tempfile.mkdtemp())
@@ -88,7 +78,7 @@ loaded = load_scenario(path)
 app.session = Session(path, loaded, shots.PLAYER, "id", loaded.scenario.seed)
 for e in app.session.game.pending_events():
     app.session.game.act(__import__("game.engine", fromlist=["Choose"]).Choose(e, app.session.game.default_choice(e)))
-app.switch(TurnScreen(app))
+app.switch(app.make("turn"))
 app.render()
 pygame.event.clear()
 def stop():

@@ -81,10 +81,12 @@ KEYS_ID = {
     "name": "Nama.",
     "cost": "Biaya sekali bayar dari metrik anggaran.",
     "upkeep": "Biaya rutin tiap giliran selama berlaku.",
-    "requires": "Syarat: kebijakan yang harus berlaku (atau, pada pilihan: syarat berupa rumus).",
+    "requires": "Syarat: kebijakan yang harus berlaku (atau, pada pilihan dan predikat: "
+    "syarat berupa rumus).",
     "excludes": "Kebijakan yang tidak bisa berlaku bersamaan.",
     "available": "Syarat agar kebijakan ditawarkan.",
     "values": "Nilai BerAKHLAK yang diwujudkan.",
+    "breaches": "Tambahan: nilai BerAKHLAK yang dilanggar (tampil di samping values).",
     "sources": "Aturan dan kajian yang menjadi dasar dampaknya.",
     "effects": "Dampak.",
     "outcome": "Teks yang muncul setelah memilih.",

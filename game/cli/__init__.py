@@ -23,9 +23,9 @@ def register_commands() -> None:
     """Add every command group to the app (once)."""
     if _registered:
         return
-    from game.cli import authoring, core, play, results
+    from game.cli import authoring, classroom, core, play, results
 
-    for module in (core, play, results, authoring):
+    for module in (core, play, results, authoring, classroom):
         module.register(app)
     _registered.append(True)
 

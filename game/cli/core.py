@@ -57,7 +57,10 @@ def validate(
 
 
 def simulate(
-    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    scenario: Annotated[
+        Path | None,
+        typer.Argument(help="Scenario file (none with --join) / berkas skenario"),
+    ] = None,
     bot: Annotated[str | None, typer.Option(help="passive | random | greedy")] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
     seed: Annotated[
@@ -83,8 +86,17 @@ def simulate(
         ),
     ] = None,
     result_out: Annotated[Path | None, typer.Option(help="Write a result file here")] = None,
+    join: Annotated[
+        str | None,
+        typer.Option(help="Join a live class at this address (http://HOST:PORT) / gabung kelas"),
+    ] = None,
+    code: Annotated[str | None, typer.Option(help="Class code for --join / kode kelas")] = None,
 ) -> None:
-    """Play without a window; print the metrics per turn, the main causes and the score."""
+    """Play without a window; print the metrics per turn, the main causes and the score.
+
+    With --join URL --code CODE: a headless participant of a live class (the scenario and
+    seed come from the server); it sends its decisions every quarter and its result at the end.
+    """
     from game.engine import BOTS, Game, play_bot, play_plan
     from game.engine.report import game_report, render_text
     from game.scenario import load_plan, load_scenario
@@ -98,6 +110,17 @@ def simulate(
         raise fail(
             f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2
         )
+    if join is not None or code is not None:
+        if scenario is not None or join is None or code is None:
+            raise fail(
+                "agen simulate: --join URL --code KODE tanpa berkas skenario / "
+                "--join URL --code CODE, without a scenario file",
+                2,
+            )
+        _join_class(join, code, player, player_id, bot, plan, bot_seed, lang, result_out, as_json)
+        return
+    if scenario is None:
+        raise fail("agen simulate: beri berkas skenario / give a scenario file (or --join)", 2)
     try:
         loaded = load_scenario(scenario)
         the_seed = seed if seed is not None else loaded.scenario.seed
@@ -134,6 +157,61 @@ def simulate(
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         typer.echo(render_text(report))
+
+
+def _join_class(
+    url: str,
+    code: str,
+    player: str,
+    player_id: str | None,
+    bot: str | None,
+    plan: Path | None,
+    bot_seed: int | None,
+    lang: str | None,
+    result_out: Path | None,
+    as_json: bool,
+) -> None:
+    """``agen simulate --join``: join, play, send, and say what the server answered."""
+    from game.classroom.client import ClassClient, ClassError
+    from game.classroom.participant import take_part
+
+    language = lang if lang in ("id", "en") else "id"
+    try:
+        with ClassClient(url, code, language=language) as client:
+            run = take_part(
+                client,
+                player,
+                player_id=player_id,
+                bot=bot,
+                plan=plan,
+                bot_seed=bot_seed,
+                result_out=result_out,
+                patience_s=600.0,
+                notice=lambda m: typer.echo(m, err=True),
+            )
+    except ClassError as exc:
+        raise fail(f"agen simulate --join: {exc.message(language)}") from None
+    except ScenarioError as exc:
+        raise fail("\n".join(p.format(language) for p in exc.problems)) from None
+    except AgenError as exc:
+        text = exc.message(language) if isinstance(exc, PlanError) else str(exc)
+        raise fail(f"agen simulate --join: {text}") from None
+    reply = run.result_reply
+    if as_json:
+        out = {
+            "code": code,
+            "player": run.seat.player,
+            "score": run.record.score,
+            "grade": run.record.grade,
+            "status": reply.status,
+            "message": reply.message,
+        }
+        typer.echo(json.dumps(out, ensure_ascii=False))
+    else:
+        typer.echo(
+            f"{run.seat.player}: {run.record.score:.2f} ({run.record.grade or '-'}) — "
+            f"{reply.status} {reply.message}"
+        )
 
 
 def register(app: typer.Typer) -> None:

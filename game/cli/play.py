@@ -79,11 +79,10 @@ def run_game(
         if playtest:
             assert scenario is not None
             from game.ui.playtest import start_playtest
-            from game.ui.screens.turn import TurnScreen
 
             start_playtest(app, scenario, plan, start_turn)
             app.autosave()
-            app.switch(TurnScreen.enter(app))
+            app.switch(app.go("turn"))
         app.run()
     except ScenarioError as exc:
         typer.echo(str(exc), err=True)

@@ -40,11 +40,24 @@ ScenarioOpt = Annotated[str | None, typer.Option("--scenario", help="Scenario ID
 
 def _console() -> Console:
     # no markup and no :emoji: codes: names and class codes are printed as typed
-    return Console(soft_wrap=False, width=140, markup=False, emoji=False, highlight=False)
+    return Console(soft_wrap=False, width=180, markup=False, emoji=False, highlight=False)
 
 
 def _num(x: float | None, digits: int = 2) -> str:
     return "-" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def _same(group: int | None) -> str:
+    return "" if group is None else f"={group}"
+
+
+def _same_note(console: Console, flagged: bool) -> None:
+    if flagged:
+        console.print(
+            "=N: keputusan identik dengan hasil lain dari kelas dan versi skenario yang sama "
+            "(salinan?) / identical decisions to another result of the same class and scenario "
+            "version (a copy?); ? = asal tidak diketahui / origin unknown"
+        )
 
 
 def _library(folder: Path | None) -> ScenarioLibrary:
@@ -81,13 +94,15 @@ def import_(
 
 @results_app.command("list")
 def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -> None:
-    """List stored results (oldest first)."""
+    """List stored results (oldest first), how each was made, and identical decision paths."""
+    from game.results.duplicates import group_numbers
     from game.results.store import open_store
 
     try:
         items = open_store(db).results(cohort or (), scenario)
     except AgenError as exc:
         raise fail(f"agen results list: {exc}") from None
+    same = group_numbers([i.record for i in items])
     table = Table(title=f"Hasil tersimpan / Stored results ({len(items)})")
     for head in (
         "Kelas / Class",
@@ -98,13 +113,15 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
         "Predikat / Grade",
         "Sasaran / Goals",
         "Selesai / Ended",
+        "Asal / Origin",
+        "Jalur / Path",
     ):
         table.add_column(
             head,
             justify="right" if head.startswith(("Skor", "Sasaran")) else "left",
             overflow="fold",  # a long name wraps; it is never cut short
         )
-    for item in items:
+    for item, group in zip(items, same, strict=True):
         r = item.record
         table.add_row(
             terminal_text(r.cohort),
@@ -115,8 +132,12 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
             r.grade or "-",
             str(len(r.goals)),
             r.ended.strftime("%Y-%m-%d %H:%M"),
+            terminal_text(r.origin_label() or "?"),
+            _same(group),
         )
-    _console().print(table)
+    console = _console()
+    console.print(table)
+    _same_note(console, any(g is not None for g in same))
 
 
 @results_app.command("leaderboard")
@@ -141,6 +162,7 @@ def leaderboard(
             "/ tidak ada hasil"
         )
     console = _console()
+    flagged = False
     if len(boards) > 1:
         console.print(
             "Kelas ini memainkan beberapa versi skenario; peringkat terpisah per versi. / "
@@ -154,10 +176,11 @@ def leaderboard(
             "Skor / Score",
             "Predikat / Grade",
             "Sasaran / Goals",
+            "Jalur / Path",
         ):
             table.add_column(
                 head,
-                justify="left" if head.startswith(("Nama", "Predikat")) else "right",
+                justify="left" if head.startswith(("Nama", "Predikat", "Jalur")) else "right",
                 overflow="fold",
             )
         for row in rows:
@@ -167,8 +190,11 @@ def leaderboard(
                 _num(row.score),
                 row.grade or "-",
                 str(row.goals),
+                _same(row.same_path),
             )
+            flagged = flagged or row.same_path is not None
         console.print(table)
+    _same_note(console, flagged)
 
 
 @results_app.command("compare")

@@ -29,12 +29,16 @@ def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = 
         todo = by_turn.get(game.turn, [])
         for step in todo:
             standing.update(step.choose)
-        # every event that fired is answered first: the plan's standing answer, else the
-        # default (the last choice, forced, when none is open)
-        actions: list[Action] = [
-            Choose(e, standing[e] if e in standing else game.default_choice(e))
-            for e in game.pending_events()
-        ]
+        # every event that fired is answered first, one after another: the plan's standing
+        # answer, else the default worked out after the earlier answers are paid (the last
+        # choice, forced, when none is open), exactly as the game does
+        for event_id in game.pending_events():
+            answer = Choose(event_id, standing.get(event_id) or game.default_choice(event_id))
+            try:
+                game.act(answer)
+            except ActionRefused as exc:
+                raise _refused(game.turn, answer, exc) from None
+        actions: list[Action] = []
         for step in todo:
             actions += [Cancel(p) for p in step.cancel]
         for step in todo:

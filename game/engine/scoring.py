@@ -30,6 +30,13 @@ def score(game: Game) -> Outcome:
     goals = tuple(g.id for g in c.goals if g.condition.fn(v, h, ch))
     bonus = sum(finite(g.bonus.fn(v, h, ch)) for g in c.goals if g.id in goals)
     total = round(base + bonus, DIGITS)
-    grade = next((i for lo, i in c.grades if total >= lo), None)
+    grade = next(
+        (
+            i
+            for lo, i in c.grades
+            if total >= lo and (i not in c.grade_requires or c.grade_requires[i].fn(v, h, ch))
+        ),
+        None,
+    )
     turns_played = len(game.history) - 1
     return Outcome(total, base, goals, grade, game.ending, turns_played)

@@ -72,11 +72,16 @@ def policy_shares(
     return [(p.id, share(top, p.id), share(bottom, p.id)) for p in loaded.scenario.policies]
 
 
-def values_profile(loaded: LoadedScenario, played: Sequence[Played]) -> dict[str, float]:
-    """Mean number of times per player each BerAKHLAK value was expressed by a choice."""
+def values_profile(
+    loaded: LoadedScenario, played: Sequence[Played], breaches: bool = False
+) -> dict[str, float]:
+    """Mean number of times per player each BerAKHLAK value was expressed by a choice (with
+    ``breaches``: gone against, per the scenario's optional ``breaches`` tags)."""
     s = loaded.scenario
-    policy_values = {p.id: p.values for p in s.policies}
-    choice_values = {(e.id, c.id): c.values for e in s.events for c in e.choices}
+    policy_values = {p.id: p.breaches if breaches else p.values for p in s.policies}
+    choice_values = {
+        (e.id, c.id): c.breaches if breaches else c.values for e in s.events for c in e.choices
+    }
     totals: Counter[str] = Counter()
     for p in played:
         for d in p.record.decision_objects():

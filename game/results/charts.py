@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 TOP, BOTTOM, OTHERS, MEDIAN = "#1b7f3b", "#c0392b", "#b8bec6", "#1f3a93"
+BREACH = "#e67e22"  # values gone against (the optional `breaches` tags)
 STYLE: dict[Any, Any] = {
     "font.size": 15,
     "axes.titlesize": 19,

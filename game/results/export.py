@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import ResultError
+from game.results.duplicates import group_numbers
 from game.results.store import StoredResult
 from game.safe_text import sheet_text
 
@@ -37,6 +38,8 @@ PLAYER_COLUMNS = (
     "ending",
     "turns_played",
     "decisions",
+    "origin",  # game | simulate:BOT | simulate:plan:FILE; empty: unknown (an older file)
+    "same_path_group",  # results of one class and version with identical decisions share it
 )
 DECISION_COLUMNS = (
     "result_key",
@@ -62,8 +65,9 @@ def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[A
     for item in results:
         metrics += [m for m in item.record.metrics if m not in metrics]
     header = [*PLAYER_COLUMNS, *(METRIC_PREFIX + m for m in metrics)]
+    same = group_numbers([item.record for item in results])
     rows = []
-    for item in results:
+    for item, group in zip(results, same, strict=True):
         r = item.record
         rows.append(
             [
@@ -84,6 +88,8 @@ def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[A
                 r.ending or "",
                 r.turns_played,
                 len(r.decisions),
+                r.origin_label() or "",
+                "" if group is None else group,
                 *(r.metrics.get(m, "") for m in metrics),
             ]
         )

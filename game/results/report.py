@@ -24,8 +24,10 @@ from game.results.analysis import (
     ranked,
     values_profile,
 )
+from game.results.duplicates import duplicate_groups
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary, verify_on
+from game.safe_text import terminal_text
 from game.scenario import VALUES, LoadedScenario, localize
 
 MAX_PANELS = 6
@@ -40,11 +42,13 @@ def write_report(
 ) -> Path:
     """Write the charts and ``index.html`` into ``out``; return the page's path."""
     if not items:
-        raise ResultError(f"no results for cohort '{cohort}' / tidak ada hasil untuk kelas ini")
+        raise ResultError(
+            f"no results for cohort '{terminal_text(cohort)}' / tidak ada hasil untuk kelas ini"
+        )
     versions = sorted({f"{i.record.scenario_id}@{i.record.scenario_version}" for i in items})
     if len(versions) > 1:
         raise ResultError(
-            f"cohort '{cohort}' played several scenario versions ({', '.join(versions)}): "
+            f"cohort '{terminal_text(cohort)}' played several scenario versions ({', '.join(versions)}): "
             "choose one with --scenario ID@VERSION / pilih satu versi"
         )
     hashes = {i.record.scenario_sha256 for i in items}
@@ -60,7 +64,8 @@ def write_report(
         raise ResultError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
     played = [Played(i.record, verify_on(i.record, loaded)) for i in items]
     try:
-        files = _charts(played, loaded, cohort, out, lang)
+        # a chart title is drawn by matplotlib: "$" would start mathtext, controls have no glyph
+        files = _charts(played, loaded, terminal_text(cohort).replace("$", r"\$"), out, lang)
         page = out / "index.html"
         page.write_text(_html(played, loaded, cohort, files, lang), encoding="utf-8")
     except OSError as exc:
@@ -127,6 +132,15 @@ def _charts(
                 [values_profile(loaded, bottom_h)[v] for v in VALUES],
             ),
         ]
+    breached = values_profile(loaded, played, breaches=True)
+    if any(breached.values()):
+        series.append(
+            (
+                "kelas: nilai yang dilanggar / class: values breached",
+                charts.BREACH,
+                [breached[v] for v in VALUES],
+            )
+        )
     files["values"] = charts.values_radar(
         series,
         labels,
@@ -181,6 +195,22 @@ def _html(
         for i, g in enumerate(path_groups(played), 1)
     )
     grades = ", ".join(f"{e(k)}: {v}" for k, v in grade_counts.most_common())
+    twins = duplicate_groups([p.record for p in played])
+    same = "".join(
+        f"<tr><td>={g.number}</td><td>"
+        + e(", ".join(played[i].record.player for i in g.members))
+        + f"</td><td>{played[g.members[0]].record.score:.2f}</td></tr>"
+        for g in twins
+    )
+    same_note = (
+        "<p>Tidak ada. / None.</p>"
+        if not twins
+        else "<p>Hasil ini mengambil keputusan yang sama persis, langkah demi langkah "
+        "(salinan berkas hasil, atau satu rencana dimainkan dua kali): periksa dengan pemainnya. / "
+        "These results made exactly the same decisions, step by step (a copied result file, "
+        "or one plan played twice): check with the players.</p>"
+        "<table><tr><th>#</th><th>Nama / Names</th><th>Skor / Score</th></tr>" + same + "</table>"
+    )
     img = "".join(
         f'<figure><img src="{e(name)}" alt="{e(key)}"></figure>' for key, name in files.items()
     )
@@ -200,6 +230,8 @@ figure{{margin:1.5em 0}}img{{max-width:100%}}h1{{margin-bottom:.2em}}</style></h
 <tr><th>Predikat / Grades</th><td>{grades}</td></tr></table>
 <h2>10 teratas / Top 10</h2>
 <table><tr><th>#</th><th>Nama / Name</th><th>Skor / Score</th><th>Predikat / Grade</th><th>Sasaran / Goals</th></tr>{board}</table>
+<h2>Jalur keputusan identik / Identical decision paths</h2>
+{same_note}
 <h2>Kelompok jalur keputusan / Groups of decision paths</h2>
 <p>Pemain dikelompokkan menurut kemiripan kebijakan yang diambil (Jaccard). /
 Players grouped by how alike their adopted policies are (Jaccard).</p>

@@ -60,6 +60,7 @@ class LeaderRow:
     cohort: str = ""
     scenario_id: str = ""
     scenario_version: str = ""
+    same_path: int | None = None  # group of identical decision paths in the class (a copy?)
 
 
 @dataclass(frozen=True)
@@ -240,17 +241,34 @@ class ResultStore:
             c.cohort,
             c.scenario_id,
             c.scenario_version,
+            c.path_sha256,
         )
+        twins = select(c.cohort, c.scenario_id, c.scenario_version, c.path_sha256)
         if scenario_id is not None:
             sid, _, version = scenario_id.partition("@")
             query = query.where(c.scenario_id == sid)
+            twins = twins.where(c.scenario_id == sid)
             if version:
                 query = query.where(c.scenario_version == version)
+                twins = twins.where(c.scenario_version == version)
         if cohort is not None:
             query = query.where(c.cohort == cohort)
+            twins = twins.where(c.cohort == cohort)
         query = query.order_by(c.score.desc()).limit(max(0, limit))
-        rows = self._read(lambda conn: conn.execute(query).all())
+        twins = twins.group_by(c.cohort, c.scenario_id, c.scenario_version, c.path_sha256).having(
+            func.count() > 1
+        )
+
+        def read(conn: Connection) -> tuple[list[Any], set[tuple[Any, ...]]]:
+            return list(conn.execute(query).all()), {tuple(t) for t in conn.execute(twins).all()}
+
+        rows, shared = self._read(read)
         rows.sort(key=lambda r: (-r.score, r.player.casefold()))
+        groups: dict[tuple[Any, ...], int] = {}
+        for r in rows:
+            path = (r.cohort, r.scenario_id, r.scenario_version, r.path_sha256)
+            if path in shared:
+                groups.setdefault(path, len(groups) + 1)
         out: list[LeaderRow] = []
         for i, r in enumerate(rows):
             rank = out[-1].rank if out and out[-1].score == r.score else i + 1
@@ -265,6 +283,7 @@ class ResultStore:
                     r.cohort,
                     r.scenario_id,
                     r.scenario_version,
+                    groups.get((r.cohort, r.scenario_id, r.scenario_version, r.path_sha256)),
                 )
             )
         return out

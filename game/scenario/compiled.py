@@ -132,6 +132,7 @@ class Compiled:
     event_index: dict[str, int] = field(default_factory=dict)
     namespace: Namespace | None = None
     compiled_queries: dict[str, Expression] = field(default_factory=dict, repr=False)
+    grade_requires: dict[int, Expression] = field(default_factory=dict)
 
     def slot(self, name: str) -> int:
         """The value slot of a metric or derived id."""
@@ -343,6 +344,11 @@ class _Builder:
             policy_index=self.policy_index,
             event_index=self.event_index,
             namespace=self.ns,
+            grade_requires={
+                i: self.expr(g.requires, ("scoring", "grades", i, "requires"))
+                for i, g in enumerate(sc.grades)
+                if g.requires is not None
+            },
         )
 
     def derived_in_order(self) -> list[tuple[int, Expression]]:

@@ -258,6 +258,9 @@ class Policy(Table):
     )
     available: Condition | None = Field(None, description="Condition for it to be offered.")
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
+    breaches: tuple[Value, ...] = Field(
+        (), description="Extension: BerAKHLAK values it goes against (shown beside `values`)."
+    )
     sources: tuple[str, ...] = Field((), description="Rules and studies behind its effects.")
     effects: tuple[Effect, ...] = Field((), description="What it does while in force.")
 
@@ -271,6 +274,9 @@ class Choice(Table):
     requires: Condition | None = Field(None, description="Condition for the choice to be open.")
     cost: NumExpr = Field(0.0, description="Paid when chosen.")
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
+    breaches: tuple[Value, ...] = Field(
+        (), description="Extension: BerAKHLAK values it goes against (shown beside `values`)."
+    )
     effects: tuple[Effect, ...] = Field((), description="Effects; delay counts from the choice.")
 
 
@@ -330,6 +336,11 @@ class Grade(Table):
 
     name: Text = Field(description="Name of the grade.")
     min: float = Field(description="Lowest score for this grade.")
+    requires: Condition | None = Field(
+        None,
+        description="Extension: a condition on the final state the grade also needs "
+        "(e.g. staff morale that can keep the unit going); unmet, the next grade down is tried.",
+    )
 
 
 class Scoring(Table):

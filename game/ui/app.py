@@ -4,6 +4,7 @@ when something changed, so an idle game uses next to no CPU.
 
 from __future__ import annotations
 
+import importlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from game import paths
 from game.errors import AgenError
 from game.i18n import tr
 from game.ui import class_play, theme, widgets
+from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
 from game.ui.session import Session
 from game.ui.settings import Settings, user_config_dir, user_data_dir
@@ -50,6 +52,8 @@ class Options:
 class App:
     """The running game: window, language, paths, session and the current screen."""
 
+    SCREENS = SCREENS  # the screens by name; see game/ui/screens/__init__.py
+
     def __init__(
         self, options: Options | None = None, headless_size: tuple[int, int] | None = None
     ) -> None:
@@ -77,9 +81,7 @@ class App:
             self.window = True
             self._limit_window()
         pygame.key.set_repeat(400, 40)
-        from game.ui.screens.title import TitleScreen
-
-        self.screen: Screen = TitleScreen(self)
+        self.screen: Screen = self.make("title")
         self._hover: Any = None
         self._swallow_text = ""  # text of a key that switched screens, not to be typed
         self.class_link: Any = None  # class mode: the background sender (game.ui.class_link)
@@ -167,6 +169,24 @@ class App:
             class_play.result_written(self)
         else:
             self.toast(self.t("result.failed", error=session.result_error or "?"))
+
+    # -- screens by name -----------------------------------------------------------------
+
+    @classmethod
+    def screen_class(cls, name: str) -> type[Screen]:
+        """The class of the screen called ``name`` (KeyError when the table has none)."""
+        module, _, attr = cls.SCREENS[name].partition(":")
+        found: type[Screen] = getattr(importlib.import_module(f"game.ui.screens.{module}"), attr)
+        return found
+
+    def make(self, name: str, *args: Any, **kwargs: Any) -> Screen:
+        """A new screen called ``name``, built with these arguments (nothing in front of it)."""
+        return self.screen_class(name)(self, *args, **kwargs)
+
+    def go(self, name: str, *args: Any, **kwargs: Any) -> Screen:
+        """The screen to show for "go to ``name``": the new screen, or what stands in front of
+        it (the turn screen of a finished game is its debrief; a pending event's dialog)."""
+        return self.make(name, *args, **kwargs).arrive()
 
     # -- the loop -----------------------------------------------------------------------
 

@@ -76,9 +76,16 @@ def radar_radius(ink: Ink, box: pygame.Rect, labels: list[str], size: int = 14) 
     return max(ink.px(40), round(best))
 
 
-def radar(ink: Ink, box: pygame.Rect, labels: list[str], values: list[float], color: Color) -> None:
+def radar(
+    ink: Ink,
+    box: pygame.Rect,
+    labels: list[str],
+    values: list[float],
+    color: Color,
+    grid: bool = True,
+) -> None:
     """A radar (spider) chart, values 0..1, one axis per label, as large as fits ``box``
-    with its labels."""
+    with its labels; ``grid=False`` draws only the shape, over a radar already drawn."""
     surface = ink.surface
     n = len(labels)
     cx, cy = box.center
@@ -89,10 +96,11 @@ def radar(ink: Ink, box: pygame.Rect, labels: list[str], values: list[float], co
         a = -math.pi / 2 + 2 * math.pi * i / n
         return (cx + r * math.cos(a), cy + r * math.sin(a))
 
-    for ring in (0.25, 0.5, 0.75, 1.0):
-        pygame.draw.polygon(surface, theme.LINE, [point(i, radius * ring) for i in range(n)], 1)
-    for i in range(n):
-        pygame.draw.line(surface, theme.LINE, center, point(i, radius), 1)
+    if grid:
+        for ring in (0.25, 0.5, 0.75, 1.0):
+            pygame.draw.polygon(surface, theme.LINE, [point(i, radius * ring) for i in range(n)], 1)
+        for i in range(n):
+            pygame.draw.line(surface, theme.LINE, center, point(i, radius), 1)
     shape = [point(i, radius * max(0.02, min(1.0, v))) for i, v in enumerate(values)]
     fill = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     pygame.draw.polygon(fill, (*color, 90), shape)
@@ -100,7 +108,7 @@ def radar(ink: Ink, box: pygame.Rect, labels: list[str], values: list[float], co
     pygame.draw.polygon(surface, color, shape, max(2, ink.px(3)))
     for p in shape:
         pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(4))
-    for i, text in enumerate(labels):
+    for i, text in enumerate(labels if grid else []):
         x, y = point(i, radius + ink.px(16))
         a = -math.pi / 2 + 2 * math.pi * i / n
         anchor = (

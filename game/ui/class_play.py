@@ -9,23 +9,24 @@ a turn. When the server cannot be reached the player may choose to play on witho
 
 from __future__ import annotations
 
+import importlib
 import math
 from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
 
-from game.classroom.client import ClassClient
-from game.classroom.outbox import Outbox, OutboxItem
 from game.ui import facts, theme, widgets
-from game.ui.class_link import ClassLink
 from game.ui.session import JoinedClass
 
 if TYPE_CHECKING:
+    from game.classroom.outbox import OutboxItem
     from game.ui.app import App
+    from game.ui.class_link import ClassLink
     from game.ui.screens.base import Screen
 
 CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from its thread)
-CLIENT_FACTORY: Any = ClassClient  # how the game talks to a class server (tests put a fake here)
+CLIENT_FACTORY: Any = None  # how the game talks to a class server (None: the HTTP client;
+# tests put a fake here). The network modules (httpx) load on first use, not at start-up.
 Block = Literal["paused", "lockstep"]
 
 
@@ -40,12 +41,25 @@ def link(app: App) -> ClassLink:
     """The app's class link (made on first use; its thread runs only while there is work)."""
     existing: ClassLink | None = getattr(app, "class_link", None)
     if existing is None:
-        outbox = Outbox(app.data_dir / "classes" / "outbox.json")
-        existing = ClassLink(
-            outbox, notify, lambda: app.lang, lambda *a, **kw: CLIENT_FACTORY(*a, **kw)
+        outbox = _outbox().Outbox(app.data_dir / "classes" / "outbox.json")
+        module = importlib.import_module("game.ui.class_link")
+        made: ClassLink = module.ClassLink(
+            outbox, notify, lambda: app.lang, lambda *a, **kw: client_factory()(*a, **kw)
         )
-        app.class_link = existing
+        app.class_link = existing = made
     return existing
+
+
+def _outbox() -> Any:
+    """The outbox module (``game.classroom`` loads the HTTP client: not at start-up)."""
+    return importlib.import_module("game.classroom.outbox")
+
+
+def client_factory() -> Any:
+    """What makes a client for a class server: the HTTP client, unless a test set another."""
+    if CLIENT_FACTORY is not None:
+        return CLIENT_FACTORY
+    return importlib.import_module("game.classroom.client").ClassClient
 
 
 def resume_sending(app: App) -> None:
@@ -74,7 +88,7 @@ def turn_ended(app: App, turn: int) -> None:
     if session is None or current is None:
         return
     decisions = [d.to_json() for d in session.game.decisions if d.turn <= turn]
-    item = OutboxItem(
+    item = _outbox().OutboxItem(
         current.base_url,
         current.code,
         current.token,
@@ -91,7 +105,7 @@ def result_written(app: App) -> None:
     if session is None or current is None or session.result_json is None:
         return
     turn = session.game.c.scenario.turns + 1  # after every progress item of this seat
-    item = OutboxItem(
+    item = _outbox().OutboxItem(
         current.base_url, current.code, current.token, "result", turn, session.result_json
     )
     _queue(app, item)
@@ -136,9 +150,7 @@ def gate(app: App) -> Screen | None:
     attach(app)
     if blocked(app) is None:
         return None
-    from game.ui.screens.class_wait import ClassWaitScreen
-
-    return ClassWaitScreen(app)
+    return app.make("class_wait")
 
 
 def end_turn_label(app: App, label: str) -> tuple[str, bool]:

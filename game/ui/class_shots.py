@@ -1,84 +1,128 @@
-"""Class mode's screens for `agen shots`: the join form (with a refusal), the class briefing,
-the lockstep wait, a paused class and the connection-lost banner. Nothing is sent: the class
-link's state is set by hand and its thread is never started.
+"""Class mode in `agen shots`: the join form (and a refusal), the class briefing, the lockstep
+wait, a paused class, the connection-lost banner. Nothing is sent: the class's state is set
+by hand, only while its shot draws (``InClass``), so every other shot stays as it was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pygame
 
 from game.classroom.client import ClassInfo
 from game.ui import class_play
-from game.ui.app import App
 from game.ui.class_join import Joined, JoinFailed
 from game.ui.class_link import LinkState
-from game.ui.session import JoinedClass, Player, Session
+from game.ui.screens.base import Screen, Shot
+from game.ui.session import JoinedClass, Session
 
-Shot = Callable[..., None]
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 CODE = "PKA-II-2026"
+ADDRESS = "192.168.1.10:8765"
+SEAT = JoinedClass(f"http://{ADDRESS}", CODE, "shots", ())
 
 
-def class_info(session: Session, open_quarter: int | None = 2, state: str = "open") -> ClassInfo:
-    """A class playing the session's scenario."""
+def class_info(
+    session: Session,
+    open_quarter: int | None,
+    state: Literal["open", "paused", "closed"] = "open",
+) -> ClassInfo:
+    """A lockstep class playing the session's scenario."""
+    s = session.loaded.scenario
     return ClassInfo(
         CODE,
-        session.loaded.scenario.id,
-        session.loaded.scenario.version,
+        s.id,
+        s.version,
         session.loaded.sha256,
         session.seed,
         "id",
-        state,  # type: ignore[arg-type]
+        state,
         True,
         open_quarter,
         None,
     )
 
 
-def join_shots(app: App, player: Player, shot: Shot) -> None:
-    """The join form: filled in and refused because no server answers."""
-    from game.ui.screens.class_join import ClassJoinScreen
+class InClass(Screen):
+    """A screen drawn as part of a live class in a given state; the state is set only while
+    it draws (and put back after), so nothing else sees it."""
 
-    app.settings.class_address = "192.168.1.10:8765"
-    screen = ClassJoinScreen(app, player)
-    screen.entries["code"].set_text(CODE)
-    screen.tick(0.01)
-    shot("02b-class-join", lambda: screen)
-    failed = ClassJoinScreen(app, player)
-    failed.entries["code"].set_text(CODE)
-    failed.error = JoinFailed("class.err.unreachable", "address", address="192.168.1.10:8765")
-    failed.tick(0.01)
-    shot("02c-class-join-unreachable", lambda: failed)
+    def __init__(self, app: App, make: Callable[[], Screen], state: LinkState) -> None:
+        super().__init__(app)
+        self.make = make
+        self.state = state
+        self.inner: Screen | None = None
+
+    def status_spot(self) -> Any:
+        """Where the inner screen puts the class banner."""
+        spot = getattr(self.inner, "status_spot", None)
+        return spot() if callable(spot) else pygame.Rect(0, 0, 0, 0)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        session, link = self.app.session, class_play.link(self.app)
+        assert session is not None
+        saved = (session.joined, link.joined, link.state)
+        session.joined, link.joined, link.state = SEAT, SEAT, self.state
+        try:
+            self.inner = self.make()
+            self.name = self.inner.name
+            self.inner.draw(surface)
+            class_play.draw_status(self.app, surface)
+        finally:
+            session.joined, link.joined, link.state = saved
 
 
-def play_shots(app: App, path: Path, session: Session, shot: Shot) -> None:
-    """The class briefing, the lockstep wait, a paused class and a lost connection, over a
-    class game at its second turn (``session`` stands at turn 2 or later)."""
-    from game.ui.screens.class_briefing import ClassBriefingScreen
-    from game.ui.screens.class_wait import ClassWaitScreen
-    from game.ui.screens.turn import TurnScreen
+def join_shots(app: App) -> list[Shot]:
+    """The join form filled in; the same refused because no server answers."""
 
-    joined = JoinedClass("http://192.168.1.10:8765", CODE, "shots", ())
+    def filled(error: JoinFailed | None) -> Screen:
+        app.settings.class_address = ADDRESS
+        screen = app.make("class_join")
+        entries = getattr(screen, "entries", {})
+        entries["name"].set_text("Siti Rahmawati")
+        entries["nip"].set_text("198703122010012004")
+        entries["code"].set_text(CODE)
+        screen.error = error  # type: ignore[attr-defined]
+        screen.tick(0.01)
+        return screen
+
+    refused = JoinFailed("class.err.unreachable", "address", address=ADDRESS)
+    return [
+        Shot("02b-class-join", lambda: filled(None)),
+        Shot("02c-class-join-unreachable", lambda: filled(refused)),
+    ]
+
+
+def wait_shots(app: App) -> list[Shot]:
+    """Mid-game: the lockstep wait, a paused class, a lost connection (on the turn screen
+    and on the wait), and the turn whose next quarter is not open yet."""
+    session = app.session
+    assert session is not None
+    turn = session.game.turn
+    waiting = class_info(session, open_quarter=turn - 1)
+    playing = class_info(session, open_quarter=turn)
+
+    def shot(file: str, screen: str, online: bool, info: ClassInfo) -> Shot:
+        state = LinkState(online=online, info=info)
+        return Shot(file, lambda: InClass(app, lambda: app.make(screen), state))
+
+    return [
+        shot("08a-class-wait", "class_wait", True, waiting),
+        shot("08b-class-paused", "class_wait", True, replace(waiting, state="paused")),
+        shot("08c-class-offline", "turn", False, playing),
+        shot("08d-class-wait-offline", "class_wait", False, waiting),
+        shot("08e-class-turn-then-wait", "turn", True, playing),
+    ]
+
+
+def briefing_shots(app: App) -> list[Shot]:
+    """The class briefing just after joining (a lockstep class)."""
+    session = app.session
+    assert session is not None
     player = replace(session.player, cohort=CODE)
-    info = class_info(session, open_quarter=session.game.turn - 1)
-    shot(
-        "04a-class-briefing",
-        lambda: ClassBriefingScreen(app, Joined(info, path, session.loaded, joined, player)),
-    )
-    session.joined = joined
-    link = class_play.link(app)
-    link.joined = joined
-    link.state = LinkState(online=True, info=info)
-    shot("08a-class-wait", lambda: ClassWaitScreen(app))
-    link.state = LinkState(online=True, info=replace(info, state="paused"))
-    shot("08b-class-paused", lambda: ClassWaitScreen(app))
-    link.state = LinkState(online=False, info=replace(info, open_quarter=session.game.turn))
-    shot("08c-class-offline", lambda: TurnScreen(app))
-    link.state = LinkState(online=False, info=info)
-    shot("08d-class-wait-offline", lambda: ClassWaitScreen(app))
-    link.state = LinkState(online=True, info=replace(info, open_quarter=session.game.turn))
-    shot("08e-class-turn-then-wait", lambda: TurnScreen(app))
-    session.joined = None
-    link.joined = None
-    link.state = LinkState()
+    joined = Joined(class_info(session, 1), session.path, session.loaded, SEAT, player)
+    return [Shot("04a-class-briefing", lambda: app.make("class_briefing", joined))]

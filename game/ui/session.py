@@ -16,6 +16,7 @@ from typing import Any
 from game.atomic import write_text_atomic
 from game.engine import BOTS, Decision, Game, play_bot, replay
 from game.errors import AgenError, ScenarioError
+from game.results.record import Origin, record_from_game, result_file_name, write_result
 from game.scenario import LoadedScenario, load_scenario
 
 SAVE_FORMAT = 1
@@ -155,8 +156,6 @@ class Session:
 
     def write_result(self, folder: Path) -> Path | None:
         """Write the finished game's result file into ``folder``; remember any failure."""
-        from game.results.record import Origin, record_from_game, result_file_name, write_result
-
         try:
             record = record_from_game(
                 self.game,

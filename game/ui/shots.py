@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -16,10 +15,8 @@ from game.engine import BOTS, Choose
 from game.errors import AgenError, ScenarioError
 from game.i18n import LANGUAGES
 from game.scenario import load_scenario
-from game.ui import class_shots
 from game.ui.app import App, Options
-from game.ui.screens.base import Screen
-from game.ui.screens.scenario_choice import ScenarioScreen
+from game.ui.screens.base import Screen, Stage
 from game.ui.session import Player, Session
 from game.ui.theme import MIN_SIZE
 
@@ -28,15 +25,11 @@ PLAYER = Player("Siti Rahmawati", "198703122010012004", "PKA-2026-B")
 
 
 def pick_scenario(given: Path | None = None) -> Path:
-    """The scenario to show: the given one, else dukcapil, tutorial, the test fixture."""
+    """The scenario to show: the given one, else dukcapil, else the tutorial."""
     candidates = (
         [given]
         if given is not None
-        else [
-            paths.SCENARIOS / "dukcapil.toml",
-            paths.SCENARIOS / "tutorial.toml",
-            paths.SCENARIOS.parent / "tests" / "fixtures" / "format_example.toml",
-        ]
+        else [paths.SCENARIOS / "dukcapil.toml", paths.SCENARIOS / "tutorial.toml"]
     )
     for path in candidates:
         if path is None:
@@ -89,16 +82,26 @@ def parse_size(text: str) -> tuple[int, int]:
 def render_shots(
     out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE
 ) -> list[Path]:
-    """Write the PNGs into ``out``; return their paths.
+    """Write the PNGs into ``out``; return their paths (see :func:`render_by_screen`)."""
+    by_screen = render_by_screen(out, scenario, size)
+    return sorted((p for paths_ in by_screen.values() for p in paths_), key=lambda p: p.name)
 
-    Saves, settings and results go to a temporary folder that is removed afterwards, so
-    the player's own data folders are never read or written. Each language starts from a
-    fresh data folder (the same title screen in both); the results folder is shared, so
-    the leaderboard holds a game finished in each language.
+
+def render_by_screen(
+    out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE
+) -> dict[str, list[Path]]:
+    """Write the PNGs into ``out``; return them by the name of the screen they show.
+
+    The screens come from the app's table (``App.SCREENS``); each says in its ``shots()``
+    what to draw at each stage of a sample game. Saves, settings and results go to a
+    temporary folder that is removed afterwards, so the player's own data folders are never
+    read or written. Each language starts from a fresh data folder (the same title screen in
+    both); the results folder is shared, so the leaderboard holds a game finished in each
+    language.
     """
     out.mkdir(parents=True, exist_ok=True)
     path = pick_scenario(scenario).resolve()
-    files: list[Path] = []
+    found: dict[str, list[Path]] = {}
     with tempfile.TemporaryDirectory(prefix="agen-shots-") as tmp:
         pygame.display.init()
         pygame.display.set_mode((1, 1))
@@ -111,86 +114,52 @@ def render_shots(
             )
             app = App(options, headless_size=size)
             app.lang = lang
-            files += _all_screens(app, path, out, lang)
-    return files
+            for name, files in _walk_stages(app, path, out, lang).items():
+                found.setdefault(name, []).extend(files)
+    return found
 
 
-def _scrolled_to_end(screen: ScenarioScreen) -> Screen:
-    view = screen.briefing_view()
-    screen.offset = view.limit if view is not None else 0
-    return screen
+def _walk_stages(app: App, path: Path, out: Path, lang: str) -> dict[str, list[Path]]:
+    """Play the sample game and let every screen of the table draw at every stage."""
+    files: dict[str, list[Path]] = {}
 
-
-def _all_screens(app: App, path: Path, out: Path, lang: str) -> list[Path]:
-    from game.ui.screens.briefing import BriefingOverlay
-    from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.event_dialog import EventDialog
-    from game.ui.screens.leaderboard import LeaderboardScreen
-    from game.ui.screens.menu import MenuOverlay
-    from game.ui.screens.player import PlayerScreen
-    from game.ui.screens.policy_dialog import PolicyDialog
-    from game.ui.screens.title import TitleScreen
-    from game.ui.screens.turn import TurnScreen
-    from game.ui.screens.turn_report import TurnReportScreen
-
-    files: list[Path] = []
-
-    def shot(name: str, make: Callable[[], Screen], mouse: tuple[int, int] = (-1, -1)) -> None:
-        screen = make()
-        app.screen = screen
-        app.mouse = mouse
-        surface = app.render()
-        target = out / f"{lang}-{name}.png"
-        pygame.image.save(surface, str(target))
-        files.append(target)
-        app.toasts = []
+    def stage(name: str, turn: Screen | None = None, reported: int = 0) -> None:
+        moment = Stage(name, app, PLAYER, turn, reported)
+        for screen_name in App.SCREENS:
+            for shot in App.screen_class(screen_name).shots(moment):
+                app.screen = shot.make()
+                app.mouse = shot.mouse
+                surface = app.render()
+                target = out / f"{lang}-{shot.file}.png"
+                pygame.image.save(surface, str(target))
+                files.setdefault(screen_name, []).append(target)
+                app.toasts = []
 
     app.session = None
-    shot("01-title", lambda: TitleScreen(app), (200, 420))
-    player = PlayerScreen(app, PLAYER)
-    player.tick(0.01)
-    shot("02-player", lambda: player)
-    class_shots.join_shots(app, PLAYER, shot)
-    shot("03-scenario", lambda: ScenarioScreen(app, PLAYER))
-    shot("03b-scenario-end", lambda: _scrolled_to_end(ScenarioScreen(app, PLAYER)))
-    session = Session(path, load_scenario(path), PLAYER, lang, load_scenario(path).scenario.seed)
+    stage("start")
+    loaded = load_scenario(path)
+    session = Session(path, loaded, PLAYER, lang, loaded.scenario.seed)
     app.session = session
-    first = TurnScreen(app)
-    events = session.game.pending_events()
-    if events:
-        shot("04-event-turn1", lambda: EventDialog(app, first, events[0]))
-        for e in events:
-            session.game.act(Choose(e, session.game.default_choice(e)))
-    shot("05-turn1", lambda: TurnScreen(app))
-    mid_game(session)
     game = session.game
-    turn = TurnScreen(app)
-    pending = game.pending_events()
-    if pending:
-        shot("06-event-mid", lambda: EventDialog(app, turn, pending[0]))
-        dialog = EventDialog(app, turn, pending[0])
-        dialog.choose(game.default_choice(pending[0]))
-        shot("07-event-outcome", lambda: dialog)
-        for e in game.pending_events():
-            game.act(Choose(e, game.default_choice(e)))
-    class_shots.play_shots(app, path, session, shot)
-    tiles = turn.layout().tiles(len(turn.metric_names()))
-    shot("08-turn-mid-why", lambda: turn, tiles[0].center)
-    turn.category = 2
-    shot(
-        "09-turn-mid-cards",
-        lambda: turn,
-        turn.layout().card_rects(len(turn.policies()))[0].center if turn.policies() else (-1, -1),
-    )
-    shot("10-policy", lambda: PolicyDialog(app, turn, turn.policies()[0].id, 1))
-    shot("11-menu", lambda: MenuOverlay(app, turn))
-    shot("11b-briefing", lambda: BriefingOverlay(app, turn))
+    first = app.make("turn")
+    stage("first_turn", first)
+    _answer_events(session)
+    stage("first_turn_answered", first)
+    mid_game(session)
+    turn = app.make("turn")
+    stage("mid_turn", turn)
+    _answer_events(session)
+    stage("mid_turn_answered", turn)
     reported = game.turn
     game.end_turn()
-    shot("12-report", lambda: TurnReportScreen(app, reported))
+    stage("report", turn, reported)
     finish(session)
     session.write_result(app.results_dir)
-    shot("13-debrief", lambda: DebriefScreen(app))
-    shot("14-debrief-decisions", lambda: DebriefScreen(app, page=1))
-    shot("15-leaderboard", lambda: LeaderboardScreen(app, TitleScreen(app)))
+    stage("over")
     return files
+
+
+def _answer_events(session: Session) -> None:
+    game = session.game
+    for event in game.pending_events():
+        game.act(Choose(event, game.default_choice(event)))

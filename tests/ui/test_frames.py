@@ -1,4 +1,4 @@
-"""Every screen draws, in both languages, and changes the pixels (never timed)."""
+"""Every screen of the app's table draws, in both languages, and changes the pixels (never timed)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,51 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.shots import render_shots
+from game.ui.app import App
+from game.ui.shots import render_by_screen
 
-FIXTURE = Path(__file__).parent / "fixtures" / "example.toml"
+EXAMPLE = Path(__file__).parent.parent / "fixtures" / "format_example.toml"
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def by_screen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """The shots of the format's example, its event made certain in turn 3 (so that the
+    sample game meets it mid-game and the event dialog is drawn)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in (
+        ("turns = [2, 8] ", "at = 3 "),
+        ('chance = "0.10 + 0.003 * max(0, 70 - service_quality)"', "chance = 1"),
+        ('when = "public_trust < 60"', ""),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    scenario = tmp_path_factory.mktemp("scenario") / "example.toml"
+    scenario.write_text(text, encoding="utf-8")
     pygame.display.init()
     pygame.display.set_mode((1, 1))
-    return render_shots(tmp_path_factory.mktemp("shots"), FIXTURE)
+    return render_by_screen(tmp_path_factory.mktemp("shots"), scenario)
 
 
-def test_every_screen_draws_in_both_languages(shots: list[Path]) -> None:
+@pytest.fixture(scope="module")
+def shots(by_screen: dict[str, list[Path]]) -> list[Path]:
+    return [p for paths in by_screen.values() for p in paths]
+
+
+def test_the_table_names_each_screen_by_its_own_name() -> None:
+    for name in App.SCREENS:
+        assert App.screen_class(name).name == name
+
+
+def test_every_screen_of_the_table_draws_in_both_languages(
+    by_screen: dict[str, list[Path]],
+) -> None:
+    assert set(by_screen) == set(App.SCREENS)
+    for name, paths in by_screen.items():
+        langs = {p.name.split("-", 1)[0] for p in paths}
+        assert langs == {"id", "en"}, name
+
+
+def test_the_shots_keep_their_names(shots: list[Path]) -> None:
     names = {p.name.split("-", 1)[1] for p in shots}
     for screen in (
         "01-title.png",
@@ -35,8 +67,6 @@ def test_every_screen_draws_in_both_languages(shots: list[Path]) -> None:
         "15-leaderboard.png",
     ):
         assert screen in names
-    for lang in ("id", "en"):
-        assert any(p.name.startswith(f"{lang}-") for p in shots)
 
 
 def test_screens_change_pixels(shots: list[Path]) -> None:

@@ -1,10 +1,15 @@
 """What every screen is: it handles an event and returns the next screen (or itself),
 and draws itself from state without changing it. Overlays keep their parent and draw it
 dimmed beneath them.
+
+A screen reaches another by name: ``return self.go("debrief")`` (the table is
+``game.ui.screens.SCREENS``). A screen says how ``agen shots`` shows it in :meth:`Screen.shots`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -16,12 +21,46 @@ from game.ui.widgets import Button, Ink
 if TYPE_CHECKING:
     from game.engine import Game
     from game.ui.app import App
+    from game.ui.session import Player
+
+
+@dataclass
+class Stage:
+    """A moment of the sample game that ``agen shots`` walks through, in this order:
+
+    ``start`` (no game yet), ``first_turn`` (turn 1, its events not yet answered),
+    ``first_turn_answered``, ``mid_turn`` (a later turn, an event pending if one came),
+    ``mid_turn_answered``, ``report`` (a turn just resolved: ``reported``), ``over`` (the game
+    finished and its result written). ``turn`` is the turn screen of the moment (the parent
+    of dialogs), None before a game starts; ``player`` the sample player.
+    """
+
+    name: str
+    app: App
+    player: Player
+    turn: Screen | None = None
+    reported: int = 0
+
+
+@dataclass
+class Shot:
+    """One PNG of ``agen shots``: ``<lang>-<file>.png`` showing ``make()`` with the mouse at
+    ``mouse``."""
+
+    file: str
+    make: Callable[[], Screen]
+    mouse: tuple[int, int] = (-1, -1)
 
 
 class Screen:
     """A screen of the game."""
 
     name = "screen"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        """The PNGs ``agen shots`` renders of this screen at ``stage`` (none by default)."""
+        return []
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -59,7 +98,15 @@ class Screen:
         """The screen's buttons, laid out for the current window size."""
         return []
 
+    def go(self, name: str, *args: Any, **kwargs: Any) -> Screen:
+        """The screen called ``name`` in the table, opened with these arguments."""
+        return self.app.go(name, *args, **kwargs)
+
     # -- protocol -----------------------------------------------------------------------
+
+    def arrive(self) -> Screen:
+        """The screen to show when this one is opened (itself, or one standing in front)."""
+        return self
 
     def handle(self, event: pygame.event.Event) -> Screen:
         """Handle one event; return the next screen (or self). Default: buttons and focus."""

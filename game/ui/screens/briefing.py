@@ -8,7 +8,7 @@ import pygame
 
 from game.scenario import localize
 from game.ui import scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen
+from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -16,6 +16,13 @@ class BriefingOverlay(Overlay):
     """The whole briefing in a dialog; Esc, Enter or Close returns to the parent."""
 
     name = "briefing"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        turn = stage.turn
+        if stage.name != "mid_turn_answered" or turn is None:
+            return []
+        return [Shot("11b-briefing", lambda: stage.app.make("briefing", turn))]
 
     def __init__(self, app: Any, parent: Screen) -> None:
         super().__init__(app, parent)

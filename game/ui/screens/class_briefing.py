@@ -7,9 +7,9 @@ from typing import Any
 import pygame
 
 from game.scenario import localize
-from game.ui import class_play, facts, scroll, theme, widgets
+from game.ui import class_play, class_shots, facts, scroll, theme, widgets
 from game.ui.class_join import Joined
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Session
 from game.ui.widgets import Button, Ink
 
@@ -18,6 +18,12 @@ class ClassBriefingScreen(Screen):
     """The briefing of the scenario the class plays, with the class's own terms."""
 
     name = "class_briefing"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "first_turn_answered":
+            return []
+        return class_shots.briefing_shots(stage.app)
 
     def __init__(self, app: Any, joined: Joined) -> None:
         super().__init__(app)
@@ -75,9 +81,7 @@ class ClassBriefingScreen(Screen):
 
     def press(self, key: str) -> Screen:
         if key == "back":
-            from game.ui.screens.class_join import ClassJoinScreen
-
-            return ClassJoinScreen(self.app, self.joined.player)
+            return self.go("class_join", self.joined.player)
         if key == "start":
             j = self.joined
             session = Session(j.path, j.loaded, j.player, self.app.lang, j.info.seed)
@@ -85,9 +89,7 @@ class ClassBriefingScreen(Screen):
             self.app.session = session
             class_play.link(self.app).attach(j.joined, j.info)
             self.app.autosave()
-            from game.ui.screens.turn import TurnScreen
-
-            return TurnScreen.enter(self.app)
+            return self.go("turn")
         return self
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -14,11 +14,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
-from game.ui import class_play, theme
+from game.ui import class_play, class_shots, theme
 from game.ui.class_join import Joined, JoinFailed, check_form, join_class
-from game.ui.screens.base import Screen
-from game.ui.screens.player import gui_theme
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Player
+from game.ui.theme import gui_theme
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("address", "code", "name", "nip", "members")
@@ -29,6 +29,10 @@ class ClassJoinScreen(Screen):
     """The join form."""
 
     name = "class_join"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        return class_shots.join_shots(stage.app) if stage.name == "start" else []
 
     def __init__(self, app: Any, player: Player | None = None) -> None:
         super().__init__(app)
@@ -126,10 +130,8 @@ class ClassJoinScreen(Screen):
 
     def press(self, key: str) -> Screen:
         if key == "back":
-            from game.ui.screens.player import PlayerScreen
-
             v = self.values()
-            return PlayerScreen(self.app, Player(v["name"].strip(), v["nip"].strip() or None, ""))
+            return self.go("player", Player(v["name"].strip(), v["nip"].strip() or None, ""))
         if key == "join" and self.thread is None:
             v = self.values()
             try:
@@ -140,7 +142,7 @@ class ClassJoinScreen(Screen):
             self.outcome = None
             self.app.settings.class_address = v["address"].strip()
             self.app.settings.save(self.app.config_dir)
-            data_dir, lang, factory = self.app.data_dir, self.app.lang, class_play.CLIENT_FACTORY
+            data_dir, lang, factory = self.app.data_dir, self.app.lang, class_play.client_factory()
 
             def work() -> None:
                 try:
@@ -171,9 +173,7 @@ class ClassJoinScreen(Screen):
         outcome, self.outcome = self.outcome, None
         if isinstance(outcome, JoinFailed):
             return self._failed(outcome)
-        from game.ui.screens.class_briefing import ClassBriefingScreen
-
-        return ClassBriefingScreen(self.app, outcome)
+        return self.go("class_briefing", outcome)
 
     def wants_ticks(self) -> bool:
         return True

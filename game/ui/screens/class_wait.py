@@ -9,8 +9,8 @@ from typing import Any
 
 import pygame
 
-from game.ui import class_play, facts, theme
-from game.ui.screens.base import Screen
+from game.ui import class_play, class_shots, facts, theme
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -18,6 +18,10 @@ class ClassWaitScreen(Screen):
     """The class is not ready for this player's next quarter."""
 
     name = "class_wait"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        return class_shots.wait_shots(stage.app) if stage.name == "mid_turn_answered" else []
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
@@ -55,9 +59,7 @@ class ClassWaitScreen(Screen):
 
     def handle(self, event: pygame.event.Event) -> Screen:
         if class_play.blocked(self.app) is None:
-            from game.ui.screens.turn import TurnScreen
-
-            return TurnScreen.enter(self.app)
+            return self.go("turn")
         if event.type == pygame.KEYDOWN:  # Enter must not slip past the wait by accident
             if event.key == pygame.K_ESCAPE:
                 return self.press("menu")
@@ -68,14 +70,10 @@ class ClassWaitScreen(Screen):
 
     def press(self, key: str) -> Screen:
         if key == "menu":
-            from game.ui.screens.menu import MenuOverlay
-
-            return MenuOverlay(self.app, self)
+            return self.go("menu", self)
         if key == "play_on":
             class_play.link(self.app).play_on = True
-            from game.ui.screens.turn import TurnScreen
-
-            return TurnScreen.enter(self.app)
+            return self.go("turn")
         return self
 
     def close(self) -> None:

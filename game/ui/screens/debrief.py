@@ -11,30 +11,40 @@ import pygame
 from game.engine import Adopt, Cancel, Choose, Game
 from game.scenario import VALUES, localize
 from game.ui import charts, facts, scroll, theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CHARTS = 6
 TIMELINE_SIZE = 13
 
 
-def value_profile(game: Game) -> list[float]:
-    """How often each BerAKHLAK value appears in the policies adopted and choices made (0..1)."""
+def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
+    """How often each BerAKHLAK value is expressed (or, with ``breaches``, gone against) by
+    the policies adopted and the choices made."""
     s = game.c.scenario
     counts = dict.fromkeys(VALUES, 0)
     for d in game.decisions:
         a = d.action
         found: tuple[str, ...] = ()
         if isinstance(a, Adopt):
-            found = tuple(s.policies[game.c.policy_index[a.policy]].values)
+            p = s.policies[game.c.policy_index[a.policy]]
+            found = tuple(p.breaches if breaches else p.values)
         elif isinstance(a, Choose):
             ev = s.events[game.c.event_index[a.event]]
             choice = next((c for c in ev.choices if c.id == a.choice), None)
-            found = tuple(choice.values) if choice else ()
+            if choice is not None:
+                found = tuple(choice.breaches if breaches else choice.values)
         for v in found:
             counts[v] += 1
-    top = max(counts.values()) or 1
-    return [counts[v] / top for v in VALUES]
+    return counts
+
+
+def value_profile(game: Game, breaches: bool = False) -> list[float]:
+    """The values expressed (or breached), each 0..1 of the largest count of either kind, so
+    the two shapes of the radar share one scale."""
+    shown = value_counts(game, breaches)
+    top = max(*value_counts(game).values(), *value_counts(game, True).values()) or 1
+    return [shown[v] / top for v in VALUES]
 
 
 def key_metrics(game: Game) -> list[str]:
@@ -70,6 +80,15 @@ class DebriefScreen(Screen):
     """The end of the game, in two pages."""
 
     name = "debrief"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "over":
+            return []
+        return [
+            Shot("13-debrief", lambda: stage.app.make("debrief")),
+            Shot("14-debrief-decisions", lambda: stage.app.make("debrief", page=1)),
+        ]
 
     def __init__(self, app: Any, page: int = 0) -> None:
         super().__init__(app)
@@ -174,14 +193,10 @@ class DebriefScreen(Screen):
         if key.startswith("page"):
             self.page = int(key[4:])
         elif key == "leaderboard":
-            from game.ui.screens.leaderboard import LeaderboardScreen
-
-            return LeaderboardScreen(self.app, self)
+            return self.go("leaderboard", self)
         elif key == "title":
-            from game.ui.screens.title import TitleScreen
-
             self.app.session = None
-            return TitleScreen(self.app)
+            return self.go("title")
         return self
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -291,6 +306,16 @@ class DebriefScreen(Screen):
         area = radar_box.inflate(-ink.px(24), -ink.px(24))
         area.top, area.height = radar_box.top + ink.px(52), radar_box.height - ink.px(64)
         charts.radar(ink, area, labels, value_profile(game), theme.ACCENT)
+        breached = value_profile(game, breaches=True)
+        if any(breached):
+            charts.radar(ink, area, labels, breached, theme.BAD, grid=False)
+            ink.text(
+                self.t("debrief.values_breached"),
+                (radar_box.left + ink.px(20), radar_box.bottom - ink.px(30)),
+                13,
+                theme.BAD,
+                600,
+            )
 
     def _charts(self, ink: Ink, box: pygame.Rect) -> None:
         game, lang = self.game, self.app.lang

@@ -4,7 +4,7 @@ the outcome of the choice. An overlay: the turn screen stays beneath it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
@@ -12,11 +12,8 @@ from game.engine import Choose
 from game.scenario import localize
 from game.scenario.schema import Event
 from game.ui import scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen
+from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
-
-if TYPE_CHECKING:
-    from game.ui.screens.turn import TurnScreen
 
 
 class EventDialog(Overlay):
@@ -24,9 +21,32 @@ class EventDialog(Overlay):
 
     name = "event"
 
-    def __init__(self, app: Any, parent: TurnScreen, event_id: str) -> None:
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        app, turn = stage.app, stage.turn
+        if turn is None or app.session is None:
+            return []
+        game = app.session.game
+        pending = game.pending_events()
+        if not pending:
+            return []
+        if stage.name == "first_turn":
+            return [Shot("04-event-turn1", lambda: app.make("event", turn, pending[0]))]
+        if stage.name != "mid_turn":
+            return []
+
+        def answered() -> Screen:
+            dialog = EventDialog(app, turn, pending[0])
+            dialog.choose(game.default_choice(pending[0]))
+            return dialog
+
+        return [
+            Shot("06-event-mid", lambda: app.make("event", turn, pending[0])),
+            Shot("07-event-outcome", answered),
+        ]
+
+    def __init__(self, app: Any, parent: Screen, event_id: str) -> None:
         super().__init__(app, parent)
-        self.host = parent
         self.event_id = event_id
         self.chosen: str | None = None
         self.offset = 0  # how far the column under the title is scrolled
@@ -34,7 +54,7 @@ class EventDialog(Overlay):
     @property
     def event(self) -> Event:
         """The event's definition."""
-        c = self.host.game.c
+        c = self.game.c
         ev: Event = c.scenario.events[c.event_index[self.event_id]]
         return ev
 
@@ -48,12 +68,12 @@ class EventDialog(Overlay):
         return min(ink.px(900), self.size[0] - ink.px(40))
 
     def _text(self) -> str:
-        s = self.host.game.c.scenario
+        s = self.game.c.scenario
         return localize(self.event.text, self.app.lang, s.default_language)
 
     def _rows(self, ink: Ink, inner: int) -> list[tuple[int, int]]:
         """(top in the column, height) of each choice, below the text."""
-        game = self.host.game
+        game = self.game
         s = game.c.scenario
         y = self._text_block(ink, inner).height + ink.px(self.GAP)
         rows = []
@@ -72,7 +92,7 @@ class EventDialog(Overlay):
         )
 
     def _outcome_height(self, ink: Ink, inner: int) -> int:
-        s = self.host.game.c.scenario
+        s = self.game.c.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
         h = (
@@ -130,7 +150,7 @@ class EventDialog(Overlay):
         """The choices (placed as scrolled; a click counts only on the visible part) or Continue."""
         rect = self._rect()
         ink = Ink(self.app.surface)
-        game = self.host.game
+        game = self.game
         s = game.c.scenario
         lang = self.app.lang
         if self.chosen is not None:
@@ -168,7 +188,7 @@ class EventDialog(Overlay):
             if 0 <= index < len(self.event.choices):
                 return self.choose(self.event.choices[index].id)
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                return self.choose(self.host.game.default_choice(self.event_id))
+                return self.choose(self.game.default_choice(self.event_id))
             return self
         if event.type == pygame.KEYDOWN and event.key in (
             pygame.K_RETURN,
@@ -186,7 +206,7 @@ class EventDialog(Overlay):
 
     def choose(self, choice_id: str) -> Screen:
         """Answer the event (a refused choice becomes a message)."""
-        self.host.game.act(Choose(self.event_id, choice_id))
+        self.game.act(Choose(self.event_id, choice_id))
         self.chosen = choice_id
         ink = Ink(self.app.surface)
         pane = self.pane()
@@ -200,15 +220,14 @@ class EventDialog(Overlay):
         if key.startswith("choice:"):
             return self.choose(key.partition(":")[2])
         if key == "continue":
-            nxt: Screen = self.host.next_event() or self.parent
-            return nxt
+            return self.parent.arrive()
         return self
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ink = Ink(surface)
         rect = self._rect()
-        s = self.host.game.c.scenario
+        s = self.game.c.scenario
         lang = self.app.lang
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
         x = rect.left + ink.px(32)
@@ -265,7 +284,7 @@ class EventDialog(Overlay):
             )
             used = ink.wrapped(b.label, text, 19, fg, 700)
             if not b.enabled:
-                reason = self.host.game.why_not_choose(self.event_id, b.key.partition(":")[2])
+                reason = self.game.why_not_choose(self.event_id, b.key.partition(":")[2])
                 if reason is not None:
                     ink.text(
                         reason.message(lang),
@@ -277,7 +296,7 @@ class EventDialog(Overlay):
                     )
 
     def _draw_outcome(self, ink: Ink, x: int, y: int, inner: int) -> None:
-        s = self.host.game.c.scenario
+        s = self.game.c.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
         ink.text(self.t("event.you_chose"), (x, y), 16, theme.MUTED, 700)

@@ -7,9 +7,10 @@ from typing import Any
 import pygame
 
 from game.errors import AgenError, ScenarioError
+from game.results.store import open_store
 from game.scenario import Scenario, load_scenario, localize
 from game.ui import facts, theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 ROWS = 12
@@ -57,10 +58,6 @@ def shown_grade(row: Any, scenarios: dict[tuple[str, str], Scenario], lang: str)
 def load_board(app: Any) -> tuple[list[Any], str | None, str | None]:
     """Import the result files of the results folder into the local store and read the
     board: (rows, the class shown or None for all, a message when something is missing)."""
-    try:
-        from game.results.store import open_store
-    except ImportError:
-        return [], None, "leaderboard.no_module"
     session = app.session
     cohort = session.player.cohort if session is not None else None
     scenario = session.loaded.scenario.id if session is not None else None
@@ -82,6 +79,13 @@ class LeaderboardScreen(Screen):
     """Best scores first; the player's own class when a game is in hand."""
 
     name = "leaderboard"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "over":
+            return []
+        app = stage.app
+        return [Shot("15-leaderboard", lambda: app.make("leaderboard", app.make("title")))]
 
     def __init__(self, app: Any, back: Screen) -> None:
         super().__init__(app)

@@ -7,7 +7,7 @@ import pygame
 
 from game.i18n import other_language
 from game.ui import theme, widgets
-from game.ui.screens.base import Overlay, Screen
+from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -15,6 +15,13 @@ class MenuOverlay(Overlay):
     """A small menu; the game stays beneath it."""
 
     name = "menu"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        turn = stage.turn
+        if stage.name != "mid_turn_answered" or turn is None:
+            return []
+        return [Shot("11-menu", lambda: stage.app.make("menu", turn))]
 
     def _rect(self) -> pygame.Rect:
         return self.dialog_rect(520, 440)
@@ -52,18 +59,14 @@ class MenuOverlay(Overlay):
         if key == "resume":
             return self.parent
         if key == "briefing":
-            from game.ui.screens.briefing import BriefingOverlay
-
-            return BriefingOverlay(self.app, self.parent)
+            return self.go("briefing", self.parent)
         if key == "language":
             self.app.set_language(other_language(self.app.lang))
             return self
         if key == "save_quit":
             self.app.autosave()
             self.app.session = None
-            from game.ui.screens.title import TitleScreen
-
-            return TitleScreen(self.app)
+            return self.go("title")
         return self
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pygame
@@ -10,26 +9,30 @@ import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.ui import theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Player
+from game.ui.theme import gui_theme
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("name", "nip", "cohort")
-
-
-def gui_theme() -> dict[str, Any]:
-    """The pygame_gui theme with the shipped font's absolute paths."""
-    data: dict[str, Any] = json.loads(theme.THEME_JSON.read_text(encoding="utf-8"))
-    font = data["text_entry_line"]["font"]
-    for key in ("regular_path", "bold_path"):
-        font[key] = str(theme.ASSETS.parent / font[key])
-    return data
 
 
 class PlayerScreen(Screen):
     """Who is playing, in which class."""
 
     name = "player"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "start":
+            return []
+
+        def filled() -> Screen:
+            screen = stage.app.make("player", stage.player)
+            screen.tick(0.01)
+            return screen
+
+        return [Shot("02-player", filled)]
 
     def __init__(self, app: Any, player: Player | None = None) -> None:
         super().__init__(app)
@@ -125,14 +128,10 @@ class PlayerScreen(Screen):
 
     def press(self, key: str) -> Screen:
         if key == "back":
-            from game.ui.screens.title import TitleScreen
-
-            return TitleScreen(self.app)
+            return self.go("title")
         if key == "join":
-            from game.ui.screens.class_join import ClassJoinScreen
-
             v = self.values()
-            return ClassJoinScreen(self.app, Player(v["name"], v["nip"] or None, v["cohort"]))
+            return self.go("class_join", Player(v["name"], v["nip"] or None, v["cohort"]))
         if key == "next":
             v = self.values()
             if not v["name"]:
@@ -143,9 +142,7 @@ class PlayerScreen(Screen):
                 self.error = "player.need_cohort"
                 self.entries["cohort"].focus()  # type: ignore[no-untyped-call]
                 return self
-            from game.ui.screens.scenario_choice import ScenarioScreen
-
-            return ScenarioScreen(self.app, Player(v["name"], v["nip"] or None, v["cohort"]))
+            return self.go("scenario", Player(v["name"], v["nip"] or None, v["cohort"]))
         return self
 
     def wants_ticks(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
@@ -10,11 +10,8 @@ from game.engine import Adopt, Cancel
 from game.scenario import localize
 from game.scenario.schema import Policy
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen
+from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
-
-if TYPE_CHECKING:
-    from game.ui.screens.turn import TurnScreen
 
 
 class PolicyDialog(Overlay):
@@ -22,9 +19,16 @@ class PolicyDialog(Overlay):
 
     name = "policy"
 
-    def __init__(self, app: Any, parent: TurnScreen, policy_id: str, number: int) -> None:
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        turn = stage.turn
+        if stage.name != "mid_turn_answered" or turn is None:
+            return []
+        first = turn.policies()[0].id  # type: ignore[attr-defined]
+        return [Shot("10-policy", lambda: stage.app.make("policy", turn, first, 1))]
+
+    def __init__(self, app: Any, parent: Screen, policy_id: str, number: int) -> None:
         super().__init__(app, parent)
-        self.host = parent
         self.policy_id = policy_id
         self.number = number
         self.offset = 0  # how far the description is scrolled
@@ -32,7 +36,7 @@ class PolicyDialog(Overlay):
     @property
     def policy(self) -> Policy:
         """The policy's definition."""
-        c = self.host.game.c
+        c = self.game.c
         p: Policy = c.scenario.policies[c.policy_index[self.policy_id]]
         return p
 
@@ -42,7 +46,7 @@ class PolicyDialog(Overlay):
     def _columns_height(self, ink: Ink) -> int:
         """Room the two columns under the description need (what it moves; terms and sources)."""
         p = self.policy
-        moves = len(facts.moves(p.effects, self.host.game.c.scenario)[:7])
+        moves = len(facts.moves(p.effects, self.game.c.scenario)[:7])
         terms = 3 * 28 + (8 + 24 + 2 * 20 if p.sources else 0)
         return ink.px(26 + max(moves * 28, terms))
 
@@ -53,7 +57,7 @@ class PolicyDialog(Overlay):
             return None
         ink = Ink(self.app.surface)
         rect = self._rect()
-        s = self.host.game.c.scenario
+        s = self.game.c.scenario
         lang = self.app.lang
         inner_w = rect.width - ink.px(64)
         name = localize(p.name, lang, s.default_language)
@@ -76,7 +80,7 @@ class PolicyDialog(Overlay):
 
     def buttons(self) -> list[Button]:
         rect = self._rect()
-        game = self.host.game
+        game = self.game
         y = rect.bottom - self.px(28) - self.px(56)
         close = Button(
             "close",
@@ -130,7 +134,7 @@ class PolicyDialog(Overlay):
         return self
 
     def press(self, key: str) -> Screen:
-        game = self.host.game
+        game = self.game
         if key == "close":
             return self.parent
         name = localize(self.policy.name, self.app.lang, game.c.scenario.default_language)
@@ -147,7 +151,7 @@ class PolicyDialog(Overlay):
         super().draw(surface)
         ink = Ink(surface)
         rect = self._rect()
-        game = self.host.game
+        game = self.game
         s = game.c.scenario
         lang = self.app.lang
         p = self.policy

@@ -12,7 +12,7 @@ from game.errors import ScenarioError
 from game.i18n import tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
 
@@ -44,6 +44,22 @@ class ScenarioScreen(Screen):
     """The list of scenarios and the briefing of the one selected."""
 
     name = "scenario"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "start":
+            return []
+
+        def scrolled_to_end() -> Screen:
+            screen = ScenarioScreen(stage.app, stage.player)
+            view = screen.briefing_view()
+            screen.offset = view.limit if view is not None else 0
+            return screen
+
+        return [
+            Shot("03-scenario", lambda: stage.app.make("scenario", stage.player)),
+            Shot("03b-scenario-end", scrolled_to_end),
+        ]
 
     def __init__(self, app: Any, player: Player) -> None:
         super().__init__(app)
@@ -151,9 +167,7 @@ class ScenarioScreen(Screen):
 
     def press(self, key: str) -> Screen:
         if key == "back":
-            from game.ui.screens.player import PlayerScreen
-
-            return PlayerScreen(self.app, self.player)
+            return self.go("player", self.player)
         if key == "start" and self.choices:
             choice = self.choices[self.selected]
             session = Session(
@@ -161,9 +175,7 @@ class ScenarioScreen(Screen):
             )
             self.app.session = session
             self.app.autosave()
-            from game.ui.screens.turn import TurnScreen
-
-            return TurnScreen.enter(self.app)
+            return self.go("turn")
         return self
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -10,7 +10,7 @@ from game.errors import AgenError
 from game.i18n import other_language
 from game.scenario import CATEGORIES
 from game.ui import theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Session
 from game.ui.widgets import Button, Ink
 
@@ -19,6 +19,12 @@ class TitleScreen(Screen):
     """The first screen."""
 
     name = "title"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "start":
+            return []
+        return [Shot("01-title", lambda: stage.app.make("title"), (200, 420))]
 
     def buttons(self) -> list[Button]:
         x, y = self.px(96), self.px(330)
@@ -69,22 +75,16 @@ class TitleScreen(Screen):
             self.app.set_language(other_language(self.app.lang))
             return self
         if key == "new":
-            from game.ui.screens.player import PlayerScreen
-
-            return PlayerScreen(self.app)
+            return self.go("player")
         if key == "leaderboard":
-            from game.ui.screens.leaderboard import LeaderboardScreen
-
-            return LeaderboardScreen(self.app, self)
+            return self.go("leaderboard", self)
         if key == "continue":
             try:
                 self.app.session = Session.resume(self.app.save_path)
             except AgenError as exc:
                 self.app.toast(self.t("title.cannot_continue", reason=str(exc)))
                 return self
-            from game.ui.screens.turn import TurnScreen
-
-            return TurnScreen.enter(self.app)
+            return self.go("turn")
         return self
 
     def draw(self, surface: pygame.Surface) -> None:

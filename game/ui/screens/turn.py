@@ -8,9 +8,10 @@ import pygame
 
 from game.scenario import CATEGORIES, localize
 from game.scenario.schema import Policy
-from game.ui import facts, theme, widgets
+from game.ui import class_play, facts, theme, widgets
+from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.screens.turn_layout import TurnLayout, turn_layout
 from game.ui.widgets import Button, Ink
 
@@ -20,6 +21,32 @@ class TurnScreen(Screen):
 
     name = "turn"
 
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        app = stage.app
+        if stage.name == "first_turn_answered":
+            return [Shot("05-turn1", lambda: app.make("turn"))]
+        if stage.name != "mid_turn_answered" or not isinstance(stage.turn, TurnScreen):
+            return []
+        turn = stage.turn
+        measure = TurnScreen(app)  # where the cards of the third category stand
+        measure.category = 2
+        card_rects = measure.layout().card_rects(len(measure.policies()))
+
+        def third_category() -> Screen:
+            turn.category = 2  # the dialogs drawn after this stand over the same turn screen
+            return turn
+
+        tiles = turn.layout().tiles(len(turn.metric_names()))
+        return [
+            Shot("08-turn-mid-why", lambda: turn, tiles[0].center),
+            Shot(
+                "09-turn-mid-cards",
+                third_category,
+                card_rects[0].center if card_rects else (-1, -1),
+            ),
+        ]
+
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         assert app.session is not None
@@ -28,29 +55,26 @@ class TurnScreen(Screen):
 
     @staticmethod
     def enter(app: Any) -> Screen:
-        """The turn screen, with the debrief or the turn's event dialog in front when due."""
-        session = app.session
-        assert session is not None
-        if session.game.over:
-            from game.ui.screens.debrief import DebriefScreen
+        """What "go to the turn" shows (kept for callers that hold no screen): ``app.go("turn")``."""
+        screen: Screen = app.go("turn")
+        return screen
 
-            return DebriefScreen(app)
-        from game.ui import class_play
-
-        wait = class_play.gate(app)
+    def arrive(self) -> Screen:
+        """The debrief when the game is over; else the first unanswered event's dialog in
+        front of this screen; else this screen."""
+        if self.game.over:
+            return self.go("debrief")
+        wait = class_play.gate(self.app)  # a live class may not have opened this quarter yet
         if wait is not None:
             return wait
-        turn = TurnScreen(app)
-        return turn.next_event() or turn
+        return self.next_event() or self
 
     def next_event(self) -> Screen | None:
         """The dialog for the first unanswered event, if any."""
         pending = self.game.pending_events()
         if not pending:
             return None
-        from game.ui.screens.event_dialog import EventDialog
-
-        return EventDialog(self.app, self, pending[0])
+        return self.app.make("event", self, pending[0])
 
     def categories(self) -> list[str]:
         """The categories that have policies in this scenario."""
@@ -74,8 +98,6 @@ class TurnScreen(Screen):
         return facts.visible(self.game.c.scenario)
 
     def buttons(self) -> list[Button]:
-        from game.ui import class_play
-
         lay = self.layout()
         label, enabled = class_play.end_turn_label(self.app, self.t("turn.end"))
         return [
@@ -125,10 +147,8 @@ class TurnScreen(Screen):
                 return self
             return self.press("menu")
         if key == pygame.K_F5 and self.app.options.playtest:
-            from game.ui.playtest import reload_scenario
-
             reload_scenario(self.app)
-            return TurnScreen.enter(self.app)
+            return self.go("turn")
         if key in (pygame.K_RIGHT, pygame.K_TAB) and not event.mod & pygame.KMOD_SHIFT:
             self.category = (self.category + 1) % n_cat
         elif key in (pygame.K_LEFT, pygame.K_TAB):
@@ -159,18 +179,12 @@ class TurnScreen(Screen):
         policies = self.policies()
         if not 0 <= index < len(policies):
             return self
-        from game.ui.screens.policy_dialog import PolicyDialog
-
-        return PolicyDialog(self.app, self, policies[index].id, index + 1)
+        return self.go("policy", self, policies[index].id, index + 1)
 
     def press(self, key: str) -> Screen:
         if key == "menu":
-            from game.ui.screens.menu import MenuOverlay
-
-            return MenuOverlay(self.app, self)
+            return self.go("menu", self)
         if key == "end":
-            from game.ui import class_play
-
             if class_play.blocked(self.app) is not None:
                 return self  # the class is paused, or this quarter is not open yet
             game = self.game
@@ -180,9 +194,7 @@ class TurnScreen(Screen):
             class_play.turn_ended(self.app, turn)
             if game.over:
                 self.app.finish_game()
-            from game.ui.screens.turn_report import TurnReportScreen
-
-            return TurnReportScreen(self.app, turn)
+            return self.go("report", turn)
         return self
 
     # -- drawing ------------------------------------------------------------------------

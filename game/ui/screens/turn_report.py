@@ -9,7 +9,7 @@ import pygame
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, theme, widgets
-from game.ui.screens.base import Screen
+from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CAUSES = 3
@@ -21,6 +21,12 @@ class TurnReportScreen(Screen):
     """What the last turn did, metric by metric."""
 
     name = "report"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "report":
+            return []
+        return [Shot("12-report", lambda: stage.app.make("report", stage.reported))]
 
     def __init__(self, app: Any, turn: int) -> None:
         super().__init__(app)
@@ -44,9 +50,7 @@ class TurnReportScreen(Screen):
         return super().handle(event)
 
     def press(self, key: str) -> Screen:
-        from game.ui.screens.turn import TurnScreen
-
-        return TurnScreen.enter(self.app)
+        return self.go("turn")
 
     def rows(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
         """Each shown metric with its change this turn and largest causes."""

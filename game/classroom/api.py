@@ -1,0 +1,217 @@
+"""The JSON API under /api/v1: class, scenario, seats, progress, results, control, live feed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from game.classroom import checks
+from game.classroom.live import Feed
+from game.classroom.models import Answer, ClassOut, ControlIn, JoinIn, ProgressIn, SeatOut
+from game.classroom.refusal import Refusal, pick_language
+from game.classroom.rooms import ClassStore, Room
+from game.i18n import tr
+from game.scenario import localize
+
+router = APIRouter(prefix="/api/v1")
+Auth = Annotated[str | None, Header(alias="Authorization", include_in_schema=False)]
+Lang = Annotated[str | None, Header(alias="Accept-Language", include_in_schema=False)]
+
+
+def _classes(request: Request) -> ClassStore:
+    classes: ClassStore = request.app.state.classes
+    return classes
+
+
+def _bearer(value: str | None) -> str | None:
+    if value and value.lower().startswith("bearer "):
+        return value[7:].strip() or None
+    return None
+
+
+def class_out(classes: ClassStore, room: Room) -> ClassOut:
+    """The public description of a class."""
+    s = classes.loaded(room).scenario
+    return ClassOut(
+        code=room.code,
+        title=localize(s.title, room.language, s.default_language),
+        scenario_id=room.scenario_id,
+        scenario_version=room.scenario_version,
+        scenario_sha256=room.scenario_sha256,
+        seed=room.seed,
+        language=room.language,
+        state=room.state,  # type: ignore[arg-type]
+        lockstep=room.lockstep,
+        open_quarter=room.open_quarter if room.lockstep else None,
+        turns=s.turns,
+        seconds_left=room.seconds_left(),
+    )
+
+
+def _answer(status: int, code: str, lang: str) -> JSONResponse:
+    body = Answer(
+        code=code,
+        message=tr(code, lang),
+        message_id=tr(code, "id"),
+        message_en=tr(code, "en"),
+    )
+    return JSONResponse(body.model_dump(), status_code=status)
+
+
+@router.get("/classes", summary="Codes of the classes in this store")
+def list_classes(request: Request) -> list[str]:
+    return _classes(request).codes()
+
+
+@router.get("/classes/{code}", response_model=ClassOut, summary="The class")
+def get_class(code: str, request: Request) -> ClassOut:
+    classes = _classes(request)
+    return class_out(classes, classes.room(code))
+
+
+@router.get(
+    "/classes/{code}/scenario",
+    summary="The scenario file the class plays (its SHA-256 is the class's scenario_sha256)",
+    response_class=Response,
+)
+def get_scenario(code: str, request: Request) -> Response:
+    classes = _classes(request)
+    room = classes.room(code)
+    return Response(
+        classes.scenario_bytes(code),
+        media_type="application/toml",
+        headers={
+            "ETag": f'"{room.scenario_sha256}"',
+            "Content-Disposition": f'attachment; filename="{room.scenario_name}"',
+        },
+    )
+
+
+@router.post("/classes/{code}/seats", status_code=201, response_model=SeatOut, summary="Join")
+def join(code: str, body: JoinIn, request: Request, authorization: Auth = None) -> SeatOut:
+    classes = _classes(request)
+    room = classes.room(code)
+    resume = _bearer(authorization)
+    if resume:
+        request.app.state.limiter.check(resume)
+    names = [body.player, body.player_id or "", *body.members]
+    if any(checks.has_control(n) for n in names):
+        raise Refusal(422, "class.api.bad_name")
+    player = " ".join(body.player.split())
+    if not player:
+        raise Refusal(422, "class.api.bad_name")
+    members = tuple(" ".join(m.split()) for m in body.members if m.strip())
+    player_id = (body.player_id or "").strip() or None
+    seat, token = classes.join(room, player, player_id, members, resume)
+    return SeatOut(
+        code=code,
+        seat=seat.id,
+        token=token,
+        player=seat.player,
+        player_id=seat.player_id,
+        members=list(seat.members),
+        turn_done=seat.turn_done,
+    )
+
+
+def _lang(request: Request, room: Room) -> str:
+    return pick_language(request.headers.get("accept-language"), room.language)
+
+
+@router.post(
+    "/classes/{code}/progress",
+    status_code=201,
+    response_model=Answer,
+    responses={409: {"model": Answer}, 422: {"model": Answer}, 423: {"model": Answer}},
+    summary="Decisions so far (Authorization: Bearer SEAT-TOKEN); replayed up to that turn",
+)
+def progress(code: str, body: ProgressIn, request: Request, authorization: Auth = None) -> Any:
+    classes = _classes(request)
+    token = _bearer(authorization)
+    room = classes.room(code)
+    seat = classes.seat_by_token(code, token)
+    request.app.state.limiter.check(token or "")
+    checks.playable(room, body.turn)
+    decisions = checks.check_progress(classes.loaded(room), room.seed, body.turn, body.decisions)
+    new = classes.save_progress(seat, body.turn, decisions)
+    lang = _lang(request, room)
+    return (
+        _answer(201, "class.api.stored", lang) if new else _answer(409, "class.api.already", lang)
+    )
+
+
+def _result(classes: ClassStore, code: str, token: str | None, data: bytes, lang: str) -> Any:
+    room = classes.room(code)
+    seat = classes.seat_by_token(code, token)
+    record = checks.read_result(data)
+    if seat.result_key is not None and seat.result_key == record.key():
+        return _answer(409, "class.api.already", lang)
+    checks.playable(room, record.turns_played)
+    checks.check_result(room, seat, record, classes.loaded(room))
+    new = classes.save_result(seat, record)
+    return (
+        _answer(201, "class.api.stored", lang) if new else _answer(409, "class.api.already", lang)
+    )
+
+
+@router.post(
+    "/classes/{code}/results",
+    status_code=201,
+    response_model=Answer,
+    responses={409: {"model": Answer}, 422: {"model": Answer}, 423: {"model": Answer}},
+    summary="A finished game's result file (Authorization: Bearer SEAT-TOKEN), verified by replay",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+async def result(code: str, request: Request, authorization: Auth = None) -> Any:
+    classes = _classes(request)
+    token = _bearer(authorization)
+    request.app.state.limiter.check(token or "")
+    data = await request.body()
+    room = await run_in_threadpool(classes.room, code)
+    return await run_in_threadpool(_result, classes, code, token, data, _lang(request, room))
+
+
+@router.post(
+    "/classes/{code}/control",
+    response_model=ClassOut,
+    summary="The facilitator's actions (Authorization: Bearer CONTROL-TOKEN)",
+)
+def control(code: str, body: ControlIn, request: Request, authorization: Auth = None) -> ClassOut:
+    classes = _classes(request)
+    room = classes.check_control(code, _bearer(authorization))
+    room = classes.control(room, body.action, body.seat)
+    return class_out(classes, room)
+
+
+@router.get("/classes/{code}/snapshot", summary="What the projector page shows, as JSON")
+def get_snapshot(code: str, request: Request, lang: str | None = None) -> dict[str, Any]:
+    from game.classroom.snapshot import snapshot
+
+    classes = _classes(request)
+    room = classes.room(code)
+    return snapshot(classes, code, lang if lang in ("id", "en") else room.language)
+
+
+@router.get(
+    "/classes/{code}/live",
+    summary="Server-sent events: the projector's data now and after every change",
+    response_class=StreamingResponse,
+)
+async def live(code: str, request: Request, lang: str | None = None) -> StreamingResponse:
+    classes = _classes(request)
+    room = await run_in_threadpool(classes.room, code)
+    feed: Feed = request.app.state.feed
+    chosen = lang if lang in ("id", "en") else room.language
+    return StreamingResponse(
+        feed.events(code, chosen),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,86 @@
+"""The class server: a FastAPI app over one results store (SQLite file or PostgreSQL).
+
+``create_app(db)`` builds it; ``app_from_env()`` is the factory uvicorn's worker processes
+call (``--workers N``), reading the store's URL from ``AGEN_CLASS_DB``. Every process reads
+and writes the same store, so any of them can answer any participant or projector.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from game import __version__
+from game.classroom import api
+from game.classroom.guards import BodyLimit, RateLimit
+from game.classroom.live import Feed
+from game.classroom.models import MAX_BODY
+from game.classroom.refusal import Refusal, pick_language
+from game.classroom.rooms import ClassStore
+from game.errors import ResultError
+from game.results.store import open_store
+
+ENV_DB = "AGEN_CLASS_DB"
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _lang(request: Request) -> str:
+    return pick_language(request.headers.get("accept-language"), "id")
+
+
+def create_app(db: str | None = None, classes: ClassStore | None = None) -> FastAPI:
+    """The ASGI app serving every class of the store at ``db``."""
+    if classes is None:
+        classes = ClassStore(open_store(db))
+    feed = Feed(classes)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        feed.start()
+        yield
+        await feed.stop()
+
+    app = FastAPI(
+        title="Agen Perubahan — class server",
+        version=__version__,
+        description="Live class mode: join, progress and results, verified by replay.",
+        lifespan=lifespan,
+    )
+    app.state.classes = classes
+    app.state.feed = feed
+    app.state.limiter = RateLimit()
+
+    @app.exception_handler(Refusal)
+    async def refused(request: Request, exc: Refusal) -> JSONResponse:
+        return JSONResponse(exc.body(_lang(request)), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
+        refusal = Refusal(422, "class.api.bad_request", where=where, reason=first.get("msg", ""))
+        return JSONResponse(refusal.body(_lang(request)), status_code=422)
+
+    @app.exception_handler(ResultError)
+    async def store_error(request: Request, exc: ResultError) -> JSONResponse:
+        refusal = Refusal(503, "class.api.store_busy", reason=str(exc))
+        return JSONResponse(refusal.body(_lang(request)), status_code=503)
+
+    app.include_router(api.router)
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    return app
+
+
+def app_from_env() -> Any:
+    """The app of one uvicorn worker process: the store's URL comes from ``AGEN_CLASS_DB``."""
+    return create_app(os.environ.get(ENV_DB) or None)

@@ -1,0 +1,100 @@
+"""What the class server accepts: progress replayed up to its turn, results replayed whole.
+
+Each check raises a :class:`~game.classroom.refusal.Refusal` naming what is wrong; nothing
+is stored before every check has passed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from game.classroom.refusal import Refusal, Words
+from game.classroom.rooms import Room, SeatRow
+from game.engine import Decision, Game, replay
+from game.errors import PlanError, ResultError
+from game.results.record import ResultRecord, parse_result
+from game.results.verify import verify_on
+from game.scenario import LoadedScenario
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def has_control(text: str) -> bool:
+    """Whether a name holds control or direction-changing characters."""
+    return bool(CONTROL.search(text))
+
+
+def playable(room: Room, turns_done: int) -> None:
+    """Refuse (423, try later) while the class is paused or the quarter is not open yet."""
+    if room.state == "closed":
+        raise Refusal(422, "class.api.closed")
+    if room.state == "paused":
+        raise Refusal(423, "class.api.paused")
+    if room.lockstep and turns_done > room.open_quarter:
+        raise Refusal(423, "class.api.wait_quarter", quarter=turns_done, open=room.open_quarter)
+
+
+def check_progress(
+    loaded: LoadedScenario, seed: int, turn: int, raw: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Replay the decisions up to the end of ``turn``; return them in their stored form."""
+    turns = loaded.scenario.turns
+    if not 1 <= turn <= turns:
+        raise Refusal(422, "class.api.bad_turn", turn=turn, turns=turns)
+    try:
+        decisions = [Decision.from_json(d) for d in raw]
+    except ResultError as exc:
+        raise Refusal(422, "class.api.bad_decisions", reason=str(exc)) from None
+    late = next((d for d in decisions if d.turn > turn), None)
+    if late is not None:
+        raise Refusal(422, "class.api.future_decision", at=late.turn, turn=turn)
+    try:
+        game = replay(loaded.compiled, seed, decisions, until_turn=turn + 1)
+    except PlanError as exc:
+        raise Refusal(
+            422, "class.api.not_replayable", reason=Words(exc.message("id"), str(exc))
+        ) from None
+    if game.over and game.outcome is not None and game.outcome.turns_played < turn:
+        raise Refusal(422, "class.api.ended_before", at=game.outcome.turns_played, turn=turn)
+    played = [d.to_json() for d in game.decisions]
+    given = [d.to_json() for d in decisions]
+    if played != given:
+        raise Refusal(422, "class.api.incomplete", made=len(played), sent=len(given))
+    return given
+
+
+def read_result(body: bytes) -> ResultRecord:
+    """The result file sent, or a 422 naming what is malformed."""
+    try:
+        return parse_result(body)
+    except ResultError as exc:
+        raise Refusal(422, "class.api.bad_result", reason=str(exc)) from None
+
+
+def check_result(room: Room, seat: SeatRow, record: ResultRecord, loaded: LoadedScenario) -> Game:
+    """Refuse a result of another class, scenario version, seed or player, or a bot's result
+    where bots are not allowed; then replay it whole (as ``agen results import`` does)."""
+    if record.cohort != room.code:
+        raise Refusal(422, "class.api.other_class", cohort=record.cohort, code=room.code)
+    if (
+        record.scenario_id != room.scenario_id
+        or record.scenario_version != room.scenario_version
+        or record.scenario_sha256 != room.scenario_sha256
+    ):
+        raise Refusal(
+            422,
+            "class.api.other_scenario",
+            played=f"{record.scenario_id}@{record.scenario_version}",
+            wanted=f"{room.scenario_id}@{room.scenario_version}",
+        )
+    if record.seed != room.seed:
+        raise Refusal(422, "class.api.other_seed", seed=record.seed)
+    if record.player.strip().casefold() != seat.player.casefold():
+        raise Refusal(422, "class.api.other_player", player=record.player, seat=seat.player)
+    if record.origin is not None and record.origin.is_bot and not room.allow_bots:
+        raise Refusal(422, "class.api.bot")
+    try:
+        return verify_on(record, loaded)
+    except ResultError as exc:
+        raise Refusal(422, "class.api.not_verified", reason=str(exc)) from None

@@ -1,0 +1,288 @@
+"""The HTTP client of a live class: what the game and ``agen simulate --join`` share.
+
+Synchronous, httpx only (no pygame). Every call raises :class:`ClassUnreachable` when the
+server cannot be reached (the caller keeps what it meant to send and tries again later) or
+:class:`ClassRefused` when the server answered no. ``send_progress`` and ``send_result``
+return a :class:`Reply` for the three final answers: 201 stored, 409 already stored,
+422 refused (with the reason in the asked language); anything else is ``ClassRefused``,
+whose ``retry`` says whether sending the same thing later can succeed.
+
+Lockstep rule (``ClassInfo.lockstep``): ``open_quarter`` is the highest quarter participants
+may *finish*. A participant may look at and decide in any quarter, but may end quarter ``q``
+(and so send progress with ``turn = q``, the number of quarters completed) only while
+``q <= open_quarter``; a result whose ``turns_played`` exceeds ``open_quarter`` is not
+accepted yet either. Too early, the server answers 423 (``ClassRefused``, ``retry=True``,
+code ``class.api.wait_quarter``): the game shows the wait message, polls :meth:`info`
+(every second or two) and ends the turn once ``open_quarter`` has grown. A paused class
+answers 423 ``class.api.paused`` to progress and results alike; a closed one 422.
+Without lockstep ``open_quarter`` is None and every quarter is open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from game.errors import AgenError
+from game.i18n import tr
+
+API = "/api/v1"
+RETRY_STATUSES = frozenset({408, 423, 425, 429, 500, 502, 503, 504})
+_CLASS_SUFFIX = re.compile(r"/(class|api/v1/classes)/[^/]*/?.*$")
+
+
+class ClassError(AgenError):
+    """A class-mode failure: a message code and the words in both languages."""
+
+    def __init__(self, code: str, message_id: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.message_id = message_id
+        self.message_en = message_en
+
+    def message(self, lang: str) -> str:
+        """The explanation in the reader's language."""
+        return self.message_id if lang == "id" else self.message_en
+
+
+class ClassUnreachable(ClassError):
+    """The server did not answer (network down, server stopped, timeout): queue and retry."""
+
+    def __init__(self, address: str, detail: str = "") -> None:
+        super().__init__(
+            "class.client.unreachable",
+            tr("class.client.unreachable", "id", address=address),
+            tr("class.client.unreachable", "en", address=address),
+        )
+        self.detail = detail
+
+
+class ClassRefused(ClassError):
+    """The server answered no; ``retry`` is True when the same request may succeed later."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message_id: str,
+        message_en: str,
+        message: str | None = None,
+    ) -> None:
+        super().__init__(code, message_id, message_en)
+        self.status = status
+        self.reply_message = message or message_en
+        self.retry = status in RETRY_STATUSES
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    """A class as the server describes it."""
+
+    code: str
+    scenario_id: str
+    scenario_version: str
+    scenario_sha256: str
+    seed: int
+    language: str
+    state: Literal["open", "paused", "closed"]
+    lockstep: bool
+    open_quarter: int | None
+    seconds_left: float | None
+
+    def may_finish(self, quarter: int) -> bool:
+        """Whether quarter ``quarter`` (1-based) may be ended now (the lockstep rule)."""
+        if self.state != "open":
+            return False
+        return self.open_quarter is None or quarter <= self.open_quarter
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A participant's place in a class; ``token`` authorises what it sends."""
+
+    code: str
+    token: str
+    player: str
+    player_id: str | None
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A final answer to a progress or result: 201 stored, 409 already stored, 422 refused."""
+
+    status: int
+    code: str
+    message: str
+
+    @property
+    def stored(self) -> bool:
+        """Whether the server holds what was sent (newly or from before)."""
+        return self.status in (200, 201, 409)
+
+
+def base_of(address: str) -> str:
+    """The server's base URL from what a participant typed: a scheme is added, a class path cut."""
+    text = address.strip()
+    if "://" not in text:
+        text = "http://" + text
+    return _CLASS_SUFFIX.sub("", text.rstrip("/")).rstrip("/")
+
+
+class ClassClient:
+    """One participant's (or one tool's) connection to one class on one server."""
+
+    def __init__(
+        self, base_url: str, code: str, *, language: str = "id", timeout: float = 5.0
+    ) -> None:
+        self.base_url = base_of(base_url)
+        self.code = code.strip()
+        self.language = language
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=timeout,
+            headers={"Accept-Language": language, "User-Agent": "agen-perubahan"},
+        )
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> ClassClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def _path(self) -> str:
+        return f"{API}/classes/{quote(self.code, safe='')}"
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        content: bytes | None = None,
+        token: str | None = None,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            return self._http.request(method, path, json=body, content=content, headers=headers)
+        except httpx.HTTPError as exc:
+            raise ClassUnreachable(self.base_url, str(exc)) from None
+
+    def _refused(self, response: httpx.Response) -> ClassRefused:
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        if not isinstance(body, dict):
+            body = {}
+        code = str(body.get("code") or "class.api.http")
+        en = str(body.get("message_en") or body.get("message") or f"HTTP {response.status_code}")
+        ind = str(body.get("message_id") or en)
+        return ClassRefused(response.status_code, code, ind, en, str(body.get("message") or en))
+
+    def _ok(self, response: httpx.Response) -> dict[str, Any]:
+        if response.status_code >= 400:
+            raise self._refused(response)
+        try:
+            body = response.json()
+        except ValueError:
+            raise self._refused(response) from None
+        if not isinstance(body, dict):
+            raise self._refused(response)
+        return body
+
+    def info(self) -> ClassInfo:
+        """The class: scenario, seed, state and the lockstep quarter."""
+        b = self._ok(self._request("GET", self._path))
+        try:
+            return ClassInfo(
+                code=str(b["code"]),
+                scenario_id=str(b["scenario_id"]),
+                scenario_version=str(b["scenario_version"]),
+                scenario_sha256=str(b["scenario_sha256"]),
+                seed=int(b["seed"]),
+                language=str(b["language"]),
+                state=b["state"],
+                lockstep=bool(b["lockstep"]),
+                open_quarter=None if b.get("open_quarter") is None else int(b["open_quarter"]),
+                seconds_left=None if b.get("seconds_left") is None else float(b["seconds_left"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ClassRefused(
+                502,
+                "class.client.bad_answer",
+                tr("class.client.bad_answer", "id"),
+                tr("class.client.bad_answer", "en"),
+            ) from None
+
+    def scenario(self) -> bytes:
+        """The scenario file the class plays, checked against the SHA-256 of :meth:`info`."""
+        expected = self.info().scenario_sha256
+        response = self._request("GET", f"{self._path}/scenario")
+        if response.status_code >= 400:
+            raise self._refused(response)
+        data = response.content
+        if hashlib.sha256(data).hexdigest() != expected:
+            raise ClassRefused(
+                502,
+                "class.client.bad_scenario",
+                tr("class.client.bad_scenario", "id"),
+                tr("class.client.bad_scenario", "en"),
+            )
+        return data
+
+    def join(
+        self,
+        player: str,
+        player_id: str | None = None,
+        members: tuple[str, ...] = (),
+        *,
+        token: str | None = None,
+    ) -> Seat:
+        """Take a seat (or, with the ``token`` of a seat taken before, take it again)."""
+        body = {"player": player, "player_id": player_id, "members": list(members)}
+        b = self._ok(self._request("POST", f"{self._path}/seats", body=body, token=token))
+        return Seat(
+            code=str(b["code"]),
+            token=str(b["token"]),
+            player=str(b["player"]),
+            player_id=b.get("player_id"),
+            members=tuple(str(m) for m in b.get("members") or ()),
+        )
+
+    def _reply(self, response: httpx.Response) -> Reply:
+        if response.status_code in (200, 201, 409, 422):
+            try:
+                body = response.json()
+            except ValueError:
+                body = {}
+            if isinstance(body, dict) and "code" in body:
+                return Reply(response.status_code, str(body["code"]), str(body.get("message", "")))
+        raise self._refused(response)
+
+    def send_progress(self, seat: Seat, turn: int, decisions: list[dict[str, Any]]) -> Reply:
+        """Send the decisions after ``turn`` quarters completed (decisions as in a result file)."""
+        body = {"turn": turn, "decisions": decisions}
+        return self._reply(
+            self._request("POST", f"{self._path}/progress", body=body, token=seat.token)
+        )
+
+    def send_result(self, seat: Seat, result: dict[str, Any]) -> Reply:
+        """Send the finished game's result file (its JSON, as written to disk)."""
+        data = json.dumps(result, ensure_ascii=False).encode("utf-8")
+        return self._reply(
+            self._request("POST", f"{self._path}/results", content=data, token=seat.token)
+        )

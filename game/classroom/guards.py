@@ -1,0 +1,91 @@
+"""What stands before every request: a body-size limit and a per-seat rate limit."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from typing import Any
+
+from game.classroom.refusal import Refusal, pick_language
+
+Scope = dict[str, Any]
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes is answered 413 and never parsed."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, send, headers)
+            return
+        body, more = bytearray(), True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                await self._refuse(scope, send, headers)
+                return
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                message: dict[str, Any] = await receive()
+                return message
+            sent = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, send: Any, headers: dict[bytes, bytes]) -> None:
+        lang = pick_language(headers.get(b"accept-language", b"").decode("latin-1"), "id")
+        refusal = Refusal(413, "class.api.too_large", limit=self.limit // 1024)
+        data = json.dumps(refusal.body(lang), ensure_ascii=False).encode("utf-8")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(data)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": data})
+
+
+class RateLimit:
+    """At most ``per_second`` requests per seat in any one second (in this process)."""
+
+    def __init__(self, per_second: int = 8) -> None:
+        self.per_second = per_second
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> None:
+        """Count a request of ``key``; refuse (429) the one too many."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._seen.setdefault(key, deque())
+            while times and now - times[0] >= 1.0:
+                times.popleft()
+            if len(times) >= self.per_second:
+                raise Refusal(429, "class.api.too_fast", n=self.per_second)
+            times.append(now)
+            if len(self._seen) > 10_000:
+                self._seen = {k: v for k, v in self._seen.items() if v and now - v[-1] < 1.0}

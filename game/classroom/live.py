@@ -1,0 +1,105 @@
+"""Live updates: each server process polls the store's change feed and wakes its listeners.
+
+A participant's POST may reach any process (``--workers N``); its change row reaches every
+process's poller within one interval, and each open projector page gets a fresh snapshot
+as a server-sent event. The poller only runs queries for classes someone is watching.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
+
+from game.classroom import tables as T
+from game.classroom.rooms import ClassStore
+from game.classroom.snapshot import snapshot
+
+POLL_S = 0.15
+KEEPALIVE_S = 15.0
+
+
+class Feed:
+    """The change feed as seen by one process."""
+
+    def __init__(self, classes: ClassStore, interval: float = POLL_S) -> None:
+        self.classes = classes
+        self.interval = interval
+        self.versions: dict[str, int] = {}
+        self.watchers: dict[str, int] = {}
+        self._changed = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._cache: dict[tuple[str, str], tuple[int, str]] = {}
+
+    def start(self) -> None:
+        """Start polling (inside the running event loop)."""
+        self._changed = asyncio.Event()
+        self._task = asyncio.get_running_loop().create_task(self._poll())
+
+    async def stop(self) -> None:
+        """Stop polling."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+
+    def _latest(self, codes: list[str]) -> dict[str, int]:
+        c = T.changes.c
+        with self.classes.reading() as conn:
+            rows = conn.execute(
+                select(c.class_code, func.max(c.id))
+                .where(c.class_code.in_(codes))
+                .group_by(c.class_code)
+            ).all()
+        return {code: int(n) for code, n in rows}
+
+    async def _poll(self) -> None:
+        while True:
+            codes = [c for c, n in self.watchers.items() if n > 0]
+            if codes:
+                try:
+                    latest = await run_in_threadpool(self._latest, codes)
+                except Exception:  # a busy or restarting database: try again next time
+                    latest = {}
+                if any(self.versions.get(c, 0) != v for c, v in latest.items()):
+                    self.versions.update(latest)
+                    event, self._changed = self._changed, asyncio.Event()
+                    event.set()
+            await asyncio.sleep(self.interval)
+
+    async def render(self, code: str, lang: str, version: int) -> str:
+        """The snapshot as JSON text, built once per change for all listeners of a process."""
+        cached = self._cache.get((code, lang))
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        data: dict[str, Any] = await run_in_threadpool(snapshot, self.classes, code, lang)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self._cache[(code, lang)] = (max(version, int(data["version"])), text)
+        return text
+
+    async def events(self, code: str, lang: str) -> AsyncIterator[str]:
+        """Server-sent events for one listener: a snapshot now and after every change."""
+        self.watchers[code] = self.watchers.get(code, 0) + 1
+        try:
+            sent = -1
+            version = await run_in_threadpool(self.classes.last_change, code)
+            self.versions[code] = max(self.versions.get(code, 0), version)
+            while True:
+                version = self.versions.get(code, 0)
+                if version != sent:
+                    text = await self.render(code, lang, version)
+                    sent = version
+                    yield f"id: {version}\nevent: snapshot\ndata: {text}\n\n"
+                    continue
+                waiter = self._changed
+                try:
+                    await asyncio.wait_for(waiter.wait(), KEEPALIVE_S)
+                except asyncio.TimeoutError:
+                    yield ": keep-alive\n\n"
+        finally:
+            self.watchers[code] -= 1

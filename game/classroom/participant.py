@@ -1,0 +1,171 @@
+"""A headless participant: joins a class, plays with a bot or a plan, sends as the game does.
+
+Used by ``agen simulate --join``, by the tests and by the benchmarks. It fetches the
+class's scenario (checked by SHA-256) and seed, takes a seat, sends its decisions so far
+after every quarter (waiting, in lockstep, until the facilitator opens it) and its result
+file at the end. A network drop or a busy server is waited out and the same thing sent
+again; a refusal (422) stops it with the server's reason.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.classroom.client import (
+    ClassClient,
+    ClassInfo,
+    ClassRefused,
+    ClassUnreachable,
+    Reply,
+    Seat,
+)
+from game.engine import BOTS, Game, play_bot, play_plan
+from game.results.record import Origin, ResultRecord, record_from_game, write_result
+from game.scenario import LoadedScenario, load_plan, load_scenario
+
+
+@dataclass
+class Participation:
+    """What one headless participant did."""
+
+    seat: Seat
+    record: ResultRecord
+    replies: list[Reply] = field(default_factory=list)
+    waited_s: float = 0.0
+
+    @property
+    def result_reply(self) -> Reply:
+        """The server's answer to the result file."""
+        return self.replies[-1]
+
+
+def fetch_scenario(
+    client: ClassClient, info: ClassInfo, folder: Path | None = None
+) -> LoadedScenario:
+    """Download the class's scenario into ``folder`` (a temporary one by default) and load it."""
+    where = folder or Path(tempfile.mkdtemp(prefix="agen-join-"))
+    where.mkdir(parents=True, exist_ok=True)
+    path = where / f"{info.scenario_id}-{info.scenario_sha256[:12]}.toml"
+    path.write_bytes(client.scenario())
+    return load_scenario(path)
+
+
+def _play(loaded: LoadedScenario, seed: int, bot: str | None, plan: Path | None, own: int) -> Game:
+    if plan is not None:
+        return play_plan(loaded.compiled, load_plan(plan, loaded.scenario), seed)
+    return play_bot(Game(loaded.compiled, seed), BOTS[bot or "random"], own)
+
+
+def _until_sent(
+    send: Callable[[], Reply], patience_s: float, pause_s: float, notice: Callable[[str], None]
+) -> Reply:
+    """Send until the server gives a final answer; wait out drops, pauses and closed quarters."""
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            reply = send()
+        except (ClassUnreachable, ClassRefused) as exc:
+            if isinstance(exc, ClassRefused) and not exc.retry:
+                raise
+            if time.monotonic() > deadline:
+                raise
+            notice(exc.message_en)
+            time.sleep(pause_s)
+            continue
+        if reply.status == 422:
+            raise ClassRefused(422, reply.code, reply.message, reply.message)
+        return reply
+
+
+def take_part(
+    client: ClassClient,
+    player: str,
+    *,
+    player_id: str | None = None,
+    members: tuple[str, ...] = (),
+    bot: str | None = "random",
+    plan: Path | None = None,
+    bot_seed: int | None = None,
+    result_out: Path | None = None,
+    patience_s: float = 3600.0,
+    pause_s: float = 0.5,
+    notice: Callable[[str], None] = lambda _m: None,
+) -> Participation:
+    """Join, play the whole game, send progress per quarter and the result; return what happened."""
+    info = client.info()
+    loaded = fetch_scenario(client, info)
+    seat = client.join(player, player_id, members)
+    own = bot_seed if bot_seed is not None else zlib.crc32(player.encode("utf-8"))
+    game = _play(loaded, info.seed, bot, plan, own)
+    origin = Origin(
+        tool="simulate", bot=None if plan else (bot or "random"), plan=plan.name if plan else None
+    )
+    record = record_from_game(
+        game,
+        loaded,
+        player=seat.player,
+        player_id=seat.player_id,
+        cohort=info.code,
+        language=client.language,
+        origin=origin,
+    )
+    if result_out is not None:
+        write_result(record, result_out)
+    run = Participation(seat, record)
+    decisions: list[dict[str, Any]] = list(record.decisions)
+    for quarter in range(1, record.turns_played + 1):
+        started = time.monotonic()
+        while not info.may_finish(quarter):
+            if info.state == "closed":
+                raise ClassRefused(
+                    422, "class.api.closed", "Kelas sudah ditutup.", "The class is closed."
+                )
+            notice(f"waiting: quarter {quarter} not open yet")
+            time.sleep(pause_s)
+            info = _until_info(client, patience_s, pause_s, notice)
+        run.waited_s += time.monotonic() - started
+        so_far = [d for d in decisions if d["turn"] <= quarter]
+
+        def send(q: int = quarter, s: list[dict[str, Any]] = so_far) -> Reply:
+            return client.send_progress(seat, q, s)
+
+        run.replies.append(
+            _until_sent(
+                send,
+                patience_s,
+                pause_s,
+                notice,
+            )
+        )
+    run.replies.append(
+        _until_sent(lambda: client.send_result(seat, record.to_json()), patience_s, pause_s, notice)
+    )
+    return run
+
+
+def _until_info(
+    client: ClassClient, patience_s: float, pause_s: float, notice: Callable[[str], None]
+) -> ClassInfo:
+    deadline = time.monotonic() + patience_s
+    while True:
+        try:
+            return client.info()
+        except ClassUnreachable as exc:
+            if time.monotonic() > deadline:
+                raise
+            notice(exc.message_en)
+            time.sleep(pause_s)
+
+
+def random_name(rng: random.Random) -> str:
+    """A made-up participant name (for rehearsals and load tests)."""
+    first = ("Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi", "Intan", "Joko")
+    last = ("Santoso", "Wijaya", "Lestari", "Pratama", "Siregar", "Nasution", "Putri", "Hakim")
+    return f"{rng.choice(first)} {rng.choice(last)} {rng.randint(100, 999)}"

@@ -1,0 +1,456 @@
+"""Classes, seats and progress in the results store; every change also goes to the change feed.
+
+All that matters lives in the database (tokens only as SHA-256), so several server
+processes can share one class. The scenario's bytes are stored with the class: every
+process plays, and hands out, exactly the file the facilitator started the class with.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from game.classroom import tables as T
+from game.classroom.refusal import Refusal
+from game.errors import ResultError
+from game.results.record import ResultRecord
+from game.results.schema import results
+from game.results.store import ResultStore
+from game.scenario import LoadedScenario, load_scenario
+
+_PG_LOCK = 7_301_956  # advisory lock held while creating the class tables
+STATES = ("open", "paused", "closed")
+
+
+def token_hash(token: str) -> str:
+    """How a token is kept: its SHA-256, never the token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Room:
+    """One class as stored."""
+
+    code: str
+    scenario_id: str
+    scenario_version: str
+    scenario_sha256: str
+    scenario_name: str
+    seed: int
+    language: str
+    lockstep: bool
+    minutes_per_quarter: float | None
+    allow_bots: bool
+    state: str
+    open_quarter: int
+    deadline: float | None
+    remaining: float | None
+    join_url: str
+
+    def seconds_left(self, now: float | None = None) -> float | None:
+        """Seconds left on the timer (kept while paused), or None without a timer."""
+        if self.deadline is not None:
+            return max(0.0, self.deadline - (now or time.time()))
+        return self.remaining
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    """One seat as stored."""
+
+    id: int
+    class_code: str
+    player: str
+    player_id: str | None
+    members: tuple[str, ...]
+    removed: bool
+    turn_done: int
+    decisions: list[dict[str, Any]]
+    result_key: str | None
+    score: float | None
+
+
+def _seat(row: Any) -> SeatRow:
+    return SeatRow(
+        row.id,
+        row.class_code,
+        row.player,
+        row.player_id,
+        tuple(json.loads(row.members)),
+        bool(row.removed),
+        row.turn_done,
+        json.loads(row.decisions),
+        row.result_key,
+        row.score,
+    )
+
+
+class ClassStore:
+    """The classes of one results store."""
+
+    def __init__(self, store: ResultStore) -> None:
+        self.store = store
+        self.engine = store.engine
+        self._scenarios: dict[str, LoadedScenario] = {}
+        with self.writing() as conn:
+            if store.backend == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+            T.ensure_tables(conn)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction (SQLite takes its lock at once, so no writer is lost)."""
+        try:
+            with self.engine.connect().execution_options(agen_write=True) as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as exc:
+            if isinstance(exc, IntegrityError):
+                raise
+            raise ResultError(f"cannot write to the results database: {exc}") from None
+
+    def reading(self) -> Any:
+        """A read connection."""
+        return self.engine.connect()
+
+    # -- classes --------------------------------------------------------------------------
+
+    def create(
+        self,
+        loaded: LoadedScenario,
+        code: str,
+        *,
+        seed: int,
+        language: str,
+        lockstep: bool = False,
+        minutes_per_quarter: float | None = None,
+        allow_bots: bool = False,
+        join_url: str = "",
+    ) -> str:
+        """Create the class (or take up again the same class after a restart); return the
+        new control token. The same code with another scenario file or seed is refused."""
+        data = Path(loaded.path).read_bytes()
+        token = secrets.token_urlsafe(18)
+        now = time.time()
+        per = minutes_per_quarter * 60 if minutes_per_quarter else None
+        first = None if per is None else per * (1 if lockstep else loaded.scenario.turns)
+        with self.writing() as conn:
+            old = conn.execute(select(T.rooms).where(T.rooms.c.code == code)).first()
+            if old is not None and (old.scenario_sha256 != loaded.sha256 or old.seed != seed):
+                raise ResultError(
+                    f"class {code} already exists with scenario {old.scenario_id}@"
+                    f"{old.scenario_version} and seed {old.seed}: choose another code / kelas "
+                    "dengan kode ini sudah ada dengan skenario atau seed lain: pilih kode lain"
+                )
+            values = {
+                "language": language,
+                "lockstep": lockstep,
+                "minutes_per_quarter": minutes_per_quarter,
+                "allow_bots": allow_bots,
+                "join_url": join_url,
+                "control_hash": token_hash(token),
+            }
+            if old is None:
+                conn.execute(
+                    insert(T.rooms).values(
+                        code=code,
+                        scenario_id=loaded.scenario.id,
+                        scenario_version=loaded.scenario.version,
+                        scenario_sha256=loaded.sha256,
+                        scenario_name=Path(loaded.path).name,
+                        scenario_bytes=data,
+                        seed=seed,
+                        state="open",
+                        open_quarter=1,
+                        deadline=None if first is None else now + first,
+                        remaining=None,
+                        created_at=now,
+                        **values,
+                    )
+                )
+            else:
+                conn.execute(update(T.rooms).where(T.rooms.c.code == code).values(**values))
+            self._change(conn, code, "class")
+        self._scenarios[loaded.sha256] = loaded
+        return token
+
+    def room(self, code: str) -> Room:
+        """The class, or a 404 refusal."""
+        with self.reading() as conn:
+            row = conn.execute(select(T.rooms).where(T.rooms.c.code == code)).first()
+        if row is None:
+            raise Refusal(404, "class.api.no_class", code=code)
+        return _room(row)
+
+    def codes(self) -> list[str]:
+        """Every class in the store, newest first."""
+        with self.reading() as conn:
+            rows = conn.execute(select(T.rooms.c.code).order_by(T.rooms.c.created_at.desc()))
+            return [r.code for r in rows]
+
+    def scenario_bytes(self, code: str) -> bytes:
+        """The scenario file of the class."""
+        with self.reading() as conn:
+            data = conn.execute(
+                select(T.rooms.c.scenario_bytes).where(T.rooms.c.code == code)
+            ).scalar()
+        if data is None:
+            raise Refusal(404, "class.api.no_class", code=code)
+        return bytes(data)
+
+    def loaded(self, room: Room) -> LoadedScenario:
+        """The class's scenario, loaded once per process from the stored bytes."""
+        found = self._scenarios.get(room.scenario_sha256)
+        if found is None:
+            folder = Path(tempfile.mkdtemp(prefix="agen-class-"))
+            atexit.register(shutil.rmtree, folder, True)
+            path = folder / room.scenario_name
+            path.write_bytes(self.scenario_bytes(room.code))
+            found = load_scenario(path)
+            self._scenarios[room.scenario_sha256] = found
+        return found
+
+    def check_control(self, code: str, token: str | None) -> Room:
+        """The class if ``token`` is its control token; else a 401 refusal."""
+        with self.reading() as conn:
+            row = conn.execute(select(T.rooms).where(T.rooms.c.code == code)).first()
+        if row is None:
+            raise Refusal(404, "class.api.no_class", code=code)
+        if not token or not secrets.compare_digest(row.control_hash, token_hash(token)):
+            raise Refusal(401, "class.api.bad_control")
+        return _room(row)
+
+    # -- seats ----------------------------------------------------------------------------
+
+    def join(
+        self,
+        room: Room,
+        player: str,
+        player_id: str | None,
+        members: tuple[str, ...],
+        resume: str | None = None,
+    ) -> tuple[SeatRow, str]:
+        """Take a seat (or retake one with its token); return it and its token."""
+        if room.state == "closed":
+            raise Refusal(422, "class.api.closed")
+        if resume:
+            seat = self.seat_by_token(room.code, resume)
+            return seat, resume
+        token = secrets.token_urlsafe(24)
+        now = time.time()
+        try:
+            with self.writing() as conn:
+                result = conn.execute(
+                    insert(T.seats)
+                    .values(
+                        class_code=room.code,
+                        player=player,
+                        player_key=player.casefold(),
+                        player_id=player_id,
+                        members=json.dumps(list(members), ensure_ascii=False),
+                        token_hash=token_hash(token),
+                        joined_at=now,
+                        removed=False,
+                        turn_done=0,
+                        decisions="[]",
+                        updated_at=now,
+                    )
+                    .returning(T.seats.c.id)
+                )
+                seat_id = int(result.scalar_one())
+                self._change(conn, room.code, "join", seat_id)
+        except IntegrityError:
+            raise Refusal(409, "class.api.name_taken", player=player) from None
+        return SeatRow(
+            seat_id, room.code, player, player_id, members, False, 0, [], None, None
+        ), token
+
+    def seat_by_token(self, code: str, token: str | None) -> SeatRow:
+        """The seat whose token this is, in this class; else a 401 refusal."""
+        if not token:
+            raise Refusal(401, "class.api.no_token")
+        with self.reading() as conn:
+            row = conn.execute(
+                select(T.seats).where(T.seats.c.token_hash == token_hash(token))
+            ).first()
+        if row is None or row.class_code != code:
+            raise Refusal(401, "class.api.bad_token")
+        if row.removed:
+            raise Refusal(401, "class.api.removed")
+        return _seat(row)
+
+    def seats(self, code: str) -> list[SeatRow]:
+        """The seats of a class in the order they joined (removed ones left out)."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(T.seats)
+                .where(T.seats.c.class_code == code, T.seats.c.removed.is_(False))
+                .order_by(T.seats.c.id)
+            ).all()
+        return [_seat(r) for r in rows]
+
+    def save_progress(self, seat: SeatRow, turn: int, decisions: list[dict[str, Any]]) -> bool:
+        """Store progress after ``turn`` quarters; False when exactly this was stored before.
+
+        Progress only moves forward, and what was sent before must begin what is sent now."""
+        now = time.time()
+        text_ = json.dumps(decisions, ensure_ascii=False, separators=(",", ":"))
+        with self.writing() as conn:
+            row = conn.execute(select(T.seats).where(T.seats.c.id == seat.id)).first()
+            assert row is not None
+            current = _seat(row)
+            if current.result_key is not None or (
+                turn == current.turn_done and decisions == current.decisions
+            ):
+                return False
+            if turn <= current.turn_done:
+                raise Refusal(422, "class.api.went_back", turn=turn, done=current.turn_done)
+            if decisions[: len(current.decisions)] != current.decisions:
+                raise Refusal(422, "class.api.history_changed")
+            conn.execute(
+                update(T.seats)
+                .where(T.seats.c.id == seat.id)
+                .values(turn_done=turn, decisions=text_, updated_at=now)
+            )
+            conn.execute(
+                insert(T.progress).values(seat_id=seat.id, turn=turn, decisions=text_, at=now)
+            )
+            self._change(conn, seat.class_code, "progress", seat.id)
+        return True
+
+    def save_result(self, seat: SeatRow, record: ResultRecord) -> bool:
+        """Store a verified result for the seat; False when this very result was stored."""
+        key = record.key()
+        if seat.result_key is not None:
+            if seat.result_key == key:
+                return False
+            raise Refusal(422, "class.api.one_result")
+        new = self.store.insert_records([record])[0]
+        now = time.time()
+        with self.writing() as conn:
+            conn.execute(
+                update(T.seats)
+                .where(T.seats.c.id == seat.id, T.seats.c.result_key.is_(None))
+                .values(
+                    result_key=key,
+                    score=record.score,
+                    turn_done=record.turns_played,
+                    decisions=json.dumps(list(record.decisions), separators=(",", ":")),
+                    updated_at=now,
+                )
+            )
+            self._change(conn, seat.class_code, "result", seat.id)
+        return new
+
+    # -- the facilitator ------------------------------------------------------------------
+
+    def control(self, room: Room, action: str, seat_id: int | None = None) -> Room:
+        """Open, pause, open the next quarter, close, or remove a seat; return the class."""
+        now = time.time()
+        per = room.minutes_per_quarter * 60 if room.minutes_per_quarter else None
+        values: dict[str, Any] = {}
+        left = room.seconds_left(now)
+        if room.state == "closed" and action != "remove":
+            raise Refusal(422, "class.api.closed")
+        if action == "open":
+            values = {"state": "open", "remaining": None}
+            values["deadline"] = None if left is None else now + left
+        elif action == "pause":
+            values = {"state": "paused", "deadline": None, "remaining": left}
+        elif action == "next":
+            if not room.lockstep:
+                raise Refusal(422, "class.api.not_lockstep")
+            turns = self.loaded(room).scenario.turns
+            if room.open_quarter >= turns:
+                raise Refusal(422, "class.api.last_quarter", turns=turns)
+            values = {"open_quarter": room.open_quarter + 1}
+            if per is not None:
+                running = room.state == "open"
+                values |= {
+                    "deadline": now + per if running else None,
+                    "remaining": None if running else per,
+                }
+        elif action == "close":
+            values = {"state": "closed", "deadline": None, "remaining": None}
+        elif action == "remove":
+            self._remove(room.code, seat_id)
+            return self.room(room.code)
+        else:
+            raise Refusal(422, "class.api.bad_action", action=action)
+        with self.writing() as conn:
+            conn.execute(update(T.rooms).where(T.rooms.c.code == room.code).values(**values))
+            self._change(conn, room.code, action)
+        return self.room(room.code)
+
+    def _remove(self, code: str, seat_id: int | None) -> None:
+        with self.writing() as conn:
+            row = conn.execute(
+                select(T.seats).where(T.seats.c.id == (seat_id or -1), T.seats.c.class_code == code)
+            ).first()
+            if row is None or row.removed:
+                raise Refusal(404, "class.api.no_seat", seat=seat_id)
+            conn.execute(
+                update(T.seats)
+                .where(T.seats.c.id == row.id)
+                .values(removed=True, player_key=f"~removed~{row.id}", updated_at=time.time())
+            )
+            if row.result_key is not None:
+                conn.execute(delete(results).where(results.c.key == row.result_key))
+            self._change(conn, code, "remove", row.id)
+
+    # -- the change feed ------------------------------------------------------------------
+
+    def _change(self, conn: Connection, code: str, kind: str, seat_id: int | None = None) -> None:
+        conn.execute(
+            insert(T.changes).values(class_code=code, kind=kind, seat_id=seat_id, at=time.time())
+        )
+
+    def last_change(self, code: str) -> int:
+        """The id of the class's latest change (0 before any)."""
+        with self.reading() as conn:
+            value = conn.execute(
+                select(func.max(T.changes.c.id)).where(T.changes.c.class_code == code)
+            ).scalar()
+        return int(value or 0)
+
+    def last_changes(self) -> dict[str, int]:
+        """The latest change id of every class (one query for a process's whole feed)."""
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(T.changes.c.class_code, func.max(T.changes.c.id)).group_by(
+                    T.changes.c.class_code
+                )
+            ).all()
+        return {code: int(n) for code, n in rows}
+
+
+def _room(row: Any) -> Room:
+    return Room(
+        row.code,
+        row.scenario_id,
+        row.scenario_version,
+        row.scenario_sha256,
+        row.scenario_name,
+        int(row.seed),
+        row.language,
+        bool(row.lockstep),
+        row.minutes_per_quarter,
+        bool(row.allow_bots),
+        row.state,
+        int(row.open_quarter),
+        row.deadline,
+        row.remaining,
+        row.join_url,
+    )

@@ -1,0 +1,109 @@
+"""What the projector page shows, as one JSON-ready dict built from the store.
+
+Who joined and which quarter each is in, the leaderboard of stored results, what the class
+chose in each quarter ("62% adopted hybrid work in Q1"), and seats whose decision paths are
+identical (the same seed makes copying easy; the facilitator should see it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from game.classroom.rooms import ClassStore, SeatRow
+from game.i18n import english_plural
+from game.scenario import localize
+
+BOARD_ROWS = 20
+CHOICES_SHOWN = 4
+
+
+def duplicate_groups(seats: Sequence[SeatRow]) -> list[list[int]]:
+    """Groups (seat ids) of two or more seats whose decisions so far are identical.
+
+    Only seats that adopted or cancelled something count: two players who only took the
+    default answers are alike without having copied anyone.
+    """
+    # DUPLICATE-PATHS: engineer "robust" adds the shared detection in game/results/; switch
+    # this to it when it lands (it compares whole results; this also compares games in play).
+    by_path: dict[str, list[int]] = {}
+    for seat in seats:
+        if any("adopt" in d or "cancel" in d for d in seat.decisions):
+            key = json.dumps(seat.decisions, sort_keys=True)
+            by_path.setdefault(key, []).append(seat.id)
+    return [ids for ids in by_path.values() if len(ids) > 1]
+
+
+def quarter_choices(
+    seats: Sequence[SeatRow], names: dict[str, str], turns: int
+) -> list[dict[str, Any]]:
+    """Per completed quarter: how many finished it and the policies most adopted in it."""
+    done = max((s.turn_done for s in seats), default=0)
+    out = []
+    for q in range(1, min(done, turns) + 1):
+        group = [s for s in seats if s.turn_done >= q]
+        counts: Counter[str] = Counter()
+        for seat in group:
+            counts.update(
+                {d["adopt"] for d in seat.decisions if d.get("turn") == q and "adopt" in d}
+            )
+        items = [
+            {"policy": names.get(pid, pid), "share": round(100 * n / len(group))}
+            for pid, n in counts.most_common(CHOICES_SHOWN)
+        ]
+        out.append({"quarter": q, "n": len(group), "items": items})
+    return out
+
+
+def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
+    """The projector's data for class ``code`` in language ``lang``."""
+    version = classes.last_change(code)  # read first: the data below is at least this new
+    room = classes.room(code)
+    loaded = classes.loaded(room)
+    s = loaded.scenario
+    dl = s.default_language
+    seats = classes.seats(code)
+    turns = s.turns
+    dup = duplicate_groups(seats)
+    flag = {sid: i + 1 for i, ids in enumerate(dup) for sid in ids}
+    names = {p.id: localize(p.name, lang, dl) for p in s.policies}
+    label = localize(s.turn_label, lang, dl)
+    board = classes.store.leaderboard(None, code, limit=BOARD_ROWS)
+    return {
+        "code": room.code,
+        "title": localize(s.title, lang, dl),
+        "state": room.state,
+        "lockstep": room.lockstep,
+        "open_quarter": room.open_quarter if room.lockstep else None,
+        "turns": turns,
+        "turn_label": label,
+        "turn_labels": english_plural(label) if lang == "en" else label,
+        "seconds_left": room.seconds_left(),
+        "join_url": room.join_url,
+        "seats": [
+            {
+                "id": seat.id,
+                "player": seat.player,
+                "members": list(seat.members),
+                "quarter": min(seat.turn_done + 1, turns),
+                "turn_done": seat.turn_done,
+                "done": seat.result_key is not None,
+                "score": seat.score,
+                "duplicate": flag.get(seat.id),
+            }
+            for seat in seats
+        ],
+        "counts": {
+            "joined": len(seats),
+            "done": sum(seat.result_key is not None for seat in seats),
+        },
+        "board": [
+            {"rank": r.rank, "player": r.player, "score": round(r.score, 1), "grade": r.grade}
+            for r in board
+        ],
+        "choices": quarter_choices(seats, names, turns),
+        "duplicates": [[next(x.player for x in seats if x.id == i) for i in ids] for ids in dup],
+        "version": version,
+    }

@@ -1,0 +1,93 @@
+"""Basarnas teaches what a SAR office must do, on every seed 1-30 (issue 10)."""
+
+from __future__ import annotations
+
+import statistics
+
+from game.engine import Game
+from tests.engine.lessons import SEEDS, bot_games, play, scores
+
+NAME = "basarnas"
+WAIT = {"ferry_capsize": "wait_for_hq", "eruption": "leave_to_bpbd"}
+RESPOND = {"ferry_capsize": "own_teams", "eruption": "all_hands"}
+BASES: dict[str, list[dict[str, object]]] = {
+    "nothing else": [],
+    "readiness first": [
+        {"turn": 1, "adopt": ["duty_roster", "boat_maintenance"]},
+        {"turn": 2, "adopt": ["output_skp"]},
+    ],
+    "partners first": [
+        {"turn": 1, "adopt": ["fisher_radio", "navy_police_mou"]},
+        {"turn": 2, "adopt": ["boat_maintenance"]},
+    ],
+}
+
+
+def mean_response(game: Game) -> float:
+    """Mean response time over the quarters after the ferry capsized."""
+    slot = game.c.slot("response")
+    return statistics.mean(row[slot] for row in game.history[3:])
+
+
+def with_answers(base: list[dict[str, object]], answers: dict[str, str]) -> list[dict[str, object]]:
+    first = dict(base[0]) if base else {"turn": 1}
+    first["choose"] = answers
+    return [first, *base[1:]]
+
+
+def test_waiting_while_people_drown_loses_clearly_on_every_seed() -> None:
+    for label, base in BASES.items():
+        waited = scores(NAME, with_answers(base, WAIT))
+        responded = scores(NAME, with_answers(base, RESPOND))
+        gaps = [r - w for r, w in zip(responded, waited, strict=True)]
+        assert min(gaps) >= 5, (label, min(gaps))
+        for seed in (1, 15, 30):
+            w = play(NAME, with_answers(base, WAIT), seed)
+            r = play(NAME, with_answers(base, RESPOND), seed)
+            assert w.value("lives_lost") >= r.value("lives_lost") + 40, label
+            # waiting does not improve the office's response record over the year either
+            assert mean_response(w) > mean_response(r), (label, seed)
+
+
+def test_waiting_is_examined_and_tags_no_virtue() -> None:
+    game = play(NAME, with_answers([], WAIT), 7)
+    assert any(event == "duty_inquiry" for _, event in game.fired_log)
+    s = game.c.scenario
+    for event, choice in WAIT.items():
+        ch = next(c for e in s.events if e.id == event for c in e.choices if c.id == choice)
+        assert not ch.values and "berorientasi_pelayanan" in ch.breaches
+
+
+def test_dispatch_needs_trained_operators() -> None:
+    alone = scores(NAME, [{"turn": 1, "adopt": ["integrated_dispatch"]}])
+    trained = scores(NAME, [{"turn": 1, "adopt": ["integrated_dispatch", "operator_training"]}])
+    assert statistics.mean(trained) >= statistics.mean(alone) + 2
+    assert sum(t > a for t, a in zip(trained, alone, strict=True)) >= 27
+
+
+def test_risky_cards_adopted_in_the_last_quarter_do_not_pay() -> None:
+    base: list[dict[str, object]] = [{"turn": 1, "adopt": ["duty_roster", "boat_maintenance"]}]
+    plain = scores(NAME, base)
+    for late in (
+        ["full_wfa"],
+        ["response_bonus"],
+        ["image_campaign"],
+        ["full_wfa", "image_campaign"],
+    ):
+        for turn in (7, 8):
+            gamed = scores(NAME, [*base, {"turn": turn, "adopt": late}])
+            assert all(g < p for g, p in zip(gamed, plain, strict=True)), (late, turn)
+
+
+def test_a_good_grade_needs_a_team_that_can_go_on() -> None:
+    games = bot_games(NAME, "greedy", range(1, 9))
+    grades = games[0].c.scenario.scoring.grades
+    for game in games:
+        assert game.outcome is not None and game.outcome.grade is not None
+        grade = grades[game.outcome.grade]
+        if grade.requires is not None:
+            assert game.value("morale") >= 45
+    passive = bot_games(NAME, "passive", SEEDS)
+    greedy_mean = statistics.mean(g.outcome.score for g in games if g.outcome)
+    passive_mean = statistics.mean(g.outcome.score for g in passive if g.outcome)
+    assert greedy_mean >= passive_mean + 12

@@ -1,10 +1,12 @@
 """How harsh each seed is: what the draws alone do to a class that plays on that seed.
 
 A seed decides which chance events fire and when. A class seed is fair when no quarter piles
-two shocks on the players at once. For each seed checked, a passive game (every event given
-its default answer, no policy) shows the events that land in each quarter and the score the
-draws leave; a seed is *crowded* when some quarter has two or more events, and its
-*shortfall* is how far its passive score falls below the median of the seeds checked.
+two big shocks on the players at once. A *shock* is an event none of whose answers is free of
+harm: every choice moves some metric the wrong way. For each seed checked, a
+passive game (every event given its default answer, no policy) shows the shocks that land in
+each quarter and the score the draws leave; a seed is *crowded* when some quarter has two or
+more shocks, and its *shortfall* is how far its passive score falls below the median of the
+seeds checked.
 """
 
 from __future__ import annotations
@@ -20,22 +22,51 @@ SEEDS_CHECKED = 30
 SHOWN = 5
 
 
+def _harms(loaded: LoadedScenario, effects: Any) -> bool:
+    s = loaded.scenario
+    for e in effects:
+        if not isinstance(e.delta, (int, float)) or e.delta == 0:
+            continue
+        better = s.metrics[e.metric].higher_is_better if e.metric in s.metrics else True
+        if (e.delta < 0) == better:
+            return True
+    return False
+
+
+def shocks(loaded: LoadedScenario) -> frozenset[str]:
+    """Events every answer of which harms: some fixed effect moves a metric the wrong way (a
+    paid remedy with only good effects is an answer, not a shock)."""
+    return frozenset(
+        ev.id
+        for ev in loaded.scenario.events
+        if all(_harms(loaded, ch.effects) for ch in ev.choices)
+    )
+
+
+def shocks_by_turn(loaded: LoadedScenario, fired: list[tuple[int, str]]) -> dict[int, list[str]]:
+    """The shocks among the events fired, by the turn they fired."""
+    big = shocks(loaded)
+    out: dict[int, list[str]] = {}
+    for turn, event in fired:
+        if event in big:
+            out.setdefault(turn, []).append(event)
+    return out
+
+
 def seed_profile(loaded: LoadedScenario, seed: int) -> dict[str, Any]:
-    """One seed: events per quarter in a passive game, its score and any ending."""
+    """One seed: shocks per quarter in a passive game, its score and any ending."""
     game = Game(loaded.compiled, seed)
     while not game.over:
         passive(game, None)  # type: ignore[arg-type]
         game.end_turn()
-    quarters: dict[int, list[str]] = {}
-    for turn, event in game.fired_log:
-        quarters.setdefault(turn, []).append(event)
+    quarters = shocks_by_turn(loaded, game.fired_log)
     crowded = {t: evs for t, evs in sorted(quarters.items()) if len(evs) >= 2}
     assert game.outcome is not None
     return {
         "seed": seed,
         "passive_score": game.outcome.score,
         "ending": game.outcome.ending,
-        "most_in_one_turn": max((len(e) for e in quarters.values()), default=0),
+        "most_shocks_in_one_turn": max((len(e) for e in quarters.values()), default=0),
         "crowded_turns": {str(t): evs for t, evs in crowded.items()},
     }
 

@@ -34,6 +34,9 @@ TABLES_ID = {
     "Ending": "Mengakhiri permainan lebih awal bila syaratnya terpenuhi.",
     "PlanStep": "Satu giliran rencana: kebijakan yang diambil/dibatalkan, jawaban peristiwa.",
     "Expect": "Uji penulis sendiri: mainkan rencana, lalu cek satu syarat (agen check).",
+    "Debrief": "Pertanyaan debrief; angka pemain sendiri diisikan ke dalamnya.",
+    "ShortForm": "Versi pendek untuk satu sesi kelas; skornya diperingkat terpisah.",
+    "Predictions": "Kapan kartu meminta pemain menebak dampak kebijakan sebelum berlaku.",
 }
 
 # Indonesian for the keys; the same key name has the same meaning everywhere it appears.
@@ -107,6 +110,19 @@ KEYS_ID = {
     "choose": "Jawaban peristiwa: id peristiwa -> id pilihan.",
     "plan": "Keputusan per giliran.",
     "assert": "Syarat yang harus benar di akhir.",
+    "principles": "Prinsip 'budaya Netflix' yang dipraktikkan: freedom (kebebasan tempat/waktu), "
+    "output_measure (dinilai dari output), consequence (penghargaan dan sanksi terukur), "
+    "tech_literacy (melek teknologi), collaboration (kolaborasi pemangku kepentingan), "
+    "citizen_innovation (inovasi dari keluhan warga).",
+    "debrief": "Pertanyaan debrief dengan angka pemain.",
+    "question": "Pertanyaan; {metrik.start}, {metrik.end}, {metrik.change}, {metrik.low}, "
+    "{metrik.high}, {metrik.before.kebijakan}, {metrik.after.kebijakan}, {kebijakan.quarters} "
+    "dan {kebijakan.first} diisi angka pemain.",
+    "otherwise": "Pertanyaan pengganti bila salah satu kebijakannya tidak pernah diambil.",
+    "short_form": "Versi pendek permainan untuk satu sesi kelas.",
+    "predictions": "Kapan pemain diminta menebak dampak kebijakan.",
+    "first": "Hanya untuk N pengambilan kebijakan pertama (0 = tidak pernah; bawaan: setiap kali).",
+    "horizon": "Berapa triwulan setelah triwulan pengambilan yang ditebak (bawaan 1).",
 }
 
 CATEGORY_HELP = (

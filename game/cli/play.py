@@ -34,6 +34,8 @@ def run_game(
     playtest: bool = False,
     plan: Path | None = None,
     start_turn: int | None = None,
+    quarters: int | None = None,
+    predict: str | None = None,
 ) -> None:
     """Open the window and play until it closes; bad input is one line and exit 1."""
     _quiet_pygame()
@@ -50,6 +52,19 @@ def run_game(
     if (plan is not None or start_turn is not None) and not playtest:
         typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
         raise typer.Exit(2)
+    predict_first = _predict_first(predict)
+    if scenario is not None and quarters is not None:
+        from game.scenario import load_scenario
+        from game.scenario.reflection import check_quarters
+
+        try:
+            why_not = check_quarters(load_scenario(scenario).scenario, quarters)
+        except ScenarioError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
+        if why_not is not None:
+            typer.echo(f"agen play --quarters: {scenario}: {why_not}", err=True)
+            raise typer.Exit(1)
     chosen_by_user = (
         bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
     )
@@ -73,6 +88,8 @@ def run_game(
         playtest=playtest,
         plan=plan,
         start_turn=start_turn,
+        quarters=quarters,
+        predict_first=predict_first,
     )
     try:
         app = App(options)
@@ -97,6 +114,23 @@ def run_game(
         pygame.quit()
 
 
+def _predict_first(predict: str | None) -> int | None:
+    """``--predict``: all, off or a number of adoptions; None leaves it to the scenario."""
+    if predict is None:
+        return None
+    if predict == "all":
+        return 1_000_000
+    if predict == "off":
+        return 0
+    if predict.isdigit():
+        return int(predict)
+    typer.echo(
+        f"agen play --predict {predict}: use all, off or a number / gunakan all, off atau angka",
+        err=True,
+    )
+    raise typer.Exit(2)
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `agen` app."""
 
@@ -115,9 +149,22 @@ def register(app: typer.Typer) -> None:
         start_turn: Annotated[
             int | None, typer.Option(min=1, help="Start the playtest at this turn")
         ] = None,
+        quarters: Annotated[
+            int | None,
+            typer.Option(
+                min=1,
+                help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek",
+            ),
+        ] = None,
+        predict: Annotated[
+            str | None,
+            typer.Option(
+                help="Ask predictions: all, off, or the first N adoptions (default: the scenario's)"
+            ),
+        ] = None,
     ) -> None:
         """Open the game / buka permainan."""
-        run_game(scenario, results_dir, playtest, plan, start_turn)
+        run_game(scenario, results_dir, playtest, plan, start_turn, quarters, predict)
 
     @app.command()
     def shots(

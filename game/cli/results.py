@@ -1,4 +1,5 @@
-"""``agen results ...``: the facilitator's tools (import, list, leaderboard, compare, export, report).
+"""``agen results ...``: the facilitator's tools (import, list, leaderboard, compare, export, report;
+``aksi`` lives in :mod:`game.cli.aksi`).
 
 Thin: parses options, calls :mod:`game.results`, prints rich tables with bilingual headers.
 Every failure is one line on stderr and exit 1.
@@ -153,7 +154,12 @@ def leaderboard(
     try:
         store = open_store(db)
         versions = store.versions(cohort, scenario)
-        boards = [(v, store.leaderboard(v, cohort, limit)) for v, _ in versions]
+        boards = [
+            (f"{v}{' / short' if short else ''}", rows)
+            for v, _ in versions
+            for short in (False, True)
+            if (rows := store.leaderboard(v, cohort, limit, short=short))
+        ]
     except AgenError as exc:
         raise fail(f"agen results leaderboard: {exc}") from None
     if not boards:
@@ -165,8 +171,8 @@ def leaderboard(
     flagged = False
     if len(boards) > 1:
         console.print(
-            "Kelas ini memainkan beberapa versi skenario; peringkat terpisah per versi. / "
-            "This class played several scenario versions; ranked separately."
+            "Kelas ini memainkan beberapa versi skenario atau versi pendek; peringkat terpisah. / "
+            "This class played several scenario versions or a short form; ranked separately."
         )
     for version, rows in boards:
         table = Table(title=f"Peringkat / Leaderboard — {terminal_text(cohort)} — {version}")
@@ -336,6 +342,10 @@ def report(
     scenarios: Scenarios = None,
     lang: Annotated[str, typer.Option(help="Language of names in the charts: id | en")] = "id",
     db: Db = None,
+    quarters: Annotated[
+        int | None,
+        typer.Option(help="Only games of this length: a short form's turns, 0 the full game"),
+    ] = None,
 ) -> None:
     """Charts (PNG) and a one-page HTML report of one class."""
     from game.results.report import write_report
@@ -344,6 +354,8 @@ def report(
     try:
         library = _library(scenarios)
         items = open_store(db).results([cohort], scenario)
+        if quarters is not None:
+            items = [i for i in items if (i.record.quarters or 0) == quarters]
         page = write_report(items, cohort, out, library, lang)
     except AgenError as exc:
         raise fail(f"agen results report: {exc}") from None
@@ -352,4 +364,7 @@ def report(
 
 def register(app: typer.Typer) -> None:
     """Add ``agen results ...`` to the ``agen`` app."""
+    from game.cli.aksi import aksi
+
+    results_app.command("aksi")(aksi)
     app.add_typer(results_app, name="results")

@@ -1,7 +1,7 @@
 """Cohort comparison: results grouped by scenario version, summaries and differences per measure.
 
-Results of different scenarios or scenario versions are never pooled: each (id, version)
-played by every cohort compared is a separate comparison, and the rest is named as skipped.
+Results of different scenarios or scenario versions, or of a short form and the full game,
+are never pooled: each (id, version, length) played by every cohort compared is a separate comparison, and the rest is named as skipped.
 """
 
 from __future__ import annotations
@@ -25,11 +25,13 @@ class Group:
     scenario_id: str
     version: str
     by_cohort: dict[str, list[ResultRecord]] = field(default_factory=dict)
+    quarters: int | None = None  # a short form's turns; short and full games never pooled
 
     @property
     def name(self) -> str:
-        """``id@version``."""
-        return f"{self.scenario_id}@{self.version}"
+        """``id@version``, with the short form's turns when it is one (``id@version/4q``)."""
+        short = f"/{self.quarters}q" if self.quarters is not None else ""
+        return f"{self.scenario_id}@{self.version}{short}"
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,12 @@ def group_results(
     results: Sequence[StoredResult], cohorts: Sequence[str]
 ) -> tuple[list[Group], list[str]]:
     """Groups played by every cohort, and one message per scenario version left out."""
-    groups: dict[tuple[str, str], Group] = {}
+    groups: dict[tuple[str, str, int], Group] = {}
     for item in results:
         r = item.record
         group = groups.setdefault(
-            (r.scenario_id, r.scenario_version), Group(r.scenario_id, r.scenario_version)
+            (r.scenario_id, r.scenario_version, r.quarters or 0),
+            Group(r.scenario_id, r.scenario_version, quarters=r.quarters),
         )
         group.by_cohort.setdefault(r.cohort, []).append(r)
     shared, skipped = [], []

@@ -1,7 +1,8 @@
 """Export for spreadsheets: one row per player (game) and one row per decision.
 
-CSV: ``FILE`` and ``FILE-stem_decisions.csv`` (UTF-8 with BOM so Excel reads the accents).
-Excel: one workbook, sheet ``hasil_results`` and sheet ``keputusan_decisions``.
+CSV: ``FILE``, ``FILE-stem_decisions.csv`` and ``FILE-stem_predictions.csv`` (UTF-8 with BOM
+so Excel reads the accents). Excel: one workbook, sheets ``hasil_results``,
+``keputusan_decisions`` and ``tebakan_predictions`` (the participants' predictions).
 Text that a spreadsheet would take for a formula is prefixed with an apostrophe; characters an
 Excel cell cannot hold (control characters in a name) are left out of the workbook only.
 """
@@ -40,6 +41,7 @@ PLAYER_COLUMNS = (
     "decisions",
     "origin",  # game | simulate:BOT | simulate:plan:FILE; empty: unknown (an older file)
     "same_path_group",  # results of one class and version with identical decisions share it
+    "quarters",
 )
 DECISION_COLUMNS = (
     "result_key",
@@ -56,7 +58,20 @@ DECISION_COLUMNS = (
     "choice",
 )
 METRIC_PREFIX = "final_"
-SHEETS = ("hasil_results", "keputusan_decisions")
+PREDICTION_COLUMNS = (
+    "result_key",
+    "cohort",
+    "player",
+    "player_id",
+    "scenario_id",
+    "scenario_version",
+    "turn",
+    "policy",
+    "metric",
+    "by_turn",
+    "expected",
+)
+SHEETS = ("hasil_results", "keputusan_decisions", "tebakan_predictions")
 
 
 def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[Any]]]:
@@ -90,6 +105,7 @@ def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[A
                 len(r.decisions),
                 r.origin_label() or "",
                 "" if group is None else group,
+                r.quarters or "",
                 *(r.metrics.get(m, "") for m in metrics),
             ]
         )
@@ -124,6 +140,30 @@ def decision_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list
     return list(DECISION_COLUMNS), rows
 
 
+def prediction_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the per-prediction table (what each player expected, before seeing)."""
+    rows = []
+    for item in results:
+        r = item.record
+        for p in r.predictions:
+            rows.append(
+                [
+                    item.key,
+                    r.cohort,
+                    r.player,
+                    r.player_id or "",
+                    r.scenario_id,
+                    r.scenario_version,
+                    p["turn"],
+                    p["policy"],
+                    p["metric"],
+                    p["by"],
+                    p["expect"],
+                ]
+            )
+    return list(PREDICTION_COLUMNS), rows
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
@@ -135,16 +175,21 @@ def decisions_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}_decisions.csv")
 
 
+def predictions_path(out: Path) -> Path:
+    """The third CSV file beside ``out``."""
+    return out.with_name(f"{out.stem}_predictions.csv")
+
+
 def export(results: Sequence[StoredResult], out: Path, fmt: str) -> list[Path]:
     """Write the tables; return the files written. Raise ResultError with one line."""
     if fmt not in ("csv", "xlsx"):
         raise ResultError(f"unknown format '{fmt}': choose csv or xlsx")
     if not out.parent.is_dir():
         raise ResultError(f"{out}: folder {out.parent} does not exist / folder tidak ada")
-    tables = [player_rows(results), decision_rows(results)]
+    tables = [player_rows(results), decision_rows(results), prediction_rows(results)]
     try:
         if fmt == "csv":
-            targets = [out, decisions_path(out)]
+            targets = [out, decisions_path(out), predictions_path(out)]
             for target, (header, rows) in zip(targets, tables):
                 _atomic(target, lambda f, h=header, rs=rows: _write_csv(f, h, rs))
             return targets

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from game import __version__ as APP_VERSION
 from game.atomic import write_text_atomic
 from game.engine import Decision, Game
+from game.engine.prediction import Prediction
 from game.errors import ResultError
 from game.scenario import LoadedScenario, localize
 
@@ -52,7 +53,7 @@ class Origin(BaseModel):
 
 # Fields added after format 1 was first written: left out of a file (and of its key) while
 # they hold their empty default, so a file written before them keeps its key.
-LATER_FIELDS: tuple[str, ...] = ("origin",)
+LATER_FIELDS: tuple[str, ...] = ("origin", "predictions", "quarters")
 
 
 class ResultRecord(BaseModel):
@@ -80,6 +81,27 @@ class ResultRecord(BaseModel):
     ending: str | None
     turns_played: int = Field(ge=0)
     origin: Origin | None = None
+    predictions: tuple[dict[str, Any], ...] = ()
+    quarters: int | None = Field(None, ge=1, le=100)
+
+    @field_validator("predictions")
+    @classmethod
+    def _predictions_readable(cls, value: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+        for i, item in enumerate(value):
+            try:
+                Prediction.from_json(item)
+            except ResultError as exc:
+                raise ValueError(f"prediction {i + 1}: {exc}") from None
+        return value
+
+    def prediction_objects(self) -> tuple[Prediction, ...]:
+        """The predictions as engine objects."""
+        return tuple(Prediction.from_json(p) for p in self.predictions)
+
+    @property
+    def short(self) -> bool:
+        """Whether this was a short-form game (ranked apart from full games)."""
+        return self.quarters is not None
 
     @field_validator("decisions")
     @classmethod
@@ -132,12 +154,13 @@ def record_from_game(
     started: datetime | None = None,
     ended: datetime | None = None,
     origin: Origin | None = None,
+    predictions: tuple[Prediction, ...] = (),
 ) -> ResultRecord:
     """The record of a finished game; raise ResultError if it is not over or a field is bad."""
     if not game.over or game.outcome is None:
         raise ResultError("the game is not finished: a result is written only at the end")
     outcome = game.outcome
-    s = loaded.scenario
+    s = game.c.scenario  # the short form's, when it was played short
     names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
     finished = ended or datetime.now(timezone.utc)
     grade = None
@@ -164,6 +187,8 @@ def record_from_game(
             ending=outcome.ending,
             turns_played=outcome.turns_played,
             origin=origin,
+            predictions=tuple(p.to_json() for p in predictions),
+            quarters=s.turns if s.turns != loaded.scenario.turns else None,
         )
     except ValidationError as exc:
         raise ResultError(_first_error(exc)) from None

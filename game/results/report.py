@@ -25,6 +25,7 @@ from game.results.analysis import (
     values_profile,
 )
 from game.results.duplicates import duplicate_groups
+from game.results.reflection_page import reflection_section
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary, verify_on
 from game.safe_text import terminal_text
@@ -50,6 +51,12 @@ def write_report(
         raise ResultError(
             f"cohort '{terminal_text(cohort)}' played several scenario versions ({', '.join(versions)}): "
             "choose one with --scenario ID@VERSION / pilih satu versi"
+        )
+    lengths = sorted({i.record.quarters or 0 for i in items})
+    if len(lengths) > 1:
+        raise ResultError(
+            f"cohort '{cohort}' played the short form and the full game: their scores are never "
+            "pooled; choose one with --quarters N (0: the full game) / pilih salah satu"
         )
     hashes = {i.record.scenario_sha256 for i in items}
     loaded = library.by_hash(next(iter(hashes))) if len(hashes) == 1 else None
@@ -195,6 +202,7 @@ def _html(
         for i, g in enumerate(path_groups(played), 1)
     )
     grades = ", ".join(f"{e(k)}: {v}" for k, v in grade_counts.most_common())
+    reflection = reflection_section([(p.record, p.game) for p in played], s, lang)
     twins = duplicate_groups([p.record for p in played])
     same = "".join(
         f"<tr><td>={g.number}</td><td>"
@@ -236,6 +244,7 @@ figure{{margin:1.5em 0}}img{{max-width:100%}}h1{{margin-bottom:.2em}}</style></h
 <p>Pemain dikelompokkan menurut kemiripan kebijakan yang diambil (Jaccard). /
 Players grouped by how alike their adopted policies are (Jaccard).</p>
 <table><tr><th>#</th><th>n</th><th>Rata-rata skor / Mean score</th><th>Kebijakan khas / Typical policies</th></tr>{groups}</table>
+{reflection}
 <h2>Grafik / Charts</h2>{img}
 </body></html>
 """

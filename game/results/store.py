@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, not_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -158,6 +158,11 @@ def _engine(url: str, backend: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+# A short-form game's canonical record holds "quarters":N (a later field, absent from full
+# games); inside a JSON string a quote is escaped, so no player name can fake the match.
+SHORT_FORM = results.c.record.contains('"quarters":')
+
+
 class ResultStore:
     """Verified results in a database; safe to use from several processes at once."""
 
@@ -228,9 +233,11 @@ class ResultStore:
     # -- reading ------------------------------------------------------------------------
 
     def leaderboard(
-        self, scenario_id: str | None, cohort: str | None, limit: int = 50
+        self, scenario_id: str | None, cohort: str | None, limit: int = 50, short: bool = False
     ) -> list[LeaderRow]:
-        """The best results first (one row per game); equal scores share a rank."""
+        """The best results first (one row per game); equal scores share a rank.
+
+        Full games and short-form games are never ranked together: ``short`` picks which."""
         c = results.c
         query = select(
             c.player,
@@ -254,6 +261,7 @@ class ResultStore:
         if cohort is not None:
             query = query.where(c.cohort == cohort)
             twins = twins.where(c.cohort == cohort)
+        query = query.where(SHORT_FORM if short else not_(SHORT_FORM))
         query = query.order_by(c.score.desc()).limit(max(0, limit))
         twins = twins.group_by(c.cohort, c.scenario_id, c.scenario_version, c.path_sha256).having(
             func.count() > 1

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from game import paths
 from game.engine import Game, replay
+from game.engine.prediction import check_predictions
 from game.errors import PlanError, ResultError, ScenarioError
 from game.results.record import ResultRecord
 from game.scenario import LoadedScenario, load_scenario, localize
+from game.scenario.reflection import check_quarters, with_turns
 
 # The engine rounds metrics and scores to 9 decimals, and JSON keeps floats exactly, so a
 # replay on the same scenario gives the same digits; one unit in the 9th decimal is allowed
@@ -104,8 +106,11 @@ def verify(record: ResultRecord, library: ScenarioLibrary) -> Game:
 def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
     """Replay the record on a given (already matched) scenario; raise ResultError on mismatch."""
     decisions = record.decision_objects()
+    why_not = check_quarters(loaded.scenario, record.quarters)
+    if why_not is not None:
+        raise ResultError(f"quarters: {why_not}")
     try:
-        game = replay(loaded.compiled, record.seed, decisions)
+        game = replay(with_turns(loaded.compiled, record.quarters), record.seed, decisions)
     except PlanError as exc:
         raise ResultError(f"decisions do not replay: {exc}") from None
     played = [d.to_json() for d in game.decisions]
@@ -114,6 +119,7 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
             f"decisions incomplete: the replay made {len(played)} decisions, the file has "
             f"{len(record.decisions)} (an event answer is missing or was altered)"
         )
+    check_predictions(game, record.prediction_objects())
     outcome = game.outcome
     assert outcome is not None  # replay always plays to the end
     s = loaded.scenario

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import math
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -125,6 +126,12 @@ _REFUSED: dict[type[ast.AST], str] = {
 }
 
 
+# CPython 3.11 keeps ast.parse's recursion counter per interpreter, not per thread: two
+# threads parsing at once (the class server loads scenarios while a test or another request
+# does) can fail with "AST constructor recursion depth mismatch" (CPython gh-106905)
+_PARSE_LOCK = threading.Lock()
+
+
 def parse(source: str) -> ast.expr:
     """Parse an expression string into a tree, refusing anything beyond the language."""
     if not isinstance(source, str):
@@ -135,7 +142,8 @@ def parse(source: str) -> ast.expr:
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"expression too long (more than {MAX_LENGTH} characters)")
     try:
-        tree = ast.parse(text, mode="eval")
+        with _PARSE_LOCK:
+            tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
         raise ExpressionError(f"not a valid expression: {exc.msg}") from None
     except (ValueError, RecursionError, MemoryError):

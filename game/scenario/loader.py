@@ -15,7 +15,8 @@ from game.errors import Problem, ScenarioError
 from game.scenario import checks
 from game.scenario.compiled import Compiled, Found, compile_scenario
 from game.scenario.locate import KeyLines, Path, format_path
-from game.scenario.schema import CATEGORIES, VALUES, PlanFile, PlanStep, Scenario
+from game.scenario.reflection import check_reflection
+from game.scenario.schema import CATEGORIES, PRINCIPLES, VALUES, PlanFile, PlanStep, Scenario
 from game.scenario.suggest import did_you_mean
 
 if sys.version_info >= (3, 11):
@@ -139,6 +140,8 @@ def _message(kind: str, err: Any, raw: dict[str, Any]) -> str:
                 if "flexible_work" in expected
                 else VALUES
                 if "akuntabel" in expected
+                else PRINCIPLES
+                if "output_measure" in expected
                 else ()
             )
             if pool:
@@ -185,6 +188,7 @@ def load_scenario(path: str | FsPath) -> LoadedScenario:
     lines = KeyLines(text)
     scenario = validate_model(Scenario, raw, name, lines)
     found = checks.check_ids(scenario) + checks.check_requires_cycles(scenario)
+    found += check_reflection(scenario)
     compiled, compile_found = compile_scenario(scenario)
     found += compile_found
     if not compile_found:

@@ -63,6 +63,23 @@ Value = Literal[
     "kolaboratif",
 ]
 
+PRINCIPLES = (
+    "freedom",
+    "output_measure",
+    "consequence",
+    "tech_literacy",
+    "collaboration",
+    "citizen_innovation",
+)
+Principle = Literal[
+    "freedom",
+    "output_measure",
+    "consequence",
+    "tech_literacy",
+    "collaboration",
+    "citizen_innovation",
+]
+
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 _TEXT_EXAMPLE = '{ id = "...", en = "..." }'
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -263,6 +280,11 @@ class Policy(Table):
     )
     sources: tuple[str, ...] = Field((), description="Rules and studies behind its effects.")
     effects: tuple[Effect, ...] = Field((), description="What it does while in force.")
+    principles: tuple[Principle, ...] = Field(
+        (),
+        description="Extension: the 'Netflix culture' principles it puts into practice "
+        "(freedom, output_measure, consequence, tech_literacy, collaboration, citizen_innovation).",
+    )
 
 
 class Choice(Table):
@@ -384,6 +406,46 @@ class Expect(Table):
     )
 
 
+class Debrief(Table):
+    """Extension: a debrief question, shown on the debrief with the player's numbers filled in."""
+
+    id: str = Field(description="Unique id of the question.")
+    question: Text = Field(
+        description="The question; {metric.start}, {metric.end}, {metric.change}, {metric.low}, "
+        "{metric.high}, {metric.before.policy}, {metric.after.policy}, {policy.quarters} and "
+        "{policy.first} are filled in with the player's numbers."
+    )
+    otherwise: Text | None = Field(
+        None,
+        description="Asked instead when one of its policies was never adopted (default: the question "
+        "is left out for that player).",
+    )
+    metrics: tuple[str, ...] = Field((), description="Metrics the question is about.")
+    policies: tuple[str, ...] = Field((), description="Policies (decisions) it is about.")
+
+
+class ShortForm(Table):
+    """Extension: a shorter game for one class period; its scores are ranked apart."""
+
+    turns: int = Field(
+        ge=1, le=100, description="Turns of the short game (fewer than the full game)."
+    )
+    label: Text | None = Field(None, description='How it is offered, e.g. "45 menit".')
+
+
+class Predictions(Table):
+    """Extension: when the card asks the player to predict before a policy takes effect."""
+
+    first: int | None = Field(
+        None,
+        ge=0,
+        description="Ask for the first N adoptions of a game only (0 = never; default: every).",
+    )
+    horizon: int = Field(
+        1, ge=0, le=20, description="Quarters after the adoption's quarter the prediction is about."
+    )
+
+
 class Scenario(Table):
     """A whole scenario file."""
 
@@ -417,6 +479,15 @@ class Scenario(Table):
     scoring: Scoring = Field(description="Score, goals and grades.")
     endings: tuple[Ending, ...] = Field((), description="Early endings.")
     expect: tuple[Expect, ...] = Field((), description="The author's checks, run by agen check.")
+    debrief: tuple[Debrief, ...] = Field(
+        (), description="Extension: debrief questions with the player's numbers filled in."
+    )
+    short_form: ShortForm | None = Field(
+        None, description="Extension: a shorter game for one class period."
+    )
+    predictions: Predictions | None = Field(
+        None, description="Extension: when players are asked to predict a policy's effect."
+    )
 
     @field_validator("languages")
     @classmethod

@@ -47,6 +47,8 @@ class Options:
     playtest: bool = False
     plan: Path | None = None
     start_turn: int | None = None
+    quarters: int | None = None  # play the scenario's short form of this many turns
+    predict_first: int | None = None  # predictions asked: None the scenario's, 0 never, N first N
 
 
 class App:

@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Game
+from game.engine.numbers import decimals as decimals  # the screens read these from here
+from game.engine.numbers import number as number
+from game.engine.numbers import show as show
 from game.i18n import english_plural, tr, tr_n
 from game.scenario import Scenario, localize
 from game.scenario.schema import Derived, Effect, Metric
@@ -42,25 +45,6 @@ def turns(s: Scenario, n: int, lang: str) -> str:
     word = turn_label(s, lang)
     lower = word if word.isupper() else word[:1].lower() + word[1:]
     return tr_n("count.turns", n, lang, label=lower, labels=english_plural(lower))
-
-
-def decimals(s: Scenario, name: str) -> int:
-    """Decimals to display (the metric's own, else 0 for whole numbers, else 1)."""
-    d = item(s, name).decimals
-    return d if d is not None else 1 if name in s.derived else 0
-
-
-def number(value: float, places: int, lang: str, sign: bool = False) -> str:
-    """A number in the language's style: 1.234,5 in Indonesian, 1,234.5 in English."""
-    text = f"{value:{'+' if sign else ''},.{places}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text.replace("-", "−")
-
-
-def show(s: Scenario, name: str, value: float, lang: str, sign: bool = False) -> str:
-    """A metric's value formatted with its decimals."""
-    return number(value, decimals(s, name), lang, sign)
 
 
 def band(s: Scenario, name: str, value: float, lang: str) -> str | None:

@@ -15,9 +15,11 @@ from typing import Any
 
 from game.atomic import write_text_atomic
 from game.engine import BOTS, Decision, Game, play_bot, replay
+from game.engine.prediction import Prediction
 from game.errors import AgenError, ScenarioError
 from game.results.record import Origin, record_from_game, result_file_name, write_result
-from game.scenario import LoadedScenario, load_scenario
+from game.scenario import Compiled, LoadedScenario, load_scenario
+from game.scenario.reflection import check_quarters, with_turns
 
 SAVE_FORMAT = 1
 
@@ -83,17 +85,42 @@ class Session:
     result_error: str | None = None
     joined: JoinedClass | None = None  # a game of a live class (class mode)
     result_json: dict[str, Any] | None = None  # the result file as written
+    quarters: int | None = None  # the short form's turns, when played short
+    predictions: list[Prediction] = field(default_factory=list)
+    predict_first: int | None = None  # the class's or command line's override
 
     def __post_init__(self) -> None:
-        self.game = Game(self.loaded.compiled, self.seed)
+        self.game = Game(self.compiled, self.seed)
+
+    @property
+    def compiled(self) -> Compiled:
+        """The scenario as played: its short form when one was chosen."""
+        return with_turns(self.loaded.compiled, self.quarters)
 
     @staticmethod
-    def start(path: Path, player: Player, language: str, seed: int | None = None) -> Session:
-        """A new game (raises ScenarioError when the file does not load)."""
+    def start(
+        path: Path,
+        player: Player,
+        language: str,
+        seed: int | None = None,
+        quarters: int | None = None,
+    ) -> Session:
+        """A new game (raises ScenarioError when the file does not load, AgenError when the
+        scenario offers no game of ``quarters`` turns)."""
         path = path.resolve()
         loaded = load_scenario(path)
+        why_not = check_quarters(loaded.scenario, quarters)
+        if why_not is not None:
+            raise AgenError(f"{path}: {why_not}")
+        if quarters == loaded.scenario.turns:
+            quarters = None
         return Session(
-            path, loaded, player, language, loaded.scenario.seed if seed is None else seed
+            path,
+            loaded,
+            player,
+            language,
+            loaded.scenario.seed if seed is None else seed,
+            quarters=quarters,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -111,6 +138,8 @@ class Session:
             "turn": self.game.turn,
             "decisions": [d.to_json() for d in self.game.decisions],
             **({"class": self.joined.to_json()} if self.joined is not None else {}),
+            "quarters": self.quarters,
+            "predictions": [p.to_json() for p in self.predictions],
         }
 
     def autosave(self, save_path: Path) -> None:
@@ -135,12 +164,21 @@ class Session:
             if loaded.sha256 != data["sha256"]:
                 raise AgenError(f"{path}: the scenario file changed since the game was saved")
             player = Player(str(data["player"]), data.get("player_id"), str(data.get("cohort", "")))
-            session = Session(path, loaded, player, str(data["language"]), int(data["seed"]))
+            quarters = data.get("quarters")
+            session = Session(
+                path,
+                loaded,
+                player,
+                str(data["language"]),
+                int(data["seed"]),
+                quarters=int(quarters) if quarters is not None else None,
+            )
             session.started = str(data.get("started") or now_iso())
             session.joined = JoinedClass.from_json(data.get("class"))
             decisions = [Decision.from_json(d) for d in data["decisions"]]
+            session.predictions = [Prediction.from_json(p) for p in data.get("predictions", [])]
             session.game = replay(
-                loaded.compiled, session.seed, decisions, until_turn=int(data.get("turn", 1))
+                session.compiled, session.seed, decisions, until_turn=int(data.get("turn", 1))
             )
         except ScenarioError as exc:
             raise AgenError(str(exc).splitlines()[0]) from None
@@ -150,7 +188,7 @@ class Session:
 
     def passive_score(self) -> float:
         """The score of doing nothing on the same seed."""
-        bot = play_bot(Game(self.loaded.compiled, self.seed), BOTS["passive"], self.seed)
+        bot = play_bot(Game(self.compiled, self.seed), BOTS["passive"], self.seed)
         assert bot.outcome is not None
         return bot.outcome.score
 
@@ -166,6 +204,7 @@ class Session:
                 language=self.language,
                 started=datetime.fromisoformat(self.started),
                 origin=Origin(tool="game"),
+                predictions=tuple(self.predictions),
             )
             target = write_result(record, folder / result_file_name(record))
         except (AgenError, OSError, ValueError) as exc:

@@ -16,6 +16,7 @@ from game.errors import AgenError, ScenarioError
 from game.i18n import LANGUAGES
 from game.scenario import load_scenario
 from game.ui.app import App, Options
+from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
 from game.ui.session import Player, Session
 from game.ui.theme import MIN_SIZE
@@ -151,6 +152,7 @@ def _walk_stages(app: App, path: Path, out: Path, lang: str) -> dict[str, list[P
     _answer_events(session)
     stage("mid_turn_answered", turn)
     reported = game.turn
+    sample_predictions(session, reported)  # so the report reveals them and the debrief scores them
     game.end_turn()
     stage("report", turn, reported)
     finish(session)

@@ -11,7 +11,7 @@ import pytest
 from game.engine import Adopt, Choose, Game
 from tests.engine.lessons import SEEDS, scenario
 
-SHIPPED = ("basarnas",)  # the others join as each is fixed (issue 10)
+SHIPPED = ("dukcapil", "dpmptsp", "basarnas")
 
 # choices and policies the issue names: under SE MenPANRB 20/2021 they show neither loyalty
 # to the nation and the public interest nor harmony that respects difference

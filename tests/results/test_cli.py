@@ -150,7 +150,7 @@ def test_export_xlsx_has_two_sheets(filled: str, tmp_path: Path) -> None:
     code, _, _ = run("results", "export", "--out", str(out), "--db", filled)
     assert code == 0
     book = load_workbook(out, read_only=True)
-    assert book.sheetnames == ["hasil_results", "keputusan_decisions"]
+    assert book.sheetnames == ["hasil_results", "keputusan_decisions", "tebakan_predictions"]
     header = next(book["hasil_results"].iter_rows(values_only=True))
     assert list(header[: len(PLAYER_COLUMNS)]) == list(PLAYER_COLUMNS)
     assert book["hasil_results"].max_row == 3 * PER_COHORT + 1

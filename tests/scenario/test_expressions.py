@@ -154,7 +154,11 @@ def _expr(depth: int) -> st.SearchStrategy[str]:
 def test_grammar_expressions_evaluate_without_error(
     src: str, values: list[float], held: list[int]
 ) -> None:
-    expr = compile_expression(src, NS)
+    try:
+        expr = compile_expression(src, NS)
+    except ExpressionError as exc:  # a constant part folded at load time, e.g. 0 ** -3
+        assert "out of range" in str(exc)
+        return
     result = expr(values, held, {1})
     assert isinstance(result, (int, float, bool))
 

@@ -25,4 +25,7 @@ SCREENS: dict[str, str] = {
     "class_join": "class_join:ClassJoinScreen",
     "class_briefing": "class_briefing:ClassBriefingScreen",
     "class_wait": "class_wait:ClassWaitScreen",
+    "predict": "prediction_prompt:PredictionPrompt",
+    "reflection": "reflection:ReflectionScreen",
+    "aksi": "aksi_dialog:AksiDialog",
 }

@@ -105,6 +105,7 @@ class DebriefScreen(Screen):
             ("page1", self.t("debrief.decisions"), 280),
             ("leaderboard", self.t("title.leaderboard"), 230),
             ("title", self.t("debrief.to_title"), 210),
+            ("reflect", self.t("reflect.open"), 200),
         ]
         out = []
         x = self.px(32)
@@ -192,6 +193,8 @@ class DebriefScreen(Screen):
     def press(self, key: str) -> Screen:
         if key.startswith("page"):
             self.page = int(key[4:])
+        elif key == "reflect":
+            return self.go("reflection", self)
         elif key == "leaderboard":
             return self.go("leaderboard", self)
         elif key == "title":

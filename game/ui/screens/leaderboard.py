@@ -67,7 +67,8 @@ def load_board(app: Any) -> tuple[list[Any], str | None, str | None]:
         try:
             if app.results_dir.is_dir():
                 store.import_files([app.results_dir], app.options.scenarios_dir)
-            rows = store.leaderboard(scenario, cohort, limit=ROWS)
+            short = session is not None and session.quarters is not None
+            rows = store.leaderboard(scenario, cohort, limit=ROWS, short=short)
         finally:
             store.close()
     except (AgenError, OSError) as exc:

@@ -7,11 +7,21 @@ from typing import Any
 import pygame
 
 from game.engine import Adopt, Cancel
+from game.engine.prediction import asks, key_metrics
 from game.scenario import localize
 from game.scenario.schema import Policy
 from game.ui import facts, scroll, theme, widgets
 from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
+
+
+def wants_prediction(app: Any, policy_id: str) -> bool:
+    """Whether adopting asks the player to predict first (the adoption is possible, the
+    scenario or the session asks, and the policy moves a metric the player sees)."""
+    session = app.session
+    if session is None or session.game.why_not_adopt(policy_id) is not None:
+        return False
+    return asks(session.game, session.predict_first) and bool(key_metrics(session.game, policy_id))
 
 
 class PolicyDialog(Overlay):
@@ -138,6 +148,8 @@ class PolicyDialog(Overlay):
         if key == "close":
             return self.parent
         name = localize(self.policy.name, self.app.lang, game.c.scenario.default_language)
+        if key == "adopt" and wants_prediction(self.app, self.policy_id):
+            return self.go("predict", self.parent, self.policy_id)
         if key == "adopt":
             game.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
             self.app.toast(self.t("policy.adopted", name=name), good=True)

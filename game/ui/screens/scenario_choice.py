@@ -11,6 +11,7 @@ import pygame
 from game.errors import ScenarioError
 from game.i18n import tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
+from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Player, Session
@@ -170,9 +171,13 @@ class ScenarioScreen(Screen):
             return self.go("player", self.player)
         if key == "start" and self.choices:
             choice = self.choices[self.selected]
+            s = choice.loaded.scenario
+            wanted = self.app.options.quarters
+            short = wanted if check_quarters(s, wanted) is None and wanted != s.turns else None
             session = Session(
-                choice.path, choice.loaded, self.player, self.app.lang, choice.loaded.scenario.seed
+                choice.path, choice.loaded, self.player, self.app.lang, s.seed, quarters=short
             )
+            session.predict_first = self.app.options.predict_first
             self.app.session = session
             self.app.autosave()
             return self.go("turn")

@@ -9,6 +9,7 @@ import pygame
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, theme, widgets
+from game.ui.reveals import draw_reveals, due_reveals
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -105,6 +106,11 @@ class TurnReportScreen(Screen):
         rows = self.rows()
         top = ink.px(104)
         bottom = h - ink.px(96)
+        reveals = due_reveals(self.app, self.turn)
+        if reveals:  # beside the button, under the metrics
+            button = self.buttons()[0].rect
+            panel = pygame.Rect(ink.px(32), h - ink.px(90), button.left - ink.px(48), ink.px(80))
+            draw_reveals(self.app, ink, panel, reveals)
         cols = 2 if len(rows) > 5 else 1
         gap = ink.px(10)
         cw = (w - ink.px(64) - gap * (cols - 1)) // cols

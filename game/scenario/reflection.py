@@ -1,0 +1,124 @@
+"""The reflection keys of a scenario: principles, debrief questions and their placeholders,
+the short form and the prediction setting, checked when the file loads.
+
+A debrief question names the player's numbers with placeholders in braces, read by a
+regular expression and filled in by lookup (never run as code):
+
+- ``{metric.start}``, ``{metric.end}``, ``{metric.change}``, ``{metric.low}``, ``{metric.high}``
+  for any metric or derived value;
+- ``{metric.before.policy}`` and ``{metric.after.policy}``: the value when the policy was
+  first adopted and when it stopped (or the game ended);
+- ``{policy.quarters}`` (turns it was in force) and ``{policy.first}`` (turn first adopted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from game.scenario.compiled import Compiled, Found
+from game.scenario.schema import Scenario, Text
+from game.scenario.suggest import did_you_mean
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.\-]*)\}")
+METRIC_FIELDS = ("start", "end", "change", "low", "high")
+METRIC_POLICY_FIELDS = ("before", "after")
+POLICY_FIELDS = ("quarters", "first")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder of a debrief question, parsed."""
+
+    text: str  # as written, without braces
+    name: str  # the metric or policy id
+    field: str
+    policy: str | None = None  # for before/after
+
+
+def parse_placeholder(text: str, s: Scenario) -> Placeholder | str:
+    """The placeholder, or the reason it cannot be filled in."""
+    parts = text.split(".")
+    names = [*s.metrics, *s.derived]
+    policies = [p.id for p in s.policies]
+    if len(parts) < 2:
+        return f"'{{{text}}}' needs a field, e.g. {{{names[0]}.end}} or {{<policy>.quarters}}"
+    head, field = parts[0], parts[1]
+    if head in s.metrics or head in s.derived:
+        if len(parts) == 2 and field in METRIC_FIELDS:
+            return Placeholder(text, head, field)
+        if len(parts) == 3 and field in METRIC_POLICY_FIELDS:
+            if parts[2] not in policies:
+                return f"'{{{text}}}': no policy '{parts[2]}'{did_you_mean(parts[2], policies)}"
+            return Placeholder(text, head, field, parts[2])
+        allowed = [*METRIC_FIELDS, *(f"{f}.<policy>" for f in METRIC_POLICY_FIELDS)]
+        return f"'{{{text}}}': a metric's field is one of {', '.join(allowed)}"
+    if head in policies:
+        if len(parts) == 2 and field in POLICY_FIELDS:
+            return Placeholder(text, head, field)
+        return f"'{{{text}}}': a policy's field is one of {', '.join(POLICY_FIELDS)}"
+    return f"'{{{text}}}': no metric or policy '{head}'{did_you_mean(head, [*names, *policies])}"
+
+
+def placeholders(text: Text | None) -> list[str]:
+    """Every placeholder (without braces) in every language of a text."""
+    if text is None:
+        return []
+    texts = [text] if isinstance(text, str) else list(text.values())
+    return [m.group(1) for t in texts for m in PLACEHOLDER.finditer(t)]
+
+
+def check_reflection(s: Scenario) -> Found:
+    """Debrief questions name real metrics, policies and placeholders; the short form is
+    shorter than the game."""
+    found: Found = []
+    policies = [p.id for p in s.policies]
+    names = [*s.metrics, *s.derived]
+    seen: set[str] = set()
+    for i, q in enumerate(s.debrief):
+        here: tuple[str | int, ...] = ("debrief", i)
+        if q.id in seen:
+            found.append(((*here, "id"), f"debrief id '{q.id}' is used twice"))
+        seen.add(q.id)
+        for j, m in enumerate(q.metrics):
+            if m not in names:
+                found.append(((*here, "metrics", j), f"no metric '{m}'{did_you_mean(m, names)}"))
+        for j, p in enumerate(q.policies):
+            if p not in policies:
+                found.append(
+                    ((*here, "policies", j), f"no policy '{p}'{did_you_mean(p, policies)}")
+                )
+        for key in ("question", "otherwise"):
+            for text in placeholders(getattr(q, key)):
+                parsed = parse_placeholder(text, s)
+                if isinstance(parsed, str):
+                    found.append(((*here, key), parsed))
+    if s.short_form is not None and s.short_form.turns >= s.turns:
+        found.append(
+            (
+                ("short_form", "turns"),
+                f"the short form must have fewer turns than the game ({s.turns}), "
+                f"got {s.short_form.turns}",
+            )
+        )
+    return found
+
+
+def with_turns(compiled: Compiled, turns: int | None) -> Compiled:
+    """The compiled scenario played over ``turns`` (its short form); itself when None or
+    the full length. Events and effects past the last turn simply never come."""
+    if turns is None or turns == compiled.scenario.turns:
+        return compiled
+    scenario = compiled.scenario.model_copy(update={"turns": turns})
+    return replace(compiled, scenario=scenario)
+
+
+def check_quarters(s: Scenario, quarters: int | None) -> str | None:
+    """Why a game cannot be played over ``quarters`` turns, or None if it can (the full
+    length, or the scenario's short form)."""
+    if quarters is None or quarters == s.turns:
+        return None
+    if s.short_form is not None and quarters == s.short_form.turns:
+        return None
+    offered = sorted({s.turns, *([s.short_form.turns] if s.short_form else [])})
+    return f"{quarters} turns is not offered by '{s.id}' (it offers {', '.join(map(str, offered))})"

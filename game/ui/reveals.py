@@ -1,0 +1,138 @@
+"""Predictions next to what happened, drawn in the turn report and the reflection pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine import Adopt
+from game.engine.explain import cause_label
+from game.engine.prediction import DIRECTIONS, Prediction, Reveal, key_metrics, reveal
+from game.i18n import tr
+from game.scenario import localize
+from game.ui import facts, theme, widgets
+from game.ui.widgets import Ink
+
+LINE_SIZE = 14
+
+
+def due_reveals(app: Any, turn: int) -> list[Reveal]:
+    """The session's predictions that come due in ``turn``, with what happened."""
+    session = app.session
+    if session is None:
+        return []
+    game = session.game
+    found = (reveal(game, p) for p in session.predictions if p.by == turn)
+    out = [r for r in found if r is not None]
+    if game.over:  # a game that ended early reveals what is still outstanding
+        late = (reveal(game, p) for p in session.predictions if p.by > turn)
+        out += [r for r in late if r is not None]
+    return out
+
+
+def reveal_text(app: Any, r: Reveal) -> str:
+    """'Online services → Capacity: you said up; it went down (−1.000)'."""
+    game, lang = app.session.game, app.lang
+    s = game.c.scenario
+    p = r.prediction
+    policy = localize(s.policies[game.c.policy_index[p.policy]].name, lang, s.default_language)
+    return tr(
+        "reflect.reveal_line",
+        lang,
+        policy=policy,
+        metric=facts.label(s, p.metric, lang),
+        said=tr(f"reflect.said_{p.expect}", lang),
+        did=tr(f"reflect.did_{r.actual}", lang),
+        amount=facts.show(s, p.metric, r.amount, lang, sign=True),
+    )
+
+
+def surprise_text(app: Any, r: Reveal) -> str:
+    """A wrong prediction in a sentence, with when it paid and what else moved the metric."""
+    game, lang = app.session.game, app.lang
+    s = game.c.scenario
+    p = r.prediction
+    word = facts.turn_label(s, lang)
+    policy = localize(s.policies[game.c.policy_index[p.policy]].name, lang, s.default_language)
+    metric = facts.label(s, p.metric, lang)
+    text = tr(
+        f"reflect.surprise_{p.expect}",
+        lang,
+        policy=policy,
+        metric=metric,
+        when=f"{word} {p.by}",
+        did=tr(f"reflect.did_{r.actual}", lang),
+    )
+    hoped = facts.good_change(s, p.metric, 1.0 if p.expect == "up" else -1.0)
+    if r.paid_turn is not None and r.paid_turn > p.by:
+        text += " " + tr("reflect.paid_in", lang, when=f"{word} {r.paid_turn}")
+    elif r.paid_turn is None and p.expect != "same" and hoped:
+        text += " " + tr("reflect.never_paid", lang)
+    if r.causes:
+        causes = ", ".join(
+            f"{cause_label(game.c, c, lang)} ({facts.show(s, p.metric, c.delta, lang, sign=True)})"
+            for c in r.causes
+        )
+        text += " " + tr("reflect.meanwhile", lang, metric=metric, causes=causes)
+    return text
+
+
+def short_text(app: Any, r: Reveal) -> str:
+    """'Staff morale: you said up; it went down (−2) · Daily file quota' (the report's line)."""
+    game, lang = app.session.game, app.lang
+    s = game.c.scenario
+    p = r.prediction
+    policy = localize(s.policies[game.c.policy_index[p.policy]].name, lang, s.default_language)
+    return tr(
+        "reflect.reveal_short",
+        lang,
+        policy=policy,
+        metric=facts.label(s, p.metric, lang),
+        said=tr(f"reflect.said_{p.expect}", lang),
+        did=tr(f"reflect.did_{r.actual}", lang),
+        amount=facts.show(s, p.metric, r.amount, lang, sign=True),
+    )
+
+
+def draw_reveals(app: Any, ink: Ink, rect: pygame.Rect, reveals: list[Reveal]) -> None:
+    """The panel: a title with the count right, then the predictions in two columns, each
+    tagged right or wrong (as many as fit; the reflection page lists them all)."""
+    widgets.panel(ink.surface, rect, theme.PANEL, ink.px(10), theme.ACCENT, ink.px(2))
+    x = rect.left + ink.px(14)
+    right = sum(r.right for r in reveals)
+    title = tr("reflect.reveal_title", app.lang)
+    score = tr("reflect.calibration_score", app.lang, right=right, total=len(reveals))
+    ink.text(f"{title} · {score}", (x, rect.top + ink.px(6)), 15, theme.ACCENT, 800)
+    line = ink.line_height(LINE_SIZE, 600)
+    per = max(1, (rect.height - ink.px(32)) // line)
+    cols = 1 if len(reveals) <= per else 2
+    col_w = (rect.width - ink.px(28)) // cols
+    tags = [tr(k, app.lang) for k in ("reflect.right", "reflect.wrong")]
+    tag_w = max(ink.width(t, LINE_SIZE, 800) for t in tags) + ink.px(8)
+    for i, r in enumerate(reveals[: per * cols]):
+        cx = x + (i // per) * col_w
+        y = rect.top + ink.px(28) + (i % per) * line
+        tag = tr("reflect.right" if r.right else "reflect.wrong", app.lang)
+        ink.text(tag, (cx, y), LINE_SIZE, theme.GOOD if r.right else theme.BAD, 800)
+        ink.text(
+            short_text(app, r),
+            (cx + tag_w, y),
+            LINE_SIZE,
+            theme.TEXT,
+            600,
+            max_width=col_w - tag_w - ink.px(10),
+        )
+
+
+def sample_predictions(session: Any, due: int) -> None:
+    """Predictions as a participant might have made them for the policies adopted so far,
+    all due in turn ``due`` (some right, some wrong): what ``agen shots`` shows."""
+    game = session.game
+    guesses = 0
+    for d in game.decisions:
+        if isinstance(d.action, Adopt) and d.turn < due:
+            for m in key_metrics(game, d.action.policy)[:2]:
+                expect = DIRECTIONS[guesses % 2]
+                session.predictions.append(Prediction(d.turn, d.action.policy, m, due, expect))
+                guesses += 1

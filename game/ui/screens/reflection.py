@@ -1,0 +1,315 @@
+"""Reflection after the game, in three pages: predict-then-see (the calibration and the
+surprises with their causes), "Netflix culture for ASN?" (each principle, when practised,
+with which safeguard, what it did; the BerAKHLAK profile beside it) and the debrief
+questions with the player's own numbers. From here the Aksi Perubahan draft is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from game.engine.debrief import questions
+from game.engine.prediction import calibration
+from game.engine.principles import aspect_metrics, principle_uses, values_shown
+from game.i18n import english_plural
+from game.scenario import VALUES, localize
+from game.ui import charts, facts, scroll, theme, widgets
+from game.ui.reveals import reveal_text, surprise_text
+from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.widgets import Button, Ink
+
+PAGES = ("predictions", "netflix", "questions")
+
+
+def quarters_text(s: Any, turns: tuple[int, ...], lang: str) -> str:
+    """'Quarter 2–5, 7' from a sorted tuple of turns."""
+    runs: list[list[int]] = []
+    for t in turns:
+        if runs and t == runs[-1][1] + 1:
+            runs[-1][1] = t
+        else:
+            runs.append([t, t])
+    parts = [f"{a}–{b}" if a != b else str(a) for a, b in runs]
+    return f"{facts.turn_label(s, lang)} {', '.join(parts)}"
+
+
+class ReflectionScreen(Screen):
+    """The reflection pages; Esc goes back to the debrief."""
+
+    name = "reflection"
+
+    @classmethod
+    def shots(cls, stage: Stage) -> list[Shot]:
+        if stage.name != "over":
+            return []
+        app = stage.app
+
+        def page(n: int) -> Callable[[], Screen]:
+            return lambda: cls(app, app.make("debrief"), n)
+
+        names = ("14b-calibration", "14c-netflix", "14d-questions")
+        return [Shot(name, page(n)) for n, name in enumerate(names)]
+
+    def __init__(self, app: Any, back: Screen, page: int = 0) -> None:
+        super().__init__(app)
+        assert app.session is not None
+        self.back = back
+        self.page = page
+        self.offset = 0
+
+    # -- what each page says ------------------------------------------------------------
+
+    def predictions_text(self) -> tuple[str, str]:
+        """The calibration headline and the text below it (surprises, then the rest)."""
+        session = self.app.session
+        assert session is not None
+        cal = calibration(session.game, session.predictions)
+        if not cal.total:
+            return self.t("reflect.calibration_none"), ""
+        head = self.t("reflect.calibration_score", right=cal.right, total=cal.total)
+        parts = [self.t("reflect.surprises").upper()]
+        if cal.surprises:
+            parts += [f"• {surprise_text(self.app, r)}" for r in cal.surprises]
+        else:
+            parts.append(self.t("reflect.no_surprises"))
+        parts.append("")
+        parts.append(self.t("reflect.reveal_title").upper())
+        parts += [
+            f"{self.t('reflect.right' if r.right else 'reflect.wrong')} · {reveal_text(self.app, r)}"
+            for r in cal.reveals
+        ]
+        return head, "\n".join(parts)
+
+    def question_texts(self) -> list[str]:
+        """The scenario's debrief questions, the player's numbers filled in."""
+        return questions(self.game, self.app.lang)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def buttons(self) -> list[Button]:
+        h = self.size[1]
+        y, bh = h - self.px(72), self.px(52)
+        specs = [
+            ("page0", self.t("reflect.tab_predictions"), 200),
+            ("page1", self.t("reflect.tab_netflix"), 230),
+            ("page2", self.t("reflect.tab_questions"), 200),
+            ("save", self.t("reflect.save_button"), 340),
+            ("back", self.t("common.back"), 170),
+        ]
+        out, x = [], self.px(32)
+        for key, label, width in specs:
+            rect = pygame.Rect(x, y, self.px(width), bh)
+            out.append(Button(key, label, rect, primary=key == f"page{self.page}"))
+            x += self.px(width) + self.px(12)
+        return out
+
+    def _body(self) -> pygame.Rect:
+        w, h = self.size
+        top = self.px(96)
+        return pygame.Rect(self.px(32), top, w - self.px(64), h - top - self.px(96))
+
+    def text_view(self) -> scroll.TextView | None:
+        """The scrolling text of the page, if it has one."""
+        ink = Ink(self.app.surface)
+        body = self._body()
+        if self.page == 0:
+            _, text = self.predictions_text()
+            if not text:
+                return None
+            area = pygame.Rect(
+                body.left + ink.px(24),
+                body.top + ink.px(74),
+                body.width - ink.px(48),
+                body.height - ink.px(96),
+            )
+            return scroll.layout(ink, text, area, 17, theme.TEXT)
+        if self.page == 2:
+            items = self.question_texts() or [self.t("reflect.questions_none")]
+            text = "\n\n".join(f"{i}. {q}" for i, q in enumerate(items, 1))
+            area = body.inflate(-ink.px(48), -ink.px(40))
+            return scroll.layout(ink, text, area, 19, theme.TEXT)
+        return None
+
+    # -- events -------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> Screen:
+        view = self.text_view()
+        moved = None if view is None else scroll.handle(view, self.offset, event, self.app.mouse)
+        if moved is not None:
+            self.offset = moved
+            return self
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return self.press("back")
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                step = 1 if event.key == pygame.K_RIGHT else -1
+                return self.press(f"page{(self.page + step) % len(PAGES)}")
+            if event.key == pygame.K_s:
+                return self.press("save")
+        return super().handle(event)
+
+    def press(self, key: str) -> Screen:
+        if key.startswith("page"):
+            self.page, self.offset = int(key[4:]), 0
+        elif key == "save":
+            return self.go("aksi", self)
+        elif key == "back":
+            return self.back
+        return self
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop(surface)
+        ink = Ink(surface)
+        titles = {
+            0: "reflect.calibration_title",
+            1: "reflect.netflix_title",
+            2: "reflect.questions_title",
+        }
+        ink.text(
+            self.t("reflect.open").upper(),
+            (ink.px(32), ink.px(20)),
+            16,
+            theme.ACCENT,
+            800,
+        )
+        ink.text(self.t(titles[self.page]), (ink.px(32), ink.px(42)), 34, theme.TEXT, 800)
+        body = self._body()
+        if self.page == 1:
+            self._netflix(ink, body)
+        else:
+            widgets.panel(surface, body, theme.PANEL, ink.px(16))
+            if self.page == 0:
+                head, _ = self.predictions_text()
+                ink.wrapped(
+                    head,
+                    pygame.Rect(
+                        body.left + ink.px(24),
+                        body.top + ink.px(18),
+                        body.width - ink.px(48),
+                        ink.px(56),
+                    ),
+                    26 if self.text_view() is not None else 20,
+                    theme.ACCENT if self.text_view() is not None else theme.TEXT,
+                    800,
+                    max_lines=2,
+                )
+            view = self.text_view()
+            if view is not None:
+                scroll.draw(ink, view, self.offset, self.t("scroll.more"))
+        self.draw_buttons(ink, 18)
+
+    def _netflix(self, ink: Ink, body: pygame.Rect) -> None:
+        game, lang = self.game, self.app.lang
+        s = game.c.scenario
+        surface = ink.surface
+        radar_w = ink.px(370)
+        left = pygame.Rect(body.left, body.top, body.width - radar_w - ink.px(16), body.height)
+        ink.wrapped(
+            self.t("reflect.netflix_intro"),
+            pygame.Rect(left.left, left.top - ink.px(4), left.width, ink.px(44)),
+            14,
+            theme.MUTED,
+            max_lines=2,
+        )
+        uses = principle_uses(game)
+        aspects = aspect_metrics(s)
+        top = left.top + ink.px(44)
+        gap = ink.px(6)
+        row_h = (left.bottom - top - gap * (len(uses) - 1)) // max(1, len(uses))
+        eff_w = ink.px(92)
+        for i, use in enumerate(uses):
+            r = pygame.Rect(left.left, top + i * (row_h + gap), left.width, row_h)
+            widgets.panel(surface, r, theme.PANEL, ink.px(10))
+            x = r.left + ink.px(14)
+            text_w = r.width - ink.px(28) - eff_w * len(aspects)
+            ink.text(
+                self.t(f"reflect.p.{use.principle}"),
+                (x, r.top + ink.px(6)),
+                17,
+                theme.TEXT if use.practised else theme.FAINT,
+                800,
+                max_width=text_w,
+            )
+            if not use.practised:
+                line = self.t("reflect.not_practised")
+                color = theme.FAINT
+            else:
+                names = ", ".join(
+                    localize(s.policies[game.c.policy_index[p]].name, lang, s.default_language)
+                    for p in use.policies
+                )
+                line = self.t("reflect.practised", quarters=quarters_text(s, use.quarters, lang))
+                line = f"{line[:-1]} ({names})." if line.endswith(".") else f"{line} ({names})"
+                color = theme.MUTED
+                if use.safeguard is not None:
+                    word = facts.turn_label(s, lang).lower()
+                    if lang == "en" and len(use.quarters) != 1:
+                        word = english_plural(word)
+                    line += " " + self.t(
+                        "reflect.guarded",
+                        guarded=len(use.guarded),
+                        total=len(use.quarters),
+                        turns=word,
+                        guard=self.t(f"reflect.guard.{use.principle}"),
+                    )
+            ink.wrapped(
+                line,
+                pygame.Rect(x, r.top + ink.px(29), text_w, r.height - ink.px(30)),
+                13,
+                color,
+                max_lines=3,
+            )
+            ex = r.right - ink.px(14) - eff_w * len(aspects)
+            for j, (aspect, metric) in enumerate(aspects.items()):
+                cx = ex + j * eff_w + eff_w // 2
+                if i == 0:
+                    ink.text(
+                        self.t(f"reflect.aspect.{aspect}"),
+                        (cx, top - ink.px(4)),
+                        13,
+                        theme.FAINT,
+                        700,
+                        anchor="midbottom",
+                        max_width=eff_w - ink.px(4),
+                    )
+                value = use.effects.get(aspect, 0.0)
+                tiny = abs(value) < 0.5 * 10 ** -facts.decimals(s, metric)
+                good = facts.good_change(s, metric, value)
+                ink.text(
+                    "—" if tiny else facts.show(s, metric, value, lang, sign=True),
+                    (cx, r.centery),
+                    18,
+                    theme.FAINT if tiny else theme.GOOD if good else theme.BAD,
+                    800,
+                    anchor="center",
+                )
+        box = pygame.Rect(body.right - radar_w, body.top, radar_w, body.height)
+        widgets.panel(surface, box, theme.PANEL, ink.px(16))
+        ink.text(
+            self.t("reflect.values_title"),
+            (box.left + ink.px(18), box.top + ink.px(16)),
+            16,
+            theme.ACCENT,
+            800,
+            max_width=box.width - ink.px(36),
+        )
+        counts = values_shown(game)
+        top = max(counts.values()) or 1
+        labels = [self.t(f"value.{v}") for v in VALUES]
+        area = box.inflate(-ink.px(20), 0)
+        area.top, area.height = box.top + ink.px(46), box.height - ink.px(130)
+        charts.radar(ink, area, labels, [counts[v] / top for v in VALUES], theme.ACCENT)
+        ink.wrapped(
+            self.t("reflect.netflix_close"),
+            pygame.Rect(
+                box.left + ink.px(18), box.bottom - ink.px(78), box.width - ink.px(36), ink.px(70)
+            ),
+            14,
+            theme.TEXT,
+            600,
+            max_lines=3,
+        )

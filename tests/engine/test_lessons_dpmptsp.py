@@ -1,0 +1,126 @@
+"""DPMPTSP teaches substance over window dressing, on every seed 1-30 (issue 10)."""
+
+from __future__ import annotations
+
+import statistics
+
+from game.engine import BOTS, Choose, Game, play_bot
+from tests.engine.lessons import adopted, bot_games, play, scenario, scores
+
+NAME = "dpmptsp"
+BASE: list[dict[str, object]] = [
+    {"turn": 1, "adopt": ["service_standard", "status_tracker"]},
+    {"turn": 2, "adopt": ["complaint_channel"]},
+]
+HONEST_WBK: list[dict[str, object]] = [
+    {
+        "turn": 1,
+        "adopt": ["integrity_zone", "status_tracker"],
+        "choose": {"grease_money": "probe_and_rotate"},
+    },
+    {"turn": 2, "adopt": ["output_skp", "complaint_channel"]},
+    {"turn": 3, "adopt": ["balanced_scorecard", "service_standard"]},
+]
+
+
+def with_step(plan: list[dict[str, object]], turn: int, **keys: object) -> list[dict[str, object]]:
+    out = [dict(step) for step in plan]
+    step = next((s for s in out if s["turn"] == turn), None)
+    if step is None:
+        step = {"turn": turn}
+        out.append(step)
+        out.sort(key=lambda s: int(s["turn"]))  # type: ignore[call-overload]
+    for key, value in keys.items():
+        if key == "choose":
+            step["choose"] = {**dict(step.get("choose", {})), **dict(value)}  # type: ignore[arg-type]
+        else:
+            step[key] = [*step.get(key, []), *value]  # type: ignore[misc]
+    return out
+
+
+def test_a_real_integrity_zone_beats_a_paper_one() -> None:
+    real = scores(NAME, with_step(BASE, 3, adopt=["integrity_zone"]))
+    paper = scores(NAME, with_step(BASE, 3, adopt=["paper_zi"]))
+    assert statistics.mean(real) >= statistics.mean(paper) + 4
+    assert sum(r > p for r, p in zip(real, paper, strict=True)) >= 28
+    for seed in (1, 10, 20):
+        r = play(NAME, with_step(BASE, 3, adopt=["integrity_zone"]), seed)
+        p = play(NAME, with_step(BASE, 3, adopt=["paper_zi"]), seed)
+        assert r.value("ikm") > p.value("ikm") - 0.5 and r.value("integrity") > p.value("integrity")
+
+
+def test_wbk_is_reachable_by_honest_play() -> None:
+    reached = 0
+    for seed in range(1, 31):
+        game = play(NAME, HONEST_WBK, seed)
+        assert game.outcome is not None
+        reached += "wbk" in game.outcome.goals
+    assert reached >= 15
+
+
+def test_checking_high_risk_buildings_beats_deemed_approval() -> None:
+    for base in ([], BASE):
+        checked = scores(NAME, with_step(base, 1, choose={"deemed_approval": "triage_high_risk"}))
+        deemed = scores(NAME, with_step(base, 1, choose={"deemed_approval": "let_it_approve"}))
+        assert all(c > d for c, d in zip(checked, deemed, strict=True)), base
+
+
+def test_greedy_play_does_not_dress_windows() -> None:
+    window_dressing = {
+        ("ombudsman_review", "cosmetic_prep"),
+        ("grease_money", "warn_quietly"),
+        ("investor_viral", "fast_track_only"),
+        ("deemed_approval", "let_it_approve"),
+    }
+    for game in bot_games(NAME, "greedy", range(1, 7)):
+        assert "paper_zi" not in adopted(game)
+        answers = {
+            (d.action.event, d.action.choice)
+            for d in game.decisions
+            if isinstance(d.action, Choose)
+        }
+        assert not answers & window_dressing, answers & window_dressing
+        grades = game.c.scenario.scoring.grades
+        assert game.outcome is not None and game.outcome.grade is not None
+        if grades[game.outcome.grade].requires is not None:
+            assert game.value("morale") >= 45
+
+
+def test_digital_with_training_and_assistance_beats_digital_alone() -> None:
+    alone = scores(NAME, [{"turn": 1, "adopt": ["oss_integration"]}])
+    ready = scores(
+        NAME,
+        [
+            {"turn": 1, "adopt": ["oss_integration", "technical_training"]},
+            {"turn": 2, "adopt": ["business_clinic"]},
+        ],
+    )
+    assert statistics.mean(ready) >= statistics.mean(alone) + 3
+    assert sum(r > a for r, a in zip(ready, alone, strict=True)) >= 27
+
+
+def test_risky_cards_adopted_in_the_last_quarters_do_not_pay() -> None:
+    plain = scores(NAME, BASE)
+    for late in (["full_wfa"], ["permit_quota_bonus"], ["image_campaign"], ["paper_zi"]):
+        for turn in (7, 8):
+            gamed = scores(NAME, with_step(BASE, turn, adopt=late))
+            assert all(g < p for g, p in zip(gamed, plain, strict=True)), (late, turn)
+
+
+BIG_SHOCKS = {"oss_outage", "budget_cut", "sting_operation", "investor_viral", "unsafe_building"}
+
+
+def test_the_class_seed_is_fair() -> None:
+    loaded = scenario(NAME)
+    seed = loaded.scenario.seed
+    for game in (
+        play_bot(Game(loaded.compiled, seed), BOTS["passive"], seed),
+        play(NAME, BASE, seed),
+        play(NAME, HONEST_WBK, seed),
+    ):
+        per_quarter: dict[int, list[str]] = {}
+        for turn, event in game.fired_log:
+            if event in BIG_SHOCKS:
+                per_quarter.setdefault(turn, []).append(event)
+        assert all(len(e) <= 1 for e in per_quarter.values()), per_quarter
+        assert game.outcome is not None and game.outcome.ending is None

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from game import __version__
-from game.classroom import api
+from game.classroom import api, pages
 from game.classroom.guards import BodyLimit, RateLimit
 from game.classroom.live import Feed
 from game.classroom.models import MAX_BODY
@@ -74,7 +74,9 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
         refusal = Refusal(503, "class.api.store_busy", reason=str(exc))
         return JSONResponse(refusal.body(_lang(request)), status_code=503)
 
+    app.state.debriefs = {}
     app.include_router(api.router)
+    app.include_router(pages.router)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)

@@ -6,6 +6,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from game.classroom.refusal import Refusal, pick_language
@@ -72,14 +73,15 @@ class BodyLimit:
 class RateLimit:
     """At most ``per_second`` requests per seat in any one second (in this process)."""
 
-    def __init__(self, per_second: int = 8) -> None:
+    def __init__(self, per_second: int = 8, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_second = per_second
+        self.clock = clock
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def check(self, key: str) -> None:
         """Count a request of ``key``; refuse (429) the one too many."""
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             times = self._seen.setdefault(key, deque())
             while times and now - times[0] >= 1.0:

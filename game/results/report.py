@@ -248,3 +248,10 @@ Players grouped by how alike their adopted policies are (Jaccard).</p>
 <h2>Grafik / Charts</h2>{img}
 </body></html>
 """
+
+
+def write_charts(
+    played: list[Played], loaded: LoadedScenario, cohort: str, out: Path, lang: str
+) -> dict[str, str]:
+    """The report's PNG charts in ``out`` (name by kind); the class server's debrief uses them."""
+    return _charts(played, loaded, cohort, out, lang)

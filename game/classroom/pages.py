@@ -1,0 +1,257 @@
+"""The class's web pages: projector (public), control (secret token), debrief, Excel, QR.
+
+Jinja2 with autoescaping: every name a participant typed is shown as text. Words come
+from the catalogs (``class.page.*``) in the page's language (``?lang=``, else the class's).
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import segno
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from game.classroom import debrief
+from game.classroom.refusal import Refusal
+from game.classroom.rooms import ClassStore, Room
+from game.i18n import LANGUAGES, english_plural, tr
+from game.results.export import export
+from game.scenario import localize
+
+router = APIRouter(include_in_schema=False)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+env = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), auto_reload=False
+)
+
+WORDS = [
+    "projector",
+    "control",
+    "join_title",
+    "join_how",
+    "class_code",
+    "joined",
+    "finished",
+    "who",
+    "leaderboard",
+    "choices",
+    "offline",
+    "nobody",
+    "same_path",
+    "no_results",
+    "no_adoptions",
+    "no_quarters",
+    "adopted",
+    "state_open",
+    "state_paused",
+    "state_closed",
+    "open_up_to",
+    "free_play",
+    "control_note",
+    "act_open",
+    "act_pause",
+    "act_next",
+    "act_close",
+    "act_remove",
+    "confirm_close",
+    "confirm_remove",
+    "open_projector",
+    "open_debrief",
+    "download_xlsx",
+    "name",
+    "members",
+    "progress",
+    "score",
+    "in_quarter",
+    "done",
+    "done_open",
+    "done_pause",
+    "done_next",
+    "done_close",
+    "done_remove",
+    "debrief",
+    "debrief_wait",
+    "summary",
+    "players",
+    "mean",
+    "median",
+    "sd",
+    "grades",
+    "score_dist",
+    "paths",
+    "paths_note",
+    "policies",
+    "values",
+    "groups",
+    "groups_note",
+    "questions",
+    "questions_none",
+    "compare",
+    "compare_none",
+    "difference",
+    "effect",
+    "top10",
+    "mean_score",
+    "typical",
+    "duplicates_title",
+    "duplicates_none",
+    "no_class",
+    "no_access",
+    "index",
+]
+
+
+def words(lang: str) -> dict[str, str]:
+    """The page words in one language."""
+    return {w: tr(f"class.page.{w}", lang) for w in WORDS}
+
+
+def _classes(request: Request) -> ClassStore:
+    classes: ClassStore = request.app.state.classes
+    return classes
+
+
+def _lang(lang: str | None, room: Room | None) -> str:
+    if lang in LANGUAGES:
+        return str(lang)
+    return room.language if room is not None else "id"
+
+
+def _render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+
+def _refused(exc: Refusal, lang: str) -> HTMLResponse:
+    t = words(lang)
+    heading = t["no_access"] if exc.status in (401, 403) else t["no_class"]
+    body = exc.body(lang)
+    return _render(
+        "message.html",
+        exc.status,
+        lang=lang,
+        code="",
+        heading=heading,
+        message=body["message"],
+        other=body["message_en" if lang == "id" else "message_id"],
+    )
+
+
+def _common(classes: ClassStore, room: Room, lang: str, keep: str = "") -> dict[str, Any]:
+    s = classes.loaded(room).scenario
+    dl = s.default_language
+    label = localize(s.turn_label, lang, dl)
+    t = words(lang)
+    step = (
+        t["open_up_to"].format(label=label, q=room.open_quarter, n=s.turns)
+        if room.lockstep
+        else t["free_play"].format(
+            labels=english_plural(label) if lang == "en" else label, n=s.turns
+        )
+    )
+    return {
+        "lang": lang,
+        "code": room.code,
+        "title": localize(s.title, lang, dl),
+        "state": room.state,
+        "step": step,
+        "t": t,
+        "words": t,
+        "keep": keep,
+        "join_url": room.join_url,
+        "lockstep": room.lockstep,
+    }
+
+
+@router.get("/")
+def index(request: Request) -> Response:
+    codes = _classes(request).codes()
+    if len(codes) >= 1:
+        return RedirectResponse(f"/class/{codes[0]}")
+    return _render(
+        "message.html",
+        404,
+        lang="id",
+        code="",
+        heading="Agen Perubahan",
+        message=tr("class.page.index", "id"),
+        other=tr("class.page.index", "en"),
+    )
+
+
+@router.get("/class/{code}", response_class=HTMLResponse)
+def projector(code: str, request: Request, lang: str | None = None) -> HTMLResponse:
+    classes = _classes(request)
+    try:
+        room = classes.room(code)
+    except Refusal as exc:
+        return _refused(exc, _lang(lang, None))
+    return _render("projector.html", **_common(classes, room, _lang(lang, room)))
+
+
+@router.get("/class/{code}/qr.svg")
+def qr(code: str, request: Request) -> Response:
+    room = _classes(request).room(code)
+    buffer = io.BytesIO()
+    segno.make(f"{room.join_url}/class/{room.code}", error="m").save(
+        buffer, kind="svg", scale=10, border=2, dark="#14233c", xmldecl=False
+    )
+    return Response(buffer.getvalue(), media_type="image/svg+xml")
+
+
+@router.get("/class/{code}/control", response_class=HTMLResponse)
+def control(
+    code: str, request: Request, token: str | None = None, lang: str | None = None
+) -> HTMLResponse:
+    classes = _classes(request)
+    try:
+        room = classes.check_control(code, token)
+    except Refusal as exc:
+        return _refused(exc, _lang(lang, None))
+    context = _common(classes, room, _lang(lang, room), keep=f"&token={token}")
+    return _render("control.html", token=token, **context)
+
+
+@router.get("/class/{code}/debrief", response_class=HTMLResponse)
+def debrief_page(
+    code: str, request: Request, token: str | None = None, lang: str | None = None
+) -> HTMLResponse:
+    classes = _classes(request)
+    try:
+        room = classes.room(code)
+        if token:
+            classes.check_control(code, token)
+    except Refusal as exc:
+        return _refused(exc, _lang(lang, None))
+    chosen = _lang(lang, room)
+    cache: dict[tuple[str, str], tuple[int, debrief.ClassDebrief]] = request.app.state.debriefs
+    version = classes.last_change(code)
+    found = cache.get((code, chosen))
+    if found is None or found[0] != version:
+        found = (version, debrief.build(classes, code, chosen))
+        cache[(code, chosen)] = found
+    keep = f"&token={token}" if token else ""
+    return _render("debrief.html", d=found[1], token=token, **_common(classes, room, chosen, keep))
+
+
+@router.get("/class/{code}/export.xlsx")
+def excel(code: str, request: Request, token: str | None = None) -> Response:
+    classes = _classes(request)
+    try:
+        classes.check_control(code, token)
+    except Refusal as exc:
+        return _refused(exc, "id")
+    items = classes.store.results([code])
+    with tempfile.TemporaryDirectory(prefix="agen-export-") as folder:
+        out = Path(folder) / f"{code}.xlsx"
+        export(items, out, "xlsx")
+        data = out.read_bytes()
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{code}.xlsx"'},
+    )

@@ -102,9 +102,16 @@ def resolve_url(url: str | None) -> str:
         if not path.parent.is_dir():
             raise ResultError(f"{url}: folder {path.parent} does not exist / folder tidak ada")
         return f"sqlite:///{path}"
-    for prefix in ("postgresql://", "postgres://"):
+    # every spelling of PostgreSQL goes through psycopg (version 3), installed with the game
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
+    scheme = url.split("://", 1)[0]
+    if scheme.startswith("postgresql+") and scheme != "postgresql+psycopg":
+        raise ResultError(
+            f"{scheme}://: only the psycopg driver is supported; write postgresql://... "
+            "/ hanya driver psycopg: tulis postgresql://..."
+        )
     return url
 
 
@@ -131,6 +138,11 @@ def open_store(url: str | None = None) -> ResultStore:
         engine = _engine(resolved, parsed.get_backend_name())
         store = ResultStore(engine)
         store.migrate()
+    except ImportError:
+        raise ResultError(
+            "PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]' "
+            "/ PostgreSQL butuh driver psycopg: pip install 'psycopg[binary]'"
+        ) from None
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise ResultError(f"{url}: not a database URL or file path ({_reason(exc)})") from None
     except SQLAlchemyError as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from game.atomic import write_bytes_atomic
+from game.atomic import write_atomic
 from game.classroom.client import ClassClient, ClassInfo, ClassRefused, ClassUnreachable
 from game.errors import AgenError, ScenarioError
 from game.i18n import tr
@@ -148,7 +148,7 @@ def _join(client: Any, form: JoinForm, data_dir: Path) -> Joined:
         path = scenario_path(data_dir, form.code, info.scenario_sha256)
         loaded = _cached(path, info.scenario_sha256)
         if loaded is None:
-            write_bytes_atomic(path, client.scenario())
+            _keep(path, client.scenario())
             loaded = load_scenario(path)
         if loaded.sha256 != info.scenario_sha256:
             raise JoinFailed("class.err.scenario", reason=f"SHA-256 {loaded.sha256[:12]}…")
@@ -163,6 +163,15 @@ def _join(client: Any, form: JoinForm, data_dir: Path) -> Joined:
         raise JoinFailed("class.err.disk", reason=exc.strerror or str(exc)) from None
     joined = JoinedClass(form.base_url, form.code, seat.token, form.members)
     return Joined(info, path, loaded, joined, form.player)
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write the class's scenario file byte for byte (its SHA-256 is the class's)."""
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomic(path, write)
 
 
 def _cached(path: Path, sha256: str) -> LoadedScenario | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from game.authoring.batch import Allocation, Task, allocate, plan_tasks, run_tasks
+from game.authoring.harshness import harshness
 from game.authoring.runs import FAVOUR, Row
 from game.authoring.search import Found
 from game.engine.actions import Adopt, Cancel, Choose, Decision
@@ -213,6 +214,7 @@ def build_report(
         "goals": goals,
         "endings": endings,
         "notes": notes(alloc),
+        "seeds": harshness(loaded, s.seed if seed_start is None else seed_start),
     }
 
 

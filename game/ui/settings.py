@@ -1,4 +1,4 @@
-"""The player's saved settings (language, results folder) and where files live.
+"""The player's saved settings (language, results folder, class address) and where files live.
 
 Settings are a small JSON file in the platform's user config folder; saves and results
 go to the user data folder unless the settings or the command line name another.
@@ -11,22 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from game.atomic import write_text_atomic
 from game.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-APP_NAME = "agen-perubahan"
-
-
-def user_data_dir() -> Path:
-    """Where autosaves and (by default) results live."""
-    return Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def user_config_dir() -> Path:
-    """Where the settings file lives."""
-    return Path(platformdirs.user_config_dir(APP_NAME))
+from game.paths import settings_path
 
 
 @dataclass
@@ -35,11 +22,12 @@ class Settings:
 
     language: str = DEFAULT_LANGUAGE
     results_dir: str | None = None
+    class_address: str | None = None  # the class server last joined (class mode)
 
     @staticmethod
     def load(config_dir: Path | None = None) -> Settings:
         """Read the settings file; a missing or unreadable file gives the defaults."""
-        path = (config_dir or user_config_dir()) / "settings.json"
+        path = settings_path(config_dir)
         try:
             data: Any = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -48,15 +36,21 @@ class Settings:
             return Settings()
         lang = data.get("language")
         folder = data.get("results_dir")
+        address = data.get("class_address")
         return Settings(
             language=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
             results_dir=folder if isinstance(folder, str) and folder else None,
+            class_address=address if isinstance(address, str) and 0 < len(address) < 300 else None,
         )
 
     def save(self, config_dir: Path | None = None) -> None:
         """Write the settings file (quietly gives up on a read-only disk)."""
-        path = (config_dir or user_config_dir()) / "settings.json"
-        data = {"language": self.language, "results_dir": self.results_dir}
+        path = settings_path(config_dir)
+        data = {
+            "language": self.language,
+            "results_dir": self.results_dir,
+            "class_address": self.class_address,
+        }
         try:
             write_text_atomic(path, json.dumps(data, indent=2))
         except OSError:

@@ -121,6 +121,8 @@ def render(report: dict[str, Any], console: Console) -> None:
         t.add_row(name, en["kind"], pct(en["share"]), *(pooled(en["by_bot"], w) for _, w in groups))
     console.print(t)
 
+    render_seeds(report.get("seeds"), console)
+
     for line in report["notes"]:
         console.print(f"• {line}", markup=False, highlight=False)
     if report["dominant"]:
@@ -131,3 +133,37 @@ def render(report: dict[str, Any], console: Console) -> None:
         console.print(
             f"[bold yellow]Kebijakan mati / dead policies:[/bold yellow] {', '.join(report['dead'])}"
         )
+
+
+def render_seeds(seeds: dict[str, Any] | None, console: Console) -> None:
+    """How harsh the class seed is among the seeds checked, and the harshest of them."""
+    if not seeds:
+        return
+    d = seeds["default"]
+    verdict = (
+        "[green]adil / fair[/green]"
+        if seeds["default_fair"]
+        else "[bold red]PADAT / CROWDED[/bold red]"
+    )
+    console.print(
+        f"[bold]Benih kelas / Class seed[/bold] {d['seed']}: {verdict} — paling banyak "
+        f"{d['most_shocks_in_one_turn']} guncangan dalam satu giliran / most shocks in one turn; "
+        f"skor pasif / passive score {d['passive_score']:.1f} ({-d['shortfall']:+.1f} vs "
+        f"median {seeds['median_passive']:.1f}); peringkat kerasnya / harshness rank "
+        f"{seeds['default_rank']}/{seeds['checked']} (1 = paling keras / harshest)"
+    )
+    t = Table(title="Benih paling keras / Harshest seeds (passive play)")
+    for col in ("seed", "crowded turns (shocks)", "passive score", "shortfall", "ending"):
+        t.add_column(col, justify="left" if col.startswith("crowded") else "right")
+    for p in seeds["harshest"]:
+        crowded = "; ".join(f"T{t}: {', '.join(e)}" for t, e in p["crowded_turns"].items())
+        t.add_row(
+            str(p["seed"]),
+            crowded or "-",
+            f"{p['passive_score']:.1f}",
+            f"{p['shortfall']:+.1f}",
+            p["ending"] or "",
+        )
+    console.print(t)
+    fair = ", ".join(str(s) for s in seeds["fair_seeds"][:12])
+    console.print(f"Benih adil / fair seeds: {fair}", markup=False, highlight=False)

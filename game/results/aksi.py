@@ -23,7 +23,7 @@ from game.engine import ledger as L
 from game.engine.actions import Adopt, Cancel, Choose
 from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
-from game.engine.numbers import show
+from game.engine.numbers import decimals, show
 from game.engine.prediction import Prediction, calibration
 from game.engine.principles import values_shown
 from game.errors import ResultError
@@ -207,8 +207,9 @@ def build(
             )
             if r.paid_turn is not None and r.paid_turn > pr.by:
                 text += " " + tr("reflect.paid_in", lang, when=f"{word} {r.paid_turn}")
-            if r.causes:
-                causes = ", ".join(cause_label(c, x, lang) for x in r.causes)
+            named = [x for x in r.causes if abs(x.delta) >= 0.5 * 10 ** -decimals(s, pr.metric)]
+            if named:
+                causes = ", ".join(cause_label(c, x, lang) for x in named)
                 text += " " + tr(
                     "reflect.meanwhile",
                     lang,

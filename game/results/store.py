@@ -15,12 +15,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, func, not_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from game import paths
 from game.errors import ResultError
 from game.results.duplicates import path_sha256
 from game.results.files import collect_files
@@ -28,23 +28,17 @@ from game.results.record import ResultRecord, read_result
 from game.results.schema import ensure_schema, results
 from game.results.verify import ScenarioLibrary, verify
 
-APP_NAME = "agen-perubahan"
 _PG_LOCK = 7_301_955  # advisory lock id held while creating or upgrading the schema
-
-
-def default_data_dir() -> Path:
-    """The user data folder of the game."""
-    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def default_results_dir() -> Path:
     """Where the game writes result files."""
-    return default_data_dir() / "results"
+    return paths.results_dir()
 
 
 def default_db_path() -> Path:
     """The default SQLite store."""
-    return default_data_dir() / "results.sqlite"
+    return paths.store_path()
 
 
 @dataclass(frozen=True)
@@ -102,9 +96,16 @@ def resolve_url(url: str | None) -> str:
         if not path.parent.is_dir():
             raise ResultError(f"{url}: folder {path.parent} does not exist / folder tidak ada")
         return f"sqlite:///{path}"
-    for prefix in ("postgresql://", "postgres://"):
+    # every spelling of PostgreSQL goes through psycopg (version 3), installed with the game
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
+    scheme = url.split("://", 1)[0]
+    if scheme.startswith("postgresql+") and scheme != "postgresql+psycopg":
+        raise ResultError(
+            f"{scheme}://: only the psycopg driver is supported; write postgresql://... "
+            "/ hanya driver psycopg: tulis postgresql://..."
+        )
     return url
 
 
@@ -131,6 +132,11 @@ def open_store(url: str | None = None) -> ResultStore:
         engine = _engine(resolved, parsed.get_backend_name())
         store = ResultStore(engine)
         store.migrate()
+    except ImportError:
+        raise ResultError(
+            "PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]' "
+            "/ PostgreSQL butuh driver psycopg: pip install 'psycopg[binary]'"
+        ) from None
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise ResultError(f"{url}: not a database URL or file path ({_reason(exc)})") from None
     except SQLAlchemyError as exc:

@@ -69,10 +69,11 @@ def surprise_text(app: Any, r: Reveal) -> str:
         text += " " + tr("reflect.paid_in", lang, when=f"{word} {r.paid_turn}")
     elif r.paid_turn is None and p.expect != "same" and hoped:
         text += " " + tr("reflect.never_paid", lang)
-    if r.causes:
+    shown = [c for c in r.causes if abs(c.delta) >= 0.5 * 10 ** -facts.decimals(s, p.metric)]
+    if shown:
         causes = ", ".join(
             f"{cause_label(game.c, c, lang)} ({facts.show(s, p.metric, c.delta, lang, sign=True)})"
-            for c in r.causes
+            for c in shown
         )
         text += " " + tr("reflect.meanwhile", lang, metric=metric, causes=causes)
     return text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import statistics
 
+from game.authoring.harshness import shocks_by_turn
 from game.engine import Game
-from tests.engine.lessons import SEEDS, bot_games, play, scores
+from tests.engine.lessons import SEEDS, bot_games, play, scenario, scores
 
 NAME = "basarnas"
 WAIT = {"ferry_capsize": "wait_for_hq", "eruption": "leave_to_bpbd"}
@@ -91,3 +92,13 @@ def test_a_good_grade_needs_a_team_that_can_go_on() -> None:
     greedy_mean = statistics.mean(g.outcome.score for g in games if g.outcome)
     passive_mean = statistics.mean(g.outcome.score for g in passive if g.outcome)
     assert greedy_mean >= passive_mean + 12
+
+
+def test_the_class_seed_is_fair() -> None:
+    """No two shocks in one quarter on the class seed, with nothing done or a sound plan."""
+    loaded = scenario(NAME)
+    seed = loaded.scenario.seed
+    for plan in ([], *BASES.values()):
+        game = play(NAME, plan, seed)
+        crowded = {t: e for t, e in shocks_by_turn(loaded, game.fired_log).items() if len(e) > 1}
+        assert not crowded, (plan, crowded)

@@ -187,6 +187,39 @@ def test_bad_database_is_one_line(url: str, reason: str) -> None:
 def test_postgresql_urls_use_psycopg3() -> None:
     assert resolve_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert resolve_url("postgres://h/db") == "postgresql+psycopg://h/db"
+    assert resolve_url("postgresql+psycopg2://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_other_postgresql_drivers_are_one_line() -> None:
+    with pytest.raises(ResultError, match="postgresql://") as info:
+        open_store("postgresql+asyncpg://u@127.0.0.1:1/db")
+    assert "\n" not in str(info.value)
+
+
+BLOCK_PSYCOPG = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("psycopg", "psycopg2"):
+            raise ImportError("blocked")
+sys.meta_path.insert(0, Block())
+from game.cli import main
+main()
+"""
+
+
+def test_missing_driver_says_what_to_install(tmp_path: Path) -> None:
+    for url in ("postgresql://u@127.0.0.1:1/db", "postgresql+psycopg2://u@127.0.0.1:1/db"):
+        proc = subprocess.run(
+            [sys.executable, "-c", BLOCK_PSYCOPG, "results", "list", "--db", url],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and "pip install" in lines[0] and "psycopg[binary]" in lines[0]
 
 
 @pytest.fixture()
@@ -203,6 +236,16 @@ def pg_url() -> str:
         conn.execute(text("DROP TABLE IF EXISTS results, schema_version"))
     store.close()
     return url
+
+
+@pytest.mark.parametrize(
+    "scheme", ["postgresql://", "postgresql+psycopg://", "postgresql+psycopg2://"]
+)
+def test_every_postgresql_spelling_opens_the_store(pg_url: str, scheme: str) -> None:
+    rest = pg_url.split("://", 1)[1]
+    store = open_store(scheme + rest)
+    assert store.backend == "postgresql" and store.count() == 0
+    store.close()
 
 
 def test_postgresql_store(pg_url: str, classes: dict[str, list[Path]]) -> None:

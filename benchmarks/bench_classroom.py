@@ -94,8 +94,13 @@ def results_per_s(scenario: Path, folder: Path) -> float:
         for i, seat in enumerate(seats):
             game = play_bot(Game(loaded.compiled, info.seed), BOTS["random"], i)
             record = record_from_game(
-                game, loaded, player=seat.player, player_id=None, cohort=info.code,
-                language="id", origin=origin,
+                game,
+                loaded,
+                player=seat.player,
+                player_id=None,
+                cohort=info.code,
+                language="id",
+                origin=origin,
             )
             bodies.append((seat, record.to_json()))
         clients = threading.local()
@@ -126,6 +131,12 @@ def update_ms(scenario: Path, folder: Path) -> dict[str, float]:
     ready = threading.Event()
 
     def listen() -> None:
+        try:
+            stream()
+        except httpx.HTTPError:  # the server stopped at the end of the measurement
+            ready.set()
+
+    def stream() -> None:
         url = f"{server.url}/api/v1/classes/{server.code}/live"
         with httpx.stream("GET", url, timeout=httpx.Timeout(10.0, read=60.0)) as response:
             for line in response.iter_lines():
@@ -154,7 +165,12 @@ def update_ms(scenario: Path, folder: Path) -> dict[str, float]:
             seat = client.join(name)
             game = play_bot(Game(loaded.compiled, info.seed), BOTS["random"], n)
             record = record_from_game(
-                game, loaded, player=name, player_id=None, cohort=info.code, language="id",
+                game,
+                loaded,
+                player=name,
+                player_id=None,
+                cohort=info.code,
+                language="id",
                 origin=Origin(tool="simulate", bot="random"),
             )
             decisions = list(record.decisions)

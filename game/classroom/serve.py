@@ -102,7 +102,12 @@ def run(served: Served, host: str, port: int, workers: int) -> None:
     """Serve until interrupted: one process, or ``workers`` processes sharing the store."""
     import uvicorn
 
-    common = {"host": host, "port": port, "log_level": os.environ.get("AGEN_CLASS_LOG", "warning"), "timeout_graceful_shutdown": 2}
+    common = {
+        "host": host,
+        "port": port,
+        "log_level": os.environ.get("AGEN_CLASS_LOG", "warning"),
+        "timeout_graceful_shutdown": 2,
+    }
     if workers <= 1:
         from game.classroom.app import create_app
 

@@ -12,18 +12,19 @@ import re
 import statistics
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game import paths
 from game.classroom.rooms import ClassStore, Room
-from game.engine.debrief import class_question
+from game.engine.debrief import fill
 from game.results.analysis import Played, path_groups, ranked
 from game.results.compare import Group, compare_group, effect_words
 from game.results.duplicates import duplicate_groups
 from game.results.record import ResultRecord
+from game.results.reflection import class_reflection
+from game.results.reflection_page import reflection_section
 from game.results.report import write_charts
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario, localize
@@ -58,20 +59,25 @@ class ClassDebrief:
     groups: list[tuple[int, int, float, str]] = field(default_factory=list)
     duplicates: list[list[str]] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    reflection_html: str = ""  # the class's predictions and principle groups (escaped HTML)
     comparisons: list[Comparison] = field(default_factory=list)
 
 
-def questions(loaded: LoadedScenario, played: Sequence[Played], lang: str) -> list[str]:
-    """The scenario's ``[[debrief]]`` questions with the class's numbers (the mean of its
-    games) when it has them and the class has played; else the numbered list of the
-    scenario's facilitator note (docs/facilitator/ID.md)."""
-    s = loaded.scenario
-    if s.debrief and played:
-        games = [p.game for p in played]
-        asked = [class_question(s, q, games, lang) for q in s.debrief]
-        filled = [q for q in asked if q]
-        if filled:
-            return filled
+def _no_number(_key: str, _value: float) -> str:
+    return "—"
+
+
+def questions(loaded: LoadedScenario, lang: str) -> list[str]:
+    """The scenario's debrief questions: its own ``[[debrief]]`` entries when it has them,
+    else the numbered list of its facilitator note (docs/facilitator/ID.md)."""
+    own = getattr(loaded.scenario, "debrief", None)
+    if own:
+        out = []
+        for item in own:  # before any result, a placeholder reads as a dash, never as braces
+            text = getattr(item, "question", item)
+            blank = fill(localize(text, lang, loaded.scenario.default_language), {}, _no_number)
+            out.append(blank)
+        return [q for q in out if q]
     note = paths.data_folder("docs") / "facilitator" / f"{loaded.scenario.id}.md"
     try:
         lines = note.read_text(encoding="utf-8").splitlines()
@@ -151,11 +157,16 @@ def build(classes: ClassStore, code: str, lang: str) -> ClassDebrief:
         if item.record.scenario_sha256 == room.scenario_sha256
     ]
     result = ClassDebrief(room, localize(s.title, lang, dl), len(records))
+    result.questions = questions(loaded, lang)
     if not records:
-        result.questions = questions(loaded, [], lang)
         return result
     played = [Played(r, verify_on(r, loaded)) for r in records]
-    result.questions = questions(loaded, played, lang)
+    pairs = [(p.record, p.game) for p in played]
+    refl = class_reflection(pairs, s, lang)
+    result.questions = list(refl.questions) or result.questions  # with the class's numbers
+    result.reflection_html = reflection_section(
+        pairs, s, lang, questions=False, table_class="list", refl=refl
+    )
     scores = [r.score for r in records]
     result.mean = statistics.fmean(scores)
     result.median = statistics.median(scores)

@@ -42,7 +42,7 @@ class Settings:
         path = (config_dir or user_config_dir()) / "settings.json"
         try:
             data: Any = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # damaged: the defaults, as if missing
             return Settings()
         if not isinstance(data, dict):
             return Settings()

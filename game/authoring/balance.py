@@ -18,6 +18,7 @@ from game.authoring.harshness import harshness
 from game.authoring.runs import FAVOUR, Row
 from game.authoring.search import Found
 from game.engine.actions import Adopt, Cancel, Choose, Decision
+from game.engine.bots import BOTS
 from game.scenario.loader import LoadedScenario
 from game.scenario.text import localize
 
@@ -228,13 +229,14 @@ def best_goals(loaded: LoadedScenario, best: Found) -> tuple[str, ...]:
 
 def notes(alloc: Allocation) -> list[str]:
     """What the reader should know about how the games were split."""
-    greedy = alloc.games.get("greedy", 0)
     favour = [n for b, n in alloc.games.items() if b.startswith(FAVOUR)]
+    bots = [
+        f"{b.name}: {alloc.games.get(b.name, 0)} games ({b.about})"
+        for b in BOTS.values()
+        if b.name in alloc.games
+    ]
     return [
-        f"random: {alloc.games.get('random', 0)} games, passive: {alloc.games.get('passive', 0)}; "
-        f"greedy bots look one turn ahead by playing each option to the end (about 100x the cost "
-        f"of a random game), so greedy plays {greedy} games and each category-favouring greedy bot "
-        f"{favour[0] if favour else 0} / bot greedy ~100x lebih mahal, jadi dimainkan lebih sedikit.",
+        "; ".join(bots) + f"; each category-favouring greedy bot: {favour[0] if favour else 0}.",
         f"best path: hill climbing with restarts over {alloc.search_evaluations} plays on the "
         "scenario's own seed (the class default), starting from the greedy bot's path / "
         "jalur terbaik dicari pada benih skenario.",

@@ -16,11 +16,17 @@ from dataclasses import dataclass
 
 from game.authoring.runs import FAVOUR, Row, play_row
 from game.authoring.search import Found, search
+from game.engine.bots import BOTS
 from game.errors import AgenError
 from game.scenario.loader import LoadedScenario, load_scenario
 
 SEARCH_TASKS = 4  # fixed, so results do not depend on the number of cores
-CHUNK = {"random": 250, "passive": 500}
+FAVOUR_CHUNK = 2  # a category-favouring bot is a greedy one: dear
+
+
+def favour_share(runs: int) -> int:
+    """Games of each category-favouring greedy bot in a run of ``runs``."""
+    return max(1, runs // 2000)
 
 
 @dataclass(frozen=True)
@@ -49,22 +55,31 @@ class Allocation:
 
 
 def allocate(runs: int, categories: Sequence[str]) -> Allocation:
-    """Split ``runs`` games across bots; random gets most, greedy ones (~100x dearer) few."""
+    """Split ``runs`` games across the registered bots by their shares (the bot without one
+    takes the rest), plus a category-favouring greedy bot per category."""
     runs = max(1, runs)
-    games = {
-        "passive": max(1, runs // 20),
-        "greedy": max(1, min(runs // 20, 25), runs // 250),
-        **{f"{FAVOUR}{cat}": max(1, runs // 2000) for cat in categories},
-    }
-    games["random"] = max(1, runs - sum(games.values()))
+    games = {b.name: b.share(runs) for b in BOTS.values() if b.share is not None}
+    games.update({f"{FAVOUR}{cat}": favour_share(runs) for cat in categories})
+    for rest in (b.name for b in BOTS.values() if b.share is None):
+        games[rest] = max(1, runs - sum(games.values()))
     return Allocation(games, max(100, runs // 4))
+
+
+def _chunk(bot: str) -> int:
+    registered = BOTS.get(bot)
+    return registered.chunk if registered is not None else FAVOUR_CHUNK
+
+
+def _cheap(bot: str) -> bool:
+    registered = BOTS.get(bot)
+    return registered is not None and registered.cheap
 
 
 def plan_tasks(alloc: Allocation, seed_start: int, search_seed: int) -> list[Task]:
     """Chunks, dearest first so the pool finishes evenly."""
     tasks: list[Task] = []
     for bot, n in alloc.games.items():
-        size = CHUNK.get(bot, 2)
+        size = _chunk(bot)
         tasks += [Task("bot", bot, seed_start + i, min(size, n - i)) for i in range(0, n, size)]
     share = -(-alloc.search_evaluations // SEARCH_TASKS)
     tasks += [
@@ -78,8 +93,7 @@ def plan_tasks(alloc: Allocation, seed_start: int, search_seed: int) -> list[Tas
         )
         for k in range(SEARCH_TASKS)
     ]
-    cheap = {"random", "passive"}
-    return sorted(tasks, key=lambda t: (t.kind == "bot" and t.bot in cheap, t.kind == "search"))
+    return sorted(tasks, key=lambda t: (t.kind == "bot" and _cheap(t.bot), t.kind == "search"))
 
 
 Result = tuple[Task, list[Row], Found | None]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.scenario.functions import FUNCTIONS
 from game.scenario.schema import CATEGORIES, NAME_RE, VALUES, Scenario
 
 SCHEMA_ID = "https://agen-perubahan.id/schema/scenario-1.json"
@@ -131,6 +132,15 @@ CATEGORY_HELP = (
     "service_process (proses layanan), communication (komunikasi)"
 )
 VALUE_HELP = ", ".join(VALUES) + " (BerAKHLAK)"
+EXPRESSION_TYPES = (
+    [{"type": "number"}, {"type": "string"}],
+    [{"type": "string"}, {"type": "boolean"}],
+)
+
+
+def function_help() -> str:
+    """The functions an expression may call, from the one table of them."""
+    return ", ".join(f.usage for f in FUNCTIONS.values())
 
 
 def scenario_schema() -> dict[str, Any]:
@@ -178,6 +188,8 @@ def _describe_keys(table: dict[str, Any]) -> None:
             english += f" One of / salah satu: {CATEGORY_HELP}."
         if key == "values" and _mentions_values(prop):
             english += f" Each one of / masing-masing salah satu: {VALUE_HELP}."
+        if prop.get("anyOf") in EXPRESSION_TYPES:
+            english += f" Functions / fungsi: {function_help()}."
         prop["description"] = _both(KEYS_ID.get(key, ""), english)
 
 

@@ -8,11 +8,10 @@ events whose window and ``when`` held at a draw, metrics that moved).
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 from game.engine.actions import Adopt
-from game.engine.bots import BOTS, Bot, favouring
+from game.engine.bots import BOTS, Bot, bot_random, favouring
 from game.engine.game import Game
 from game.scenario.compiled import Compiled, CPolicy
 
@@ -48,7 +47,7 @@ def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
     """Play one game with a bot (its random source seeded as ``play_bot`` seeds it)."""
     bot = bot_for(bot_name)
     game = Game(compiled, seed)
-    rng = random.Random(seed * 7919 + 17)
+    rng = bot_random(seed)
     offered = eligible = 0
     watched = [p for p in compiled.policies if p.available is not None]
     offered_all = sum(1 << p.index for p in compiled.policies if p.available is None)

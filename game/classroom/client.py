@@ -31,6 +31,7 @@ import httpx
 
 from game.errors import AgenError
 from game.i18n import tr
+from game.paths import APP_NAME
 
 API = "/api/v1"
 RETRY_STATUSES = frozenset({408, 423, 425, 429, 500, 502, 503, 504})
@@ -147,7 +148,7 @@ class ClassClient:
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=timeout,
-            headers={"Accept-Language": language, "User-Agent": "agen-perubahan"},
+            headers={"Accept-Language": language, "User-Agent": APP_NAME},
         )
 
     def close(self) -> None:

@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from game.cli.common import fail
-from game.errors import AgenError, ScenarioError
+from game.cli.common import check_files, fail
+from game.errors import AgenError, Problem, ScenarioError
+
+if TYPE_CHECKING:
+    from game.scenario import LoadedScenario
 
 
 def _load(path: Path) -> Any:
@@ -143,31 +146,18 @@ def lint(
     """Warnings beyond validity, from the definitions and from bot games (FILE:LINE: ...)."""
     from game.authoring.balance import best_goals, run_balance
     from game.authoring.lint import games_found, lint_problems, static_found
-    from game.scenario import load_scenario
-    from game.scenario.loader import scenario_files
 
-    files = scenario_files(paths)
-    if not files:
-        raise fail("agen lint: tidak ada berkas .toml / no .toml files found", 2)
-    bad = False
-    for file in files:
-        try:
-            loaded = load_scenario(file)
-            rows, best, _, _ = run_balance(loaded, runs, jobs)
-            found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
-            problems = list(loaded.warnings) + lint_problems(loaded, found)
-        except ScenarioError as exc:
-            bad = True
-            typer.echo(str(exc))
-            continue
-        except AgenError as exc:
-            bad = True
-            typer.echo(f"{file}: {exc}")
-            continue
-        for problem in problems:
-            typer.echo(problem.format())
-        typer.echo(f"{file}: {len(problems)} peringatan / warnings", err=True)
-    raise typer.Exit(1 if bad else 0)
+    def findings(loaded: LoadedScenario) -> list[Problem]:
+        rows, best, _, _ = run_balance(loaded, runs, jobs)
+        found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
+        return list(loaded.warnings) + lint_problems(loaded, found)
+
+    check_files(
+        "lint",
+        paths,
+        findings,
+        lambda file, problems: f"{file}: {len(problems)} peringatan / warnings",
+    )
 
 
 def _cores(jobs: int | None) -> int:

@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import fail
-from game.errors import AgenError, PlanError, ScenarioError
+from game.cli.common import check_files, fail
+from game.errors import AgenError, PlanError, Problem, ScenarioError
 
 
 def _root(ctx: typer.Context) -> None:
@@ -33,27 +33,12 @@ def validate(
     ] = "en",
 ) -> None:
     """Check scenario files: errors and warnings as FILE:LINE: key.path: message."""
-    from game.scenario import load_scenario
-    from game.scenario.loader import scenario_files
 
-    files = scenario_files(paths)
-    if not files:
-        raise fail("agen validate: no .toml files found / tidak ada berkas .toml", 2)
-    bad = False
-    for file in files:
-        try:
-            loaded = load_scenario(file)
-        except ScenarioError as exc:
-            bad = True
-            for problem in exc.problems:
-                typer.echo(problem.format(lang))
-            continue
-        for warning in loaded.warnings:
-            typer.echo(warning.format(lang))
+    def summary(file: Path, warnings: list[Problem]) -> str:
         noun = "peringatan" if lang == "id" else "warnings"
-        note = f" ({len(loaded.warnings)} {noun})" if loaded.warnings else ""
-        typer.echo(f"{file}: ok{note}", err=True)
-    raise typer.Exit(1 if bad else 0)
+        return f"{file}: ok" + (f" ({len(warnings)} {noun})" if warnings else "")
+
+    check_files("validate", paths, lambda loaded: list(loaded.warnings), summary, lang)
 
 
 def simulate(
@@ -61,7 +46,9 @@ def simulate(
         Path | None,
         typer.Argument(help="Scenario file (none with --join) / berkas skenario"),
     ] = None,
-    bot: Annotated[str | None, typer.Option(help="passive | random | greedy")] = None,
+    bot: Annotated[
+        str | None, typer.Option(help="Bot that plays; a wrong name lists them / bot yang bermain")
+    ] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
     seed: Annotated[
         int | None, typer.Option(help="Class seed for the events (default: the scenario's)")

@@ -312,9 +312,10 @@ def compare(
 
 @results_app.command("export")
 def export(
-    out: Annotated[Path, typer.Option("--out", help="Output file (.csv or .xlsx)")],
+    out: Annotated[Path, typer.Option("--out", help="Output file; its suffix names the format")],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="csv | xlsx (default: from --out)")
+        str | None,
+        typer.Option("--format", help="Format (default: from --out); a wrong one lists them"),
     ] = None,
     cohort: Cohorts = None,
     scenario: ScenarioOpt = None,

@@ -1,18 +1,64 @@
-"""Bots that play without a window: passive, random, greedy (and a category-favouring one).
+"""Bots that play without a window, and the one table of them (:data:`BOTS`).
 
-A bot plays one turn at a time through :func:`play_turn`, using only the public actions of
-:class:`Game`, so its decisions are recorded and replay like a player's.
+A bot plays one turn at a time, using only the public actions of :class:`Game`, so its
+decisions are recorded and replay like a player's. Registering a bot with :func:`register`
+makes it available to ``agen simulate --bot``, to ``agen balance`` (with its share of the
+runs) and so to ``agen lint``'s findings from bot games. A bot's own random source is
+seeded by :func:`bot_random`, the one rule for it.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
 from game.engine.actions import Adopt, Choose
 from game.engine.game import Game
 
 Bot = Callable[[Game, random.Random], None]
+PlayFn = TypeVar("PlayFn", bound=Callable[..., None])
+
+
+@dataclass(frozen=True)
+class RegisteredBot:
+    """A bot of the table: how it plays, what it is, and its part of a balance run."""
+
+    name: str
+    play: Bot
+    about: str  # one line, English / Bahasa Indonesia, for reports and help
+    share: Callable[[int], int] | None  # its games in a balance run of N; None: the rest
+    chunk: int  # games per task of a balance run: many for a cheap bot, few for a dear one
+
+    def __call__(self, game: Game, rng: random.Random) -> None:
+        self.play(game, rng)
+
+    @property
+    def cheap(self) -> bool:
+        """Whether a game of it costs about as little as a random game."""
+        return self.chunk >= 100
+
+
+BOTS: dict[str, RegisteredBot] = {}
+
+
+def register(
+    name: str, about: str, share: Callable[[int], int] | None, chunk: int
+) -> Callable[[PlayFn], PlayFn]:
+    """Add a bot to the table (a decorator); ``share=None`` for the one that takes the rest."""
+
+    def add(play: PlayFn) -> PlayFn:
+        BOTS[name] = RegisteredBot(name, play, about, share, chunk)
+        return play
+
+    return add
+
+
+def bot_random(seed: int) -> random.Random:
+    """A bot's own random source for a game of seed ``seed``, apart from the events' draws."""
+    return random.Random(seed * 7919 + 17)
+
 
 # The greedy bot picks at random among the adoptions whose gain is within this much of the
 # best one, as a thoughtful player would among options of near-equal worth.
@@ -21,10 +67,22 @@ NEAR_SHARE = 0.25
 FAVOUR_BONUS = 5.0
 
 
+@register(
+    "passive",
+    "does nothing; events take their default answer / tidak berbuat apa-apa",
+    share=lambda runs: max(1, runs // 20),
+    chunk=500,
+)
 def passive(game: Game, rng: random.Random) -> None:
     """Does nothing; events take their default answer."""
 
 
+@register(
+    "random",
+    "random open answers and adoptions / jawaban dan kebijakan acak",
+    share=None,
+    chunk=250,
+)
 def random_bot(game: Game, rng: random.Random) -> None:
     """Answers events at random among open choices, adopts a random number of open policies."""
     for event_id in game.pending_events():
@@ -48,6 +106,13 @@ def rollout_score(game: Game) -> float:
     return probe.outcome.score
 
 
+@register(
+    "greedy",
+    "looks one turn ahead by playing each option to the end, about 100x the cost of a random "
+    "game / melihat satu giliran ke depan, ~100x lebih mahal",
+    share=lambda runs: max(1, min(runs // 20, 25), runs // 250),
+    chunk=2,
+)
 def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
     """Takes, one at a time, an action that (nearly) most improves the passive rollout's score.
 
@@ -97,12 +162,9 @@ def favouring(category: str) -> Bot:
     return bot
 
 
-BOTS: dict[str, Bot] = {"passive": passive, "random": random_bot, "greedy": greedy}
-
-
 def play_bot(game: Game, bot: Bot, rng_seed: int) -> Game:
     """Play a whole game with a bot; its own random source is seeded apart from the events."""
-    rng = random.Random(rng_seed * 7919 + 17)
+    rng = bot_random(rng_seed)
     while not game.over:
         bot(game, rng)
         game.end_turn()

@@ -10,12 +10,12 @@ Excel cell cannot hold (control characters in a name) are left out of the workbo
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from game.atomic import write_atomic
 from game.errors import ResultError
 from game.results.duplicates import group_numbers
 from game.results.store import StoredResult
@@ -180,33 +180,49 @@ def predictions_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}_predictions.csv")
 
 
+Table = tuple[list[str], list[list[Any]]]
+Writer = Callable[[list[Table], Path], list[Path]]
+
+
 def export(results: Sequence[StoredResult], out: Path, fmt: str) -> list[Path]:
-    """Write the tables; return the files written. Raise ResultError with one line."""
-    if fmt not in ("csv", "xlsx"):
-        raise ResultError(f"unknown format '{fmt}': choose csv or xlsx")
+    """Write the tables with the writer of ``fmt``; return the files written. Raise
+    ResultError with one line."""
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise ResultError(f"unknown format '{fmt}': choose {' or '.join(WRITERS)}")
     if not out.parent.is_dir():
         raise ResultError(f"{out}: folder {out.parent} does not exist / folder tidak ada")
     tables = [player_rows(results), decision_rows(results), prediction_rows(results)]
     try:
-        if fmt == "csv":
-            targets = [out, decisions_path(out), predictions_path(out)]
-            for target, (header, rows) in zip(targets, tables):
-                _atomic(target, lambda f, h=header, rs=rows: _write_csv(f, h, rs))
-            return targets
-        _atomic(out, lambda f: _write_xlsx(f, tables))
-        return [out]
+        return writer(tables, out)
     except OSError as exc:
         raise ResultError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+def write_csv(tables: list[Table], out: Path) -> list[Path]:
+    """Players in ``out``; decisions and predictions in ``<stem>_decisions.csv`` and
+    ``<stem>_predictions.csv`` beside it."""
+    targets = [out, decisions_path(out), predictions_path(out)]
+    for target, table in zip(targets, tables):
+        write_atomic(target, partial(_write_csv, table=table))
+    return targets
+
+
+def write_xlsx(tables: list[Table], out: Path) -> list[Path]:
+    """One workbook, a sheet per table."""
+    write_atomic(out, lambda f: _write_xlsx(f, tables))
+    return [out]
+
+
+def _write_csv(path: Path, table: Table) -> None:
+    header, rows = table
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows([[_cell(v) for v in row] for row in rows])
 
 
-def _write_xlsx(path: Path, tables: list[tuple[list[str], list[list[Any]]]]) -> None:
+def _write_xlsx(path: Path, tables: list[Table]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -227,12 +243,5 @@ def _write_xlsx(path: Path, tables: list[tuple[list[str], list[list[Any]]]]) -> 
     book.save(path)
 
 
-def _atomic(target: Path, write: Any) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+# format name (--format, and the suffix of --out) -> the writer of that format
+WRITERS: dict[str, Writer] = {"csv": write_csv, "xlsx": write_xlsx}

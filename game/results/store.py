@@ -15,12 +15,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event, func, not_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from game import paths
 from game.errors import ResultError
 from game.results.duplicates import path_sha256
 from game.results.files import collect_files
@@ -28,23 +28,17 @@ from game.results.record import ResultRecord, read_result
 from game.results.schema import ensure_schema, results
 from game.results.verify import ScenarioLibrary, verify
 
-APP_NAME = "agen-perubahan"
 _PG_LOCK = 7_301_955  # advisory lock id held while creating or upgrading the schema
-
-
-def default_data_dir() -> Path:
-    """The user data folder of the game."""
-    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def default_results_dir() -> Path:
     """Where the game writes result files."""
-    return default_data_dir() / "results"
+    return paths.results_dir()
 
 
 def default_db_path() -> Path:
     """The default SQLite store."""
-    return default_data_dir() / "results.sqlite"
+    return paths.store_path()
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,29 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from game.scenario.functions import (
+    CHOICE_KEY,
+    FUNCTIONS,
+    names_text,
+    readers_text,
+    runtime_globals,
+)
 from game.scenario.suggest import did_you_mean
 
 MAX_LENGTH = 2000
 MAX_NODES = 400
 MAX_DEPTH = 60
 MAX_EXPONENT = 100.0
-CHOICE_KEY = 4096  # chosen(e, c) -> e * CHOICE_KEY + c
-
-FUNCTIONS = ("active", "held", "chosen", "min", "max", "abs", "round", "clamp")
+__all__ = [
+    "CHOICE_KEY",
+    "FUNCTIONS",
+    "Evaluator",
+    "Expression",
+    "ExpressionError",
+    "Namespace",
+    "compile_expression",
+    "parse",
+]
 
 Evaluator = Callable[[list[float], list[int], "set[int] | frozenset[int]"], float]
 
@@ -75,28 +89,13 @@ def _pow(a: float, b: float) -> float:
     return r
 
 
-def _clamp(x: float, lo: float, hi: float) -> float:
-    return lo if x < lo else hi if x > hi else x
-
-
-def _round(x: float, n: float = 0) -> float:
-    if not math.isfinite(x):
-        return x
-    return float(round(x, int(n)))
-
-
 _GLOBALS: dict[str, object] = {
     "__builtins__": {},
     "_div": _div,
     "_pow": _pow,
-    "_min": min,
-    "_max": max,
-    "_abs": abs,
-    "_round": _round,
-    "_clamp": _clamp,
+    **runtime_globals(),
 }
 
-_ARITY = {"min": (2, 99), "max": (2, 99), "abs": (1, 1), "round": (1, 2), "clamp": (3, 3)}
 _BINOPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 _CMPOPS: dict[type[ast.cmpop], str] = {
     ast.Lt: "<",
@@ -196,9 +195,7 @@ class _Emitter:
                 raise ExpressionError("number too large")
             return repr(number)
         if isinstance(value, str):
-            raise ExpressionError(
-                f"text '{value}' may only stand inside active(), held() or chosen()"
-            )
+            raise ExpressionError(f"text '{value}' may only stand inside {readers_text()}")
         raise ExpressionError(f"'{value!r}' is not allowed in expressions")
 
     def _Name(self, node: ast.Name) -> str:
@@ -261,45 +258,46 @@ class _Emitter:
     def _Call(self, node: ast.Call) -> str:
         if not isinstance(node.func, ast.Name):
             self.emit(node.func)  # names what is wrong with it (attribute, lambda, ...)
-            raise ExpressionError(
-                "only active, held, chosen, min, max, abs, round, clamp may be called"
-            )
+            raise ExpressionError(f"only {names_text()} may be called")
         fname = node.func.id
         if node.keywords:
             raise ExpressionError(f"{fname}() takes no keyword arguments")
         args = node.args
-        if fname in ("active", "held"):
-            pid = _string_args(fname, args, 1, f'{fname}("policy_id")')[0]
+        function = FUNCTIONS.get(fname)
+        if function is None:
+            hint = did_you_mean(fname, FUNCTIONS)
+            raise ExpressionError(f"'{fname}' cannot be called{hint}: only {names_text()}")
+        if function.read is not None:
+            ids = _string_args(fname, args, len(function.ids), function.usage)
+            return function.read(self._slots(function.ids, ids))
+        if not function.min_args <= len(args) <= function.max_args:
+            want = function.arity_text()
+            raise ExpressionError(f"{fname}() takes {want} arguments, not {len(args)}")
+        problem = function.check(args) if function.check is not None else None
+        if problem is not None:
+            raise ExpressionError(problem)
+        return f"_{fname}(" + ", ".join(self.emit(a) for a in args) + ")"
+
+    def _slots(self, kinds: tuple[str, ...], ids: list[str]) -> tuple[int, ...]:
+        """The state slots of quoted ids: a policy's, or an event's and one of its choices'."""
+        if kinds == ("policy",):
+            pid = ids[0]
             slot = self.ns.policies.get(pid)
             if slot is None:
                 raise ExpressionError(f"no policy '{pid}'{did_you_mean(pid, self.ns.policies)}")
             self.policies.add(pid)
-            return f"(h[{slot}] > 0)" if fname == "active" else f"h[{slot}]"
-        if fname == "chosen":
-            eid, cid = _string_args(fname, args, 2, 'chosen("event_id", "choice_id")')
-            entry = self.ns.events.get(eid)
-            if entry is None:
-                raise ExpressionError(f"no event '{eid}'{did_you_mean(eid, self.ns.events)}")
-            eslot, choices = entry
-            cslot = choices.get(cid)
-            if cslot is None:
-                hint = did_you_mean(cid, choices)
-                raise ExpressionError(f"event '{eid}' has no choice '{cid}'{hint}")
-            self.events.add((eid, cid))
-            return f"({eslot * CHOICE_KEY + cslot} in c)"
-        if fname in _ARITY:
-            lo, hi = _ARITY[fname]
-            if not lo <= len(args) <= hi:
-                want = f"{lo}" if lo == hi else f"{lo} or more" if hi > 3 else f"{lo} or {hi}"
-                raise ExpressionError(f"{fname}() takes {want} arguments, not {len(args)}")
-            if fname == "round" and len(args) == 2 and _constant_value(args[1]) is None:
-                raise ExpressionError("round(x, n): n must be a plain number")
-            return f"_{fname}(" + ", ".join(self.emit(a) for a in args) + ")"
-        hint = did_you_mean(fname, FUNCTIONS)
-        raise ExpressionError(
-            f"'{fname}' cannot be called{hint}: only active, held, chosen, min, max, abs, "
-            "round, clamp"
-        )
+            return (slot,)
+        eid, cid = ids
+        entry = self.ns.events.get(eid)
+        if entry is None:
+            raise ExpressionError(f"no event '{eid}'{did_you_mean(eid, self.ns.events)}")
+        eslot, choices = entry
+        cslot = choices.get(cid)
+        if cslot is None:
+            hint = did_you_mean(cid, choices)
+            raise ExpressionError(f"event '{eid}' has no choice '{cid}'{hint}")
+        self.events.add((eid, cid))
+        return (eslot, cslot)
 
 
 def _string_args(fname: str, args: list[ast.expr], count: int, usage: str) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from game.scenario.functions import names_text
+
 # -- pieces translated inside a message ----------------------------------------------------
 
 _HINT = re.compile(r" \(did you mean '(.*)'\?\)")
@@ -187,7 +189,7 @@ _GROUPS: dict[str, Callable[[str], str]] = {
 }
 
 H = r"(?P<hint>(?: \(did you mean '.*'\?\))?)"  # the optional " (did you mean 'x'?)"
-FUNCS = "active, held, chosen, min, max, abs, round, clamp"
+FUNCS = names_text()
 
 # (pattern, template): the pattern must match the whole message; {group} fills the template.
 _TABLE: tuple[tuple[str, str], ...] = (

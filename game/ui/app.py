@@ -19,7 +19,7 @@ from game.ui import theme, widgets
 from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
 from game.ui.session import Session
-from game.ui.settings import Settings, user_config_dir, user_data_dir
+from game.ui.settings import Settings
 
 TOAST_SECONDS = 4.0
 IDLE_WAIT_MS = 1000
@@ -60,8 +60,8 @@ class App:
         self, options: Options | None = None, headless_size: tuple[int, int] | None = None
     ) -> None:
         self.options = options or Options()
-        self.config_dir = self.options.config_dir or user_config_dir()
-        self.data_dir = self.options.data_dir or user_data_dir()
+        self.config_dir = self.options.config_dir or paths.user_config_dir()
+        self.data_dir = self.options.data_dir or paths.user_data_dir()
         self.settings = Settings.load(self.config_dir)
         self.lang = self.settings.language
         self.session: Session | None = None
@@ -98,8 +98,7 @@ class App:
     @property
     def save_path(self) -> Path:
         """The autosave file."""
-        name = "playtest-autosave.json" if self.options.playtest else "autosave.json"
-        return self.data_dir / name
+        return paths.autosave_path(self.data_dir, self.options.playtest)
 
     @property
     def results_dir(self) -> Path:
@@ -108,7 +107,7 @@ class App:
             return self.options.results_dir
         if self.settings.results_dir:
             return Path(self.settings.results_dir)
-        return self.data_dir / "results"
+        return paths.results_dir(self.data_dir)
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language and remember it."""
@@ -157,7 +156,7 @@ class App:
             self.save_path.unlink(missing_ok=True)
             return
         target = session.write_result(self.results_dir)
-        local = self.data_dir / "results"
+        local = paths.results_dir(self.data_dir)
         if target is None and self.results_dir != local:
             first_error = session.result_error
             target = session.write_result(local)

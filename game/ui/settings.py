@@ -11,22 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from game.atomic import write_text_atomic
 from game.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-APP_NAME = "agen-perubahan"
-
-
-def user_data_dir() -> Path:
-    """Where autosaves and (by default) results live."""
-    return Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def user_config_dir() -> Path:
-    """Where the settings file lives."""
-    return Path(platformdirs.user_config_dir(APP_NAME))
+from game.paths import settings_path
 
 
 @dataclass
@@ -39,7 +26,7 @@ class Settings:
     @staticmethod
     def load(config_dir: Path | None = None) -> Settings:
         """Read the settings file; a missing or unreadable file gives the defaults."""
-        path = (config_dir or user_config_dir()) / "settings.json"
+        path = settings_path(config_dir)
         try:
             data: Any = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):  # damaged: the defaults, as if missing
@@ -55,7 +42,7 @@ class Settings:
 
     def save(self, config_dir: Path | None = None) -> None:
         """Write the settings file (quietly gives up on a read-only disk)."""
-        path = (config_dir or user_config_dir()) / "settings.json"
+        path = settings_path(config_dir)
         data = {"language": self.language, "results_dir": self.results_dir}
         try:
             write_text_atomic(path, json.dumps(data, indent=2))

@@ -211,3 +211,22 @@ def test_errors_are_one_line_exit_1(args: tuple[str, ...], db: str, tmp_path: Pa
     code, out, err = run(*(a.format(db=db, tmp=tmp_path) for a in args))
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err + out
+
+
+def test_a_writer_added_to_the_table_is_a_format(
+    filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.results import export as export_module
+
+    def write_tsv(tables: list[export_module.Table], out: Path) -> list[Path]:
+        header, rows = tables[0]
+        out.write_text("\n".join("\t".join(map(str, r)) for r in [header, *rows]))
+        return [out]
+
+    monkeypatch.setitem(export_module.WRITERS, "tsv", write_tsv)
+    out = tmp_path / "kelas.tsv"
+    code, _, err = run("results", "export", "--out", str(out), "--cohort", "A", "--db", filled)
+    assert code == 0, err
+    assert len(out.read_text().splitlines()) == PER_COHORT + 1
+    code, _, err = run("results", "export", "--out", str(tmp_path / "x.ods"), "--db", filled)
+    assert code != 0 and "tsv" in err and "csv" in err

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-from platformdirs import user_documents_dir
 
+from game import paths
 from game.errors import AgenError
 from game.results.aksi import Author, write_aksi
 from game.ui import theme, widgets
@@ -24,7 +24,7 @@ MAX_NAME = 120
 def default_folder() -> Path:
     """Where drafts go: the player's documents folder, in an "Agen Perubahan" folder."""
     try:
-        base = Path(user_documents_dir())
+        base = paths.user_documents_dir()
     except OSError:  # pragma: no cover - no home folder
         base = Path.home()
     return base / "Agen Perubahan"

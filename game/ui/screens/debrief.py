@@ -226,12 +226,12 @@ class DebriefScreen(Screen):
                 score=facts.number(self.passive, 1, lang),
                 diff=facts.number(diff, 1, lang, sign=True),
             ),
-            pygame.Rect(x, y, card.width - ink.px(48), ink.px(60)),
-            17,
+            pygame.Rect(x, y, card.width - ink.px(48), ink.px(66)),
+            15,
             theme.GOOD if diff >= 0 else theme.BAD,
             600,
         )
-        y += ink.px(66)
+        y += ink.px(72)
         view = self.ending_view()
         if out.ending is not None and view is not None:
             ending = next(e for e in s.endings if e.id == out.ending)

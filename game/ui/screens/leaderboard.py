@@ -6,6 +6,7 @@ from typing import Any
 
 import pygame
 
+from game import paths
 from game.errors import AgenError, ScenarioError
 from game.results.store import open_store
 from game.scenario import Scenario, load_scenario, localize
@@ -63,7 +64,7 @@ def load_board(app: Any) -> tuple[list[Any], str | None, str | None]:
     scenario = session.loaded.scenario.id if session is not None else None
     try:
         app.data_dir.mkdir(parents=True, exist_ok=True)
-        store = open_store(str(app.data_dir / "results.sqlite"))
+        store = open_store(str(paths.store_path(app.data_dir)))
         try:
             if app.results_dir.is_dir():
                 store.import_files([app.results_dir], app.options.scenarios_dir)

@@ -1,0 +1,152 @@
+"""The functions an expression may call: one table read by the compiler, its arity and
+argument checks, its error messages, the reserved names and the JSON Schema's help.
+
+Adding a function is one entry in :data:`FUNCTIONS` (plus a test, and a line in
+``docs/format-reference.md``). Two kinds exist:
+
+- a *number function* (``min``, ``clamp``...): ``apply`` is called with the evaluated
+  arguments and must return a finite float for finite input and never raise;
+- a *state reader* (``active``, ``held``, ``chosen``): its arguments are ids in quotes of the
+  kinds in ``ids`` (``"policy"``, or ``"event", "choice"``); ``read`` turns their slots into
+  the generated code that reads the state (``h`` held turns, ``c`` chosen keys).
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+CHOICE_KEY = 4096  # chosen(e, c) -> e * CHOICE_KEY + c
+
+
+@dataclass(frozen=True)
+class Function:
+    """One callable name of the expression language."""
+
+    name: str
+    usage: str  # how it is written, e.g. clamp(x, lo, hi)
+    help_en: str
+    help_id: str
+    min_args: int = 1
+    max_args: int = 1
+    apply: Callable[..., float] | None = None  # number functions
+    ids: tuple[str, ...] = ()  # state readers: the kinds of their quoted ids
+    read: Callable[[tuple[int, ...]], str] | None = None  # state readers: code from slots
+    check: Callable[[list[ast.expr]], str | None] | None = None  # an extra check of arguments
+
+    def arity_text(self) -> str:
+        """How many arguments it takes, in words ("1", "2 or more", "1 or 2")."""
+        lo, hi = self.min_args, self.max_args
+        if lo == hi:
+            return f"{lo}"
+        return f"{lo} or more" if hi > 3 else f"{lo} or {hi}"
+
+
+def _clamp(x: float, lo: float, hi: float) -> float:
+    return lo if x < lo else hi if x > hi else x
+
+
+def _round(x: float, n: float = 0) -> float:
+    if not math.isfinite(x):
+        return x
+    return float(round(x, int(n)))
+
+
+def _round_digits_constant(args: list[ast.expr]) -> str | None:
+    if len(args) == 2 and not _is_number(args[1]):
+        return "round(x, n): n must be a plain number"
+    return None
+
+
+def _is_number(node: ast.AST) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return _is_number(node.operand)
+    if isinstance(node, ast.BinOp):
+        return _is_number(node.left) and _is_number(node.right)
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, (int, float))
+        and not isinstance(node.value, bool)
+    )
+
+
+FUNCTIONS: dict[str, Function] = {
+    f.name: f
+    for f in (
+        Function(
+            "active",
+            'active("policy_id")',
+            "1 while the policy is in force, else 0",
+            "1 selama kebijakan berlaku, selain itu 0",
+            ids=("policy",),
+            read=lambda s: f"(h[{s[0]}] > 0)",
+        ),
+        Function(
+            "held",
+            'held("policy_id")',
+            "turns the policy has been in force, this one included (0 when not)",
+            "berapa giliran kebijakan sudah berlaku, termasuk giliran ini (0 bila tidak)",
+            ids=("policy",),
+            read=lambda s: f"h[{s[0]}]",
+        ),
+        Function(
+            "chosen",
+            'chosen("event_id", "choice_id")',
+            "1 once that answer was given to the event, else 0",
+            "1 bila jawaban itu pernah dipilih pada peristiwa tersebut, selain itu 0",
+            min_args=2,
+            max_args=2,
+            ids=("event", "choice"),
+            read=lambda s: f"({s[0] * CHOICE_KEY + s[1]} in c)",
+        ),
+        Function("min", "min(a, b, ...)", "the smallest", "yang terkecil", 2, 99, apply=min),
+        Function("max", "max(a, b, ...)", "the largest", "yang terbesar", 2, 99, apply=max),
+        Function("abs", "abs(x)", "the size without sign", "nilai mutlak", 1, 1, apply=abs),
+        Function(
+            "round",
+            "round(x, n)",
+            "x rounded to n decimals (n a plain number, default 0)",
+            "x dibulatkan ke n desimal (n angka biasa, bawaan 0)",
+            1,
+            2,
+            apply=_round,
+            check=_round_digits_constant,
+        ),
+        Function(
+            "clamp",
+            "clamp(x, lo, hi)",
+            "x held inside [lo, hi]",
+            "x dijaga di dalam [lo, hi]",
+            3,
+            3,
+            apply=_clamp,
+        ),
+    )
+}
+
+NAMES = tuple(FUNCTIONS)
+
+
+def names_text() -> str:
+    """The callable names as a list in words: ``active, held, ..., clamp``."""
+    return ", ".join(NAMES)
+
+
+def readers_text() -> str:
+    """The state readers as a list in words: ``active(), held() or chosen()``."""
+    calls = [f"{f.name}()" for f in FUNCTIONS.values() if f.read is not None]
+    return ", ".join(calls[:-1]) + " or " + calls[-1] if len(calls) > 1 else calls[0]
+
+
+def help_text(lang: str) -> str:
+    """One line per function, ``usage: what it gives``, for the schema and the docs."""
+    return "; ".join(
+        f"{f.usage}: {f.help_id if lang == 'id' else f.help_en}" for f in FUNCTIONS.values()
+    )
+
+
+def runtime_globals() -> dict[str, object]:
+    """What generated code may call: each number function as ``_<name>``."""
+    return {f"_{f.name}": f.apply for f in FUNCTIONS.values() if f.apply is not None}

@@ -1,0 +1,61 @@
+"""The one table of expression functions: the compiler, the arity check, the error messages,
+the reserved names and the JSON Schema all read it."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.authoring.json_schema import schema_text
+from game.scenario.checks import RESERVED
+from game.scenario.expressions import ExpressionError, Namespace, compile_expression
+from game.scenario.functions import FUNCTIONS, Function
+
+NS = Namespace({"a": 0, "turn": 1, "turns": 2}, {"p": 0}, {"e": (0, {"x": 0})})
+IDS = {"policy": "p", "event": "e", "choice": "x"}
+
+
+def _call(f: Function, n: int) -> str:
+    if f.ids:
+        return f"{f.name}(" + ", ".join(f'"{IDS[k]}"' for k in f.ids) + ")"
+    return f"{f.name}(" + ", ".join(str(i + 1) for i in range(n)) + ")"
+
+
+@pytest.mark.parametrize("name", list(FUNCTIONS))
+def test_each_function_compiles_and_is_reserved(name: str) -> None:
+    f = FUNCTIONS[name]
+    value = compile_expression(_call(f, f.min_args), NS)([5.0, 1.0, 8.0], [2], {0})
+    assert math.isfinite(value)
+    assert name in RESERVED
+
+
+@pytest.mark.parametrize("name", [n for n, f in FUNCTIONS.items() if not f.ids])
+def test_wrong_arity_names_the_count_from_the_table(name: str) -> None:
+    f = FUNCTIONS[name]
+    wrong = f.max_args + 1 if f.max_args < 99 else f.min_args - 1
+    with pytest.raises(ExpressionError, match=rf"{name}\(\) takes {f.arity_text()} arguments"):
+        compile_expression(_call(f, wrong), NS)
+
+
+def test_unknown_call_lists_the_table() -> None:
+    with pytest.raises(ExpressionError) as info:
+        compile_expression("sqr(a)", NS)
+    for name in FUNCTIONS:
+        assert name in str(info.value)
+
+
+def test_the_schema_names_every_function() -> None:
+    text = schema_text()
+    for f in FUNCTIONS.values():
+        assert f.usage.replace('"', '\\"') in text
+
+
+@given(st.lists(st.floats(-1e6, 1e6), min_size=3, max_size=3))
+def test_number_functions_stay_finite(xs: list[float]) -> None:
+    for f in FUNCTIONS.values():
+        if f.apply is not None:
+            for count in {f.min_args, min(f.max_args, 3)}:
+                assert math.isfinite(f.apply(*xs[:count]))

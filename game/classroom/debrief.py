@@ -18,10 +18,13 @@ from typing import Any
 
 from game import paths
 from game.classroom.rooms import ClassStore, Room
+from game.engine.debrief import fill
 from game.results.analysis import Played, path_groups, ranked
 from game.results.compare import Group, compare_group, effect_words
 from game.results.duplicates import duplicate_groups
 from game.results.record import ResultRecord
+from game.results.reflection import class_reflection
+from game.results.reflection_page import reflection_section
 from game.results.report import write_charts
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario, localize
@@ -56,7 +59,12 @@ class ClassDebrief:
     groups: list[tuple[int, int, float, str]] = field(default_factory=list)
     duplicates: list[list[str]] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    reflection_html: str = ""  # the class's predictions and principle groups (escaped HTML)
     comparisons: list[Comparison] = field(default_factory=list)
+
+
+def _no_number(_key: str, _value: float) -> str:
+    return "—"
 
 
 def questions(loaded: LoadedScenario, lang: str) -> list[str]:
@@ -65,9 +73,10 @@ def questions(loaded: LoadedScenario, lang: str) -> list[str]:
     own = getattr(loaded.scenario, "debrief", None)
     if own:
         out = []
-        for item in own:
+        for item in own:  # before any result, a placeholder reads as a dash, never as braces
             text = getattr(item, "question", item)
-            out.append(localize(text, lang, loaded.scenario.default_language))
+            blank = fill(localize(text, lang, loaded.scenario.default_language), {}, _no_number)
+            out.append(blank)
         return [q for q in out if q]
     note = paths.data_folder("docs") / "facilitator" / f"{loaded.scenario.id}.md"
     try:
@@ -152,6 +161,12 @@ def build(classes: ClassStore, code: str, lang: str) -> ClassDebrief:
     if not records:
         return result
     played = [Played(r, verify_on(r, loaded)) for r in records]
+    pairs = [(p.record, p.game) for p in played]
+    refl = class_reflection(pairs, s, lang)
+    result.questions = list(refl.questions) or result.questions  # with the class's numbers
+    result.reflection_html = reflection_section(
+        pairs, s, lang, questions=False, table_class="list", refl=refl
+    )
     scores = [r.score for r in records]
     result.mean = statistics.fmean(scores)
     result.median = statistics.median(scores)

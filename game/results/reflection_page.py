@@ -11,14 +11,24 @@ from game.engine.game import Game
 from game.engine.principles import aspect_metrics
 from game.i18n import tr
 from game.results.record import ResultRecord
-from game.results.reflection import class_reflection, describe_wrong
+from game.results.reflection import ClassReflection, class_reflection, describe_wrong
 from game.scenario import Scenario, localize
 
 
-def reflection_section(played: Sequence[tuple[ResultRecord, Game]], s: Scenario, lang: str) -> str:
-    """The section, in the report's language (``<h2>`` and below)."""
+def reflection_section(
+    played: Sequence[tuple[ResultRecord, Game]],
+    s: Scenario,
+    lang: str,
+    *,
+    questions: bool = True,
+    table_class: str = "",
+    refl: ClassReflection | None = None,
+) -> str:
+    """The section, in the report's language (``<h2>`` and below); every text escaped.
+    ``questions=False`` leaves the debrief questions to the page that embeds it."""
     e = html.escape
-    refl = class_reflection(played, s, lang)
+    refl = refl or class_reflection(played, s, lang)
+    attr = f' class="{e(table_class)}"' if table_class else ""
     out = [f"<h2>{e(tr('reflect.class_title', lang))}</h2>"]
     if refl.predictions:
         out.append(
@@ -45,10 +55,10 @@ def reflection_section(played: Sequence[tuple[ResultRecord, Game]], s: Scenario,
             )
         out.append(f"<h3>{e(tr('reflect.class_groups', lang))}</h3>")
         out.append(
-            f"<table><tr><th></th><th></th><th>{e(tr('reflect.class_players', lang))}</th>"
+            f"<table{attr}><tr><th></th><th></th><th>{e(tr('reflect.class_players', lang))}</th>"
             f"<th>{e(tr('reflect.class_mean_score', lang))}</th>{head}</tr>{''.join(rows)}</table>"
         )
-    if refl.questions:
+    if questions and refl.questions:
         qs = "".join(f"<li>{e(q)}</li>" for q in refl.questions)
         out.append(f"<h3>{e(tr('reflect.class_questions', lang))}</h3><ol>{qs}</ol>")
     return "\n".join(out)

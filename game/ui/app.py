@@ -15,7 +15,7 @@ import pygame
 from game import paths
 from game.errors import AgenError
 from game.i18n import tr
-from game.ui import theme, widgets
+from game.ui import class_play, theme, widgets
 from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
 from game.ui.session import Session
@@ -86,6 +86,8 @@ class App:
         self.screen: Screen = self.make("title")
         self._hover: Any = None
         self._swallow_text = ""  # text of a key that switched screens, not to be typed
+        self.class_link: Any = None  # class mode: the background sender (game.ui.class_link)
+        class_play.resume_sending(self)
 
     # -- paths and settings -------------------------------------------------------------
 
@@ -165,6 +167,7 @@ class App:
         if target is not None:
             self.save_path.unlink(missing_ok=True)
             self.toast(self.t("result.saved", path=str(target)), good=True)
+            class_play.result_written(self)
         else:
             self.toast(self.t("result.failed", error=session.result_error or "?"))
 
@@ -213,6 +216,8 @@ class App:
             if current is not None:
                 self.surface = current
             return True
+        if event.type == class_play.CLASS_EVENT:
+            class_play.on_event(self)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return True
@@ -254,6 +259,7 @@ class App:
         """Draw the current screen and the messages."""
         target = surface or self.surface
         self.screen.draw(target)
+        class_play.draw_status(self, target)
         self._draw_toasts(target)
         self.frames += 1
         return target

@@ -39,6 +39,38 @@ class Player:
     cohort: str = ""
 
 
+@dataclass(frozen=True)
+class JoinedClass:
+    """The live class a game belongs to: where its server is and this player's seat there."""
+
+    base_url: str
+    code: str
+    token: str
+    members: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """As kept in the autosave."""
+        return {
+            "base_url": self.base_url,
+            "code": self.code,
+            "token": self.token,
+            "members": list(self.members),
+        }
+
+    @staticmethod
+    def from_json(data: Any) -> JoinedClass | None:
+        """Read back from the autosave; None when absent."""
+        if not isinstance(data, dict):
+            return None
+        members = data.get("members") or []
+        return JoinedClass(
+            str(data["base_url"]),
+            str(data["code"]),
+            str(data["token"]),
+            tuple(str(m) for m in members) if isinstance(members, list) else (),
+        )
+
+
 @dataclass
 class Session:
     """One player's game of one scenario."""
@@ -52,6 +84,8 @@ class Session:
     started: str = field(default_factory=now_iso)
     result_path: Path | None = None
     result_error: str | None = None
+    joined: JoinedClass | None = None  # a game of a live class (class mode)
+    result_json: dict[str, Any] | None = None  # the result file as written
     quarters: int | None = None  # the short form's turns, when played short
     predictions: list[Prediction] = field(default_factory=list)
     predict_first: int | None = None  # the class's or command line's override
@@ -104,6 +138,7 @@ class Session:
             "started": self.started,
             "turn": self.game.turn,
             "decisions": [d.to_json() for d in self.game.decisions],
+            **({"class": self.joined.to_json()} if self.joined is not None else {}),
             "quarters": self.quarters,
             "predictions": [p.to_json() for p in self.predictions],
         }
@@ -145,6 +180,7 @@ class Session:
                 quarters=int(quarters) if quarters is not None else None,
             )
             session.started = str(data.get("started") or now_iso())
+            session.joined = JoinedClass.from_json(data.get("class"))
             decisions = [Decision.from_json(d) for d in data["decisions"]]
             session.predictions = [Prediction.from_json(p) for p in data.get("predictions", [])]
             session.game = replay(
@@ -181,4 +217,5 @@ class Session:
             self.result_error = str(exc)
             return None
         self.result_path = target
+        self.result_json = record.to_json()
         return target

@@ -1,4 +1,4 @@
-"""The player's saved settings (language, results folder) and where files live.
+"""The player's saved settings (language, results folder, class address) and where files live.
 
 Settings are a small JSON file in the platform's user config folder; saves and results
 go to the user data folder unless the settings or the command line name another.
@@ -22,6 +22,7 @@ class Settings:
 
     language: str = DEFAULT_LANGUAGE
     results_dir: str | None = None
+    class_address: str | None = None  # the class server last joined (class mode)
 
     @staticmethod
     def load(config_dir: Path | None = None) -> Settings:
@@ -35,15 +36,21 @@ class Settings:
             return Settings()
         lang = data.get("language")
         folder = data.get("results_dir")
+        address = data.get("class_address")
         return Settings(
             language=lang if lang in LANGUAGES else DEFAULT_LANGUAGE,
             results_dir=folder if isinstance(folder, str) and folder else None,
+            class_address=address if isinstance(address, str) and 0 < len(address) < 300 else None,
         )
 
     def save(self, config_dir: Path | None = None) -> None:
         """Write the settings file (quietly gives up on a read-only disk)."""
         path = settings_path(config_dir)
-        data = {"language": self.language, "results_dir": self.results_dir}
+        data = {
+            "language": self.language,
+            "results_dir": self.results_dir,
+            "class_address": self.class_address,
+        }
         try:
             write_text_atomic(path, json.dumps(data, indent=2))
         except OSError:

@@ -6,7 +6,9 @@ projector gets proportionally larger type.
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from typing import Any
 
 import pygame
 
@@ -82,3 +84,12 @@ def mix(a: Color, b: Color, t: float) -> Color:
         round(a[1] + (b[1] - a[1]) * t),
         round(a[2] + (b[2] - a[2]) * t),
     )
+
+
+def gui_theme() -> dict[str, Any]:
+    """The pygame_gui theme (text entries) with the shipped font's absolute paths."""
+    data: dict[str, Any] = json.loads(THEME_JSON.read_text(encoding="utf-8"))
+    font = data["text_entry_line"]["font"]
+    for key in ("regular_path", "bold_path"):
+        font[key] = str(ASSETS.parent / font[key])
+    return data

@@ -132,6 +132,7 @@ def test_projector_updates_live_without_reload(
     _size(d, 1280, 720)
     body = d.find_element(By.TAG_NAME, "body").text.lower()  # type: ignore[attr-defined]
     assert "debrief kelas" in body and "pertanyaan debrief" in body
+    assert "refleksi kelas" in body  # the class's predictions and principle groups
     assert d.find_element(By.ID, "download")  # type: ignore[attr-defined]
     height = d.execute_script("return document.body.scrollHeight")  # type: ignore[attr-defined]
     d.set_window_size(1280, min(int(height) + 200, 6000))  # type: ignore[attr-defined]

@@ -121,6 +121,16 @@ class DebriefScreen(Screen):
             x += self.px(width) + self.px(12)
         return out
 
+    def status_spot(self) -> pygame.Rect:
+        """Where a class-mode banner goes: under the radar, or beside the decisions' title."""
+        w, _ = self.size
+        if self.page == 0:
+            card = self._card()
+            return pygame.Rect(
+                w - self.px(360), card.bottom - self.px(68), self.px(316), self.px(56)
+            )
+        return pygame.Rect(w // 2, self.px(26), w // 2 - self.px(32), self.px(36))
+
     def _card(self) -> pygame.Rect:
         h = self.size[1]
         return pygame.Rect(self.px(32), self.px(24), self.px(400), h - self.px(24) - self.px(96))

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
-from game.ui import theme
+from game.ui import theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.session import Player
+from game.ui.theme import gui_theme
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("name", "nip", "cohort")
-
-
-def gui_theme() -> dict[str, Any]:
-    """The pygame_gui theme with the shipped font's absolute paths."""
-    data: dict[str, Any] = json.loads(theme.THEME_JSON.read_text(encoding="utf-8"))
-    font = data["text_entry_line"]["font"]
-    for key in ("regular_path", "bold_path"):
-        font[key] = str(theme.ASSETS.parent / font[key])
-    return data
 
 
 class PlayerScreen(Screen):
@@ -96,7 +87,22 @@ class PlayerScreen(Screen):
                 primary=True,
                 hint="Enter",
             ),
+            Button(
+                "join",
+                self.t("class.join_button_player"),
+                self._class_panel()
+                .inflate(-self.px(48), 0)
+                .clip(pygame.Rect(0, self._class_panel().bottom - self.px(84), 99999, self.px(56))),
+                hint="F2",
+            ),
         ]
+
+    def _class_panel(self) -> pygame.Rect:
+        """The "live class" box beside the form."""
+        w, _ = self.size
+        left = self._field_rect(0).right + self.px(48)
+        top = self._field_rect(0).top - self.px(34)
+        return pygame.Rect(left, top, max(self.px(300), w - left - self.px(96)), self.px(310))
 
     def handle(self, event: pygame.event.Event) -> Screen:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -111,6 +117,8 @@ class PlayerScreen(Screen):
             return self
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.press("next")
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F2:
+            return self.press("join")
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for b in self.buttons():
                 if b.hit(event.pos):
@@ -121,6 +129,9 @@ class PlayerScreen(Screen):
     def press(self, key: str) -> Screen:
         if key == "back":
             return self.go("title")
+        if key == "join":
+            v = self.values()
+            return self.go("class_join", Player(v["name"], v["nip"] or None, v["cohort"]))
         if key == "next":
             v = self.values()
             if not v["name"]:
@@ -172,5 +183,15 @@ class PlayerScreen(Screen):
                 anchor="midleft",
                 max_width=self.size[0] - rect.left - ink.px(600),
             )
+        box = self._class_panel()
+        widgets.panel(surface, box, theme.PANEL, ink.px(16), theme.LINE, ink.px(2))
+        inner = box.inflate(-ink.px(48), -ink.px(40))
+        ink.text(self.t("class.player_kicker"), inner.topleft, 16, theme.ACCENT, 800)
+        ink.wrapped(
+            self.t("class.player_pitch"),
+            pygame.Rect(inner.left, inner.top + ink.px(32), inner.width, ink.px(150)),
+            19,
+            theme.MUTED,
+        )
         self.manager.draw_ui(surface)
         self.draw_buttons(ink, 22)

@@ -58,6 +58,7 @@ class ReflectionScreen(Screen):
         self.back = back
         self.page = page
         self.offset = 0
+        self._views: dict[tuple[int, str, tuple[int, int]], scroll.TextView | None] = {}
 
     # -- what each page says ------------------------------------------------------------
 
@@ -111,7 +112,14 @@ class ReflectionScreen(Screen):
         return pygame.Rect(self.px(32), top, w - self.px(64), h - top - self.px(96))
 
     def text_view(self) -> scroll.TextView | None:
-        """The scrolling text of the page, if it has one."""
+        """The scrolling text of the page, if it has one (laid out once per page, language
+        and window size: the text does not change while the screen is open)."""
+        key = (self.page, self.app.lang, self.size)
+        if key not in self._views:
+            self._views[key] = self._layout()
+        return self._views[key]
+
+    def _layout(self) -> scroll.TextView | None:
         ink = Ink(self.app.surface)
         body = self._body()
         if self.page == 0:

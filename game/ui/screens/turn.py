@@ -8,7 +8,7 @@ import pygame
 
 from game.scenario import CATEGORIES, localize
 from game.scenario.schema import Policy
-from game.ui import facts, theme, widgets
+from game.ui import class_play, facts, theme, widgets
 from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts
 from game.ui.screens.base import Screen, Shot, Stage
@@ -64,6 +64,9 @@ class TurnScreen(Screen):
         front of this screen; else this screen."""
         if self.game.over:
             return self.go("debrief")
+        wait = class_play.gate(self.app)  # a live class may not have opened this quarter yet
+        if wait is not None:
+            return wait
         return self.next_event() or self
 
     def next_event(self) -> Screen | None:
@@ -96,10 +99,17 @@ class TurnScreen(Screen):
 
     def buttons(self) -> list[Button]:
         lay = self.layout()
+        label, enabled = class_play.end_turn_label(self.app, self.t("turn.end"))
         return [
             Button("menu", self.t("turn.menu"), lay.menu, hint="Esc"),
-            Button("end", self.t("turn.end"), lay.end_turn, primary=True, hint="Enter"),
+            Button("end", label, lay.end_turn, enabled, primary=True, hint="Enter"),
         ]
+
+    def status_spot(self) -> pygame.Rect:
+        """Where a class-mode banner goes: over the keys line of the policies-in-force panel."""
+        box = self.layout().in_force
+        width = box.width * 3 // 4 - self.px(6)
+        return pygame.Rect(box.right - self.px(6) - width, box.top + self.px(4), width, self.px(34))
 
     def metric_at(self, pos: tuple[int, int]) -> str | None:
         """The metric tile under a point."""
@@ -175,10 +185,13 @@ class TurnScreen(Screen):
         if key == "menu":
             return self.go("menu", self)
         if key == "end":
+            if class_play.blocked(self.app) is not None:
+                return self  # the class is paused, or this quarter is not open yet
             game = self.game
             turn = game.turn
             game.end_turn()
             self.app.autosave()
+            class_play.turn_ended(self.app, turn)
             if game.over:
                 self.app.finish_game()
             return self.go("report", turn)

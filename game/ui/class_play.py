@@ -1,0 +1,238 @@
+"""Class mode inside the game: what the screens ask about the live class and the few things
+they tell it (a turn ended, the result was written), plus the small status banner.
+
+Lockstep rule: ``open_quarter`` is the highest quarter the class may play. A player may end
+any quarter up to it; a player whose game stands at a later quarter waits (the wait screen)
+until the facilitator opens it, and the game moves on by itself. A paused class blocks ending
+a turn. When the server cannot be reached the player may choose to play on without waiting.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from typing import TYPE_CHECKING, Any, Literal
+
+import pygame
+
+from game.ui import facts, theme, widgets
+from game.ui.session import JoinedClass
+
+if TYPE_CHECKING:
+    from game.classroom.outbox import OutboxItem
+    from game.ui.app import App
+    from game.ui.class_link import ClassLink
+    from game.ui.screens.base import Screen
+
+CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from its thread)
+CLIENT_FACTORY: Any = None  # how the game talks to a class server (None: the HTTP client;
+# tests put a fake here). The network modules (httpx) load on first use, not at start-up.
+Block = Literal["paused", "lockstep"]
+
+
+def notify() -> None:
+    try:
+        pygame.event.post(pygame.event.Event(CLASS_EVENT))
+    except pygame.error:
+        pass  # the window is gone (quitting): nothing to wake
+
+
+def link(app: App) -> ClassLink:
+    """The app's class link (made on first use; its thread runs only while there is work)."""
+    existing: ClassLink | None = getattr(app, "class_link", None)
+    if existing is None:
+        outbox = _outbox().Outbox(app.data_dir / "classes" / "outbox.json")
+        module = importlib.import_module("game.ui.class_link")
+        made: ClassLink = module.ClassLink(
+            outbox, notify, lambda: app.lang, lambda *a, **kw: client_factory()(*a, **kw)
+        )
+        app.class_link = existing = made
+    return existing
+
+
+def _outbox() -> Any:
+    """The outbox module (``game.classroom`` loads the HTTP client: not at start-up)."""
+    return importlib.import_module("game.classroom.outbox")
+
+
+def client_factory() -> Any:
+    """What makes a client for a class server: the HTTP client, unless a test set another."""
+    if CLIENT_FACTORY is not None:
+        return CLIENT_FACTORY
+    return importlib.import_module("game.classroom.client").ClassClient
+
+
+def resume_sending(app: App) -> None:
+    """At start-up: send what an earlier run could not."""
+    path = app.data_dir / "classes" / "outbox.json"
+    if path.is_file() and len(link(app).outbox):
+        link(app).start()
+
+
+def joined(app: App) -> JoinedClass | None:
+    """The class of the game being played, if any."""
+    session = app.session
+    return session.joined if session is not None else None
+
+
+def attach(app: App) -> None:
+    """Point the link at the current game's class (starts watching it)."""
+    current = joined(app)
+    if current is not None or getattr(app, "class_link", None) is not None:
+        link(app).attach(current)
+
+
+def turn_ended(app: App, turn: int) -> None:
+    """After a turn: queue the decisions so far for the class."""
+    session, current = app.session, joined(app)
+    if session is None or current is None:
+        return
+    decisions = [d.to_json() for d in session.game.decisions if d.turn <= turn]
+    item = _outbox().OutboxItem(
+        current.base_url,
+        current.code,
+        current.token,
+        "progress",
+        turn,
+        {"turn": turn, "decisions": decisions},
+    )
+    _queue(app, item)
+
+
+def result_written(app: App) -> None:
+    """After the result file is written locally: queue it for the class too."""
+    session, current = app.session, joined(app)
+    if session is None or current is None or session.result_json is None:
+        return
+    turn = session.game.c.scenario.turns + 1  # after every progress item of this seat
+    item = _outbox().OutboxItem(
+        current.base_url, current.code, current.token, "result", turn, session.result_json
+    )
+    _queue(app, item)
+
+
+def _queue(app: App, item: OutboxItem) -> None:
+    try:
+        link(app).queue(item)
+    except OSError as exc:  # the outbox file cannot be written: the item is kept in memory
+        app.toast(app.t("save_failed", error=exc.strerror or str(exc)))
+
+
+def on_event(app: App) -> None:
+    """The link has news: refusals become messages; being online again ends "play on"."""
+    current = link(app)
+    if current.state.online:
+        current.play_on = False
+    for reason in current.take_refusals():
+        app.toast(app.t("class.refused_item", reason=reason))
+
+
+def blocked(app: App) -> Block | None:
+    """Why the player may not end the current turn or enter it now (None: they may)."""
+    session, current = app.session, joined(app)
+    class_link = getattr(app, "class_link", None)
+    if session is None or current is None or class_link is None or session.game.over:
+        return None
+    state = class_link.state
+    if state.info is None or state.info.state == "closed":
+        return None
+    if state.online is False and class_link.play_on:
+        return None
+    if state.info.state == "paused":
+        return "paused"
+    if state.info.lockstep and session.game.turn > (state.info.open_quarter or 0):
+        return "lockstep"
+    return None
+
+
+def gate(app: App) -> Screen | None:
+    """The wait screen, when the current turn may not be played yet."""
+    attach(app)
+    if blocked(app) is None:
+        return None
+    return app.make("class_wait")
+
+
+def end_turn_label(app: App, label: str) -> tuple[str, bool]:
+    """The end-turn button's words and whether it works (``label`` outside a class)."""
+    reason = blocked(app)
+    if reason == "paused":
+        return app.t("class.end_paused"), False
+    if reason == "lockstep":
+        return app.t("class.end_not_open"), False
+    if _next_closed(app) is not None:
+        return app.t("class.end_then_wait"), True
+    return label, True
+
+
+def _next_closed(app: App) -> int | None:
+    """The quarter after this one, when the player will have to wait for it."""
+    session, class_link = app.session, getattr(app, "class_link", None)
+    if session is None or class_link is None or joined(app) is None or session.game.over:
+        return None
+    info, turn = class_link.state.info, session.game.turn
+    if info is None or not info.lockstep or info.state != "open":
+        return None
+    if turn >= session.game.c.scenario.turns or (info.open_quarter or 0) > turn:
+        return None
+    return turn + 1
+
+
+def status(app: App) -> tuple[str, theme.Color] | None:
+    """The banner's text and colour, or None."""
+    current, class_link = joined(app), getattr(app, "class_link", None)
+    if current is None or class_link is None or app.session is None:
+        return None
+    state = class_link.state
+    word = facts.turn_label(app.session.game.c.scenario, app.lang)
+    if state.online is False:
+        return app.t("class.offline"), theme.ACCENT
+    if state.info is not None and state.info.state == "paused":
+        return app.t("class.paused_banner"), theme.ACCENT
+    if state.info is not None and state.info.state == "closed":
+        return app.t("class.closed_banner"), theme.MUTED
+    if blocked(app) == "lockstep":
+        return app.t("class.this_not_open", label=word, n=app.session.game.turn), theme.INFO
+    upcoming = _next_closed(app)
+    if upcoming is not None and getattr(app.screen, "name", "") == "turn":
+        return app.t("class.next_not_open", label=word, n=upcoming), theme.INFO
+    left = state.info.seconds_left if state.info is not None else None
+    if left is not None and state.info is not None and state.info.state == "open":
+        minutes = max(1, math.ceil(left / 60))
+        return app.t("class.time_left", n=minutes, unit=word.lower()), theme.INFO
+    return None
+
+
+def draw_status(app: App, surface: pygame.Surface) -> None:
+    """A small banner while the class needs saying something: where the screen offers room
+    (``status_spot``, right-aligned in it), else at the bottom left; a screen whose
+    ``status_spot`` is None says it itself."""
+    shown = status(app)
+    spot_of = getattr(app.screen, "status_spot", lambda: pygame.Rect(0, 0, 0, 0))
+    spot: pygame.Rect | None = spot_of()
+    if shown is None or spot is None:
+        return
+    text, color = shown
+    ink = widgets.Ink(surface)
+    w, h = surface.get_size()
+    if not spot.width:
+        spot = pygame.Rect(ink.px(16), h - ink.px(52), w // 2, ink.px(36))
+    inner = spot.width - ink.px(44)
+    one_line = ink.width(text, 15, 700) <= inner
+    height = ink.px(34) if one_line else ink.wrapped_height(text, inner, 15, 700) + ink.px(14)
+    width = ink.width(text, 15, 700) + ink.px(44) if one_line else spot.width
+    rect = pygame.Rect(0, 0, width, height)
+    if spot.left > ink.px(16):
+        rect.bottomright = spot.bottomright
+    else:
+        rect.bottomleft = spot.bottomleft
+    widgets.panel(surface, rect, theme.PANEL_HI, radius=ink.px(17), border=color, width=ink.px(2))
+    pygame.draw.circle(surface, color, (rect.left + ink.px(18), rect.top + ink.px(17)), ink.px(5))
+    ink.wrapped(
+        text,
+        pygame.Rect(rect.left + ink.px(32), rect.top + ink.px(7), inner, rect.height),
+        15,
+        theme.TEXT,
+        700,
+        max_lines=3,
+    )

@@ -1,0 +1,115 @@
+"""Class mode against the real class server (``agen class serve`` as a uvicorn process on
+127.0.0.1, a free port): join through the real screens, lockstep, and the network-drop path —
+server stopped mid-game, the game plays on, server restarted, everything arrives once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pygame
+import pytest
+
+from game.results.store import open_store
+from game.ui import class_link, class_play
+from game.ui.app import App
+from game.ui.screens.class_briefing import ClassBriefingScreen
+from game.ui.screens.class_join import ClassJoinScreen
+from game.ui.screens.class_wait import ClassWaitScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.player import PlayerScreen
+from game.ui.screens.turn import TurnScreen
+from tests.classroom.conftest import Server, free_port, start_server
+from tests.ui.class_fakes import settle
+from tests.ui.conftest import SIZE, key, make_options
+from tests.ui.test_class_play import fill, play_to
+
+
+@pytest.fixture(autouse=True)
+def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(class_link, "POLL_WAITING", 0.2)
+    monkeypatch.setattr(class_link, "POLL_PLAYING", 1.0)
+    monkeypatch.setattr(class_link, "RETRY", 0.2)
+
+
+@pytest.fixture
+def capp(tmp_path: Path) -> Iterator[App]:
+    app = App(make_options(tmp_path), headless_size=SIZE)
+    yield app
+    if app.class_link is not None:
+        app.class_link.stop()
+
+
+def snapshot(server: Server) -> dict[str, Any]:
+    reply = httpx.get(f"{server.url}/api/v1/classes/{server.code}/snapshot", timeout=10)
+    data: dict[str, Any] = reply.json()
+    return data
+
+
+def stored(server: Server, player: str) -> int:
+    store = open_store(server.db)
+    try:
+        return sum(1 for r in store.results([server.code]) if r.record.player == player)
+    finally:
+        store.close()
+
+
+def join(app: App, server: Server, name: str) -> None:
+    key(app, pygame.K_n)
+    assert isinstance(app.screen, PlayerScreen)
+    key(app, pygame.K_F2)
+    fill(app, server.url.removeprefix("http://"), server.code, name)
+    key(app, pygame.K_RETURN)
+    settle(app, lambda: not isinstance(app.screen, ClassJoinScreen))
+    assert isinstance(app.screen, ClassBriefingScreen), getattr(app.screen, "error", None)
+    key(app, pygame.K_RETURN)
+
+
+def test_the_network_drops_mid_game_and_everything_arrives_once(tmp_path: Path, capp: App) -> None:
+    db, port = str(tmp_path / "class.sqlite"), free_port()
+    server = start_server(db, "PKA-PUTUS", port=port)
+    try:
+        join(capp, server, "Sri Lestari")
+        session = capp.session
+        assert session is not None and session.joined is not None
+        turns = session.game.c.scenario.turns
+        play_to(capp, lambda: session.game.turn == 2 and isinstance(capp.screen, TurnScreen))
+        settle(capp, lambda: snapshot(server)["seats"][0]["turn_done"] == 1)
+        server.stop()
+        play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))  # the game plays on
+        settle(capp, lambda: class_play.status(capp) is not None)
+        assert class_play.status(capp) == (capp.t("class.offline"), class_play.theme.ACCENT)
+        assert session.result_path is not None and session.result_path.is_file()
+        assert len(capp.class_link.outbox) == turns  # progress 2..T and the result
+        server = start_server(db, "PKA-PUTUS", port=port)
+        settle(capp, lambda: len(capp.class_link.outbox) == 0, 60)
+        seat = snapshot(server)["seats"][0]
+        assert seat["turn_done"] == turns and seat["done"]
+        assert stored(server, "Sri Lestari") == 1
+        assert class_play.status(capp) is None
+    finally:
+        server.stop()
+
+
+def test_lockstep_waits_for_each_quarter_the_facilitator_opens(tmp_path: Path, capp: App) -> None:
+    server = start_server(str(tmp_path / "class.sqlite"), "PKA-SEREMPAK", "--lockstep")
+    try:
+        join(capp, server, "Agus Wibowo")
+        session = capp.session
+        assert session is not None
+        turns = session.game.c.scenario.turns
+        for quarter in range(2, turns + 1):
+            play_to(capp, lambda: isinstance(capp.screen, ClassWaitScreen))
+            assert session.game.turn == quarter
+            key(capp, pygame.K_RETURN)  # nothing gets past the wait
+            assert isinstance(capp.screen, ClassWaitScreen)
+            assert server.control("next").status_code == 200
+            settle(capp, lambda: not isinstance(capp.screen, ClassWaitScreen))
+        play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))
+        settle(capp, lambda: len(capp.class_link.outbox) == 0)
+        assert stored(server, "Agus Wibowo") == 1
+        assert not [t for t in capp.toasts if not t.good], "nothing was refused"
+    finally:
+        server.stop()

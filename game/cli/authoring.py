@@ -56,7 +56,7 @@ def schema() -> None:
 def check(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
 ) -> None:
-    """Run the scenario's [[expect]] blocks like tests / jalankan blok [[expect]] seperti uji."""
+    r"""Run the scenario's \[\[expect]] blocks like tests / jalankan blok \[\[expect]] seperti uji."""
     from game.authoring.expect import number, run_all
     from game.scenario.loader import read_toml
     from game.scenario.locate import KeyLines

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
+from typer.core import TyperOption
 
 from game.errors import AgenError, Problem, ScenarioError
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
+
+_type_shown = TyperOption.display_type_rich
+
+
+def _no_type_for_flags(self: TyperOption, ctx: Any) -> str | None:
+    """A flag (``--json``) takes no value: the help shows no ``<bool>`` after it."""
+    return None if self.is_flag else _type_shown(self, ctx)
+
+
+TyperOption.display_type_rich = _no_type_for_flags  # type: ignore[method-assign]
 
 app = typer.Typer(
     add_completion=False,
@@ -20,6 +31,40 @@ app = typer.Typer(
     help="Agen Perubahan — permainan simulasi kepemimpinan / a leadership simulation.",
     pretty_exceptions_enable=False,
 )
+
+
+def scenario_path(given: Path, command: str) -> Path:
+    """The scenario file meant by ``given``: the file itself, else the shipped scenario of
+    that id (``agen simulate dukcapil`` from any folder); typer.Exit with one line if neither."""
+    from game.paths import SCENARIOS
+
+    if given.is_dir():
+        raise fail(
+            f"agen {command}: {given}: folder, bukan berkas skenario / is a folder, not a "
+            "scenario file"
+        )
+    if given.exists():
+        return given
+    shipped = SCENARIOS / f"{given.stem}.toml"
+    if given.suffix in ("", ".toml") and shipped.is_file():
+        return shipped
+    ids = ", ".join(sorted(p.stem for p in SCENARIOS.glob("*.toml")))
+    raise fail(
+        f"agen {command}: {given}: berkas tidak ditemukan / file not found; "
+        f"skenario bawaan / shipped scenarios: {ids}"
+    )
+
+
+def known_language(lang: str | None, command: str) -> None:
+    """Refuse a language that has no catalog (exit 2, one line)."""
+    from game.i18n import LANGUAGES
+
+    if lang is not None and lang not in LANGUAGES:
+        raise fail(
+            f"agen {command}: --lang {lang}: bahasa tidak dikenal / unknown language; "
+            f"pilih / choose: {' | '.join(LANGUAGES)}",
+            2,
+        )
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

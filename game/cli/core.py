@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import check_files, fail
+from game.cli.common import check_files, fail, known_language, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
 
 
@@ -108,6 +108,12 @@ def simulate(
         return
     if scenario is None:
         raise fail("agen simulate: beri berkas skenario / give a scenario file (or --join)", 2)
+    known_language(lang, "simulate")
+    if result_out is not None and not player.strip():
+        raise fail("agen simulate: --player: nama kosong / empty name", 2)
+    if seed is not None and not -(2**63) <= seed < 2**63:
+        raise fail("agen simulate: --seed: terlalu besar / too large (|seed| < 2^63)", 2)
+    scenario = scenario_path(scenario, "simulate")
     try:
         loaded = load_scenario(scenario)
         the_seed = seed if seed is not None else loaded.scenario.seed
@@ -133,7 +139,8 @@ def simulate(
                 language=language,
                 origin=origin,
             )
-            write_result(record, result_out)
+            written = write_result(record, result_out)
+            typer.echo(f"hasil ditulis / result written: {written}", err=True)
     except ScenarioError as exc:
         raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
     except AgenError as exc:

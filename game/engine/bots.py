@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from game.engine.actions import Adopt, Choose
 from game.engine.game import Game
+from game.engine.scoring import score
 
 Bot = Callable[[Game, random.Random], None]
 PlayFn = TypeVar("PlayFn", bound=Callable[..., None])
@@ -65,6 +66,12 @@ def bot_random(seed: int) -> random.Random:
 NEAR_POINTS = 1.0
 NEAR_SHARE = 0.25
 FAVOUR_BONUS = 5.0
+# The greedy bot's cost per decision is bounded: it weighs at most MAX_OPTIONS adoptions (a
+# seeded sample when more are open) and looks at most MAX_HORIZON turns ahead (then scores
+# the state reached). Every shipped scenario is within both bounds, so there it looks at
+# every option to the end of the game.
+MAX_OPTIONS = 40
+MAX_HORIZON = 12
 
 
 @register(
@@ -97,29 +104,39 @@ def random_bot(game: Game, rng: random.Random) -> None:
         game.act(Adopt(rng.choice(options)))
 
 
-def rollout_score(game: Game) -> float:
-    """Final score if nothing more were done from here (the greedy bot's yardstick)."""
+def rollout_score(game: Game, horizon: int | None = None) -> float:
+    """Score if nothing more were done from here (the greedy bot's yardstick): at the end of
+    the game, or after ``horizon`` turns when that comes first."""
     probe = game.clone()
-    while not probe.over:
+    turns = 0
+    while not probe.over and (horizon is None or turns < horizon):
         probe.end_turn()
-    assert probe.outcome is not None
-    return probe.outcome.score
+        turns += 1
+    return probe.outcome.score if probe.outcome is not None else score(probe).score
 
 
 @register(
     "greedy",
-    "looks one turn ahead by playing each option to the end, about 100x the cost of a random "
-    "game / melihat satu giliran ke depan, ~100x lebih mahal",
+    f"weighs each option (at most {MAX_OPTIONS}) by playing it on, at most {MAX_HORIZON} turns "
+    "ahead, about 100x the cost of a random game / menimbang tiap pilihan (paling banyak "
+    f"{MAX_OPTIONS}) hingga {MAX_HORIZON} giliran ke depan, ~100x lebih mahal",
     share=lambda runs: max(1, min(runs // 20, 25), runs // 250),
     chunk=2,
 )
-def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
+def greedy(
+    game: Game,
+    rng: random.Random,
+    favour: str | None = None,
+    max_options: int = MAX_OPTIONS,
+    horizon: int = MAX_HORIZON,
+) -> None:
     """Takes, one at a time, an action that (nearly) most improves the passive rollout's score.
 
     Look-ahead: each open answer and adoption is tried on a copy of the game, which is then
-    played to the end with no further decisions; the gain is that final score's change.
-    Among adoptions within NEAR_POINTS (or NEAR_SHARE of the best gain) of the best, it picks
-    at random from its own seeded source.
+    played on with no further decisions, to the end or ``horizon`` turns; the gain is the
+    change of the score reached. When more than ``max_options`` adoptions are open, a seeded
+    sample of that many is weighed. Among adoptions within NEAR_POINTS (or NEAR_SHARE of the
+    best gain) of the best, it picks at random from its own seeded source.
     """
     for event_id in game.pending_events():
         ev = game.c.events[game.c.event_index[event_id]]
@@ -128,20 +145,21 @@ def greedy(game: Game, rng: random.Random, favour: str | None = None) -> None:
             if game.why_not_choose(event_id, ch.id) is None:
                 probe = game.clone()
                 probe.act(Choose(event_id, ch.id))
-                sc = rollout_score(probe)
+                sc = rollout_score(probe, horizon)
                 if sc > best_score:
                     best, best_score = ch.id, sc
         if best is not None:
             game.act(Choose(event_id, best))
     while game.actions_left > 0:
-        current = rollout_score(game)
+        current = rollout_score(game, horizon)
         gains: list[tuple[float, str]] = []
-        for p in game.c.policies:
-            if game.adopt_blocker(p.index) is not None:
-                continue
+        open_ = [p for p in game.c.policies if game.adopt_blocker(p.index) is None]
+        if len(open_) > max_options:
+            open_ = rng.sample(open_, max_options)
+        for p in open_:
             probe = game.clone()
             probe.act(Adopt(p.id))
-            gain = rollout_score(probe) - current
+            gain = rollout_score(probe, horizon) - current
             if favour is not None and game.c.scenario.policies[p.index].category == favour:
                 gain += FAVOUR_BONUS
             if gain > 1e-9:

@@ -21,6 +21,7 @@ from game.atomic import write_text_atomic
 from game.engine import Decision, Game
 from game.engine.prediction import Prediction
 from game.errors import ResultError
+from game.nesting import too_deep_line
 from game.scenario import LoadedScenario, localize
 
 FORMAT: Literal[1] = 1
@@ -236,12 +237,16 @@ def parse_result(data: bytes) -> ResultRecord:
     if len(data) > MAX_RESULT_BYTES:
         raise ResultError("file too large for a result (over 5 MB)")
     try:
-        raw = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        raw = json.loads(text)
     except UnicodeDecodeError:
         raise ResultError("not UTF-8 text") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ResultError(f"not valid JSON{where}") from None
+    except json.JSONDecodeError as exc:
+        raise ResultError(f"not valid JSON (line {exc.lineno})") from None
+    except RecursionError:
+        raise ResultError(
+            f"not valid JSON: nested too deeply (line {too_deep_line(text)})"
+        ) from None
     if not isinstance(raw, dict) or "format" not in raw:
         raise ResultError("not a result file: no 'format' field")
     version = raw["format"]

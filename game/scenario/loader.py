@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from game.errors import Problem, ScenarioError
+from game.nesting import too_deep_line
 from game.scenario import checks
 from game.scenario.compiled import Compiled, Found, compile_scenario
 from game.scenario.locate import KeyLines, Path, format_path
@@ -77,8 +78,9 @@ def read_toml(path: str | FsPath) -> tuple[str, dict[str, Any], bytes]:
         message = _TOML_AT.sub("", message).strip().rstrip(".")
         raise ScenarioError([Problem(name, line, "toml", f"not valid TOML: {message}")]) from None
     except RecursionError:
+        line = too_deep_line(text)
         raise ScenarioError(
-            [Problem(name, 0, "toml", "not valid TOML: nested too deeply")]
+            [Problem(name, line, "toml", "not valid TOML: nested too deeply")]
         ) from None
     return text, raw, data
 

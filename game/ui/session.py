@@ -17,6 +17,7 @@ from game.atomic import write_text_atomic
 from game.engine import BOTS, Decision, Game, play_bot, replay
 from game.engine.prediction import Prediction
 from game.errors import AgenError, ScenarioError
+from game.nesting import too_deep_line
 from game.results.record import Origin, record_from_game, result_file_name, write_result
 from game.scenario import Compiled, LoadedScenario, load_scenario
 from game.scenario.reflection import check_quarters, with_turns
@@ -153,9 +154,14 @@ class Session:
     def resume(save_path: Path) -> Session:
         """The saved game, replayed to the turn it was saved at; AgenError when impossible."""
         try:
-            data: Any = json.loads(save_path.read_text(encoding="utf-8"))
+            text = save_path.read_text(encoding="utf-8")
+            data: Any = json.loads(text)
         except (OSError, ValueError) as exc:
             raise AgenError(f"{save_path}: cannot read the saved game ({exc})") from None
+        except RecursionError:
+            raise AgenError(
+                f"{save_path}:{too_deep_line(text)}: the saved game is damaged (nested too deeply)"
+            ) from None
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise AgenError(f"{save_path}: not a saved game of this version")
         try:

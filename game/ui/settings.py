@@ -30,7 +30,7 @@ class Settings:
         path = settings_path(config_dir)
         try:
             data: Any = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # damaged: the defaults, as if missing
             return Settings()
         if not isinstance(data, dict):
             return Settings()

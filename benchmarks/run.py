@@ -21,6 +21,7 @@ KEYS = {
     "ui": ["frame_ms", "idle_cpu_pct", "startup_s", "bare_pygame_startup_s"],
     "results": ["import_results_per_s", "leaderboard_ms"],
     "greedy": ["greedy_game_ms"],
+    "classroom": ["class_results_per_s", "class_update_ms", "class_participants_ok"],
 }
 
 

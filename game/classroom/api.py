@@ -143,8 +143,8 @@ def progress(code: str, body: ProgressIn, request: Request, authorization: Auth 
     )
 
 
-def _result(classes: ClassStore, code: str, token: str | None, data: bytes, lang: str) -> Any:
-    room = classes.room(code)
+def _result(classes: ClassStore, room: Room, token: str | None, data: bytes, lang: str) -> Any:
+    code = room.code
     seat = classes.seat_by_token(code, token)
     record = checks.read_result(data)
     if seat.result_key is not None and seat.result_key == record.key():
@@ -176,7 +176,7 @@ async def result(code: str, request: Request, authorization: Auth = None) -> Any
     request.app.state.limiter.check(token or "")
     data = await request.body()
     room = await run_in_threadpool(classes.room, code)
-    return await run_in_threadpool(_result, classes, code, token, data, _lang(request, room))
+    return await run_in_threadpool(_result, classes, room, token, data, _lang(request, room))
 
 
 @router.post(

@@ -16,11 +16,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from game.classroom import debrief
 from game.classroom.refusal import Refusal
 from game.classroom.rooms import ClassStore, Room
 from game.i18n import LANGUAGES, english_plural, tr
-from game.results.export import export
 from game.scenario import localize
 
 router = APIRouter(include_in_schema=False)
@@ -228,6 +226,8 @@ def debrief_page(
     except Refusal as exc:
         return _refused(exc, _lang(lang, None))
     chosen = _lang(lang, room)
+    from game.classroom import debrief  # matplotlib: imported on first use, not at start-up
+
     cache: dict[tuple[str, str], tuple[int, debrief.ClassDebrief]] = request.app.state.debriefs
     version = classes.last_change(code)
     found = cache.get((code, chosen))
@@ -245,6 +245,8 @@ def excel(code: str, request: Request, token: str | None = None) -> Response:
         classes.check_control(code, token)
     except Refusal as exc:
         return _refused(exc, "id")
+    from game.results.export import export
+
     items = classes.store.results([code])
     with tempfile.TemporaryDirectory(prefix="agen-export-") as folder:
         out = Path(folder) / f"{code}.xlsx"

@@ -46,15 +46,24 @@ class Participation:
         return self.replies[-1]
 
 
+_LOADED: dict[str, LoadedScenario] = {}
+
+
 def fetch_scenario(
     client: ClassClient, info: ClassInfo, folder: Path | None = None
 ) -> LoadedScenario:
-    """Download the class's scenario into ``folder`` (a temporary one by default) and load it."""
+    """Download the class's scenario (checked by its SHA-256) into ``folder`` (a temporary
+    one by default) and load it; a file already loaded in this process is not parsed again."""
+    if folder is None and info.scenario_sha256 in _LOADED:
+        client.scenario()
+        return _LOADED[info.scenario_sha256]
     where = folder or Path(tempfile.mkdtemp(prefix="agen-join-"))
     where.mkdir(parents=True, exist_ok=True)
     path = where / f"{info.scenario_id}-{info.scenario_sha256[:12]}.toml"
     path.write_bytes(client.scenario())
-    return load_scenario(path)
+    loaded = load_scenario(path)
+    _LOADED[loaded.sha256] = loaded
+    return loaded
 
 
 def _play(loaded: LoadedScenario, seed: int, bot: str | None, plan: Path | None, own: int) -> Game:

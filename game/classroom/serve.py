@@ -102,13 +102,18 @@ def run(served: Served, host: str, port: int, workers: int) -> None:
     """Serve until interrupted: one process, or ``workers`` processes sharing the store."""
     import uvicorn
 
-    from game.classroom.app import ENV_DB, create_app
-
-    common = {"host": host, "port": port, "log_level": "warning", "timeout_graceful_shutdown": 2}
+    common = {
+        "host": host,
+        "port": port,
+        "log_level": os.environ.get("AGEN_CLASS_LOG", "warning"),
+        "timeout_graceful_shutdown": 2,
+    }
     if workers <= 1:
+        from game.classroom.app import create_app
+
         uvicorn.run(create_app(served.db_url), **common)  # type: ignore[arg-type]
         return
-    os.environ[ENV_DB] = served.db_url
+    os.environ["AGEN_CLASS_DB"] = served.db_url  # read by app_from_env in each worker
     uvicorn.run(
         "game.classroom.app:app_from_env",
         factory=True,

@@ -221,20 +221,23 @@ class ResultStore:
         """Store already verified records in one transaction; True for each newly added one."""
         if not records:
             return []
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        dialect = postgresql if self.backend == "postgresql" else sqlite
-        added: list[bool] = []
         try:
             with self._writing() as conn:
-                for record in records:
-                    stmt = dialect.insert(results).values(**_row(record, now))
-                    stmt = stmt.on_conflict_do_nothing(index_elements=["key"]).returning(
-                        results.c.id
-                    )
-                    added.append(conn.execute(stmt).first() is not None)
+                return self.insert_within(conn, records)
         except SQLAlchemyError as exc:
             raise ResultError(f"cannot write to the results database: {_reason(exc)}") from None
-        return added
+
+    def insert_within(self, conn: Connection, records: Sequence[ResultRecord]) -> list[bool]:
+        """Store verified records inside the caller's open write transaction (the class
+        server writes a result and its seat together); True for each newly added one."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        dialect = postgresql if self.backend == "postgresql" else sqlite
+        stmt = (
+            dialect.insert(results)
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(results.c.id)
+        )
+        return [conn.execute(stmt, _row(record, now)).first() is not None for record in records]
 
     # -- reading ------------------------------------------------------------------------
 

@@ -93,7 +93,7 @@ def start_server(
         if found:
             token = found.group(1)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while True:
         try:
             if httpx.get(f"{url}/api/v1/classes/{code}", timeout=2).status_code == 200:

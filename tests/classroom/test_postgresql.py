@@ -1,0 +1,93 @@
+"""Several server processes on one PostgreSQL store: a POST to one reaches a projector
+served by another (AGEN_TEST_PG_URL, as .ci/run sets it; skipped visibly without it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import secrets
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from game.classroom.client import ClassClient
+from game.classroom.participant import take_part
+from game.errors import ResultError
+from game.results.store import open_store
+from tests.classroom.conftest import Server, start_server
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> str:
+    url = os.environ.get("AGEN_TEST_PG_URL")
+    if not url:
+        pytest.skip("PostgreSQL class tests skipped: AGEN_TEST_PG_URL is not set")
+    try:
+        open_store(url).close()
+    except ResultError as exc:
+        pytest.skip(f"PostgreSQL class tests skipped: server unreachable ({exc})")
+    return url
+
+
+def _listen(url: str, events: queue.Queue[dict[str, Any]], stop: threading.Event) -> None:
+    try:
+        with httpx.stream("GET", url, timeout=httpx.Timeout(5.0, read=30.0)) as response:
+            for line in response.iter_lines():
+                if line.startswith("data: "):
+                    events.put(json.loads(line[6:]))
+                if stop.is_set():
+                    return
+    except httpx.HTTPError:  # the servers stop at the end of the test
+        return
+
+
+def _wait_for(events: queue.Queue[dict[str, Any]], player: str, turn_done: int) -> dict[str, Any]:
+    while True:
+        snap = events.get(timeout=20)
+        if any(s["player"] == player and s["turn_done"] >= turn_done for s in snap["seats"]):
+            return snap
+
+
+@pytest.fixture()
+def two_servers(pg_url: str) -> Iterator[tuple[Server, Server]]:
+    code = f"PG-{secrets.token_hex(3)}"
+    first = start_server(pg_url, code, "--allow-bots", "--workers", "2")
+    second = start_server(pg_url, code, "--allow-bots")
+    yield first, second
+    first.stop()
+    second.stop()
+
+
+def test_a_post_to_one_process_reaches_the_projector_of_another(
+    two_servers: tuple[Server, Server],
+) -> None:
+    first, second = two_servers
+    events: queue.Queue[dict[str, Any]] = queue.Queue()
+    stop = threading.Event()
+    listener = threading.Thread(
+        target=_listen,
+        args=(f"{second.url}/api/v1/classes/{second.code}/live?lang=en", events, stop),
+        daemon=True,
+    )
+    listener.start()
+    assert events.get(timeout=20)["code"] == second.code  # the first snapshot
+    with ClassClient(first.url, first.code, language="en") as client:
+        seat = client.join("Hadi Postgres")
+        _wait_for(events, "Hadi Postgres", 0)
+        run = take_part(client, "Intan Postgres", bot="greedy")
+    assert run.result_reply.status == 201 and seat.player == "Hadi Postgres"
+    snap = _wait_for(events, "Intan Postgres", 4)
+    assert [r["player"] for r in snap["board"]] == ["Intan Postgres"] or any(
+        s["done"] for s in snap["seats"]
+    )
+    stop.set()
+    # both processes (the two workers of the first server too) see the same class
+    for server in (first, second):
+        info = httpx.get(f"{server.url}/api/v1/classes/{server.code}").json()
+        assert info["state"] == "open"
+    store = open_store(first.db)
+    assert [s.record.player for s in store.results([first.code])] == ["Intan Postgres"]

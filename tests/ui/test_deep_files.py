@@ -62,7 +62,7 @@ def test_a_deep_plan_is_refused_with_its_line(tmp_path: Path) -> None:
 
 
 def test_a_plan_over_5_mb_is_called_a_plan(tmp_path: Path) -> None:
-    scenario = load_scenario(FIXTURES / "example.toml").scenario
+    scenario = load_scenario(EXAMPLE).scenario
     plan = tmp_path / "rencana.toml"
     plan.write_text("plan = []\n#" + "x" * 5_100_000 + "\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as info:

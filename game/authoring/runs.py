@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine.actions import Adopt
 from game.engine.bots import BOTS, Bot, bot_random, favouring
 from game.engine.game import Game
-from game.scenario.compiled import Compiled, CPolicy
+from game.scenario.compiled import Compiled, CompiledPolicy
 
 FAVOUR = "favour:"
 
@@ -89,7 +89,7 @@ def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
     )
 
 
-def _offered(game: Game, watched: list[CPolicy]) -> int:
+def _offered(game: Game, watched: list[CompiledPolicy]) -> int:
     bits = 0
     v, h, ch = game.v, game.h, game.chosen
     for p in watched:

@@ -1,6 +1,6 @@
 """A game in progress: state built from the definitions, actions, and the turn's resolution.
 
-The order of a turn is that of SCENARIO-FORMAT.md: the player acts (adopt, cancel, answer
+The order of a turn is that of docs/format-reference.md ("What a turn does"): the player acts (adopt, cancel, answer
 events; costs paid at once); ending the turn pays upkeep, then evaluates every effect, rule,
 drift and scheduled event effect against the state after upkeep, adds the sums, holds each
 metric inside [min, max] and recomputes derived values; then endings are checked and the
@@ -13,10 +13,10 @@ from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Verdict
 from game.engine.chance import draw
 from game.engine.ledger import Ledger
-from game.engine.resolve import DIGITS, Scheduled, finite, resolve
+from game.engine.resolve import Scheduled, recompute_derived, resolve
 from game.engine.scoring import Outcome, score
 from game.errors import ActionRefused
-from game.scenario.compiled import CChoice, Compiled, CPolicy
+from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.schema import Event, Policy, Scenario
 from game.scenario.text import localize
@@ -170,7 +170,7 @@ class Game:
 
     # -- checks -------------------------------------------------------------------------
 
-    def _name(self, policy: CPolicy, lang: str) -> str:
+    def _name(self, policy: CompiledPolicy, lang: str) -> str:
         return localize(self.c.scenario.policies[policy.index].name, lang, self.lang_default)
 
     def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
@@ -293,7 +293,7 @@ class Game:
             )
         return self._choice_refusal(choice)
 
-    def _choice_refusal(self, choice: CChoice) -> ActionRefused | None:
+    def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self.v, self.h, self.chosen
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
             cond = str(choice.requires.source)
@@ -358,7 +358,7 @@ class Game:
             self._choose(self.c.event_index[action.event], action.choice, forced=forced)
         self.decisions.append(Decision(self.turn, action))
 
-    def _adopt(self, p: CPolicy) -> None:
+    def _adopt(self, p: CompiledPolicy) -> None:
         cost = p.cost.fn(self.v, self.h, self.chosen)
         if cost and self.c.budget is not None:
             self.v[self.c.budget] -= cost
@@ -415,9 +415,7 @@ class Game:
         self._draw_events()
 
     def _recompute_derived(self) -> None:
-        v, h, ch = self.v, self.h, self.chosen
-        for slot, formula in self.c.derived:
-            v[slot] = round(finite(formula.fn(v, h, ch)), DIGITS)
+        recompute_derived(self)
 
     def _draw_events(self) -> None:
         t, v, h, ch = self.turn, self.v, self.h, self.chosen

@@ -1,16 +1,15 @@
-"""Resolving a turn (step 2 of "What a turn does"), kept apart from the game's actions."""
+"""Resolving a turn: step 2 of "What a turn does" in docs/format-reference.md (upkeep, then
+every effect, rule, drift and scheduled choice effect at once; metrics held in range)."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from game.engine import ledger as L
-from game.scenario.compiled import CEffect
-
-if TYPE_CHECKING:
-    from game.engine.game import Game
+from game.engine.ledger import Ledger
+from game.scenario.compiled import Compiled, CompiledEffect
 
 DIGITS = 9  # metric values are rounded to this many decimals after each turn
 
@@ -19,12 +18,25 @@ DIGITS = 9  # metric values are rounded to this many decimals after each turn
 class Scheduled:
     """An event choice's effect waiting for, or in, its acting turns."""
 
-    effect: CEffect
+    effect: CompiledEffect
     chosen_turn: int
     source: str
 
 
-def resolve(game: Game) -> None:
+class TurnState(Protocol):
+    """What resolving a turn reads and changes (a :class:`~game.engine.game.Game` is one)."""
+
+    c: Compiled
+    v: list[float]  # metric, derived, turn and turns values, by slot
+    h: list[int]  # turns each policy has been in force (0: not in force)
+    chosen: set[int]  # answers given to events
+    turn: int
+    ledger: Ledger
+    adopted_at: list[int]  # the turn each policy was adopted (0: not in force)
+    scheduled: list[Scheduled]
+
+
+def resolve(game: TurnState) -> None:
     """Step 2 of a turn: upkeep, then every effect, rule, drift and scheduled choice effect
     evaluated at once on the state after upkeep; sums added, metrics held in range."""
     c, v, h, ch, t, ledger = game.c, game.v, game.h, game.chosen, game.turn, game.ledger
@@ -84,10 +96,17 @@ def resolve(game: Game) -> None:
         if held != raw:
             ledger.add(t, m, L.LIMIT, c.metric_ids[m], held - raw)
         v[m] = round(held, DIGITS)
-    game._recompute_derived()
+    recompute_derived(game)
 
 
-def strength(e: CEffect, k: int, v: list[float], h: list[int], ch: set[int]) -> float:
+def recompute_derived(game: TurnState) -> None:
+    """Derived values from the metrics, each after those it reads."""
+    v, h, ch = game.v, game.h, game.chosen
+    for slot, formula in game.c.derived:
+        v[slot] = round(finite(formula.fn(v, h, ch)), DIGITS)
+
+
+def strength(e: CompiledEffect, k: int, v: list[float], h: list[int], ch: set[int]) -> float:
     """An effect's change in its k-th acting turn: 0 when its condition fails, ramped."""
     if e.when is not None and not e.when.fn(v, h, ch):
         return 0.0

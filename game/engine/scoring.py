@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from game.engine.resolve import DIGITS, finite
+from game.scenario.compiled import Compiled
 
-if TYPE_CHECKING:
-    from game.engine.game import Game
+
+class FinalState(Protocol):
+    """What scoring reads (a :class:`~game.engine.game.Game` is one)."""
+
+    c: Compiled
+    v: list[float]
+    h: list[int]
+    chosen: set[int]
+    history: list[list[float]]
+    ending: str | None
 
 
 @dataclass(frozen=True)
@@ -23,7 +32,7 @@ class Outcome:
     turns_played: int
 
 
-def score(game: Game) -> Outcome:
+def score(game: FinalState) -> Outcome:
     """Score, goals met and grade on the game's current state."""
     c, v, h, ch = game.c, game.v, game.h, game.chosen
     base = round(finite(c.score.fn(v, h, ch)), DIGITS)

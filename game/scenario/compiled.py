@@ -19,7 +19,7 @@ Found = list[tuple[Path, str]]
 
 
 @dataclass(frozen=True)
-class CEffect:
+class CompiledEffect:
     """An effect with its metric slot and compiled delta."""
 
     metric: int
@@ -31,7 +31,7 @@ class CEffect:
 
 
 @dataclass(frozen=True)
-class CPolicy:
+class CompiledPolicy:
     """A policy ready for the engine."""
 
     id: str
@@ -41,11 +41,11 @@ class CPolicy:
     requires: tuple[int, ...]
     excludes: tuple[int, ...]
     available: Expression | None
-    effects: tuple[CEffect, ...]
+    effects: tuple[CompiledEffect, ...]
 
 
 @dataclass(frozen=True)
-class CRule:
+class CompiledRule:
     """A rule ready for the engine."""
 
     id: str
@@ -55,7 +55,7 @@ class CRule:
 
 
 @dataclass(frozen=True)
-class CDrift:
+class CompiledDrift:
     """A metric's drift."""
 
     metric: int
@@ -64,18 +64,18 @@ class CDrift:
 
 
 @dataclass(frozen=True)
-class CChoice:
+class CompiledChoice:
     """An event choice ready for the engine."""
 
     id: str
     index: int
     requires: Expression | None
     cost: Expression
-    effects: tuple[CEffect, ...]
+    effects: tuple[CompiledEffect, ...]
 
 
 @dataclass(frozen=True)
-class CEvent:
+class CompiledEvent:
     """An event ready for the engine."""
 
     id: str
@@ -86,11 +86,11 @@ class CEvent:
     when: Expression | None
     repeats: bool
     cooldown: int
-    choices: tuple[CChoice, ...]
+    choices: tuple[CompiledChoice, ...]
 
 
 @dataclass(frozen=True)
-class CGoal:
+class CompiledGoal:
     """A goal ready for scoring."""
 
     id: str
@@ -99,7 +99,7 @@ class CGoal:
 
 
 @dataclass(frozen=True)
-class CEnding:
+class CompiledEnding:
     """An ending ready for the engine."""
 
     id: str
@@ -119,15 +119,15 @@ class Compiled:
     start: list[float]
     turn_slot: int
     budget: int | None
-    policies: list[CPolicy]
-    rules: list[CRule]
-    drifts: list[CDrift]
+    policies: list[CompiledPolicy]
+    rules: list[CompiledRule]
+    drifts: list[CompiledDrift]
     derived: list[tuple[int, Expression]]
-    events: list[CEvent]
+    events: list[CompiledEvent]
     score: Expression
-    goals: list[CGoal]
+    goals: list[CompiledGoal]
     grades: list[tuple[float, int]]
-    endings: list[CEnding]
+    endings: list[CompiledEnding]
     policy_index: dict[str, int] = field(default_factory=dict)
     event_index: dict[str, int] = field(default_factory=dict)
     namespace: Namespace | None = None
@@ -188,12 +188,12 @@ class _Builder:
             self.found.append((path, f"no metric '{name}'{did_you_mean(name, self.metric_ids)}"))
         return 0
 
-    def effects(self, effects: tuple[Effect, ...], path: Path) -> tuple[CEffect, ...]:
+    def effects(self, effects: tuple[Effect, ...], path: Path) -> tuple[CompiledEffect, ...]:
         out = []
         for i, e in enumerate(effects):
             p = (*path, i)
             out.append(
-                CEffect(
+                CompiledEffect(
                     metric=self.metric(e.metric, (*p, "metric")),
                     delta=self.expr(e.delta, (*p, "delta")),
                     delay=e.delay,
@@ -225,7 +225,7 @@ class _Builder:
         for i, p in enumerate(s.policies):
             path: Path = ("policies", i)
             policies.append(
-                CPolicy(
+                CompiledPolicy(
                     id=p.id,
                     index=i,
                     cost=self.expr(p.cost, (*path, "cost")),
@@ -243,7 +243,7 @@ class _Builder:
                 symmetric[other].add(cp.index)
         policies = [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
         rules = [
-            CRule(
+            CompiledRule(
                 r.id,
                 self.metric(r.metric, ("rules", i, "metric")),
                 self.expr(r.delta, ("rules", i, "delta")),
@@ -264,7 +264,7 @@ class _Builder:
                     )
                 )
             toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
-            drifts.append(CDrift(self.metric_ids.index(mid), toward, rate))
+            drifts.append(CompiledDrift(self.metric_ids.index(mid), toward, rate))
         derived = self.derived_in_order()
         events = []
         for i, e in enumerate(s.events):
@@ -279,7 +279,7 @@ class _Builder:
             if last > s.turns:
                 self.found.append((where, f"turn {last} is after the last turn ({s.turns})"))
             choices = tuple(
-                CChoice(
+                CompiledChoice(
                     c.id,
                     j,
                     self.maybe(c.requires, (*path, "choices", j, "requires")),
@@ -297,7 +297,7 @@ class _Builder:
                     )
                 )
             events.append(
-                CEvent(
+                CompiledEvent(
                     e.id,
                     i,
                     first,
@@ -311,7 +311,7 @@ class _Builder:
             )
         sc = s.scoring
         goals = [
-            CGoal(
+            CompiledGoal(
                 g.id,
                 self.expr(g.condition, ("scoring", "goals", i, "condition")),
                 self.expr(g.bonus, ("scoring", "goals", i, "bonus")),
@@ -320,7 +320,7 @@ class _Builder:
         ]
         grades = sorted(((g.min, i) for i, g in enumerate(sc.grades)), key=lambda t: -t[0])
         endings = [
-            CEnding(en.id, self.expr(en.condition, ("endings", i, "condition")), en.kind)
+            CompiledEnding(en.id, self.expr(en.condition, ("endings", i, "condition")), en.kind)
             for i, en in enumerate(s.endings)
         ]
         return Compiled(

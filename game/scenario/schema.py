@@ -1,4 +1,4 @@
-"""The scenario format as frozen, strict pydantic models (SCENARIO-FORMAT.md, version 1).
+"""The scenario format as frozen, strict pydantic models (docs/format-reference.md, version 1).
 
 Every table rejects unknown keys with a "did you mean"; numbers that may be expressions are
 kept as written (``float | str``) and compiled by :mod:`game.scenario.compile`. Optional keys

@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 FIXTURES = Path(__file__).parent / "fixtures"
-EXAMPLE = FIXTURES / "example.toml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "format_example.toml"
 UNBALANCED = FIXTURES / "unbalanced.toml"
 BROKEN_EXPECT = FIXTURES / "broken_expect.toml"
 LINT_ME = FIXTURES / "lint_me.toml"

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from game.engine import Adopt, Choose, Game
-from tests.engine.lessons import SEEDS, scenario
+from tests.engine.lessons import SEEDS, bot_games, scenario
 
 SHIPPED = ("dukcapil", "dpmptsp", "basarnas")
 
@@ -78,3 +78,12 @@ def budget_effects(game: Game, event_id: str, choice_id: str) -> float:
         for e in choice.effects
         if e.metric == s.budget and isinstance(e.delta, (int, float)) and e.delta < 0
     )
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_game_gets_a_grade(name: str) -> None:
+    """Penalties (lives not saved, risky cards left in force, very slow service) can take a
+    score below zero: the lowest grade still names it."""
+    games = bot_games(name, "random")
+    assert min(g.outcome.score for g in games if g.outcome) < 60
+    assert all(g.outcome is not None and g.outcome.grade is not None for g in games)

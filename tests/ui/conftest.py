@@ -16,7 +16,7 @@ import pytest
 
 from game.ui.app import App, Options
 
-FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "format_example.toml"
 SIZE = (1280, 720)
 
 
@@ -26,7 +26,7 @@ def make_options(tmp: Path, **kw: object) -> Options:
     scen.mkdir(exist_ok=True)
     target = scen / "example.toml"
     if not target.exists():
-        target.write_bytes((FIXTURES / "example.toml").read_bytes())
+        target.write_bytes(EXAMPLE.read_bytes())
     return Options(
         data_dir=tmp / "data",
         config_dir=tmp / "config",

@@ -23,7 +23,7 @@ from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
 from tests.ui.class_fakes import FakeClass, settle
-from tests.ui.conftest import FIXTURES, SIZE, key, make_options, type_text
+from tests.ui.conftest import EXAMPLE, SIZE, key, make_options, type_text
 
 ADDRESS = "192.168.1.10:8765"
 ORIGINAL_INFO = FakeClass.info
@@ -31,7 +31,7 @@ ORIGINAL_INFO = FakeClass.info
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> FakeClass:
-    fake = FakeClass((FIXTURES / "example.toml").read_bytes())
+    fake = FakeClass(EXAMPLE.read_bytes())
     monkeypatch.setattr(class_play, "CLIENT_FACTORY", fake.client)
     monkeypatch.setattr(class_link, "POLL_WAITING", 0.05)
     monkeypatch.setattr(class_link, "POLL_PLAYING", 0.2)

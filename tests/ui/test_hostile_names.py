@@ -16,9 +16,9 @@ from game.ui.app import App
 from game.ui.screens.leaderboard import LeaderboardScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets import Ink
-from tests.ui.conftest import FIXTURES, SIZE, make_options, pump
+from tests.ui.conftest import EXAMPLE, SIZE, make_options, pump
 
-LOADED = load_scenario(FIXTURES / "example.toml")
+LOADED = load_scenario(EXAMPLE)
 GAME = play_bot(Game(LOADED.compiled, 3), BOTS["random"], 3)
 NAMES = st.text(st.characters(codec="utf-8"), min_size=1, max_size=200).filter(str.strip)
 CODES = st.text(st.characters(codec="utf-8"), min_size=1, max_size=100).filter(str.strip)

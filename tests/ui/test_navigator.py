@@ -9,7 +9,7 @@ from game.engine import Choose
 from game.scenario import load_scenario
 from game.ui.app import App
 from game.ui.session import Player, Session
-from tests.ui.conftest import FIXTURES, make_options
+from tests.ui.conftest import EXAMPLE, make_options
 
 SCREENS_DIR = Path(__file__).resolve().parents[2] / "game" / "ui" / "screens"
 UI_DIR = SCREENS_DIR.parent
@@ -54,7 +54,7 @@ def test_every_entry_of_the_table_opens(app: App) -> None:
 
 def test_going_to_the_turn_shows_what_stands_in_front(tmp_path: Path) -> None:
     app = App(make_options(tmp_path), headless_size=(1280, 720))
-    path = FIXTURES / "example.toml"
+    path = EXAMPLE
     loaded = load_scenario(path)
     app.session = Session(path, loaded, Player("A", None, "K"), "id", 1)
     game = app.session.game

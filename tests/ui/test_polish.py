@@ -25,9 +25,9 @@ from game.ui.screens.turn_parts import stat_row
 from game.ui.session import Player, Session
 from game.ui.shots import finish, parse_size, render_shots
 from game.ui.widgets import Ink
-from tests.ui.conftest import FIXTURES
+from tests.ui.conftest import EXAMPLE
 
-FIXTURE = FIXTURES / "example.toml"
+FIXTURE = EXAMPLE
 
 
 def test_turn_counts_use_the_scenario_label_and_plural_forms() -> None:

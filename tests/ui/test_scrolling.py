@@ -23,7 +23,7 @@ from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.session import Player, Session
 from game.ui.widgets import Ink
-from tests.ui.conftest import FIXTURES, click, key, make_options, pump
+from tests.ui.conftest import EXAMPLE, click, key, make_options, pump
 
 PLAYER = Player("Ani", "", "PKA-9")
 LAST = {"id": "AKHIR-PENGARAHAN sasaran ada di sini.", "en": "END-OF-BRIEFING the goals are here."}
@@ -40,7 +40,7 @@ def _long(lang: str, n: int, last: str) -> str:
 def long_scenario(folder: Path, ending_at: int | None = None) -> Path:
     """The example scenario with a long briefing, a long policy description, a long event
     with five choices on turn 1, and (when ``ending_at``) a long ending from that turn."""
-    text = (FIXTURES / "example.toml").read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     brief = f'briefing = {{ id = """{_long("id", 8, LAST["id"])}""", en = """{_long("en", 8, LAST["en"])}""" }}'
     text = text.replace(
         'briefing = { id = """Antrean mengular sejak subuh.""", en = """The queue starts at dawn.""" }',

@@ -320,6 +320,9 @@ def export(
     cohort: Cohorts = None,
     scenario: ScenarioOpt = None,
     db: Db = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file / timpa berkas yang ada")
+    ] = False,
 ) -> None:
     """One row per player and one row per decision (CSV: a second *_decisions.csv; Excel: 2 sheets)."""
     from game.results.export import export as do_export
@@ -328,7 +331,7 @@ def export(
     chosen = (fmt or out.suffix.lstrip(".") or "csv").lower()
     try:
         items = open_store(db).results(cohort or (), scenario)
-        written = do_export(items, out, chosen)
+        written = do_export(items, out, chosen, force)
     except AgenError as exc:
         raise fail(f"agen results export: {exc}") from None
     for path in written:

@@ -184,14 +184,21 @@ Table = tuple[list[str], list[list[Any]]]
 Writer = Callable[[list[Table], Path], list[Path]]
 
 
-def export(results: Sequence[StoredResult], out: Path, fmt: str) -> list[Path]:
+def export(results: Sequence[StoredResult], out: Path, fmt: str, force: bool = False) -> list[Path]:
     """Write the tables with the writer of ``fmt``; return the files written. Raise
-    ResultError with one line."""
+    ResultError with one line. An existing file is replaced only with ``force``."""
     writer = WRITERS.get(fmt)
     if writer is None:
         raise ResultError(f"unknown format '{fmt}': choose {' or '.join(WRITERS)}")
     if not out.parent.is_dir():
         raise ResultError(f"{out}: folder {out.parent} does not exist / folder tidak ada")
+    beside = [decisions_path(out), predictions_path(out)] if fmt == "csv" else []
+    existing = [p for p in (out, *beside) if p.exists()]
+    if existing and not force:
+        raise ResultError(
+            f"{existing[0]}: sudah ada; tambahkan --force untuk menimpa / already exists; "
+            "add --force to replace it"
+        )
     tables = [player_rows(results), decision_rows(results), prediction_rows(results)]
     try:
         return writer(tables, out)

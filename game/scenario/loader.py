@@ -49,7 +49,7 @@ def scenario_files(paths: list[FsPath]) -> list[FsPath]:
     return files
 
 
-def read_toml(path: str | FsPath) -> tuple[str, dict[str, Any], bytes]:
+def read_toml(path: str | FsPath, kind: str = "scenario") -> tuple[str, dict[str, Any], bytes]:
     """Read a TOML file; refuse unreadable or invalid TOML with a located Problem."""
     name = str(path)
     try:
@@ -61,7 +61,7 @@ def read_toml(path: str | FsPath) -> tuple[str, dict[str, Any], bytes]:
     except OSError as exc:
         raise ScenarioError([Problem(name, 0, "", f"cannot read: {exc.strerror}")]) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem(name, 0, "", "file too large for a scenario (over 5 MB)")])
+        raise ScenarioError([Problem(name, 0, "", f"file too large for a {kind} (over 5 MB)")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -210,7 +210,7 @@ def load_scenario(path: str | FsPath) -> LoadedScenario:
 def load_plan(path: str | FsPath, scenario: Scenario) -> tuple[PlanStep, ...]:
     """Load a plan file (``plan = [...]``) and check its ids against the scenario."""
     name = str(path)
-    text, raw, _ = read_toml(path)
+    text, raw, _ = read_toml(path, "plan")
     lines = KeyLines(text)
     plan = validate_model(PlanFile, raw, name, lines)
     found = checks.check_plan(plan.plan, scenario, ("plan",))

@@ -201,6 +201,10 @@ _TABLE: tuple[tuple[str, str], ...] = (
         r"file too large for a scenario \(over 5 MB\)",
         "berkas terlalu besar untuk sebuah skenario (lebih dari 5 MB)",
     ),
+    (
+        r"file too large for a plan \(over 5 MB\)",
+        "berkas terlalu besar untuk sebuah rencana (lebih dari 5 MB)",
+    ),
     (r"not UTF-8 text: save the file as UTF-8", "bukan teks UTF-8: simpan berkas sebagai UTF-8"),
     (r"not valid TOML: (?P<detail>.*)", "bukan TOML yang sah: {detail}"),
     (r"nested too deeply", "bertingkat terlalu dalam"),

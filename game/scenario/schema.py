@@ -224,6 +224,13 @@ class Metric(Table):
         (), description="Extension: named bands such as IKM grades, highest first or any order."
     )
 
+    @field_validator("start", "min", "max")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise PydanticCustomError("number", "the number must be finite")
+        return value
+
 
 class Derived(Table):
     """A value computed from the metrics after every turn; read-only."""

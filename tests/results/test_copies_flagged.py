@@ -95,3 +95,22 @@ def test_report_takes_a_class_code_that_matplotlib_would_read_as_maths(
         "--db", db, "--scenarios", str(FIXTURES),
     )  # fmt: skip
     assert code == 0, err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_is_readable_by_others_and_never_overwrites_silently(
+    copied: str, tmp_path: Path, fmt: str
+) -> None:
+    import os
+    import stat
+
+    out = tmp_path / f"ekspor.{fmt}"
+    assert run("results", "export", "--out", str(out), "--db", copied)[0] == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # like the report's files
+    before = out.read_bytes()
+    code, _, err = run("results", "export", "--out", str(out), "--db", copied)
+    assert code == 1 and "--force" in err and len(err.strip().splitlines()) == 1
+    assert out.read_bytes() == before
+    assert run("results", "export", "--out", str(out), "--db", copied, "--force")[0] == 0

@@ -25,6 +25,10 @@ TABLE = [
         "file too large for a scenario (over 5 MB)",
         "berkas terlalu besar untuk sebuah skenario (lebih dari 5 MB)",
     ),
+    (
+        "file too large for a plan (over 5 MB)",
+        "berkas terlalu besar untuk sebuah rencana (lebih dari 5 MB)",
+    ),
     ("not UTF-8 text: save the file as UTF-8", "bukan teks UTF-8: simpan berkas sebagai UTF-8"),
     (
         "not valid TOML: Expected '=' after a key in a key/value pair",
@@ -441,6 +445,7 @@ UNREACHED = {
     "slices are not allowed",
     "too few items",
     "expected a table of keys",
+    "file too large for a plan (over 5 MB)",  # a plan file: tested in tests/ui/test_deep_files.py
 }
 
 

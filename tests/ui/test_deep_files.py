@@ -59,3 +59,13 @@ def test_a_deep_plan_is_refused_with_its_line(tmp_path: Path) -> None:
         load_plan(plan, scenario)
     text = str(info.value)
     assert "\n" not in text and "nested too deeply" in text and "rencana.toml:3" in text
+
+
+def test_a_plan_over_5_mb_is_called_a_plan(tmp_path: Path) -> None:
+    scenario = load_scenario(FIXTURES / "example.toml").scenario
+    plan = tmp_path / "rencana.toml"
+    plan.write_text("plan = []\n#" + "x" * 5_100_000 + "\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_plan(plan, scenario)
+    assert "too large for a plan" in str(info.value)
+    assert "rencana" in info.value.problems[0].format("id")

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from game.classroom.client import (
     ClassClient,
@@ -29,6 +29,8 @@ from game.classroom.client import (
 from game.engine import BOTS, Game, play_bot, play_plan
 from game.results.record import Origin, ResultRecord, record_from_game, write_result
 from game.scenario import LoadedScenario, load_plan, load_scenario
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -108,9 +110,9 @@ def take_part(
     notice: Callable[[str], None] = lambda _m: None,
 ) -> Participation:
     """Join, play the whole game, send progress per quarter and the result; return what happened."""
-    info = client.info()
-    loaded = fetch_scenario(client, info)
-    seat = client.join(player, player_id, members)
+    info = _patiently(client.info, patience_s, pause_s, notice)
+    loaded = _patiently(lambda: fetch_scenario(client, info), patience_s, pause_s, notice)
+    seat = _patiently(lambda: client.join(player, player_id, members), patience_s, pause_s, notice)
     own = bot_seed if bot_seed is not None else zlib.crc32(player.encode("utf-8"))
     game = _play(loaded, info.seed, bot, plan, own)
     origin = Origin(
@@ -138,7 +140,7 @@ def take_part(
                 )
             notice(f"waiting: quarter {quarter} not open yet")
             time.sleep(pause_s)
-            info = _until_info(client, patience_s, pause_s, notice)
+            info = _patiently(client.info, patience_s, pause_s, notice)
         run.waited_s += time.monotonic() - started
         so_far = [d for d in decisions if d["turn"] <= quarter]
 
@@ -159,14 +161,18 @@ def take_part(
     return run
 
 
-def _until_info(
-    client: ClassClient, patience_s: float, pause_s: float, notice: Callable[[str], None]
-) -> ClassInfo:
+def _patiently(
+    call: Callable[[], T], patience_s: float, pause_s: float, notice: Callable[[str], None]
+) -> T:
+    """``call()``, tried again while the server is unreachable or says "later" (as the game
+    does on its join screen); a refusal for good is raised at once."""
     deadline = time.monotonic() + patience_s
     while True:
         try:
-            return client.info()
-        except ClassUnreachable as exc:
+            return call()
+        except (ClassUnreachable, ClassRefused) as exc:
+            if isinstance(exc, ClassRefused) and not exc.retry:
+                raise
             if time.monotonic() > deadline:
                 raise
             notice(exc.message_en)

@@ -14,7 +14,7 @@ from game.ui.app import App
 from game.ui.screens.title import TitleScreen
 from game.ui.session import Session
 from game.ui.settings import Settings
-from tests.ui.conftest import FIXTURES, make_options
+from tests.ui.conftest import EXAMPLE, make_options
 
 DEEP = "[" * 100_000
 
@@ -52,7 +52,7 @@ def test_a_deep_result_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_deep_plan_is_refused_with_its_line(tmp_path: Path) -> None:
-    scenario = load_scenario(FIXTURES / "example.toml").scenario
+    scenario = load_scenario(EXAMPLE).scenario
     plan = tmp_path / "rencana.toml"
     plan.write_text("# rencana\n\nplan = " + DEEP + "\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as info:
@@ -62,7 +62,7 @@ def test_a_deep_plan_is_refused_with_its_line(tmp_path: Path) -> None:
 
 
 def test_a_plan_over_5_mb_is_called_a_plan(tmp_path: Path) -> None:
-    scenario = load_scenario(FIXTURES / "example.toml").scenario
+    scenario = load_scenario(EXAMPLE).scenario
     plan = tmp_path / "rencana.toml"
     plan.write_text("plan = []\n#" + "x" * 5_100_000 + "\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as info:

@@ -45,10 +45,15 @@ def _listen(url: str, events: queue.Queue[dict[str, Any]], stop: threading.Event
         return
 
 
-def _wait_for(events: queue.Queue[dict[str, Any]], player: str, turn_done: int) -> dict[str, Any]:
+def _wait_for(
+    events: queue.Queue[dict[str, Any]], player: str, turn_done: int, done: bool = False
+) -> dict[str, Any]:
     while True:
         snap = events.get(timeout=20)
-        if any(s["player"] == player and s["turn_done"] >= turn_done for s in snap["seats"]):
+        if any(
+            s["player"] == player and s["turn_done"] >= turn_done and s["done"] >= done
+            for s in snap["seats"]
+        ):
             return snap
 
 
@@ -80,10 +85,8 @@ def test_a_post_to_one_process_reaches_the_projector_of_another(
         _wait_for(events, "Hadi Postgres", 0)
         run = take_part(client, "Intan Postgres", bot="greedy")
     assert run.result_reply.status == 201 and seat.player == "Hadi Postgres"
-    snap = _wait_for(events, "Intan Postgres", 4)
-    assert [r["player"] for r in snap["board"]] == ["Intan Postgres"] or any(
-        s["done"] for s in snap["seats"]
-    )
+    snap = _wait_for(events, "Intan Postgres", 4, done=True)
+    assert [r["player"] for r in snap["board"]] == ["Intan Postgres"]
     stop.set()
     # both processes (the two workers of the first server too) see the same class
     for server in (first, second):

@@ -277,7 +277,14 @@ class ResultStore:
         )
 
         def read(conn: Connection) -> tuple[list[Any], set[tuple[Any, ...]]]:
-            return list(conn.execute(query).all()), {tuple(t) for t in conn.execute(twins).all()}
+            found = list(conn.execute(query).all())
+            # Only the paths of the rows shown can be flagged: look those up (by index),
+            # not every path of the whole store.
+            paths = {r.path_sha256 for r in found if r.path_sha256 is not None}
+            if not paths:
+                return found, set()
+            near = twins.where(c.path_sha256.in_(sorted(paths)))
+            return found, {tuple(t) for t in conn.execute(near).all()}
 
         rows, shared = self._read(read)
         rows.sort(key=lambda r: (-r.score, r.player.casefold()))

@@ -86,12 +86,7 @@ def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[A
         r = item.record
         rows.append(
             [
-                item.key,
-                r.cohort,
-                r.player,
-                r.player_id or "",
-                r.scenario_id,
-                r.scenario_version,
+                *_who(item),
                 r.seed,
                 r.language,
                 r.started.isoformat(),
@@ -112,6 +107,12 @@ def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[A
     return header, rows
 
 
+def _who(item: StoredResult) -> list[Any]:
+    """The columns that open every table's row: which result, which class, who, which scenario."""
+    r = item.record
+    return [item.key, r.cohort, r.player, r.player_id or "", r.scenario_id, r.scenario_version]
+
+
 def decision_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of the per-decision table."""
     rows = []
@@ -123,12 +124,7 @@ def decision_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list
             event, choice = d.get("choose", ("", ""))
             rows.append(
                 [
-                    item.key,
-                    r.cohort,
-                    r.player,
-                    r.player_id or "",
-                    r.scenario_id,
-                    r.scenario_version,
+                    *_who(item),
                     i,
                     d["turn"],
                     action,
@@ -148,12 +144,7 @@ def prediction_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[li
         for p in r.predictions:
             rows.append(
                 [
-                    item.key,
-                    r.cohort,
-                    r.player,
-                    r.player_id or "",
-                    r.scenario_id,
-                    r.scenario_version,
+                    *_who(item),
                     p["turn"],
                     p["policy"],
                     p["metric"],

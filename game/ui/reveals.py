@@ -31,16 +31,16 @@ def due_reveals(app: Any, turn: int) -> list[Reveal]:
     return out
 
 
-def reveal_text(app: Any, r: Reveal) -> str:
-    """'Online services → Capacity: you said up; it went down (−1.000)'."""
+def reveal_text(app: Any, r: Reveal, key: str = "reflect.reveal_line") -> str:
+    """'Online services → Capacity: you said up; it went down (−1.000)'; with
+    ``reflect.reveal_short`` the turn report's shorter line."""
     game, lang = app.session.game, app.lang
-    s = game.c.scenario
+    s = game.scenario
     p = r.prediction
-    policy = localize(s.policies[game.c.policy_index[p.policy]].name, lang, s.default_language)
     return tr(
-        "reflect.reveal_line",
+        key,
         lang,
-        policy=policy,
+        policy=localize(game.policy(p.policy).name, lang, s.default_language),
         metric=facts.label(s, p.metric, lang),
         said=tr(f"reflect.said_{p.expect}", lang),
         did=tr(f"reflect.did_{r.actual}", lang),
@@ -51,10 +51,10 @@ def reveal_text(app: Any, r: Reveal) -> str:
 def surprise_text(app: Any, r: Reveal) -> str:
     """A wrong prediction in a sentence, with when it paid and what else moved the metric."""
     game, lang = app.session.game, app.lang
-    s = game.c.scenario
+    s = game.scenario
     p = r.prediction
     word = facts.turn_label(s, lang)
-    policy = localize(s.policies[game.c.policy_index[p.policy]].name, lang, s.default_language)
+    policy = localize(game.policy(p.policy).name, lang, s.default_language)
     metric = facts.label(s, p.metric, lang)
     text = tr(
         f"reflect.surprise_{p.expect}",
@@ -79,23 +79,6 @@ def surprise_text(app: Any, r: Reveal) -> str:
     return text
 
 
-def short_text(app: Any, r: Reveal) -> str:
-    """'Staff morale: you said up; it went down (−2) · Daily file quota' (the report's line)."""
-    game, lang = app.session.game, app.lang
-    s = game.c.scenario
-    p = r.prediction
-    policy = localize(s.policies[game.c.policy_index[p.policy]].name, lang, s.default_language)
-    return tr(
-        "reflect.reveal_short",
-        lang,
-        policy=policy,
-        metric=facts.label(s, p.metric, lang),
-        said=tr(f"reflect.said_{p.expect}", lang),
-        did=tr(f"reflect.did_{r.actual}", lang),
-        amount=facts.show(s, p.metric, r.amount, lang, sign=True),
-    )
-
-
 def draw_reveals(app: Any, ink: Ink, rect: pygame.Rect, reveals: list[Reveal]) -> None:
     """The panel: a title with the count right, then the predictions in two columns, each
     tagged right or wrong (as many as fit; the reflection page lists them all)."""
@@ -117,7 +100,7 @@ def draw_reveals(app: Any, ink: Ink, rect: pygame.Rect, reveals: list[Reveal]) -
         tag = tr("reflect.right" if r.right else "reflect.wrong", app.lang)
         ink.text(tag, (cx, y), LINE_SIZE, theme.GOOD if r.right else theme.BAD, 800)
         ink.text(
-            short_text(app, r),
+            reveal_text(app, r, "reflect.reveal_short"),
             (cx + tag_w, y),
             LINE_SIZE,
             theme.TEXT,

@@ -46,7 +46,10 @@ def class_out(classes: ClassStore, room: Room) -> ClassOut:
         state=room.state,  # type: ignore[arg-type]
         lockstep=room.lockstep,
         open_quarter=room.open_quarter if room.lockstep else None,
-        turns=s.turns,
+        turns=classes.turns(room),
+        full_turns=s.turns,
+        quarters=room.quarters,
+        predict_first=room.predict_first,
         seconds_left=room.seconds_left(),
     )
 
@@ -95,8 +98,6 @@ def join(code: str, body: JoinIn, request: Request, authorization: Auth = None) 
     classes = _classes(request)
     room = classes.room(code)
     resume = _bearer(authorization)
-    if resume:
-        request.app.state.limiter.check(resume)
     names = [body.player, body.player_id or "", *body.members]
     if any(checks.has_control(n) for n in names):
         raise Refusal(422, "class.api.bad_name")
@@ -130,12 +131,9 @@ def _lang(request: Request, room: Room) -> str:
 )
 def progress(code: str, body: ProgressIn, request: Request, authorization: Auth = None) -> Any:
     classes = _classes(request)
-    token = _bearer(authorization)
-    room = classes.room(code)
-    seat = classes.seat_by_token(code, token)
-    request.app.state.limiter.check(token or "")
+    room, seat = classes.seat_in(code, _bearer(authorization), count=True)
     checks.playable(room, body.turn)
-    decisions = checks.check_progress(classes.loaded(room), room.seed, body.turn, body.decisions)
+    decisions = checks.check_progress(classes.compiled(room), room.seed, body.turn, body.decisions)
     new = classes.save_progress(seat, body.turn, decisions)
     lang = _lang(request, room)
     return (
@@ -143,15 +141,16 @@ def progress(code: str, body: ProgressIn, request: Request, authorization: Auth 
     )
 
 
-def _result(classes: ClassStore, room: Room, token: str | None, data: bytes, lang: str) -> Any:
-    code = room.code
-    seat = classes.seat_by_token(code, token)
+def _result(classes: ClassStore, code: str, token: str | None, data: bytes, accept: str) -> Any:
+    room, seat = classes.seat_in(code, token, count=True)
+    lang = pick_language(accept, room.language)
     record = checks.read_result(data)
-    if seat.result_key is not None and seat.result_key == record.key():
+    key = record.key()
+    if seat.result_key is not None and seat.result_key == key:
         return _answer(409, "class.api.already", lang)
     checks.playable(room, record.turns_played)
     checks.check_result(room, seat, record, classes.loaded(room))
-    new = classes.save_result(seat, record)
+    new = classes.save_result(seat, record, key)
     return (
         _answer(201, "class.api.stored", lang) if new else _answer(409, "class.api.already", lang)
     )
@@ -171,12 +170,10 @@ def _result(classes: ClassStore, room: Room, token: str | None, data: bytes, lan
     },
 )
 async def result(code: str, request: Request, authorization: Auth = None) -> Any:
-    classes = _classes(request)
-    token = _bearer(authorization)
-    request.app.state.limiter.check(token or "")
     data = await request.body()
-    room = await run_in_threadpool(classes.room, code)
-    return await run_in_threadpool(_result, classes, room, token, data, _lang(request, room))
+    accept = request.headers.get("accept-language") or ""
+    token = _bearer(authorization)
+    return await run_in_threadpool(_result, _classes(request), code, token, data, accept)
 
 
 @router.post(

@@ -20,15 +20,16 @@ from fastapi.staticfiles import StaticFiles
 
 from game import __version__
 from game.classroom import api, pages
-from game.classroom.guards import BodyLimit, RateLimit
+from game.classroom.guards import BodyLimit
 from game.classroom.live import Feed
 from game.classroom.models import MAX_BODY
 from game.classroom.refusal import Refusal, pick_language
-from game.classroom.rooms import ClassStore
+from game.classroom.rooms import RATE, ClassStore
 from game.errors import ResultError
 from game.results.store import open_store
 
 ENV_DB = "AGEN_CLASS_DB"
+ENV_RATE = "AGEN_CLASS_RATE"  # "N/S": at most N requests per seat in S seconds (tests)
 STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -39,7 +40,7 @@ def _lang(request: Request) -> str:
 def create_app(db: str | None = None, classes: ClassStore | None = None) -> FastAPI:
     """The ASGI app serving every class of the store at ``db``."""
     if classes is None:
-        classes = ClassStore(open_store(db))
+        classes = ClassStore(open_store(db), rate_from_env())
     feed = Feed(classes)
 
     @asynccontextmanager
@@ -56,7 +57,6 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     )
     app.state.classes = classes
     app.state.feed = feed
-    app.state.limiter = RateLimit()
 
     @app.exception_handler(Refusal)
     async def refused(request: Request, exc: Refusal) -> JSONResponse:
@@ -81,6 +81,15 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     return app
+
+
+def rate_from_env() -> tuple[int, float]:
+    """The per-seat rate limit: ``AGEN_CLASS_RATE`` ("N/S") or 8 requests a second."""
+    n, _, span = os.environ.get(ENV_RATE, "").partition("/")
+    try:
+        return (int(n), float(span)) if int(n) > 0 and float(span) > 0 else RATE
+    except ValueError:
+        return RATE
 
 
 def app_from_env() -> Any:

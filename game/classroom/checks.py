@@ -16,6 +16,7 @@ from game.errors import PlanError, ResultError
 from game.results.record import ResultRecord, parse_result
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario
+from game.scenario.compiled import Compiled
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -36,10 +37,11 @@ def playable(room: Room, turns_done: int) -> None:
 
 
 def check_progress(
-    loaded: LoadedScenario, seed: int, turn: int, raw: list[dict[str, Any]]
+    compiled: Compiled, seed: int, turn: int, raw: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """Replay the decisions up to the end of ``turn``; return them in their stored form."""
-    turns = loaded.scenario.turns
+    """Replay the decisions up to the end of ``turn`` on the scenario as the class plays it
+    (short or full); return them in their stored form."""
+    turns = compiled.scenario.turns
     if not 1 <= turn <= turns:
         raise Refusal(422, "class.api.bad_turn", turn=turn, turns=turns)
     try:
@@ -50,7 +52,7 @@ def check_progress(
     if late is not None:
         raise Refusal(422, "class.api.future_decision", at=late.turn, turn=turn)
     try:
-        game = replay(loaded.compiled, seed, decisions, until_turn=turn + 1)
+        game = replay(compiled, seed, decisions, until_turn=turn + 1)
     except PlanError as exc:
         raise Refusal(
             422, "class.api.not_replayable", reason=Words(exc.message("id"), str(exc))
@@ -90,6 +92,14 @@ def check_result(room: Room, seat: SeatRow, record: ResultRecord, loaded: Loaded
         )
     if record.seed != room.seed:
         raise Refusal(422, "class.api.other_seed", seed=record.seed)
+    full = loaded.scenario.turns
+    if (record.quarters or full) != (room.quarters or full):
+        raise Refusal(
+            422,
+            "class.api.other_form",
+            played=record.quarters or full,
+            wanted=room.quarters or full,
+        )
     if record.player.strip().casefold() != seat.player.casefold():
         raise Refusal(422, "class.api.other_player", player=record.player, seat=seat.player)
     if record.origin is not None and record.origin.is_bot and not room.allow_bots:

@@ -7,15 +7,20 @@ return a :class:`Reply` for the three final answers: 201 stored, 409 already sto
 422 refused (with the reason in the asked language); anything else is ``ClassRefused``,
 whose ``retry`` says whether sending the same thing later can succeed.
 
-Lockstep rule (``ClassInfo.lockstep``): ``open_quarter`` is the highest quarter participants
-may *finish*. A participant may look at and decide in any quarter, but may end quarter ``q``
-(and so send progress with ``turn = q``, the number of quarters completed) only while
-``q <= open_quarter``; a result whose ``turns_played`` exceeds ``open_quarter`` is not
-accepted yet either. Too early, the server answers 423 (``ClassRefused``, ``retry=True``,
-code ``class.api.wait_quarter``): the game shows the wait message, polls :meth:`info`
-(every second or two) and ends the turn once ``open_quarter`` has grown. A paused class
-answers 423 ``class.api.paused`` to progress and results alike; a closed one 422.
-Without lockstep ``open_quarter`` is None and every quarter is open.
+Lockstep rule (``ClassInfo.lockstep``): ``open_quarter`` is the highest quarter a participant
+may *finish*, and so also the highest one they may play. Quarters ``1 .. open_quarter`` are
+played as usual, ending ``open_quarter`` included; the game then shows the wait screen
+instead of quarter ``open_quarter + 1`` (no deciding ahead) until the facilitator opens it,
+polling :meth:`info` every few seconds. The server holds to the same rule: progress with
+``turn = q`` (quarters completed) or a result whose ``turns_played`` is ``q`` is accepted
+only while ``q <= open_quarter``; earlier it answers 423 (``ClassRefused``, ``retry=True``,
+code ``class.api.wait_quarter``) and the sender keeps it to send again. A paused class
+answers 423 ``class.api.paused`` to progress and results alike; a closed one 422. Without
+lockstep ``open_quarter`` is None and every quarter is open.
+
+Form: ``ClassInfo.quarters`` is the short form's number of turns when the class plays the
+scenario's short form (None: the full game), and ``predict_first`` the class's prediction
+setting (None: the scenario's; 0 never; N the first N adoptions of a game).
 """
 
 from __future__ import annotations
@@ -95,6 +100,8 @@ class ClassInfo:
     lockstep: bool
     open_quarter: int | None
     seconds_left: float | None
+    quarters: int | None = None  # the short form's turns; None: the full game
+    predict_first: int | None = None  # None: the scenario's setting; 0 never; N first N
 
     def may_finish(self, quarter: int) -> bool:
         """Whether quarter ``quarter`` (1-based) may be ended now (the lockstep rule)."""
@@ -126,6 +133,15 @@ class Reply:
     def stored(self) -> bool:
         """Whether the server holds what was sent (newly or from before)."""
         return self.status in (200, 201, 409)
+
+
+def _whole(value: Any) -> int | None:
+    """An optional whole number of the server's answer (TypeError/ValueError otherwise)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(value)
+    return value
 
 
 def base_of(address: str) -> str:
@@ -220,6 +236,8 @@ class ClassClient:
                 lockstep=bool(b["lockstep"]),
                 open_quarter=None if b.get("open_quarter") is None else int(b["open_quarter"]),
                 seconds_left=None if b.get("seconds_left") is None else float(b["seconds_left"]),
+                quarters=_whole(b.get("quarters")),
+                predict_first=_whole(b.get("predict_first")),
             )
         except (KeyError, TypeError, ValueError):
             raise ClassRefused(

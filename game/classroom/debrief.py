@@ -114,7 +114,11 @@ def _comparisons(
     scenario = f"{room.scenario_id}@{room.scenario_version}"
     for item in classes.store.results(scenario=scenario):
         r = item.record
-        if r.cohort != room.code and r.scenario_sha256 == room.scenario_sha256:
+        if (
+            r.cohort != room.code
+            and r.scenario_sha256 == room.scenario_sha256
+            and r.quarters == room.quarters  # short and full games are never compared
+        ):
             others.setdefault(r.cohort, []).append(r)
     latest = sorted(others, key=lambda c: max(r.ended for r in others[c]), reverse=True)
     s = loaded.scenario
@@ -155,6 +159,7 @@ def build(classes: ClassStore, code: str, lang: str) -> ClassDebrief:
         item.record
         for item in classes.store.results([code])
         if item.record.scenario_sha256 == room.scenario_sha256
+        and item.record.quarters == room.quarters
     ]
     result = ClassDebrief(room, localize(s.title, lang, dl), len(records))
     result.questions = questions(loaded, lang)

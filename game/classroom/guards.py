@@ -1,12 +1,9 @@
-"""What stands before every request: a body-size limit and a per-seat rate limit."""
+"""What stands before every request: a body-size limit (the per-seat rate limit is kept in
+the store, shared by every server process: ``ClassStore.count_request``)."""
 
 from __future__ import annotations
 
 import json
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
 from typing import Any
 
 from game.classroom.refusal import Refusal, pick_language
@@ -68,26 +65,3 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": data})
-
-
-class RateLimit:
-    """At most ``per_second`` requests per seat in any one second (in this process)."""
-
-    def __init__(self, per_second: int = 8, clock: Callable[[], float] = time.monotonic) -> None:
-        self.per_second = per_second
-        self.clock = clock
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def check(self, key: str) -> None:
-        """Count a request of ``key``; refuse (429) the one too many."""
-        now = self.clock()
-        with self._lock:
-            times = self._seen.setdefault(key, deque())
-            while times and now - times[0] >= 1.0:
-                times.popleft()
-            if len(times) >= self.per_second:
-                raise Refusal(429, "class.api.too_fast", n=self.per_second)
-            times.append(now)
-            if len(self._seen) > 10_000:
-                self._seen = {k: v for k, v in self._seen.items() if v and now - v[-1] < 1.0}

@@ -2,7 +2,9 @@
 
 A participant's POST may reach any process (``--workers N``); its change row reaches every
 process's poller within one interval, and each open projector page gets a fresh snapshot
-as a server-sent event. The poller only runs queries for classes someone is watching.
+as a server-sent event. A change this very process committed wakes its poller at once
+(no interval to wait). The poller only runs queries for classes someone is watching, and
+builds each snapshot once per change and language for all its listeners.
 """
 
 from __future__ import annotations
@@ -35,14 +37,26 @@ class Feed:
         self._changed = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._cache: dict[tuple[str, str], tuple[int, str]] = {}
+        self._kick = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        classes.on_change.append(self._changed_here)
+
+    def _changed_here(self, code: str) -> None:
+        """A change committed by this process (any thread): poll now if someone watches."""
+        loop = self._loop
+        if loop is not None and self.watchers.get(code, 0) > 0:
+            loop.call_soon_threadsafe(self._kick.set)
 
     def start(self) -> None:
         """Start polling (inside the running event loop)."""
         self._changed = asyncio.Event()
-        self._task = asyncio.get_running_loop().create_task(self._poll())
+        self._kick = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
+        self._task = self._loop.create_task(self._poll())
 
     async def stop(self) -> None:
         """Stop polling."""
+        self._loop = None
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -70,7 +84,9 @@ class Feed:
                     self.versions.update(latest)
                     event, self._changed = self._changed, asyncio.Event()
                     event.set()
-            await asyncio.sleep(self.interval)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._kick.wait(), self.interval)
+            self._kick.clear()
 
     async def render(self, code: str, lang: str, version: int) -> str:
         """The snapshot as JSON text, built once per change for all listeners of a process."""

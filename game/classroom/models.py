@@ -25,7 +25,16 @@ class ClassOut(BaseModel):
     open_quarter: int | None = Field(
         description="Highest quarter participants may finish (lockstep only; else null)"
     )
-    turns: int
+    turns: int = Field(description="Turns the class plays (the short form's when it plays short)")
+    full_turns: int = Field(description="Turns of the scenario's full game")
+    quarters: int | None = Field(
+        None, description="The short form's turns when the class plays short; else null"
+    )
+    predict_first: int | None = Field(
+        None,
+        description="Predictions asked: null the scenario's setting, 0 never, N the first N "
+        "adoptions of a game (1000000: every adoption)",
+    )
     seconds_left: float | None = Field(description="Seconds left on the quarter's timer")
 
 

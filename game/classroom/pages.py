@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from game.classroom.refusal import Refusal
 from game.classroom.rooms import ClassStore, Room
+from game.engine.prediction import PREDICT_ALL
 from game.i18n import LANGUAGES, english_plural, tr
 from game.scenario import localize
 
@@ -139,18 +140,40 @@ def _refused(exc: Refusal, lang: str) -> HTMLResponse:
     )
 
 
+def form_text(classes: ClassStore, room: Room, lang: str) -> tuple[str, str]:
+    """Which form the class plays ("Short form: 4 of 8 quarters") and how it asks for
+    predictions, in ``lang``."""
+    s = classes.loaded(room).scenario
+    label = localize(s.turn_label, lang, s.default_language)
+    labels = english_plural(label) if lang == "en" else label
+    if room.quarters is None:
+        form = tr("class.page.form_full", lang, n=s.turns, labels=labels)
+    else:
+        form = tr("class.page.form_short", lang, n=room.quarters, full=s.turns, labels=labels)
+    first = room.predict_first
+    if first is None:
+        predict = tr("class.page.predict_scenario", lang)
+    elif first == 0:
+        predict = tr("class.page.predict_off", lang)
+    elif first >= PREDICT_ALL:
+        predict = tr("class.page.predict_all", lang)
+    else:
+        predict = tr("class.page.predict_first", lang, n=first)
+    return form, predict
+
+
 def _common(classes: ClassStore, room: Room, lang: str, keep: str = "") -> dict[str, Any]:
     s = classes.loaded(room).scenario
     dl = s.default_language
     label = localize(s.turn_label, lang, dl)
     t = words(lang)
+    turns = classes.turns(room)
     step = (
-        t["open_up_to"].format(label=label, q=room.open_quarter, n=s.turns)
+        t["open_up_to"].format(label=label, q=room.open_quarter, n=turns)
         if room.lockstep
-        else t["free_play"].format(
-            labels=english_plural(label) if lang == "en" else label, n=s.turns
-        )
+        else t["free_play"].format(labels=english_plural(label) if lang == "en" else label, n=turns)
     )
+    form, predict = form_text(classes, room, lang)
     return {
         "lang": lang,
         "code": room.code,
@@ -162,6 +185,9 @@ def _common(classes: ClassStore, room: Room, lang: str, keep: str = "") -> dict[
         "keep": keep,
         "join_url": room.join_url,
         "lockstep": room.lockstep,
+        "form": form,
+        "short": room.quarters is not None,
+        "predict": predict,
     }
 
 

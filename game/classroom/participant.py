@@ -10,6 +10,7 @@ again; a refusal (422) stops it with the server's reason.
 from __future__ import annotations
 
 import random
+import re
 import tempfile
 import time
 import zlib
@@ -29,6 +30,7 @@ from game.classroom.client import (
 from game.engine import BOTS, Game, play_bot, play_plan
 from game.results.record import Origin, ResultRecord, record_from_game, write_result
 from game.scenario import LoadedScenario, load_plan, load_scenario
+from game.scenario.reflection import with_turns
 
 T = TypeVar("T")
 
@@ -54,24 +56,35 @@ _LOADED: dict[str, LoadedScenario] = {}
 def fetch_scenario(
     client: ClassClient, info: ClassInfo, folder: Path | None = None
 ) -> LoadedScenario:
-    """Download the class's scenario (checked by its SHA-256) into ``folder`` (a temporary
-    one by default) and load it; a file already loaded in this process is not parsed again."""
+    """Download the class's scenario (checked by its SHA-256) and load it: into ``folder``
+    when given (the file stays), else through a temporary folder removed once the file is
+    loaded. A file already loaded in this process is not parsed again."""
     if folder is None and info.scenario_sha256 in _LOADED:
         client.scenario()
         return _LOADED[info.scenario_sha256]
-    where = folder or Path(tempfile.mkdtemp(prefix="agen-join-"))
-    where.mkdir(parents=True, exist_ok=True)
-    path = where / f"{info.scenario_id}-{info.scenario_sha256[:12]}.toml"
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix="agen-join-") as where:
+            return _load_into(client, info, Path(where))
+    return _load_into(client, info, folder)
+
+
+def _load_into(client: ClassClient, info: ClassInfo, folder: Path) -> LoadedScenario:
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", f"{info.scenario_id}-{info.scenario_sha256[:12]}")
+    path = folder / f"{safe[:80]}.toml"  # the server's words never name a place outside it
     path.write_bytes(client.scenario())
     loaded = load_scenario(path)
     _LOADED[loaded.sha256] = loaded
     return loaded
 
 
-def _play(loaded: LoadedScenario, seed: int, bot: str | None, plan: Path | None, own: int) -> Game:
+def _play(
+    info: ClassInfo, loaded: LoadedScenario, bot: str | None, plan: Path | None, own: int
+) -> Game:
+    compiled = with_turns(loaded.compiled, info.quarters)  # the class's form, short or full
     if plan is not None:
-        return play_plan(loaded.compiled, load_plan(plan, loaded.scenario), seed)
-    return play_bot(Game(loaded.compiled, seed), BOTS[bot or "random"], own)
+        return play_plan(compiled, load_plan(plan, loaded.scenario), info.seed)
+    return play_bot(Game(compiled, info.seed), BOTS[bot or "random"], own)
 
 
 def _until_sent(
@@ -114,7 +127,7 @@ def take_part(
     loaded = _patiently(lambda: fetch_scenario(client, info), patience_s, pause_s, notice)
     seat = _patiently(lambda: client.join(player, player_id, members), patience_s, pause_s, notice)
     own = bot_seed if bot_seed is not None else zlib.crc32(player.encode("utf-8"))
-    game = _play(loaded, info.seed, bot, plan, own)
+    game = _play(info, loaded, bot, plan, own)
     origin = Origin(
         tool="simulate", bot=None if plan else (bot or "random"), plan=plan.name if plan else None
     )

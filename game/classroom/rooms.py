@@ -13,14 +13,30 @@ import json
 import secrets
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Float,
+    Integer,
+    bindparam,
+    case,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from game.classroom import tables as T
@@ -30,9 +46,37 @@ from game.results.record import ResultRecord
 from game.results.schema import results
 from game.results.store import ResultStore
 from game.scenario import LoadedScenario, load_scenario
+from game.scenario.reflection import with_turns
 
 _PG_LOCK = 7_301_956  # advisory lock held while creating the class tables
 STATES = ("open", "paused", "closed")
+RATE = (8, 1.0)  # at most 8 requests per seat in any window of 1 second (AGEN_CLASS_RATE)
+# Every column of a class but the scenario file, which only the scenario request needs.
+_ROOM = [c for c in T.rooms.c if c.name != "scenario_bytes"]
+# A seat (by token hash :h, in class :code) and its class in one row (built once: a
+# statement built per request costs more than running it).
+_SEAT_IN = (
+    select(T.seats, *[c.label(f"room_{c.name}") for c in _ROOM])
+    .join(T.rooms, T.rooms.c.code == T.seats.c.class_code)
+    .where(T.seats.c.token_hash == bindparam("h"), T.seats.c.class_code == bindparam("code"))
+)
+_RESULT_SEAT = (
+    update(T.seats)
+    .where(T.seats.c.id == bindparam("b_id"), T.seats.c.result_key.is_(None))
+    .values(
+        result_key=bindparam("b_key"),
+        score=bindparam("b_score"),
+        turn_done=bindparam("b_turns"),
+        decisions=bindparam("b_decisions"),
+        updated_at=bindparam("b_at"),
+    )
+)
+_CHANGE = insert(T.changes).values(
+    class_code=bindparam("b_code"),
+    kind=bindparam("b_kind"),
+    seat_id=bindparam("b_seat", type_=Integer),
+    at=bindparam("b_at", type_=Float),
+)
 
 
 def token_hash(token: str) -> str:
@@ -59,6 +103,8 @@ class Room:
     deadline: float | None
     remaining: float | None
     join_url: str
+    quarters: int | None = None  # the short form's turns; None: the full game
+    predict_first: int | None = None  # None: the scenario's; 0: never; N: the first N adoptions
 
     def seconds_left(self, now: float | None = None) -> float | None:
         """Seconds left on the timer (kept while paused), or None without a timer."""
@@ -101,10 +147,24 @@ def _seat(row: Any) -> SeatRow:
 class ClassStore:
     """The classes of one results store."""
 
-    def __init__(self, store: ResultStore) -> None:
+    def __init__(self, store: ResultStore, rate: tuple[int, float] = RATE) -> None:
         self.store = store
         self.engine = store.engine
+        self.rate = rate
         self._scenarios: dict[str, LoadedScenario] = {}
+        # SQLite lets one writer in at a time and makes the others sleep and retry: the
+        # threads of one process queue here instead (other processes still retry).
+        self._write_lock = threading.Lock() if store.backend == "sqlite" else None
+        self.on_change: list[Callable[[str], None]] = []  # told after a change is committed
+        now = bindparam("now", type_=Float)
+        one = literal(1, Integer)
+        sc = T.seats.c
+        self._count_by_token = self._counting(
+            select(sc.id, now, one).where(
+                sc.token_hash == bindparam("h"), sc.class_code == bindparam("code")
+            )
+        )
+        self._count_by_id = self._counting(select(sc.id, now, one).where(sc.id == bindparam("sid")))
         if store.backend == "sqlite":
             event.listen(self.engine, "connect", _fast_sqlite)
             self.engine.dispose()  # connections opened before get the settings too
@@ -115,14 +175,28 @@ class ClassStore:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """A write transaction (SQLite takes its lock at once, so no writer is lost)."""
+        """A write transaction (SQLite takes its lock at once, so no writer is lost); the
+        classes it changed are told to ``on_change`` once it is committed."""
+        changed: set[str] = set()
+        lock = self._write_lock
         try:
-            with self.engine.connect().execution_options(agen_write=True) as conn, conn.begin():
-                yield conn
+            if lock is not None:
+                lock.acquire()
+            with self.engine.connect().execution_options(agen_write=True) as conn:
+                conn.info["agen_changed"] = changed
+                with conn.begin():
+                    yield conn
+                conn.info.pop("agen_changed", None)
         except SQLAlchemyError as exc:
             if isinstance(exc, IntegrityError):
                 raise
             raise ResultError(f"cannot write to the results database: {exc}") from None
+        finally:
+            if lock is not None:
+                lock.release()
+        for code in changed:
+            for tell in self.on_change:
+                tell(code)
 
     def reading(self) -> Any:
         """A read connection."""
@@ -141,21 +215,32 @@ class ClassStore:
         minutes_per_quarter: float | None = None,
         allow_bots: bool = False,
         join_url: str = "",
+        quarters: int | None = None,
+        predict_first: int | None = None,
     ) -> str:
         """Create the class (or take up again the same class after a restart); return the
-        new control token. The same code with another scenario file or seed is refused."""
+        new control token. The same code with another scenario file, seed or form (short or
+        full) is refused; ``quarters`` must be a form the scenario offers (checked by the
+        caller with ``check_quarters``), None or the full length meaning the full game."""
         data = Path(loaded.path).read_bytes()
         token = secrets.token_urlsafe(18)
         now = time.time()
+        if quarters == loaded.scenario.turns:
+            quarters = None
+        turns = quarters or loaded.scenario.turns
         per = minutes_per_quarter * 60 if minutes_per_quarter else None
-        first = None if per is None else per * (1 if lockstep else loaded.scenario.turns)
+        first = None if per is None else per * (1 if lockstep else turns)
         with self.writing() as conn:
-            old = conn.execute(select(T.rooms).where(T.rooms.c.code == code)).first()
-            if old is not None and (old.scenario_sha256 != loaded.sha256 or old.seed != seed):
+            old = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
+            if old is not None and (
+                old.scenario_sha256 != loaded.sha256 or old.seed != seed or old.quarters != quarters
+            ):
+                form = f"{old.quarters or loaded.scenario.turns}"
                 raise ResultError(
                     f"class {code} already exists with scenario {old.scenario_id}@"
-                    f"{old.scenario_version} and seed {old.seed}: choose another code / kelas "
-                    "dengan kode ini sudah ada dengan skenario atau seed lain: pilih kode lain"
+                    f"{old.scenario_version}, seed {old.seed} and {form} turns: choose another "
+                    "code / kelas dengan kode ini sudah ada dengan skenario, seed atau jumlah "
+                    "giliran lain: pilih kode lain"
                 )
             values = {
                 "language": language,
@@ -164,6 +249,7 @@ class ClassStore:
                 "allow_bots": allow_bots,
                 "join_url": join_url,
                 "control_hash": token_hash(token),
+                "predict_first": predict_first,
             }
             if old is None:
                 conn.execute(
@@ -180,6 +266,7 @@ class ClassStore:
                         deadline=None if first is None else now + first,
                         remaining=None,
                         created_at=now,
+                        quarters=quarters,
                         **values,
                     )
                 )
@@ -192,7 +279,7 @@ class ClassStore:
     def room(self, code: str) -> Room:
         """The class, or a 404 refusal."""
         with self.reading() as conn:
-            row = conn.execute(select(T.rooms).where(T.rooms.c.code == code)).first()
+            row = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
         if row is None:
             raise Refusal(404, "class.api.no_class", code=code)
         return _room(row)
@@ -225,10 +312,18 @@ class ClassStore:
             self._scenarios[room.scenario_sha256] = found
         return found
 
+    def turns(self, room: Room) -> int:
+        """How many turns the class plays (its short form's, when it plays short)."""
+        return room.quarters or self.loaded(room).scenario.turns
+
+    def compiled(self, room: Room) -> Any:
+        """The compiled scenario as the class plays it (short or full)."""
+        return with_turns(self.loaded(room).compiled, room.quarters)
+
     def check_control(self, code: str, token: str | None) -> Room:
         """The class if ``token`` is its control token; else a 401 refusal."""
         with self.reading() as conn:
-            row = conn.execute(select(T.rooms).where(T.rooms.c.code == code)).first()
+            row = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
         if row is None:
             raise Refusal(404, "class.api.no_class", code=code)
         if not token or not secrets.compare_digest(row.control_hash, token_hash(token)):
@@ -245,11 +340,17 @@ class ClassStore:
         members: tuple[str, ...],
         resume: str | None = None,
     ) -> tuple[SeatRow, str]:
-        """Take a seat (or retake one with its token); return it and its token."""
+        """Take a seat (or retake one with its token); return it and its token.
+
+        A name already seated is refused, except when the same name and NIP come back to a
+        seat that has sent nothing yet (the participant backed out while joining and lost
+        its token): that seat is handed back with a new token, and the old one stops working.
+        """
         if room.state == "closed":
             raise Refusal(422, "class.api.closed")
         if resume:
             seat = self.seat_by_token(room.code, resume)
+            self.count_request(seat.id)
             return seat, resume
         token = secrets.token_urlsafe(24)
         now = time.time()
@@ -275,24 +376,101 @@ class ClassStore:
                 seat_id = int(result.scalar_one())
                 self._change(conn, room.code, "join", seat_id)
         except IntegrityError:
-            raise Refusal(409, "class.api.name_taken", player=player) from None
+            back = self._take_back(room.code, player, player_id, members, token)
+            if back is None:
+                raise Refusal(409, "class.api.name_taken", player=player) from None
+            return back, token
         return SeatRow(
             seat_id, room.code, player, player_id, members, False, 0, [], None, None
         ), token
 
+    def _take_back(
+        self, code: str, player: str, player_id: str | None, members: tuple[str, ...], token: str
+    ) -> SeatRow | None:
+        """The untouched seat of the same name and NIP, now under ``token``; else None."""
+        c = T.seats.c
+        with self.writing() as conn:
+            row = conn.execute(
+                select(T.seats).where(c.class_code == code, c.player_key == player.casefold())
+            ).first()
+            if (
+                row is None
+                or row.removed
+                or row.turn_done != 0
+                or row.result_key is not None
+                or row.decisions != "[]"
+                or (row.player_id or None) != player_id
+            ):
+                return None
+            conn.execute(
+                update(T.seats)
+                .where(c.id == row.id, c.turn_done == 0, c.result_key.is_(None))
+                .values(
+                    token_hash=token_hash(token),
+                    player=player,
+                    members=json.dumps(list(members), ensure_ascii=False),
+                    updated_at=time.time(),
+                )
+            )
+            self._change(conn, code, "join", row.id)
+        return SeatRow(row.id, code, player, player_id, members, False, 0, [], None, None)
+
     def seat_by_token(self, code: str, token: str | None) -> SeatRow:
         """The seat whose token this is, in this class; else a 401 refusal."""
+        return self.seat_in(code, token)[1]
+
+    def seat_in(self, code: str, token: str | None, *, count: bool = False) -> tuple[Room, SeatRow]:
+        """The class and the seat whose token this is, read together; a 404 refusal without
+        the class, a 401 refusal without the seat. With ``count`` the request is counted
+        against the seat's rate limit in the same transaction (see :meth:`count_request`)."""
         if not token:
+            self.room(code)
             raise Refusal(401, "class.api.no_token")
-        with self.reading() as conn:
-            row = conn.execute(
-                select(T.seats).where(T.seats.c.token_hash == token_hash(token))
-            ).first()
-        if row is None or row.class_code != code:
+        where = {"h": token_hash(token), "code": code}
+        if count:
+            with self.writing() as conn:
+                n = conn.execute(self._count_by_token, {**where, "now": time.time()}).scalar()
+                row = conn.execute(_SEAT_IN, where).first()
+        else:
+            with self.reading() as conn:
+                n, row = None, conn.execute(_SEAT_IN, where).first()
+        if row is None:
+            self.room(code)
             raise Refusal(401, "class.api.bad_token")
         if row.removed:
             raise Refusal(401, "class.api.removed")
-        return _seat(row)
+        if n is not None and n > self.rate[0]:
+            raise Refusal(429, "class.api.too_fast", n=self.rate[0])
+        return _room(_Prefixed(row, "room_")), _seat(row)
+
+    def count_request(self, seat_id: int) -> None:
+        """Count one request of the seat in the store, so every server process shares the
+        limit; refuse (429) the one too many in the seat's current window."""
+        with self.writing() as conn:
+            n = conn.execute(self._count_by_id, {"sid": seat_id, "now": time.time()}).scalar()
+        if n is not None and n > self.rate[0]:
+            raise Refusal(429, "class.api.too_fast", n=self.rate[0])
+
+    def _counting(self, seats: Any) -> Any:
+        """The upsert that counts a request of the seat ``seats`` selects (its id, then the
+        time as ``:now``): a new window when the last began ``span`` seconds ago or more."""
+        r = T.rate.c
+        span = self.rate[1]
+        now = bindparam("now", type_=Float)
+        fresh = (now - r.since) >= span
+        dialect = postgresql if self.store.backend == "postgresql" else sqlite
+        return (
+            dialect.insert(T.rate)
+            .from_select(["seat_id", "since", "n"], seats)
+            .on_conflict_do_update(
+                index_elements=[r.seat_id],
+                set_={
+                    "n": case((fresh, 1), else_=r.n + 1),
+                    "since": case((fresh, now), else_=r.since),
+                },
+            )
+            .returning(r.n)
+        )
 
     def seats(self, code: str) -> list[SeatRow]:
         """The seats of a class in the order they joined (removed ones left out)."""
@@ -333,9 +511,10 @@ class ClassStore:
             self._change(conn, seat.class_code, "progress", seat.id)
         return True
 
-    def save_result(self, seat: SeatRow, record: ResultRecord) -> bool:
-        """Store a verified result for the seat; False when this very result was stored."""
-        key = record.key()
+    def save_result(self, seat: SeatRow, record: ResultRecord, key: str | None = None) -> bool:
+        """Store a verified result for the seat (``key``: its ``record.key()`` if known);
+        False when this very result was stored."""
+        key = key or record.key()
         if seat.result_key is not None:
             if seat.result_key == key:
                 return False
@@ -344,15 +523,15 @@ class ClassStore:
         with self.writing() as conn:
             new = self.store.insert_within(conn, [record])[0]
             conn.execute(
-                update(T.seats)
-                .where(T.seats.c.id == seat.id, T.seats.c.result_key.is_(None))
-                .values(
-                    result_key=key,
-                    score=record.score,
-                    turn_done=record.turns_played,
-                    decisions=json.dumps(list(record.decisions), separators=(",", ":")),
-                    updated_at=now,
-                )
+                _RESULT_SEAT,
+                {
+                    "b_id": seat.id,
+                    "b_key": key,
+                    "b_score": record.score,
+                    "b_turns": record.turns_played,
+                    "b_decisions": json.dumps(list(record.decisions), separators=(",", ":")),
+                    "b_at": now,
+                },
             )
             self._change(conn, seat.class_code, "result", seat.id)
         return new
@@ -375,7 +554,7 @@ class ClassStore:
         elif action == "next":
             if not room.lockstep:
                 raise Refusal(422, "class.api.not_lockstep")
-            turns = self.loaded(room).scenario.turns
+            turns = self.turns(room)
             if room.open_quarter >= turns:
                 raise Refusal(422, "class.api.last_quarter", turns=turns)
             values = {"open_quarter": room.open_quarter + 1}
@@ -417,8 +596,11 @@ class ClassStore:
 
     def _change(self, conn: Connection, code: str, kind: str, seat_id: int | None = None) -> None:
         conn.execute(
-            insert(T.changes).values(class_code=code, kind=kind, seat_id=seat_id, at=time.time())
+            _CHANGE, {"b_code": code, "b_kind": kind, "b_seat": seat_id, "b_at": time.time()}
         )
+        changed = conn.info.get("agen_changed")
+        if changed is not None:
+            changed.add(code)
 
     def last_change(self, code: str) -> int:
         """The id of the class's latest change (0 before any)."""
@@ -465,4 +647,17 @@ def _room(row: Any) -> Room:
         row.deadline,
         row.remaining,
         row.join_url,
+        None if row.quarters is None else int(row.quarters),
+        None if row.predict_first is None else int(row.predict_first),
     )
+
+
+class _Prefixed:
+    """A row's ``room_*`` columns under their own names (a seat and its class read at once)."""
+
+    def __init__(self, row: Any, prefix: str) -> None:
+        self._row = row
+        self._prefix = prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._row, self._prefix + name)

@@ -8,8 +8,10 @@ import re
 import socket
 from dataclasses import dataclass
 
+from game.classroom.pages import form_text
 from game.classroom.rooms import ClassStore
 from game.errors import ResultError
+from game.i18n import tr
 from game.results.store import open_store, resolve_url
 from game.scenario import LoadedScenario
 
@@ -47,6 +49,7 @@ class Served:
     projector_url: str
     control_url: str
     control_token: str
+    form: str = ""  # which form the class plays and how it asks for predictions
 
 
 def prepare(
@@ -61,6 +64,8 @@ def prepare(
     host: str,
     port: int,
     db: str | None,
+    quarters: int | None = None,
+    predict_first: int | None = None,
 ) -> Served:
     """Create (or take up again) the class in the store; raise ResultError with one line."""
     if not CODE_PATTERN.match(code):
@@ -84,7 +89,15 @@ def prepare(
             minutes_per_quarter=minutes_per_quarter,
             allow_bots=allow_bots,
             join_url=join_url,
+            quarters=quarters,
+            predict_first=predict_first,
         )
+        room = classes.room(code)
+        (form_id, predict_id), (form_en, predict_en) = (
+            form_text(classes, room, lang) for lang in ("id", "en")
+        )
+        form = tr("class.cli.form", "id", form=form_id, predict=predict_id)
+        form += "\n" + tr("class.cli.form", "en", form=form_en, predict=predict_en)
     finally:
         classes.store.close()
     local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
@@ -95,6 +108,7 @@ def prepare(
         projector_url=f"http://{local}:{port}/class/{code}",
         control_url=f"http://{local}:{port}/class/{code}/control?token={token}",
         control_token=token,
+        form=form,
     )
 
 

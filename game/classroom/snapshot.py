@@ -65,12 +65,13 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
     s = loaded.scenario
     dl = s.default_language
     seats = classes.seats(code)
-    turns = s.turns
+    turns = classes.turns(room)
     dup = duplicate_groups(seats)
     flag = {sid: i + 1 for i, ids in enumerate(dup) for sid in ids}
     names = {p.id: localize(p.name, lang, dl) for p in s.policies}
     label = localize(s.turn_label, lang, dl)
-    board = classes.store.leaderboard(None, code, limit=BOARD_ROWS)
+    # a short-form class ranks only short games (never with full ones), and the other way
+    board = classes.store.leaderboard(None, code, limit=BOARD_ROWS, short=room.quarters is not None)
     return {
         "code": room.code,
         "title": localize(s.title, lang, dl),
@@ -78,6 +79,8 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
         "lockstep": room.lockstep,
         "open_quarter": room.open_quarter if room.lockstep else None,
         "turns": turns,
+        "full_turns": s.turns,
+        "quarters": room.quarters,
         "turn_label": label,
         "turn_labels": english_plural(label) if lang == "en" else label,
         "seconds_left": room.seconds_left(),

@@ -3,7 +3,8 @@
 ``class_rooms`` (one row per class: scenario bytes, seed, state, lockstep quarter, timer,
 hashed control token), ``class_seats`` (one per participant or team: hashed seat token,
 quarters completed, decisions so far, the stored result's key), ``class_progress`` (every
-accepted progress, for the record) and ``class_changes`` (the change feed every server
+accepted progress, for the record), ``class_rate`` (each seat's requests in its current
+window: the rate limit every server process shares) and ``class_changes`` (the change feed every server
 process polls to push live updates). They have their own metadata, created if missing, so
 the results schema and its migrations stay as they are.
 """
@@ -23,6 +24,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
+    text,
 )
 
 metadata = MetaData()
@@ -48,6 +51,8 @@ rooms = Table(
     Column("join_url", String(300), nullable=False, default=""),
     Column("control_hash", String(64), nullable=False),
     Column("created_at", Float, nullable=False),
+    Column("quarters", Integer, nullable=True),  # the short form's turns; None: the full game
+    Column("predict_first", Integer, nullable=True),  # None: the scenario's; 0 off; N first N
 )
 
 seats = Table(
@@ -80,6 +85,14 @@ progress = Table(
     Column("at", Float, nullable=False),
 )
 
+rate = Table(
+    "class_rate",
+    metadata,
+    Column("seat_id", Integer, primary_key=True),
+    Column("since", Float, nullable=False),  # when the seat's current window began
+    Column("n", Integer, nullable=False),  # requests in it
+)
+
 changes = Table(
     "class_changes",
     metadata,
@@ -95,3 +108,7 @@ Index("ix_class_changes_code", changes.c.class_code, changes.c.id)
 def ensure_tables(conn: Connection) -> None:
     """Create the class tables that are missing (inside the caller's transaction)."""
     metadata.create_all(conn, checkfirst=True)
+    have = {c["name"] for c in inspect(conn).get_columns(rooms.name)}
+    for column in (rooms.c.quarters, rooms.c.predict_first):  # added after the first release
+        if column.name not in have:
+            conn.execute(text(f"ALTER TABLE {rooms.name} ADD COLUMN {column.name} INTEGER"))

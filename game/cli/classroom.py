@@ -40,15 +40,36 @@ def serve(
     allow_bots: Annotated[
         bool, typer.Option("--allow-bots", help="Accept agen simulate results (rehearsals)")
     ] = False,
+    quarters: Annotated[
+        int | None,
+        typer.Option(help="Play the scenario's short form of this many quarters / versi pendek"),
+    ] = None,
+    predict: Annotated[
+        str | None,
+        typer.Option(
+            help="Predictions: all, off, first:N (default: the scenario's) / prediksi",
+        ),
+    ] = None,
 ) -> None:
     """Serve a class: participants join from the game; the projector page shows it live."""
     from game.classroom.serve import port_free, prepare, run
+    from game.cli.common import predict_first
     from game.scenario import load_scenario
+    from game.scenario.reflection import check_quarters
 
+    try:
+        first = predict_first(predict)
+    except ValueError:
+        raise fail(_both("class.cli.predict", value=predict), 2) from None
     try:
         loaded = load_scenario(scenario)
     except ScenarioError as exc:
         raise fail("\n".join(p.format(lang) for p in exc.problems)) from None
+    if check_quarters(loaded.scenario, quarters) is not None:
+        s = loaded.scenario
+        offered = sorted({s.turns, *([s.short_form.turns] if s.short_form else [])})
+        text = _both("class.cli.quarters", n=quarters, scenario=s.id, offered=offered)
+        raise fail(f"agen class serve: {text}", 2)
     if not port_free(host, port):
         raise fail(
             f"agen class serve: port {port} di {host} sudah dipakai / is already in use: "
@@ -66,10 +87,13 @@ def serve(
             host=host,
             port=port,
             db=db,
+            quarters=quarters,
+            predict_first=first,
         )
     except AgenError as exc:
         raise fail(f"agen class serve: {exc}") from None
     _announce(served.join_url, served.code, served.projector_url, served.control_url)
+    typer.echo(served.form)
     try:
         run(served, host, port, workers)
     except KeyboardInterrupt:
@@ -87,6 +111,13 @@ def _announce(join_url: str, code: str, projector: str, control: str) -> None:
     typer.echo(f"Kendali fasilitator / control (rahasia / secret): {control}")
     typer.echo("Ctrl+C: berhenti / stop")
     sys.stdout.flush()
+
+
+def _both(key: str, **fields: object) -> str:
+    """A catalog text in Bahasa Indonesia, then in English."""
+    from game.i18n import tr
+
+    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
 
 
 def register(app: typer.Typer) -> None:

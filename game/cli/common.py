@@ -67,6 +67,24 @@ def known_language(lang: str | None, command: str) -> None:
         )
 
 
+def predict_first(value: str | None) -> int | None:
+    """``--predict``: ``all``, ``off``, ``N`` or ``first:N`` as the number of adoptions asked
+    (None: the scenario's setting); ValueError for anything else."""
+    from game.engine.prediction import PREDICT_ALL
+
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text == "all":
+        return PREDICT_ALL
+    if text == "off":
+        return 0
+    number = text.removeprefix("first:")
+    if number.isdigit() and number.isascii():
+        return min(int(number), PREDICT_ALL)
+    raise ValueError(value)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error to stderr and return the Exit to raise."""
     typer.echo(message, err=True)

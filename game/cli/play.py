@@ -116,14 +116,12 @@ def run_game(
 
 def _predict_first(predict: str | None) -> int | None:
     """``--predict``: all, off or a number of adoptions; None leaves it to the scenario."""
-    if predict is None:
-        return None
-    if predict == "all":
-        return 1_000_000
-    if predict == "off":
-        return 0
-    if predict.isdigit():
-        return int(predict)
+    from game.cli.common import predict_first
+
+    try:
+        return predict_first(predict)
+    except ValueError:
+        pass
     typer.echo(
         f"agen play --predict {predict}: use all, off or a number / gunakan all, off atau angka",
         err=True,

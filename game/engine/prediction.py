@@ -24,6 +24,7 @@ Direction = Literal["up", "down", "same"]
 DIRECTIONS: tuple[Direction, ...] = ("up", "down", "same")
 KEY_METRICS = 3
 NO_CHANGE_SHARE = 0.005  # of the metric's range
+PREDICT_ALL = 1_000_000  # a ``first`` setting meaning "every adoption" (--predict all)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,13 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import update
 
 from game.classroom.client import ClassClient, ClassRefused, Seat
-from game.classroom.guards import RateLimit
 from game.classroom.participant import fetch_scenario
 from game.classroom.refusal import Refusal
+from game.classroom.rooms import ClassStore
+from game.classroom.tables import rate as rate_table
 from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, ResultRecord, record_from_game
 from game.results.store import open_store
@@ -183,14 +185,23 @@ def test_control_needs_the_token(strict_server: Server) -> None:
     )
 
 
-def test_rate_limit_refuses_the_request_too_many() -> None:
-    now = [100.0]
-    limit = RateLimit(per_second=3, clock=lambda: now[0])
-    for _ in range(3):
-        limit.check("seat")
-    with pytest.raises(Refusal) as caught:
-        limit.check("seat")
-    assert caught.value.status == 429
-    limit.check("other seat")
-    now[0] += 1.0
-    limit.check("seat")  # a second later it is allowed again
+def test_rate_limit_is_counted_in_the_store_for_every_process(tmp_path: Path) -> None:
+    db = str(tmp_path / "rate.sqlite")
+    here = ClassStore(open_store(db), rate=(3, 3600.0))
+    there = ClassStore(open_store(db), rate=(3, 3600.0))  # another server process's view
+    loaded = load_scenario(ROOT / "scenarios" / "tutorial.toml")
+    here.create(loaded, "RATE", seed=1, language="en")
+    room = here.room("RATE")
+    seat, _ = here.join(room, "Ayu", None, ())
+    other, _ = here.join(room, "Budi", None, ())
+    here.count_request(seat.id)
+    there.count_request(seat.id)
+    here.count_request(seat.id)
+    for store in (there, here):
+        with pytest.raises(Refusal) as caught:
+            store.count_request(seat.id)
+        assert caught.value.status == 429 and caught.value.code == "class.api.too_fast"
+    there.count_request(other.id)  # another seat has its own count
+    with here.writing() as conn:  # the seat's window ends: it may send again
+        conn.execute(update(rate_table).values(since=rate_table.c.since - 3600.0))
+    there.count_request(seat.id)

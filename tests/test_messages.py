@@ -26,6 +26,8 @@ def test_a_field_that_is_a_message_is_said_in_the_same_language() -> None:
 
 def test_messages_are_values() -> None:
     one = Message.of(_Sample.SAVED, path="X")
-    assert one == Message.of(_Sample.SAVED, path="X") and hash(one) == hash(Message(one.code, one.fields))
+    assert one == Message.of(_Sample.SAVED, path="X") and hash(one) == hash(
+        Message(one.code, one.fields)
+    )
     assert one.field("path") == "X"
     assert one != Message.of(_Sample.SAVED, path="Y")

@@ -118,8 +118,9 @@ def results_per_s(scenario: Path, folder: Path) -> float:
                 "Authorization": f"Bearer {item[0].token}",
                 "Content-Type": "application/json",
             }
-            clients.c.request("POST", path, body=item[1], headers=headers)
-            response = clients.c.getresponse()
+            connection: http.client.HTTPConnection = clients.c
+            connection.request("POST", path, body=item[1], headers=headers)
+            response = connection.getresponse()
             response.read()
             return response.status
 

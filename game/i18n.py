@@ -12,9 +12,11 @@ as ``{label}`` and, pluralised by English rules, as ``{labels}``; each catalog p
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from functools import cache
 
 from game import paths
+from game.errors import Message
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,6 +48,40 @@ def tr(key: str, lang: str, **fields: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def render(message: Message, lang: str) -> str:
+    """A core Message in words of ``lang``: its code is the catalog key, its fields filled in
+    (scenario texts in ``lang``, inner Messages rendered, lists joined with ", ")."""
+    return tr(message.code, lang, **{k: _field(v, lang) for k, v in message.fields.items()})
+
+
+def render_error(exc: BaseException, lang: str) -> str:
+    """An error's words in ``lang``: its Message when the core said one, else its own text."""
+    said = getattr(exc, "said", None)
+    return render(said, lang) if isinstance(said, Message) else str(exc)
+
+
+def both(message: Message | str, sep: str = " / ") -> str:
+    """Indonesian, then English, for a reader whose language is not known (``"ada / found"``).
+
+    A plain string is taken as a catalog key without fields.
+    """
+    said = Message(message) if isinstance(message, str) else message
+    return f"{render(said, 'id')}{sep}{render(said, 'en')}"
+
+
+def _field(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, Mapping):
+        text = value.get(lang)
+        if text is None:
+            text = next(iter(value.values()), "")
+        return str(text)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_field(v, lang)) for v in value)
+    return value
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:

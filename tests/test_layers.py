@@ -43,7 +43,7 @@ ALLOWED: dict[str, set[str]] = {
     "atomic": set(),
     "safe_text": set(),
     "nesting": set(),
-    "i18n": {"paths"},
+    "i18n": {"paths", "errors"},
     "scenario": {"errors", "paths", "nesting"},
     "engine": {"scenario", "errors", "paths"},
     "results": {"engine", "scenario", "i18n", *LEAVES},

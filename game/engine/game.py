@@ -19,7 +19,7 @@ from game.errors import ActionRefused
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.schema import Event, Policy, Scenario
-from game.scenario.text import localize
+from game.scenario.text import Text
 
 
 class Game:
@@ -170,11 +170,9 @@ class Game:
 
     # -- checks -------------------------------------------------------------------------
 
-    def _name(self, policy: CompiledPolicy, lang: str) -> str:
-        return localize(self.c.scenario.policies[policy.index].name, lang, self.lang_default)
-
-    def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
-        return ActionRefused(reason, id_text, en_text)
+    def _name(self, policy: CompiledPolicy) -> Text:
+        """The policy's name as the scenario gives it (a front end shows it in its language)."""
+        return self.c.scenario.policies[policy.index].name
 
     def adopt_blocker(self, idx: int) -> str | None:
         """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
@@ -208,97 +206,61 @@ class Game:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse(
-                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
-            )
+            return ActionRefused("unknown", "refused.unknown_policy", policy=policy_id)
         code = self.adopt_blocker(idx)
         if code is None:
             return None
         p = self.c.policies[idx]
-        nid, nen = self._name(p, "id"), self._name(p, "en")
         if code == "requires":
             missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
-            mid = ", ".join(self._name(m, "id") for m in missing)
-            men = ", ".join(self._name(m, "en") for m in missing)
-            return self._refuse(
-                code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first."
+            return ActionRefused(
+                code, policy=self._name(p), missing=[self._name(m) for m in missing]
             )
         if code == "excluded":
             clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
-            xid = ", ".join(self._name(m, "id") for m in clash)
-            xen = ", ".join(self._name(m, "en") for m in clash)
-            return self._refuse(
-                code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}."
-            )
+            return ActionRefused(code, policy=self._name(p), clash=[self._name(m) for m in clash])
         if code == "no_budget":
             cost = p.cost.fn(self.v, self.h, self.chosen)
             have = self.v[self.c.budget or 0]
-            return self._refuse(
-                code,
-                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
-                f"Not enough budget: needs {cost:g}, {have:g} left.",
-            )
-        texts = {
-            "game_over": ("Permainan sudah selesai.", "The game is over."),
-            "already_active": (f"{nid} sudah berjalan.", f"{nen} is already in force."),
-            "event_pending": ("Jawab dulu peristiwa yang terjadi.", "Answer the event first."),
-            "not_available": (f"{nid} belum tersedia.", f"{nen} is not available yet."),
-            "no_actions": ("Jatah tindakan giliran ini habis.", "No actions left this turn."),
-        }
-        id_text, en_text = texts[code]
-        return self._refuse(code, id_text, en_text)
+            return ActionRefused(code, policy=self._name(p), cost=cost, budget=have)
+        return ActionRefused(code, policy=self._name(p))
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
         if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+            return ActionRefused("game_over")
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse(
-                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
-            )
+            return ActionRefused("unknown", "refused.unknown_policy", policy=policy_id)
+        p = self.c.policies[idx]
         if not self.adopted_at[idx]:
-            p = self.c.policies[idx]
-            return self._refuse(
-                "not_active",
-                f"{self._name(p, 'id')} tidak sedang berjalan.",
-                f"{self._name(p, 'en')} is not in force.",
-            )
+            return ActionRefused("not_active", policy=self._name(p))
         if self.pending:
-            return self._refuse(
-                "event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first."
-            )
+            return ActionRefused("event_pending", policy=self._name(p))
         if self.actions_left <= 0:
-            return self._refuse(
-                "no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn."
-            )
+            return ActionRefused("no_actions", policy=self._name(p))
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
         """The reason an event choice cannot be taken now, or None if it can."""
         if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+            return ActionRefused("game_over")
         eidx = self.c.event_index.get(event_id)
         if eidx is None or eidx not in self.pending:
-            return self._refuse(
-                "no_event",
-                f"Peristiwa '{event_id}' tidak sedang terjadi.",
-                f"Event '{event_id}' is not happening now.",
-            )
+            return ActionRefused("no_event", event=event_id)
         ev = self.c.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return self._refuse(
-                "unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'."
+            return ActionRefused(
+                "unknown", "refused.unknown_choice", event=event_id, choice=choice_id
             )
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self.v, self.h, self.chosen
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            cond = str(choice.requires.source)
-            return self._refuse(
-                "requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}"
+            return ActionRefused(
+                "requires", "refused.condition", condition=str(choice.requires.source)
             )
         cost = choice.cost.fn(v, h, ch)
         if (
@@ -307,11 +269,7 @@ class Game:
             and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]
         ):
             have = self.v[self.c.budget]
-            return self._refuse(
-                "no_budget",
-                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
-                f"Not enough budget: needs {cost:g}, {have:g} left.",
-            )
+            return ActionRefused("no_budget", cost=cost, budget=have)
         return None
 
     def _is_fallback(self, event_id: str, choice_id: str) -> bool:
@@ -385,7 +343,7 @@ class Game:
     def end_turn(self) -> None:
         """Resolve the turn: defaults for unanswered events, upkeep, effects, endings, draws."""
         if self.over:
-            raise ActionRefused("game_over", "Permainan sudah selesai.", "The game is over.")
+            raise ActionRefused("game_over")
         for eidx in list(self.pending):
             event_id = self.c.events[eidx].id
             choice_id = self.default_choice(event_id)

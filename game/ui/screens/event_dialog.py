@@ -11,7 +11,7 @@ import pygame
 from game.engine import Choose
 from game.i18n import render
 from game.scenario import localize
-from game.scenario.schema import Event
+from game.scenario.format_model import Event
 from game.ui import scroll, theme, widgets
 from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink

@@ -9,7 +9,7 @@ from game.engine.actions import Decision
 from game.errors import ActionRefused, Message, PlanError
 from game.i18n import both, catalog, render, render_error
 from game.scenario import LoadedScenario
-from game.scenario.schema import PlanStep
+from game.scenario.format_model import PlanStep
 
 
 def test_render_fills_fields_from_the_catalog_of_each_language() -> None:

@@ -9,59 +9,103 @@
     └── ResultError            a result file is malformed or does not verify
 
 Every one of them renders as plain lines for the terminal and never as a traceback.
-
-The core never holds words: it says what happened as a :class:`Message` (a stable code and
-its fields), and only a front end (ui, cli, classroom, a report) turns it into words with
-``game.i18n.render``, from the catalogs ``assets/i18n/{id,en}.toml`` where the code is the key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
 
 
-class Message:
-    """A stable code and the fields its text needs, e.g.
-    ``Message("refused.no_budget", cost=12.0, budget=3.0)``.
+class Codes(str, Enum):
+    """Base of every table of message codes; each area subclasses it (``class LoadCode(Codes)``).
 
-    The code is a key of both catalogs; its text may name the fields (``{cost:g}``). A field is
-    a number or a plain string (shown as it is), a table of languages (a scenario's own text,
-    shown in the reader's language), another Message (rendered in the same language), or a
-    list of these (joined with ", ").
+    A member's value is its catalog key (``"load.file_not_found"``): the text in
+    ``assets/i18n/{id,en}.toml``. Every ``Message`` is made from a member, so the set of codes
+    the program can say is the union of these tables (a test checks
+    each has its text in both catalogs).
     """
 
-    __slots__ = ("code", "fields")
+    def __str__(self) -> str:
+        return str(self.value)
 
-    def __init__(self, code: str, /, **fields: object) -> None:
-        self.code = code
-        self.fields: Mapping[str, object] = fields
 
-    def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Message)
-            and other.code == self.code
-            and dict(other.fields) == dict(self.fields)
+@dataclass(frozen=True)
+class Localized:
+    """A scenario's own text as a field (a policy's name): said in the reader's language, else
+    in the first language the text has. ``Localized.of(text)`` takes a string or a table."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, text: str | Mapping[str, str]) -> Localized:
+        """The text as written in a scenario: one string, or ``{lang: text}``."""
+        if isinstance(text, str):
+            return cls((("", text),))
+        return cls(tuple(text.items()))
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, else the first one given."""
+        return next(
+            (t for la, t in self.texts if la == lang), self.texts[0][1] if self.texts else ""
         )
 
-    def __hash__(self) -> int:
-        return hash(self.code)
 
-    def __repr__(self) -> str:
-        args = "".join(f", {k}={v!r}" for k, v in self.fields.items())
-        return f"Message({self.code!r}{args})"
+# a field: words as they are, a number, another Message, a scenario's text, or several of these
+Value = Union[str, int, float, "Message", Localized, tuple["Value", ...]]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell a person: a stable code and its fields, not yet words.
+
+    A field may itself be a Message (the "did you mean" hint, the kind of thing written); the
+    front ends turn the whole into words of one language with ``game.i18n.say``.
+    """
+
+    code: Codes
+    fields: tuple[tuple[str, Value], ...] = ()
+
+    @classmethod
+    def of(cls, code: Codes, /, **fields: Value) -> Message:
+        """``Message.of(LoadCode.NO_METRIC, id="trust", hint=...)``."""
+        return cls(code, tuple(fields.items()))
+
+    def field(self, name: str) -> Value:
+        """The value of one field (KeyError when absent)."""
+        for key, value in self.fields:
+            if key == name:
+                return value
+        raise KeyError(name)
 
     def __str__(self) -> str:
-        """The code and its fields, for logs (a front end renders the words)."""
-        if not self.fields:
-            return self.code
-        return f"{self.code}({', '.join(f'{k}={v}' for k, v in self.fields.items())})"
+        return words(self, "en")
+
+
+# The front end that turns a Message into words (game.i18n installs it when imported, and
+# ``game/__init__.py`` imports it); the core never holds words itself.
+_SAY: list[Callable[[Message, str], str]] = []
+
+
+def use_words(say: Callable[[Message, str], str]) -> None:
+    """Install the function that turns a Message into words (called once by game.i18n)."""
+    _SAY[:] = [say]
+
+
+def words(message: Message, lang: str = "en") -> str:
+    """The message in ``lang`` through the installed front end (its code and fields without one)."""
+    if _SAY:
+        return _SAY[0](message, lang)
+    shown = ", ".join(f"{k}={v}" for k, v in message.fields)
+    return f"{message.code.value}({shown})" if shown else message.code.value
 
 
 class AgenError(Exception):
     """Base of every error the user sees as a message rather than a traceback.
 
-    ``said`` is the Message of an error raised by the core (rendered by ``game.i18n.render``);
+    ``said`` is the Message of an error the core raises (``game.i18n.say_error`` words it);
     None for an error that still carries its text.
     """
 
@@ -106,16 +150,18 @@ class ScenarioError(AgenError):
 
 
 class ActionRefused(AgenError):
-    """A player action is not allowed now: ``reason`` is the stable code (``no_budget``,
-    ``excluded``, ...); ``said`` the Message ``refused.<reason>`` (or ``code`` when one reason
-    has several texts) with its fields."""
+    """A player action is not allowed now: ``reason`` is its stable code for the program
+    (``no_budget``, ``excluded``, ...), ``said`` the Message a front end words."""
 
     said: Message
 
-    def __init__(self, reason: str, /, code: str | None = None, **fields: object) -> None:
+    def __init__(self, reason: str, said: Message) -> None:
         self.reason = reason
-        self.said = Message(code or f"refused.{reason}", **fields)
-        super().__init__(str(self.said))
+        self.said = said
+        super().__init__(said)
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 class PlanError(AgenError):
@@ -130,7 +176,10 @@ class PlanError(AgenError):
     def __init__(self, said: Message, path: tuple[str | int, ...] = ()) -> None:
         self.said = said
         self.path = path
-        super().__init__(str(said))
+        super().__init__(said)
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 class ResultError(AgenError):

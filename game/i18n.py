@@ -12,11 +12,10 @@ as ``{label}`` and, pluralised by English rules, as ``{labels}``; each catalog p
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from functools import cache
 
-from game import paths
-from game.errors import Message
+from game import errors, paths
+from game.errors import Localized, Message, Value
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,38 +49,35 @@ def tr(key: str, lang: str, **fields: object) -> str:
     return text
 
 
-def render(message: Message, lang: str) -> str:
-    """A core Message in words of ``lang``: its code is the catalog key, its fields filled in
-    (scenario texts in ``lang``, inner Messages rendered, lists joined with ", ")."""
-    return tr(message.code, lang, **{k: _field(v, lang) for k, v in message.fields.items()})
+def say(message: Message, lang: str) -> str:
+    """A Message in words of ``lang``: its code's text with the fields filled in.
+
+    Fields that are Messages themselves (a hint, the name of a kind of thing) are said first,
+    in the same language. The one way a message code becomes words, for every front end.
+    """
+    fields = {name: _said(value, lang) for name, value in message.fields}
+    return tr(message.code.value, lang, **fields)
 
 
-def render_error(exc: BaseException, lang: str) -> str:
+def _said(value: Value, lang: str) -> object:
+    if isinstance(value, Message):
+        return say(value, lang)
+    if isinstance(value, Localized):
+        return value.get(lang)
+    if isinstance(value, tuple):
+        return ", ".join(str(_said(v, lang)) for v in value)
+    return value
+
+
+def say_error(exc: BaseException, lang: str) -> str:
     """An error's words in ``lang``: its Message when the core said one, else its own text."""
     said = getattr(exc, "said", None)
-    return render(said, lang) if isinstance(said, Message) else str(exc)
+    return say(said, lang) if isinstance(said, Message) else str(exc)
 
 
-def both(message: Message | str, sep: str = " / ") -> str:
-    """Indonesian, then English, for a reader whose language is not known (``"ada / found"``).
-
-    A plain string is taken as a catalog key without fields.
-    """
-    said = Message(message) if isinstance(message, str) else message
-    return f"{render(said, 'id')}{sep}{render(said, 'en')}"
-
-
-def _field(value: object, lang: str) -> object:
-    if isinstance(value, Message):
-        return render(value, lang)
-    if isinstance(value, Mapping):
-        text = value.get(lang)
-        if text is None:
-            text = next(iter(value.values()), "")
-        return str(text)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(_field(v, lang)) for v in value)
-    return value
+def both(message: Message, sep: str = " / ") -> str:
+    """Indonesian, then English, for a reader whose language is not known: "ada / found"."""
+    return f"{say(message, 'id')}{sep}{say(message, 'en')}"
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:
@@ -108,3 +104,6 @@ def other_language(lang: str) -> str:
     """The next language in the ID/EN switch."""
     i = LANGUAGES.index(lang) if lang in LANGUAGES else -1
     return LANGUAGES[(i + 1) % len(LANGUAGES)]
+
+
+errors.use_words(say)

@@ -10,7 +10,7 @@ import typer
 
 from game.cli.common import check_files, fail, known_language, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
-from game.i18n import render_error
+from game.i18n import say_error
 
 
 def _root(ctx: typer.Context) -> None:
@@ -146,7 +146,7 @@ def simulate(
         raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
     except AgenError as exc:
         source = plan if plan is not None else scenario
-        raise fail(f"{_where(source, exc)}: {render_error(exc, lang or 'en')}") from None
+        raise fail(f"{_where(source, exc)}: {say_error(exc, lang or 'en')}") from None
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -202,7 +202,7 @@ def _join_class(
         raise fail("\n".join(p.format(language) for p in exc.problems)) from None
     except AgenError as exc:
         where = f"{_where(plan, exc)}: " if plan is not None and isinstance(exc, PlanError) else ""
-        raise fail(f"agen simulate --join: {where}{render_error(exc, language)}") from None
+        raise fail(f"agen simulate --join: {where}{say_error(exc, language)}") from None
     reply = run.result_reply
     if as_json:
         out = {

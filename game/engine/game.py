@@ -10,16 +10,15 @@ next turn's events drawn. Every change goes to the ledger with its source.
 from __future__ import annotations
 
 from game.engine import ledger as L
-from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Verdict
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.chance import draw
 from game.engine.ledger import Ledger
 from game.engine.resolve import Scheduled, recompute_derived, resolve
 from game.engine.scoring import Outcome, score
-from game.errors import ActionRefused
+from game.errors import ActionRefused, Localized, Message, Value
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
-from game.scenario.text import Text
 
 
 class Game:
@@ -170,9 +169,9 @@ class Game:
 
     # -- checks -------------------------------------------------------------------------
 
-    def _name(self, policy: CompiledPolicy) -> Text:
+    def _name(self, policy: CompiledPolicy) -> Localized:
         """The policy's name as the scenario gives it (a front end shows it in its language)."""
-        return self.c.scenario.policies[policy.index].name
+        return Localized.of(self.c.scenario.policies[policy.index].name)
 
     def adopt_blocker(self, idx: int) -> str | None:
         """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
@@ -206,62 +205,57 @@ class Game:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return ActionRefused("unknown", "refused.unknown_policy", policy=policy_id)
+            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
         code = self.adopt_blocker(idx)
         if code is None:
             return None
         p = self.c.policies[idx]
         if code == "requires":
             missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
-            return ActionRefused(
-                code, policy=self._name(p), missing=[self._name(m) for m in missing]
-            )
+            return _refuse(code, Refusal.REQUIRES, missing=tuple(self._name(m) for m in missing))
         if code == "excluded":
             clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
-            return ActionRefused(code, policy=self._name(p), clash=[self._name(m) for m in clash])
+            return _refuse(code, Refusal.EXCLUDED, clash=tuple(self._name(m) for m in clash))
         if code == "no_budget":
             cost = p.cost.fn(self.v, self.h, self.chosen)
             have = self.v[self.c.budget or 0]
-            return ActionRefused(code, policy=self._name(p), cost=cost, budget=have)
-        return ActionRefused(code, policy=self._name(p))
+            return _refuse(code, Refusal.NO_BUDGET, cost=cost, budget=have)
+        return _refuse(code, Refusal(f"refused.{code}"), policy=self._name(p))
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
         if self.over:
-            return ActionRefused("game_over")
+            return _refuse("game_over", Refusal.GAME_OVER)
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return ActionRefused("unknown", "refused.unknown_policy", policy=policy_id)
-        p = self.c.policies[idx]
+            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
         if not self.adopted_at[idx]:
-            return ActionRefused("not_active", policy=self._name(p))
+            return _refuse(
+                "not_active", Refusal.NOT_ACTIVE, policy=self._name(self.c.policies[idx])
+            )
         if self.pending:
-            return ActionRefused("event_pending", policy=self._name(p))
+            return _refuse("event_pending", Refusal.EVENT_PENDING)
         if self.actions_left <= 0:
-            return ActionRefused("no_actions", policy=self._name(p))
+            return _refuse("no_actions", Refusal.NO_ACTIONS)
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
         """The reason an event choice cannot be taken now, or None if it can."""
         if self.over:
-            return ActionRefused("game_over")
+            return _refuse("game_over", Refusal.GAME_OVER)
         eidx = self.c.event_index.get(event_id)
         if eidx is None or eidx not in self.pending:
-            return ActionRefused("no_event", event=event_id)
+            return _refuse("no_event", Refusal.NO_EVENT, event=event_id)
         ev = self.c.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return ActionRefused(
-                "unknown", "refused.unknown_choice", event=event_id, choice=choice_id
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self.v, self.h, self.chosen
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            return ActionRefused(
-                "requires", "refused.condition", condition=str(choice.requires.source)
-            )
+            return _refuse("requires", Refusal.CONDITION, condition=str(choice.requires.source))
         cost = choice.cost.fn(v, h, ch)
         if (
             cost > 0
@@ -269,7 +263,7 @@ class Game:
             and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]
         ):
             have = self.v[self.c.budget]
-            return ActionRefused("no_budget", cost=cost, budget=have)
+            return _refuse("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
         return None
 
     def _is_fallback(self, event_id: str, choice_id: str) -> bool:
@@ -343,7 +337,7 @@ class Game:
     def end_turn(self) -> None:
         """Resolve the turn: defaults for unanswered events, upkeep, effects, endings, draws."""
         if self.over:
-            raise ActionRefused("game_over")
+            raise _refuse("game_over", Refusal.GAME_OVER)
         for eidx in list(self.pending):
             event_id = self.c.events[eidx].id
             choice_id = self.default_choice(event_id)
@@ -397,3 +391,7 @@ class Game:
         self.over = True
         self.pending = []
         self.outcome = score(self)
+
+
+def _refuse(reason: str, code: Refusal, /, **fields: Value) -> ActionRefused:
+    return ActionRefused(reason, Message.of(code, **fields))

@@ -13,11 +13,21 @@ from collections.abc import Iterable, Sequence
 
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
 from game.engine.game import Game
-from game.errors import ActionRefused, Message, PlanError
+from game.errors import ActionRefused, Codes, Message, PlanError
 from game.scenario.compiled import Compiled
 from game.scenario.format_model import PlanStep
 
 Where = tuple[str | int, ...]
+
+
+class PlanCode(Codes):
+    """Why a plan step or a recorded decision could not be carried out (a PlanError's Message)."""
+
+    REFUSED = "plan.refused"
+    MOVED_ON = "plan.moved_on"
+    ADOPT = "plan.adopt"
+    CANCEL = "plan.cancel"
+    CHOOSE = "plan.choose"
 
 
 def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = None) -> Game:
@@ -71,7 +81,7 @@ def replay(
             game.end_turn()
         if game.over or game.turn != decision.turn:
             raise PlanError(
-                Message("plan.moved_on", turn=decision.turn, action=describe(decision.action))
+                Message.of(PlanCode.MOVED_ON, turn=decision.turn, action=describe(decision.action))
             )
         try:
             game.act(decision.action)
@@ -85,13 +95,13 @@ def replay(
 def describe(action: Action) -> Message:
     """A short description of an action, for messages ("adopt 'x'")."""
     if isinstance(action, Adopt):
-        return Message("plan.adopt", policy=action.policy)
+        return Message.of(PlanCode.ADOPT, policy=action.policy)
     if isinstance(action, Cancel):
-        return Message("plan.cancel", policy=action.policy)
-    return Message("plan.choose", event=action.event, choice=action.choice)
+        return Message.of(PlanCode.CANCEL, policy=action.policy)
+    return Message.of(PlanCode.CHOOSE, event=action.event, choice=action.choice)
 
 
 def _refused(turn: int, action: Action, exc: ActionRefused, where: Where = ()) -> PlanError:
     return PlanError(
-        Message("plan.refused", turn=turn, action=describe(action), reason=exc.said), where
+        Message.of(PlanCode.REFUSED, turn=turn, action=describe(action), reason=exc.said), where
     )

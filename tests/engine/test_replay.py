@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from game.engine import BOTS, Game, play_bot, play_plan, replay
 from game.engine.chance import draw
-from game.i18n import catalog, render
+from game.i18n import catalog, say
 from game.scenario import LoadedScenario
 
 
@@ -81,7 +81,7 @@ def test_any_sequence_of_actions_keeps_the_engine_sound(
         except ActionRefused as refusal:
             for lang in ("id", "en"):  # words from the catalog, every field filled in
                 assert refusal.said.code in catalog(lang)
-                assert "{" not in render(refusal.said, lang)
+                assert "{" not in say(refusal.said, lang)
         if rng.random() < 0.4:
             game.end_turn()
     while not game.over:

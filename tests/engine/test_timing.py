@@ -8,7 +8,7 @@ import pytest
 
 from game.engine import Adopt, Cancel, Choose, Game
 from game.errors import ActionRefused
-from game.i18n import render
+from game.i18n import say
 from game.scenario import LoadedScenario, load_scenario
 
 BASE = """
@@ -193,7 +193,7 @@ def test_refusals_name_the_reason(timing: LoadedScenario) -> None:
     game.act(Choose("shock", "ignore"))
     refusal = game.why_not_adopt("needs_slow")
     assert refusal is not None and refusal.reason == "excluded"
-    assert "Counter" in render(refusal.said, "en")
+    assert "Counter" in say(refusal.said, "en")
     assert (
         game.why_not_adopt("dear") is not None and game.why_not_adopt("dear").reason == "no_budget"
     )  # type: ignore[union-attr]

@@ -144,7 +144,7 @@ def form_text(classes: ClassStore, room: Room, lang: str) -> tuple[str, str]:
     """Which form the class plays ("Short form: 4 of 8 quarters") and how it asks for
     predictions, in ``lang``."""
     s = classes.loaded(room).scenario
-    label = localize(s.turn_label, lang, s.default_language)
+    label = localize(s.turn_label, lang, s.default_language).lower()
     labels = english_plural(label) if lang == "en" else label
     if room.quarters is None:
         form = tr("class.page.form_full", lang, n=s.turns, labels=labels)

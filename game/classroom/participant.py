@@ -3,7 +3,9 @@
 Used by ``agen simulate --join``, by the tests and by the benchmarks. It fetches the
 class's scenario (checked by SHA-256) and seed, takes a seat, sends its decisions so far
 after every quarter (waiting, in lockstep, until the facilitator opens it) and its result
-file at the end. A network drop or a busy server is waited out and the same thing sent
+file at the end. A bot's game does not depend on when it is played, so it is played whole
+first; the server sees exactly what a player keeping to the lockstep rule would send. The
+class's form (short or full) is played as the class says. A network drop or a busy server is waited out and the same thing sent
 again; a refusal (422) stops it with the server's reason.
 """
 

@@ -31,6 +31,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     literal,
     select,
     text,
@@ -619,6 +620,15 @@ class ClassStore:
                 )
             ).all()
         return {code: int(n) for code, n in rows}
+
+
+def stored_scenario(store: ResultStore, code: str) -> bytes | None:
+    """The scenario file class ``code`` of this store plays, or None (no such class)."""
+    if not inspect(store.engine).has_table(T.rooms.name):
+        return None
+    with store.engine.connect() as conn:
+        data = conn.execute(select(T.rooms.c.scenario_bytes).where(T.rooms.c.code == code)).scalar()
+    return None if data is None else bytes(data)
 
 
 def _fast_sqlite(dbapi_conn: Any, _record: Any) -> None:

@@ -92,8 +92,8 @@ def serve(
         )
     except AgenError as exc:
         raise fail(f"agen class serve: {exc}") from None
-    _announce(served.join_url, served.code, served.projector_url, served.control_url)
     typer.echo(served.form)
+    _announce(served.join_url, served.code, served.projector_url, served.control_url)
     try:
         run(served, host, port, workers)
     except KeyboardInterrupt:

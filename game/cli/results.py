@@ -8,8 +8,9 @@ Every failure is one line on stderr and exit 1.
 from __future__ import annotations
 
 import math
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +20,9 @@ from game.cli.common import fail
 from game.errors import AgenError
 from game.results.verify import ScenarioLibrary
 from game.safe_text import terminal_text
+
+if TYPE_CHECKING:
+    from game.results.store import ResultStore
 
 results_app = typer.Typer(
     help="Hasil kelas: impor, peringkat, bandingkan, ekspor, laporan / "
@@ -357,13 +361,30 @@ def report(
 
     try:
         library = _library(scenarios)
-        items = open_store(db).results([cohort], scenario)
+        store = open_store(db)
+        items = store.results([cohort], scenario)
         if quarters is not None:
             items = [i for i in items if (i.record.quarters or 0) == quarters]
-        page = write_report(items, cohort, out, library, lang)
+        with tempfile.TemporaryDirectory(prefix="agen-report-") as folder:
+            library = _with_class_scenario(library, store, cohort, Path(folder))
+            page = write_report(items, cohort, out, library, lang)
     except AgenError as exc:
         raise fail(f"agen results report: {exc}") from None
     typer.echo(f"{page}")
+
+
+def _with_class_scenario(
+    library: ScenarioLibrary, store: ResultStore, cohort: str, folder: Path
+) -> ScenarioLibrary:
+    """The library, and the scenario file a live class stored when ``cohort`` is one (its
+    file may exist nowhere else: the class server handed it out)."""
+    from game.classroom.rooms import stored_scenario
+
+    data = stored_scenario(store, cohort)
+    if data is None:
+        return library
+    (folder / "scenario.toml").write_bytes(data)
+    return ScenarioLibrary.of([*library.folders, folder])
 
 
 def register(app: typer.Typer) -> None:

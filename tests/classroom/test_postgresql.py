@@ -94,3 +94,29 @@ def test_a_post_to_one_process_reaches_the_projector_of_another(
         assert info["state"] == "open"
     store = open_store(first.db)
     assert [s.record.player for s in store.results([first.code])] == ["Intan Postgres"]
+
+
+def test_the_rate_limit_is_shared_by_every_process(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGEN_CLASS_RATE", "3/3600")  # 3 requests per seat per hour
+    code = f"PG-RATE-{secrets.token_hex(3)}"
+    first = start_server(pg_url, code, "--workers", "2")
+    second = start_server(pg_url, code)
+    try:
+        seat = httpx.post(
+            f"{first.url}/api/v1/classes/{code}/seats", json={"player": "Joko Cepat"}, timeout=10
+        ).json()
+        statuses = []
+        for server in (first, second, first, second, first):
+            reply = httpx.post(
+                f"{server.url}/api/v1/classes/{code}/seats",
+                json={"player": "Joko Cepat"},
+                headers={"Authorization": f"Bearer {seat['token']}"},
+                timeout=10,
+            )
+            statuses.append(reply.status_code)
+        assert statuses == [201, 201, 201, 429, 429]
+    finally:
+        first.stop()
+        second.stop()

@@ -113,3 +113,24 @@ def test_lockstep_waits_for_each_quarter_the_facilitator_opens(tmp_path: Path, c
         assert not [t for t in capp.toasts if not t.good], "nothing was refused"
     finally:
         server.stop()
+
+
+def test_the_joining_game_plays_the_form_the_class_chose(tmp_path: Path, capp: App) -> None:
+    dukcapil = Path(__file__).resolve().parents[2] / "scenarios" / "dukcapil.toml"
+    db = str(tmp_path / "short.sqlite")
+    server = start_server(db, "PKA-45", "--quarters", "4", "--predict", "off", scenario=dukcapil)
+    try:
+        join(capp, server, "Citra Layar")
+        session = capp.session
+        assert session is not None
+        assert (session.quarters, session.predict_first) == (4, 0)
+        assert session.game.c.scenario.turns == 4
+        play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))
+        settle(capp, lambda: len(capp.class_link.outbox) == 0)
+    finally:
+        server.stop()
+    store = open_store(db)
+    try:
+        assert [i.record.quarters for i in store.results([server.code])] == [4]
+    finally:
+        store.close()

@@ -84,7 +84,10 @@ class ClassBriefingScreen(Screen):
             return self.go("class_join", self.joined.player)
         if key == "start":
             j = self.joined
-            session = Session(j.path, j.loaded, j.player, self.app.lang, j.info.seed)
+            session = Session(
+                j.path, j.loaded, j.player, self.app.lang, j.info.seed, quarters=j.info.quarters
+            )
+            session.predict_first = j.info.predict_first  # the class's setting
             session.joined = j.joined
             self.app.session = session
             class_play.link(self.app).attach(j.joined, j.info)
@@ -135,10 +138,12 @@ class ClassBriefingScreen(Screen):
         )
         meta = self.t(
             "class.scenario_meta",
-            turns=facts.turns(s, s.turns, lang),
+            turns=facts.turns(s, j.info.quarters or s.turns, lang),
             version=s.version,
             seed=j.info.seed,
         )
+        if j.info.quarters is not None and s.short_form is not None:
+            meta += " · " + localize(s.short_form.label, lang, s.default_language)
         ink.text(
             meta, (inner.left, inner.top + ink.px(42)), 16, theme.ACCENT, 700, max_width=inner.width
         )

@@ -178,11 +178,14 @@ def register(app: typer.Typer) -> None:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         _quiet_pygame()
+        from game.cli.progress import ProgressLine
         from game.errors import AgenError
         from game.ui.shots import parse_size, render_shots
 
         try:
-            files = render_shots(out, scenario, parse_size(size))
+            with ProgressLine() as line:
+                step = line.task("progress.shots", None)
+                files = render_shots(out, scenario, parse_size(size), lambda _png: step())
         except (AgenError, OSError) as exc:
             typer.echo(f"agen shots: {exc}", err=True)
             raise typer.Exit(1) from None

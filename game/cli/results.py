@@ -353,7 +353,7 @@ def report(
 ) -> None:
     """Charts (PNG) and a one-page HTML report of one class."""
     from game.cli.progress import ProgressLine
-    from game.results.report import CHARTS, write_report
+    from game.results.class_report import CHARTS, write_report
     from game.results.store import open_store
 
     try:

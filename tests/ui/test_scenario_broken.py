@@ -3,6 +3,7 @@ that lists them in the player's language until the player picks a scenario that 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -23,7 +24,8 @@ def broken_app(tmp_path: Path, lang: str) -> App:
     tmp_path.mkdir(parents=True, exist_ok=True)
     bad = tmp_path / "punyaku.toml"
     bad.write_text(BAD, encoding="utf-8")
-    app = App(make_options(tmp_path, scenario=bad), headless_size=SIZE)
+    options = dataclasses.replace(make_options(tmp_path), scenario=bad)
+    app = App(options, headless_size=SIZE)
     app.lang = lang
     app.switch(app.go("scenario", Player("Ani", None, "K1")))
     app.render()

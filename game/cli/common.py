@@ -36,13 +36,17 @@ _PYDANTIC_WORDS = [
 ]
 
 
+def in_both(key: str, **fields: object) -> str:
+    """A catalog text of the command line, Indonesian then English: "ada / found"."""
+    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
+
+
 def _option_words(message: str) -> str:
     """typer's (pydantic's) words about a value, in both languages when we know them."""
     for pattern, key in _PYDANTIC_WORDS:
         found = pattern.match(message)
         if found is not None:
-            fields = found.groupdict()
-            return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
+            return in_both(key, **found.groupdict())
     return message.removeprefix("Value error, ")
 
 

@@ -137,8 +137,8 @@ def run_game(
 def _say_why_not_loaded(scenario: Path) -> None:
     """A scenario file that does not load: the loader's lines on the terminal (in $AGEN_LANG,
     else English, as ``agen validate``), then one line saying the window opens anyway."""
+    from game.cli.common import in_both
     from game.errors import ScenarioError
-    from game.i18n import tr
     from game.scenario import load_scenario
 
     try:
@@ -147,9 +147,7 @@ def _say_why_not_loaded(scenario: Path) -> None:
         lang = os.environ.get("AGEN_LANG", "en")
         for problem in exc.problems:
             typer.echo(problem.format(lang), err=True)
-        fields = {"file": scenario}
-        said = f"{tr('cli.play_broken', 'id', **fields)} / {tr('cli.play_broken', 'en', **fields)}"
-        typer.echo(f"agen play: {said}", err=True)
+        typer.echo(f"agen play: {in_both('cli.play_broken', file=scenario)}", err=True)
 
 
 def _predict_first(predict: str | None) -> int | None:

@@ -171,7 +171,9 @@ def _common(classes: ClassStore, room: Room, lang: str, keep: str = "") -> dict[
     step = (
         t["open_up_to"].format(label=label, q=room.open_quarter, n=turns)
         if room.lockstep
-        else t["free_play"].format(labels=english_plural(label) if lang == "en" else label, n=turns)
+        else t["free_play"].format(
+            labels=(english_plural(label) if lang == "en" else label).lower(), n=turns
+        )
     )
     form, predict = form_text(classes, room, lang)
     return {

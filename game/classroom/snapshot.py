@@ -82,7 +82,7 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
         "full_turns": s.turns,
         "quarters": room.quarters,
         "turn_label": label,
-        "turn_labels": english_plural(label) if lang == "en" else label,
+        "turn_labels": (english_plural(label) if lang == "en" else label).lower(),
         "seconds_left": room.seconds_left(),
         "join_url": room.join_url,
         "seats": [

@@ -15,7 +15,7 @@ import sys
 from functools import cache
 
 from game import errors, paths
-from game.errors import Localized, Message, Value
+from game.errors import Codes, Localized, Message, Value
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,9 +75,13 @@ def say_error(exc: BaseException, lang: str) -> str:
     return say(said, lang) if isinstance(said, Message) else str(exc)
 
 
-def both(message: Message, sep: str = " / ") -> str:
-    """Indonesian, then English, for a reader whose language is not known: "ada / found"."""
-    return f"{say(message, 'id')}{sep}{say(message, 'en')}"
+def both(message: Message | Codes, /, **fields: Value) -> str:
+    """Indonesian, then English, for a reader whose language is not known: "ada / found".
+
+    ``both(CliText.WRITTEN, path=p)`` is ``both(Message.of(CliText.WRITTEN, path=p))``.
+    """
+    said = message if isinstance(message, Message) else Message.of(message, **fields)
+    return f"{say(said, 'id')} / {say(said, 'en')}"
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:

@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 
+from game.cli.common import CliText
+from game.i18n import both
+
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
 # (how a test stands in for a machine without a display).
 FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
@@ -42,12 +45,10 @@ def run_game(
     from game.errors import AgenError, ScenarioError
 
     if scenario is not None and not scenario.is_file():
-        typer.echo(f"{scenario}: file not found / berkas tidak ditemukan", err=True)
+        typer.echo(f"{scenario}: {both(CliText.PLAY_NOT_FOUND)}", err=True)
         raise typer.Exit(1)
     if playtest and scenario is None:
-        typer.echo(
-            "agen play --playtest: give the scenario file / sebutkan berkas skenario", err=True
-        )
+        typer.echo(f"agen play --playtest: {both(CliText.PLAYTEST_FILE)}", err=True)
         raise typer.Exit(2)
     if (plan is not None or start_turn is not None) and not playtest:
         typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
@@ -108,7 +109,7 @@ def run_game(
         typer.echo(f"{plan or scenario}: {exc}", err=True)
         raise typer.Exit(1) from None
     except pygame.error as exc:
-        typer.echo(f"agen play: cannot open a window / jendela tidak bisa dibuka: {exc}", err=True)
+        typer.echo(f"agen play: {both(CliText.NO_WINDOW, reason=str(exc))}", err=True)
         raise typer.Exit(1) from None
     finally:
         pygame.quit()
@@ -125,7 +126,7 @@ def _predict_first(predict: str | None) -> int | None:
     if predict.isdigit():
         return int(predict)
     typer.echo(
-        f"agen play --predict {predict}: use all, off or a number / gunakan all, off atau angka",
+        f"agen play --predict {predict}: {both(CliText.BAD_PREDICT)}",
         err=True,
     )
     raise typer.Exit(2)

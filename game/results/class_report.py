@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.errors import ResultError
+from game.i18n import tr
 from game.results import class_charts
 from game.results.analysis import (
-    VALUE_NAMES,
     Played,
     halves,
     path_groups,
@@ -124,7 +124,7 @@ def _charts(
         "Kebijakan dipilih: separuh atas vs bawah / Policies: top vs bottom half",
         out / "policy_choices.png",
     ).name
-    labels = [f"{VALUE_NAMES[v][0]}\n({VALUE_NAMES[v][1]})" for v in VALUES]
+    labels = [f"{tr(f'value.{v}', 'id')}\n({tr(f'value.{v}', 'en')})" for v in VALUES]
     series = [
         ("kelas / class", class_charts.MEDIAN, [values_profile(loaded, played)[v] for v in VALUES])
     ]

@@ -75,13 +75,16 @@ def say_error(exc: BaseException, lang: str) -> str:
     return say(said, lang) if isinstance(said, Message) else str(exc)
 
 
-def both(message: Message | Codes, /, **fields: Value) -> str:
+def both(message: Message | Codes | str, /, **fields: object) -> str:
     """Indonesian, then English, for a reader whose language is not known: "ada / found".
 
-    ``both(CliText.WRITTEN, path=p)`` is ``both(Message.of(CliText.WRITTEN, path=p))``.
+    ``both(CliText.WRITTEN, path=p)`` is ``both(Message.of(CliText.WRITTEN, path=p))``; a plain
+    string is a catalog key, its fields filled in as :func:`tr` does.
     """
-    said = message if isinstance(message, Message) else Message.of(message, **fields)
-    return f"{say(said, 'id')} / {say(said, 'en')}"
+    if isinstance(message, Message):
+        return f"{say(message, 'id')} / {say(message, 'en')}"
+    key = message.value if isinstance(message, Codes) else message
+    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:

@@ -4,14 +4,12 @@ turns, the BerAKHLAK profile of the choices, the decisions on a timeline and the
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine import Adopt, Cancel, Choose, Game
 from game.scenario import VALUES, localize
 from game.ui import charts, facts, scroll, theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CHARTS = 6
@@ -90,7 +88,7 @@ class DebriefScreen(Screen):
             Shot("14-debrief-decisions", lambda: stage.app.make("debrief", page=1)),
         ]
 
-    def __init__(self, app: Any, page: int = 0) -> None:
+    def __init__(self, app: Host, page: int = 0) -> None:
         super().__init__(app)
         assert app.session is not None
         self.page = page

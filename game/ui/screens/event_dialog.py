@@ -4,15 +4,13 @@ the outcome of the choice. An overlay: the turn screen stays beneath it.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine import Choose
 from game.scenario import localize
 from game.scenario.schema import Event
 from game.ui import scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -45,7 +43,7 @@ class EventDialog(Overlay):
             Shot("07-event-outcome", answered),
         ]
 
-    def __init__(self, app: Any, parent: Screen, event_id: str) -> None:
+    def __init__(self, app: Host, parent: Screen, event_id: str) -> None:
         super().__init__(app, parent)
         self.event_id = event_id
         self.chosen: str | None = None

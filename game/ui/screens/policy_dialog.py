@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine import Adopt, Cancel
@@ -11,11 +9,11 @@ from game.engine.prediction import asks, key_metrics
 from game.scenario import localize
 from game.scenario.schema import Policy
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
-def wants_prediction(app: Any, policy_id: str) -> bool:
+def wants_prediction(app: Host, policy_id: str) -> bool:
     """Whether adopting asks the player to predict first (the adoption is possible, the
     scenario or the session asks, and the policy moves a metric the player sees)."""
     session = app.session
@@ -37,7 +35,7 @@ class PolicyDialog(Overlay):
         first = turn.policies()[0].id  # type: ignore[attr-defined]
         return [Shot("10-policy", lambda: stage.app.make("policy", turn, first, 1))]
 
-    def __init__(self, app: Any, parent: Screen, policy_id: str, number: int) -> None:
+    def __init__(self, app: Host, parent: Screen, policy_id: str, number: int) -> None:
         super().__init__(app, parent)
         self.policy_id = policy_id
         self.number = number

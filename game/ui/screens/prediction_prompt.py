@@ -13,7 +13,7 @@ from game.engine import Adopt
 from game.engine.prediction import DIRECTIONS, Direction, Prediction, due_turn, key_metrics
 from game.scenario import localize
 from game.ui import facts, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -40,7 +40,7 @@ class PredictionPrompt(Overlay):
 
         return [Shot("10b-predict", make)]
 
-    def __init__(self, app: Any, parent: Screen, policy_id: str) -> None:
+    def __init__(self, app: Host, parent: Screen, policy_id: str) -> None:
         super().__init__(app, parent)
         self.policy_id = policy_id
         self.metrics = key_metrics(self.game, policy_id)

@@ -17,7 +17,7 @@ from game.i18n import english_plural
 from game.scenario import VALUES, localize
 from game.ui import charts, facts, scroll, theme, widgets
 from game.ui.reveals import reveal_text, surprise_text
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 PAGES = ("predictions", "netflix", "questions")
@@ -52,7 +52,7 @@ class ReflectionScreen(Screen):
         names = ("14b-calibration", "14c-netflix", "14d-questions")
         return [Shot(name, page(n)) for n, name in enumerate(names)]
 
-    def __init__(self, app: Any, back: Screen, page: int = 0) -> None:
+    def __init__(self, app: Host, back: Screen, page: int = 0) -> None:
         super().__init__(app)
         assert app.session is not None
         self.back = back

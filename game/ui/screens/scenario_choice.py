@@ -13,7 +13,7 @@ from game.i18n import tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
 
@@ -62,7 +62,7 @@ class ScenarioScreen(Screen):
             Shot("03b-scenario-end", scrolled_to_end),
         ]
 
-    def __init__(self, app: Any, player: Player) -> None:
+    def __init__(self, app: Host, player: Player) -> None:
         super().__init__(app)
         self.player = player
         self.choices, self.refused = find_scenarios(app.options.scenarios_dir, app.options.scenario)

@@ -11,7 +11,7 @@ from game.scenario.schema import Policy
 from game.ui import class_play, facts, theme, widgets
 from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.screens.turn_layout import TurnLayout, turn_layout
 from game.ui.widgets import Button, Ink
 
@@ -47,14 +47,14 @@ class TurnScreen(Screen):
             ),
         ]
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.session is not None
         self.category = 0
         self.pinned: str | None = None
 
     @staticmethod
-    def enter(app: Any) -> Screen:
+    def enter(app: Host) -> Screen:
         """What "go to the turn" shows (kept for callers that hold no screen): ``app.go("turn")``."""
         screen: Screen = app.go("turn")
         return screen

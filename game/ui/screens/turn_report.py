@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, theme, widgets
 from game.ui.reveals import draw_reveals, due_reveals
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CAUSES = 3
@@ -29,7 +27,7 @@ class TurnReportScreen(Screen):
             return []
         return [Shot("12-report", lambda: stage.app.make("report", stage.reported))]
 
-    def __init__(self, app: Any, turn: int) -> None:
+    def __init__(self, app: Host, turn: int) -> None:
         super().__init__(app)
         self.turn = turn
 

@@ -103,7 +103,7 @@ def result_written(app: Host) -> None:
     session, current = app.session, joined(app)
     if session is None or current is None or session.result_json is None:
         return
-    turn = session.game.c.scenario.turns + 1  # after every progress item of this seat
+    turn = session.game.scenario.turns + 1  # after every progress item of this seat
     item = _outbox().OutboxItem(
         current.base_url, current.code, current.token, "result", turn, session.result_json
     )
@@ -172,7 +172,7 @@ def _next_closed(app: Host) -> int | None:
     info, turn = class_link.state.info, session.game.turn
     if info is None or not info.lockstep or info.state != "open":
         return None
-    if turn >= session.game.c.scenario.turns or (info.open_quarter or 0) > turn:
+    if turn >= session.game.scenario.turns or (info.open_quarter or 0) > turn:
         return None
     return turn + 1
 
@@ -183,7 +183,7 @@ def status(app: Host) -> tuple[str, theme.Color] | None:
     if current is None or class_link is None or app.session is None:
         return None
     state = class_link.state
-    word = facts.turn_label(app.session.game.c.scenario, app.lang)
+    word = facts.turn_label(app.session.game.scenario, app.lang)
     if state.online is False:
         return app.t("class.offline"), theme.ACCENT
     if state.info is not None and state.info.state == "paused":

@@ -85,7 +85,7 @@ class ClassWaitScreen(Screen):
         width = min(ink.px(1000), w - 2 * x)
         session = self.app.session
         assert session is not None
-        s, game = session.game.c.scenario, session.game
+        s, game = session.game.scenario, session.game
         label = facts.turn_label(s, self.app.lang)
         code = session.joined.code if session.joined is not None else ""
         paused = class_play.blocked(self.app) == "paused"

@@ -52,9 +52,7 @@ class EventDialog(Overlay):
     @property
     def event(self) -> Event:
         """The event's definition."""
-        c = self.game.c
-        ev: Event = c.scenario.events[c.event_index[self.event_id]]
-        return ev
+        return self.game.event(self.event_id)
 
     # -- layout: a fixed header, then one column (text, then choices or the outcome) that
     # scrolls when it is taller than the window allows --------------------------------
@@ -66,13 +64,13 @@ class EventDialog(Overlay):
         return min(ink.px(900), self.size[0] - ink.px(40))
 
     def _text(self) -> str:
-        s = self.game.c.scenario
+        s = self.game.scenario
         return localize(self.event.text, self.app.lang, s.default_language)
 
     def _rows(self, ink: Ink, inner: int) -> list[tuple[int, int]]:
         """(top in the column, height) of each choice, below the text."""
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         y = self._text_block(ink, inner).height + ink.px(self.GAP)
         rows = []
         for choice in self.event.choices:
@@ -90,7 +88,7 @@ class EventDialog(Overlay):
         )
 
     def _outcome_height(self, ink: Ink, inner: int) -> int:
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
         h = (
@@ -149,7 +147,7 @@ class EventDialog(Overlay):
         rect = self._rect()
         ink = Ink(self.app.surface)
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         lang = self.app.lang
         if self.chosen is not None:
             b = pygame.Rect(0, 0, ink.px(280), ink.px(56))
@@ -225,7 +223,7 @@ class EventDialog(Overlay):
         super().draw(surface)
         ink = Ink(surface)
         rect = self._rect()
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
         x = rect.left + ink.px(32)
@@ -294,7 +292,7 @@ class EventDialog(Overlay):
                     )
 
     def _draw_outcome(self, ink: Ink, x: int, y: int, inner: int) -> None:
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
         ink.text(self.t("event.you_chose"), (x, y), 16, theme.MUTED, 700)

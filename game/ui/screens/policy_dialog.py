@@ -44,9 +44,7 @@ class PolicyDialog(Overlay):
     @property
     def policy(self) -> Policy:
         """The policy's definition."""
-        c = self.game.c
-        p: Policy = c.scenario.policies[c.policy_index[self.policy_id]]
-        return p
+        return self.game.policy(self.policy_id)
 
     def _rect(self) -> pygame.Rect:
         return self.dialog_rect(880, 600)
@@ -54,7 +52,7 @@ class PolicyDialog(Overlay):
     def _columns_height(self, ink: Ink) -> int:
         """Room the two columns under the description need (what it moves; terms and sources)."""
         p = self.policy
-        moves = len(facts.moves(p.effects, self.game.c.scenario)[:7])
+        moves = len(facts.moves(p.effects, self.game.scenario)[:7])
         terms = 3 * 28 + (8 + 24 + 2 * 20 if p.sources else 0)
         return ink.px(26 + max(moves * 28, terms))
 
@@ -65,7 +63,7 @@ class PolicyDialog(Overlay):
             return None
         ink = Ink(self.app.surface)
         rect = self._rect()
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         inner_w = rect.width - ink.px(64)
         name = localize(p.name, lang, s.default_language)
@@ -145,7 +143,7 @@ class PolicyDialog(Overlay):
         game = self.game
         if key == "close":
             return self.parent
-        name = localize(self.policy.name, self.app.lang, game.c.scenario.default_language)
+        name = localize(self.policy.name, self.app.lang, game.scenario.default_language)
         if key == "adopt" and wants_prediction(self.app, self.policy_id):
             return self.go("predict", self.parent, self.policy_id)
         if key == "adopt":
@@ -162,7 +160,7 @@ class PolicyDialog(Overlay):
         ink = Ink(surface)
         rect = self._rect()
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         lang = self.app.lang
         p = self.policy
         color = theme.category_color(p.category)
@@ -228,11 +226,10 @@ class PolicyDialog(Overlay):
         rx = x + col
         ink.text(self.t("policy.terms"), (rx, y), 15, theme.FAINT, 700)
         y += ink.px(26)
-        cp = game.c.policies[game.c.policy_index[p.id]]
         delay = facts.first_delay(p.effects)
         rows = [
-            (self.t("card.cost"), facts.number(cp.cost(game.v, game.h, game.chosen), 0, lang)),
-            (self.t("card.upkeep"), facts.number(cp.upkeep(game.v, game.h, game.chosen), 0, lang)),
+            (self.t("card.cost"), facts.number(game.cost_of(p.id), 0, lang)),
+            (self.t("card.upkeep"), facts.number(game.upkeep_of(p.id), 0, lang)),
             (
                 self.t("card.delay"),
                 self.t("card.delay_n", turns=facts.turns(s, delay, lang))

@@ -212,7 +212,7 @@ class ReflectionScreen(Screen):
 
     def _netflix(self, ink: Ink, body: pygame.Rect) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         surface = ink.surface
         radar_w = ink.px(370)
         left = pygame.Rect(body.left, body.top, body.width - radar_w - ink.px(16), body.height)
@@ -247,8 +247,7 @@ class ReflectionScreen(Screen):
                 color = theme.FAINT
             else:
                 names = ", ".join(
-                    localize(s.policies[game.c.policy_index[p]].name, lang, s.default_language)
-                    for p in use.policies
+                    localize(game.policy(p).name, lang, s.default_language) for p in use.policies
                 )
                 line = self.t("reflect.practised", quarters=quarters_text(s, use.quarters, lang))
                 line = f"{line[:-1]} ({names})." if line.endswith(".") else f"{line} ({names})"

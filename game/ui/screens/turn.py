@@ -78,7 +78,7 @@ class TurnScreen(Screen):
 
     def categories(self) -> list[str]:
         """The categories that have policies in this scenario."""
-        used = {p.category for p in self.game.c.scenario.policies}
+        used = {p.category for p in self.game.scenario.policies}
         return [c for c in CATEGORIES if c in used]
 
     def policies(self) -> list[Policy]:
@@ -87,7 +87,7 @@ class TurnScreen(Screen):
         if not cats:
             return []
         cat = cats[min(self.category, len(cats) - 1)]
-        return [p for p in self.game.c.scenario.policies if p.category == cat]
+        return [p for p in self.game.scenario.policies if p.category == cat]
 
     def layout(self) -> TurnLayout:
         """Rectangles for the current window size."""
@@ -95,7 +95,7 @@ class TurnScreen(Screen):
 
     def metric_names(self) -> list[str]:
         """The metrics shown."""
-        return facts.visible(self.game.c.scenario)
+        return facts.visible(self.game.scenario)
 
     def buttons(self) -> list[Button]:
         lay = self.layout()
@@ -244,7 +244,7 @@ class TurnScreen(Screen):
 
     def _top(self, ink: Ink, lay: TurnLayout) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         pygame.draw.rect(ink.surface, theme.BG_TOP, lay.top)
         x = ink.px(20)
         label = facts.turn_label(s, lang)

@@ -12,17 +12,16 @@ private: outside ``game/engine/`` read the game through its named view below.
 from __future__ import annotations
 
 from game.engine import ledger as L
-from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Verdict
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.chance import draw
 from game.engine.ledger import Cause, Ledger
 from game.engine.resolve import end_of_turn, recompute_derived
 from game.engine.scoring import Outcome, score
 from game.engine.state import Scheduled, State
-from game.errors import ActionRefused
+from game.errors import ActionRefused, Localized, Message, Value
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
-from game.scenario.text import localize
 
 
 class Game:
@@ -177,13 +176,9 @@ class Game:
 
     # -- checks -------------------------------------------------------------------------
 
-    def _name(self, policy: CompiledPolicy, lang: str) -> str:
-        return localize(
-            self._compiled.scenario.policies[policy.index].name, lang, self.lang_default
-        )
-
-    def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
-        return ActionRefused(reason, id_text, en_text)
+    def _name(self, policy: CompiledPolicy) -> Localized:
+        """The policy's name as the scenario gives it (a front end shows it in its language)."""
+        return Localized.of(self._compiled.scenario.policies[policy.index].name)
 
     def adopt_blocker(self, idx: int) -> str | None:
         """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
@@ -217,100 +212,59 @@ class Game:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self._compiled.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse(
-                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
         code = self.adopt_blocker(idx)
         if code is None:
             return None
         p = self._compiled.policies[idx]
-        nid, nen = self._name(p, "id"), self._name(p, "en")
         if code == "requires":
             missing = [
                 self._compiled.policies[r] for r in p.requires if not self._state.adopted_at[r]
             ]
-            mid = ", ".join(self._name(m, "id") for m in missing)
-            men = ", ".join(self._name(m, "en") for m in missing)
-            return self._refuse(
-                code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first."
-            )
+            return _refuse(code, Refusal.REQUIRES, missing=tuple(self._name(m) for m in missing))
         if code == "excluded":
             clash = [self._compiled.policies[x] for x in p.excludes if self._state.adopted_at[x]]
-            xid = ", ".join(self._name(m, "id") for m in clash)
-            xen = ", ".join(self._name(m, "en") for m in clash)
-            return self._refuse(
-                code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}."
-            )
+            return _refuse(code, Refusal.EXCLUDED, clash=tuple(self._name(m) for m in clash))
         if code == "no_budget":
             cost = self.evaluate(p.cost)
             have = self._state.values[self._compiled.budget or 0]
-            return self._refuse(
-                code,
-                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
-                f"Not enough budget: needs {cost:g}, {have:g} left.",
-            )
-        texts = {
-            "game_over": ("Permainan sudah selesai.", "The game is over."),
-            "already_active": (f"{nid} sudah berjalan.", f"{nen} is already in force."),
-            "event_pending": ("Jawab dulu peristiwa yang terjadi.", "Answer the event first."),
-            "not_available": (f"{nid} belum tersedia.", f"{nen} is not available yet."),
-            "no_actions": ("Jatah tindakan giliran ini habis.", "No actions left this turn."),
-        }
-        id_text, en_text = texts[code]
-        return self._refuse(code, id_text, en_text)
+            return _refuse(code, Refusal.NO_BUDGET, cost=cost, budget=have)
+        return _refuse(code, Refusal(f"refused.{code}"), policy=self._name(p))
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
         if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+            return _refuse("game_over", Refusal.GAME_OVER)
         idx = self._compiled.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse(
-                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
         if not self._state.adopted_at[idx]:
-            p = self._compiled.policies[idx]
-            return self._refuse(
-                "not_active",
-                f"{self._name(p, 'id')} tidak sedang berjalan.",
-                f"{self._name(p, 'en')} is not in force.",
+            return _refuse(
+                "not_active", Refusal.NOT_ACTIVE, policy=self._name(self._compiled.policies[idx])
             )
         if self._pending:
-            return self._refuse(
-                "event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first."
-            )
+            return _refuse("event_pending", Refusal.EVENT_PENDING)
         if self.actions_left <= 0:
-            return self._refuse(
-                "no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn."
-            )
+            return _refuse("no_actions", Refusal.NO_ACTIONS)
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
         """The reason an event choice cannot be taken now, or None if it can."""
         if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+            return _refuse("game_over", Refusal.GAME_OVER)
         eidx = self._compiled.event_index.get(event_id)
         if eidx is None or eidx not in self._pending:
-            return self._refuse(
-                "no_event",
-                f"Peristiwa '{event_id}' tidak sedang terjadi.",
-                f"Event '{event_id}' is not happening now.",
-            )
+            return _refuse("no_event", Refusal.NO_EVENT, event=event_id)
         ev = self._compiled.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return self._refuse(
-                "unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'."
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self._state.values, self._state.held, self._state.answers
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            cond = str(choice.requires.source)
-            return self._refuse(
-                "requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}"
-            )
+            return _refuse("requires", Refusal.CONDITION, condition=str(choice.requires.source))
         cost = choice.cost.fn(v, h, ch)
         if (
             cost > 0
@@ -319,11 +273,7 @@ class Game:
             < self._compiled.minimum[self._compiled.budget]
         ):
             have = self._state.values[self._compiled.budget]
-            return self._refuse(
-                "no_budget",
-                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
-                f"Not enough budget: needs {cost:g}, {have:g} left.",
-            )
+            return _refuse("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
         return None
 
     def _is_fallback(self, event_id: str, choice_id: str) -> bool:
@@ -406,7 +356,7 @@ class Game:
         the endings are checked and the next turn's events drawn, or the game is scored.
         """
         if self.over:
-            raise ActionRefused("game_over", "Permainan sudah selesai.", "The game is over.")
+            raise _refuse("game_over", Refusal.GAME_OVER)
         self._answer_by_default()
         end_of_turn(self._compiled, self._state, self.ledger)
         c = self._compiled
@@ -460,3 +410,7 @@ class Game:
         self.over = True
         self._pending = []
         self.outcome = score(self)
+
+
+def _refuse(reason: str, code: Refusal, /, **fields: Value) -> ActionRefused:
+    return ActionRefused(reason, Message.of(code, **fields))

@@ -91,7 +91,8 @@ def run_game(
     )
     import pygame
 
-    from game.ui.app import App, Options
+    from game.ui.app import App
+    from game.ui.options import Options
 
     try:
         pygame.display.init()

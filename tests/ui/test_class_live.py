@@ -124,7 +124,7 @@ def test_the_joining_game_plays_the_form_the_class_chose(tmp_path: Path, capp: A
         session = capp.session
         assert session is not None
         assert (session.quarters, session.predict_first) == (4, 0)
-        assert session.game.c.scenario.turns == 4
+        assert session.game.scenario.turns == 4
         play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))
         settle(capp, lambda: len(capp.class_link.outbox) == 0)
     finally:

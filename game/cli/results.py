@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from game.cli.common import fail
+from game.cli.common import fail, in_both
 from game.errors import AgenError
 from game.results.verify import ScenarioLibrary
 from game.safe_text import terminal_text
@@ -65,6 +65,26 @@ def _library(folder: Path | None) -> ScenarioLibrary:
     library = ScenarioLibrary.of(folder)
     library.check_folders()
     return library
+
+
+def _nothing_found(
+    command: str, store: Any, cohorts: list[str], scenario: str | None
+) -> typer.Exit:
+    """No results: name the filter that found none. A class that played other scenarios than
+    ``--scenario`` hears which ones; a class with no results at all hears that."""
+    if scenario:
+        played = sorted({v for c in cohorts for v, _ in store.versions(c)})
+        if played:
+            who = terminal_text(", ".join(cohorts))
+            return fail(
+                f"agen results {command}: --scenario {terminal_text(scenario)}: "
+                f"{in_both('cli.scenario_not_played', cohorts=who)}; "
+                f"{in_both('cli.played')}: {terminal_text(', '.join(played))}"
+            )
+    return fail(
+        f"agen results {command}: no results for cohort {terminal_text(', '.join(cohorts))} "
+        "/ tidak ada hasil"
+    )
 
 
 @results_app.command("import")
@@ -163,10 +183,7 @@ def leaderboard(
     except AgenError as exc:
         raise fail(f"agen results leaderboard: {exc}") from None
     if not boards:
-        raise fail(
-            f"agen results leaderboard: no results for cohort '{terminal_text(cohort)}' "
-            "/ tidak ada hasil"
-        )
+        raise _nothing_found("leaderboard", store, [cohort], scenario)
     console = _console()
     flagged = False
     if len(boards) > 1:
@@ -223,15 +240,13 @@ def compare(
             "agen results compare: give two or more different --cohort / beri dua kelas atau lebih"
         )
     try:
-        items = open_store(db).results(cohorts, scenario)
+        store = open_store(db)
+        items = store.results(cohorts, scenario)
+        empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
+        if empty:
+            raise _nothing_found("compare", store, empty, scenario)
     except AgenError as exc:
         raise fail(f"agen results compare: {exc}") from None
-    empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
-    if empty:
-        raise fail(
-            f"agen results compare: no results for cohort {terminal_text(', '.join(empty))} "
-            "/ tidak ada hasil"
-        )
     groups, skipped = group_results(items, cohorts)
     first = terminal_text(cohorts[0])
     console = _console()
@@ -358,7 +373,10 @@ def report(
 
     try:
         library = _library(scenarios)
-        items = open_store(db).results([cohort], scenario)
+        store = open_store(db)
+        items = store.results([cohort], scenario)
+        if not items and scenario:
+            raise _nothing_found("report", store, [cohort], scenario)
         if quarters is not None:
             items = [i for i in items if (i.record.quarters or 0) == quarters]
         with ProgressLine() as line:

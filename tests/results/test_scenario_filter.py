@@ -52,5 +52,5 @@ def test_a_class_without_results_is_still_named(stored: str) -> None:
     done = runner.invoke(cli.app, ["results", "leaderboard", "--cohort", "ZZ", "--db", stored])
     assert (done.exit_code, done.stderr) == (
         1,
-        "agen results leaderboard: no results for cohort ZZ / tidak ada hasil\n",
+        "agen results leaderboard: tidak ada hasil untuk kelas ZZ / no results for cohort ZZ\n",
     )

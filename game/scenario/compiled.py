@@ -217,10 +217,51 @@ class _Builder:
         return tuple(out)
 
     def build(self) -> Compiled:
+        """The compiled scenario, section by section in file order (problems go to ``found``)."""
         s = self.s
         budget = None
         if s.budget is not None:
             budget = self.metric(s.budget, ("budget",))
+        policies = self.policies()
+        rules = self.rules()
+        drifts = self.drifts()
+        derived = self.derived_in_order()
+        events = self.events()
+        sc = s.scoring
+        goals = self.goals()
+        grades = sorted(((g.min, i) for i, g in enumerate(sc.grades)), key=lambda t: -t[0])
+        endings = self.endings()
+        return Compiled(
+            scenario=s,
+            metric_ids=self.metric_ids,
+            derived_ids=self.derived_ids,
+            minimum=[m.min for m in s.metrics.values()],
+            maximum=[m.max for m in s.metrics.values()],
+            start=[m.start for m in s.metrics.values()],
+            turn_slot=len(self.metric_ids) + len(self.derived_ids),
+            budget=budget,
+            policies=policies,
+            rules=rules,
+            drifts=drifts,
+            derived=derived,
+            events=events,
+            score=self.expr(sc.formula, ("scoring", "formula")),
+            goals=goals,
+            grades=grades,
+            endings=endings,
+            policy_index=self.policy_index,
+            event_index=self.event_index,
+            namespace=self.ns,
+            grade_requires={
+                i: self.expr(g.requires, ("scoring", "grades", i, "requires"))
+                for i, g in enumerate(sc.grades)
+                if g.requires is not None
+            },
+        )
+
+    def policies(self) -> list[CompiledPolicy]:
+        """The policies, with ``excludes`` made symmetric."""
+        s = self.s
         policies = []
         for i, p in enumerate(s.policies):
             path: Path = ("policies", i)
@@ -241,8 +282,12 @@ class _Builder:
         for cp in policies:
             for other in cp.excludes:
                 symmetric[other].add(cp.index)
-        policies = [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
-        rules = [
+        return [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
+
+    def rules(self) -> list[CompiledRule]:
+        """The rules applied every turn."""
+        s = self.s
+        return [
             CompiledRule(
                 r.id,
                 self.metric(r.metric, ("rules", i, "metric")),
@@ -251,6 +296,10 @@ class _Builder:
             )
             for i, r in enumerate(s.rules)
         ]
+
+    def drifts(self) -> list[CompiledDrift]:
+        """The metrics that drift, with a rate between 0 and 1."""
+        s = self.s
         drifts = []
         for mid, m in s.metrics.items():
             if m.drift is None:
@@ -265,10 +314,14 @@ class _Builder:
                 )
             toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
             drifts.append(CompiledDrift(self.metric_ids.index(mid), toward, rate))
-        derived = self.derived_in_order()
+        return drifts
+
+    def events(self) -> list[CompiledEvent]:
+        """The events: their turn window, chance (between 0 and 1) and choices."""
+        s = self.s
         events = []
         for i, e in enumerate(s.events):
-            path = ("events", i)
+            path: Path = ("events", i)
             if e.at is not None:
                 first = last = e.at
             elif e.turns is not None:
@@ -309,8 +362,12 @@ class _Builder:
                     choices,
                 )
             )
-        sc = s.scoring
-        goals = [
+        return events
+
+    def goals(self) -> list[CompiledGoal]:
+        """The scoring's goals: a condition and its bonus."""
+        sc = self.s.scoring
+        return [
             CompiledGoal(
                 g.id,
                 self.expr(g.condition, ("scoring", "goals", i, "condition")),
@@ -318,38 +375,14 @@ class _Builder:
             )
             for i, g in enumerate(sc.goals)
         ]
-        grades = sorted(((g.min, i) for i, g in enumerate(sc.grades)), key=lambda t: -t[0])
-        endings = [
+
+    def endings(self) -> list[CompiledEnding]:
+        """The endings: a condition and its kind."""
+        s = self.s
+        return [
             CompiledEnding(en.id, self.expr(en.condition, ("endings", i, "condition")), en.kind)
             for i, en in enumerate(s.endings)
         ]
-        return Compiled(
-            scenario=s,
-            metric_ids=self.metric_ids,
-            derived_ids=self.derived_ids,
-            minimum=[m.min for m in s.metrics.values()],
-            maximum=[m.max for m in s.metrics.values()],
-            start=[m.start for m in s.metrics.values()],
-            turn_slot=len(self.metric_ids) + len(self.derived_ids),
-            budget=budget,
-            policies=policies,
-            rules=rules,
-            drifts=drifts,
-            derived=derived,
-            events=events,
-            score=self.expr(sc.formula, ("scoring", "formula")),
-            goals=goals,
-            grades=grades,
-            endings=endings,
-            policy_index=self.policy_index,
-            event_index=self.event_index,
-            namespace=self.ns,
-            grade_requires={
-                i: self.expr(g.requires, ("scoring", "grades", i, "requires"))
-                for i, g in enumerate(sc.grades)
-                if g.requires is not None
-            },
-        )
 
     def derived_in_order(self) -> list[tuple[int, Expression]]:
         """Derived values in an order where each reads only those computed before it."""

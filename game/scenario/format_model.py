@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -24,25 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from game.scenario.suggest import did_you_mean
 
-CATEGORIES = (
-    "flexible_work",
-    "output_targets",
-    "digital_services",
-    "partnerships",
-    "integrity",
-    "people",
-    "service_process",
-    "communication",
-)
-VALUES = (
-    "berorientasi_pelayanan",
-    "akuntabel",
-    "kompeten",
-    "harmonis",
-    "loyal",
-    "adaptif",
-    "kolaboratif",
-)
+# The fixed vocabularies: each written once, as the type; the tuple is read from it.
 Category = Literal[
     "flexible_work",
     "output_targets",
@@ -62,15 +44,9 @@ Value = Literal[
     "adaptif",
     "kolaboratif",
 ]
+CATEGORIES: tuple[str, ...] = get_args(Category)
+VALUES: tuple[str, ...] = get_args(Value)
 
-PRINCIPLES = (
-    "freedom",
-    "output_measure",
-    "consequence",
-    "tech_literacy",
-    "collaboration",
-    "citizen_innovation",
-)
 Principle = Literal[
     "freedom",
     "output_measure",
@@ -79,6 +55,7 @@ Principle = Literal[
     "collaboration",
     "citizen_innovation",
 ]
+PRINCIPLES: tuple[str, ...] = get_args(Principle)
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 _TEXT_EXAMPLE = '{ id = "...", en = "..." }'

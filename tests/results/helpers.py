@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from game.engine import BOTS, Game, play_bot
 from game.results.record import ResultRecord
 from game.scenario import LoadedScenario
+from tests.variants import EXAMPLE
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SCENARIO = FIXTURES / "example.toml"
+SCENARIO = EXAMPLE  # the canonical example (id dukcapil-sukamaju)
+FIXTURES = EXAMPLE.parent  # the scenario library of the results tests: its folder
 COHORT_BOTS = {"A": ("random",), "B": ("random", "greedy"), "C": ("passive", "random")}
 PER_COHORT = 40
 

@@ -38,7 +38,7 @@ def test_list_shows_origin_and_flags_the_copy(copied: str) -> None:
     code, out, _ = run("results", "list", "--db", copied)
     assert code == 0
     assert "=1" in _line(out, "Ani Asli") and "=1" in _line(out, "Budi Salin")
-    assert "=" not in _line(out, "Citra Bot").split("contoh-uji")[1]
+    assert "=" not in _line(out, "Citra Bot").split("dukcapil-sukamaju")[1]
     assert "game" in _line(out, "Ani Asli") and "greedy" in _line(out, "Citra Bot")
     assert "?" in _line(out, "Dodi Lama")
     assert "identical decisions" in out

@@ -51,10 +51,10 @@ def fill(app: App, address: str, code: str, name: str, nip: str = "", members: s
     """Type into the join form, field by field (Tab moves on)."""
     screen = app.screen
     assert isinstance(screen, ClassJoinScreen)
-    for entry in screen.entries.values():
+    for entry in screen.form.entries.values():
         entry.set_text("")
         entry.unfocus()
-    screen.entries["address"].focus()
+    screen.form.entries["address"].focus()
     for i, text in enumerate((address, code, name, nip, members)):
         if text:
             type_text(app, text)

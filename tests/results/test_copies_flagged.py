@@ -10,8 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from game.results.record import Origin, write_result
-from tests.results.helpers import FIXTURES, MakeRecord
-from tests.results.test_cli import run
+from tests.results.helpers import FIXTURES, MakeRecord, run
 
 
 @pytest.fixture()

@@ -8,13 +8,12 @@ the result, or the reason it failed, when the thread is done.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pygame
 
 from game.ui import class_play, class_shots, theme
 from game.ui.class_join import Joined, JoinFailed, check_form, join_class
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player
 from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
@@ -32,7 +31,7 @@ class ClassJoinScreen(Screen):
     def shots(cls, stage: Stage) -> list[Shot]:
         return class_shots.join_shots(stage.app) if stage.name == "start" else []
 
-    def __init__(self, app: Any, player: Player | None = None) -> None:
+    def __init__(self, app: Host, player: Player | None = None) -> None:
         super().__init__(app)
         self.error: JoinFailed | None = None
         self.thread: threading.Thread | None = None

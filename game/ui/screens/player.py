@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.ui import theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player
 from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
@@ -33,7 +31,7 @@ class PlayerScreen(Screen):
 
         return [Shot("02-player", filled)]
 
-    def __init__(self, app: Any, player: Player | None = None) -> None:
+    def __init__(self, app: Host, player: Player | None = None) -> None:
         super().__init__(app)
         self.error: str | None = None
         start = player or Player("", None, "")

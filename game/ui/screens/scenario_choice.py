@@ -15,7 +15,7 @@ from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
 from game.ui.briefing_text import back_and_start, below, briefing_view
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
 
@@ -107,7 +107,7 @@ class ScenarioScreen(Screen):
             Shot("03c-scenario-broken", broken_file),
         ]
 
-    def __init__(self, app: Any, player: Player) -> None:
+    def __init__(self, app: Host, player: Player) -> None:
         super().__init__(app)
         self.player = player
         self.choices, self.refused, self.broken = scenarios_and_broken(

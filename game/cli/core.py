@@ -10,6 +10,7 @@ import typer
 
 from game.cli.common import check_files, fail, known_language, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
+from game.i18n import say
 
 
 def _root(ctx: typer.Context) -> None:
@@ -142,7 +143,7 @@ def simulate(
             written = write_result(record, result_out)
             typer.echo(f"hasil ditulis / result written: {written}", err=True)
     except ScenarioError as exc:
-        raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
+        raise fail("\n".join(say(p, lang or "en") for p in exc.problems)) from None
     except AgenError as exc:
         source = plan if plan is not None else scenario
         text = exc.message(lang or "en") if isinstance(exc, PlanError) else str(exc)
@@ -186,7 +187,7 @@ def _join_class(
     except ClassError as exc:
         raise fail(f"agen simulate --join: {exc.message(language)}") from None
     except ScenarioError as exc:
-        raise fail("\n".join(p.format(language) for p in exc.problems)) from None
+        raise fail("\n".join(say(p, language) for p in exc.problems)) from None
     except AgenError as exc:
         text = exc.message(language) if isinstance(exc, PlanError) else str(exc)
         raise fail(f"agen simulate --join: {text}") from None

@@ -102,8 +102,8 @@ def check_requires_cycles(s: Scenario) -> Found:
 def check_plan(steps: tuple[PlanStep, ...], s: Scenario, path: tuple[str | int, ...]) -> Found:
     """Plan entries name turns, policies, events and choices that exist."""
     found: Found = []
-    policies = {p.id for p in s.policies}
-    events = {e.id: {c.id for c in e.choices} for e in s.events}
+    policies = [p.id for p in s.policies]  # in file order: the same hint every run
+    events = {e.id: [c.id for c in e.choices] for e in s.events}
     for i, step in enumerate(steps):
         here = (*path, i)
         if step.turn > s.turns:

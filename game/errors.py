@@ -9,6 +9,12 @@
     └── ResultError            a result file is malformed or does not verify
 
 Every one of them renders as plain lines for the terminal and never as a traceback.
+
+What the program tells a person is a :class:`Message`: a stable code (a member of a
+:class:`Codes` table, whose value is its catalog key) and its fields. This module holds no
+words: ``game.i18n`` installs the one function that says a Message in a language
+(:func:`use_words`), and the front ends call ``game.i18n.say`` directly. ``str()`` of a
+Message, a Problem or a ScenarioError is English, through that function.
 """
 
 from __future__ import annotations

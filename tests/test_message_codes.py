@@ -41,7 +41,8 @@ DYNAMIC = {
 }
 
 
-def _subclasses(cls: type) -> Iterator[type]:
+def _subclasses(cls: type[Codes]) -> Iterator[type[Codes]]:
+    sub: type[Codes]
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)
@@ -54,7 +55,7 @@ def all_codes() -> set[Codes]:
             importlib.import_module(info.name)
     tables = [t for t in _subclasses(Codes) if t.__module__.startswith("game.")]
     assert len(tables) >= 2
-    return {code for table in tables for code in table}  # type: ignore[attr-defined]
+    return {code for table in tables for code in table}
 
 
 def _fields(text: str) -> set[str]:

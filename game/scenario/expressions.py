@@ -61,6 +61,9 @@ class ExpressionError(ValueError):
     def __str__(self) -> str:
         return str(self.message)
 
+    def __reduce__(self) -> tuple[type[ExpressionError], tuple[Message]]:
+        return (ExpressionError, (self.message,))  # a copy in another process keeps its code
+
 
 @dataclass(frozen=True)
 class Namespace:

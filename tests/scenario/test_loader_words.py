@@ -4,6 +4,7 @@ Bahasa Indonesia (same fields), the Indonesian of each is exact, and the CLI fol
 from __future__ import annotations
 
 import os
+import pickle
 import string
 import subprocess
 import sys
@@ -699,3 +700,11 @@ def test_simulate_error_lines_follow_lang(tmp_path: Path) -> None:
         english.stderr.strip()
         == f"{plan}:1: plan[0].adopt[0]: no policy 'citizen_asist' (did you mean 'citizen_assist'?)"
     )
+
+
+def test_an_expression_error_keeps_its_code_in_another_process() -> None:
+    with pytest.raises(ExpressionError) as info:
+        compile_expression("xx", Namespace({"x": 0}, {}, {}))
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert copy.message == info.value.message
+    assert say(copy.message, "id") == "nama tidak dikenal 'xx' (maksud Anda 'x'?)"

@@ -26,8 +26,7 @@ BASES: dict[str, list[dict[str, object]]] = {
 
 def mean_response(game: Game) -> float:
     """Mean response time over the quarters after the ferry capsized."""
-    slot = game.c.slot("response")
-    return statistics.mean(row[slot] for row in game.history[3:])
+    return statistics.mean(game.history_of("response")[3:])
 
 
 def with_answers(base: list[dict[str, object]], answers: dict[str, str]) -> list[dict[str, object]]:
@@ -53,7 +52,7 @@ def test_waiting_while_people_drown_loses_clearly_on_every_seed() -> None:
 def test_waiting_is_examined_and_tags_no_virtue() -> None:
     game = play(NAME, with_answers([], WAIT), 7)
     assert any(event == "duty_inquiry" for _, event in game.fired_log)
-    s = game.c.scenario
+    s = game.scenario
     for event, choice in WAIT.items():
         ch = next(c for e in s.events if e.id == event for c in e.choices if c.id == choice)
         assert not ch.values and "berorientasi_pelayanan" in ch.breaches
@@ -82,7 +81,7 @@ def test_risky_cards_adopted_in_the_last_quarter_do_not_pay() -> None:
 
 def test_a_good_grade_needs_a_team_that_can_go_on() -> None:
     games = bot_games(NAME, "greedy", range(1, 9))
-    grades = games[0].c.scenario.scoring.grades
+    grades = games[0].scenario.scoring.grades
     for game in games:
         assert game.outcome is not None and game.outcome.grade is not None
         grade = grades[game.outcome.grade]

@@ -10,11 +10,11 @@ import pygame
 
 from game import paths
 from game.errors import Problem, ScenarioError
-from game.i18n import tr_n
+from game.i18n import say, tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
 
@@ -37,7 +37,7 @@ class Broken:
 
     def lines(self, lang: str) -> list[str]:
         """``FILE:LINE: key.path: message`` in ``lang``, one per problem."""
-        return [p.format(lang) for p in self.problems] or [f"{self.path}: {self.reason}"]
+        return [say(p, lang) for p in self.problems] or [f"{self.path}: {self.reason}"]
 
 
 def find_scenarios(folder: Path, first: Path | None = None) -> tuple[list[Choice], int]:
@@ -106,7 +106,7 @@ class ScenarioScreen(Screen):
             Shot("03c-scenario-broken", broken_file),
         ]
 
-    def __init__(self, app: Any, player: Player) -> None:
+    def __init__(self, app: Host, player: Player) -> None:
         super().__init__(app)
         self.player = player
         self.choices, self.refused, self.broken = scenarios_and_broken(

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import random
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.scenario import CATEGORIES
 
 METRICS = ("service", "trust", "morale", "budget")
-CATEGORIES = (
-    "flexible_work",
-    "output_targets",
-    "digital_services",
-    "partnerships",
-    "integrity",
-    "people",
-    "service_process",
-    "communication",
-)
 
 
 def big_scenario(policies: int, turns: int, seed: int = 7) -> str:

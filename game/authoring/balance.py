@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from game.authoring.batch import Allocation, Task, allocate, plan_tasks, run_tasks
@@ -105,6 +107,151 @@ def plan_toml(steps: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Games:
+    """The bots' games, grouped the ways the report counts them."""
+
+    rows: list[Row]
+    top: list[Row]  # the best TOP_SHARE of all games
+    half: list[Row]  # the better half
+    by_bot: dict[str, list[Row]]  # in the allocation's order, bots that played
+
+    @classmethod
+    def of(cls, rows: list[Row], alloc: Allocation) -> Games:
+        total = len(rows)
+        ranked = sorted(rows, key=lambda r: -r.score)
+        bots = [name for name in alloc.games if any(r.bot == name for r in rows)]
+        return cls(
+            rows=rows,
+            top=ranked[: max(1, math.ceil(TOP_SHARE * total))],
+            half=ranked[: max(1, math.ceil(0.5 * total))],
+            by_bot={name: [r for r in rows if r.bot == name] for name in bots},
+        )
+
+    def share(self, test: Callable[[Row], bool]) -> float:
+        """The share of all games for which ``test`` holds."""
+        return sum(1 for r in self.rows if test(r)) / len(self.rows)
+
+    def share_by_bot(self, test: Callable[[Row], bool]) -> dict[str, float]:
+        """Per bot, the share of its games for which ``test`` holds."""
+        return {b: sum(1 for r in rs if test(r)) / len(rs) for b, rs in self.by_bot.items()}
+
+
+def adopted(bit: int, row: Row) -> bool:
+    """The game adopted the policy of this bit."""
+    return bool(row.adopted & bit)
+
+
+def fired(event: int, row: Row) -> bool:
+    """The event of this index fired in the game."""
+    return event in row.fired
+
+
+def reached(goal: int, row: Row) -> bool:
+    """The game reached the goal of this index."""
+    return bool(row.goals >> goal & 1)
+
+
+def ended(ending: int, row: Row) -> bool:
+    """The game ended with the ending of this index (-1: played to the last turn)."""
+    return row.ending == ending if ending >= 0 else row.ending < 0
+
+
+def policy_rows(loaded: LoadedScenario, games: Games) -> list[dict[str, Any]]:
+    """Per policy: how often adopted (all games, top 10%, top half) and its flag."""
+    s, c = loaded.scenario, loaded.compiled
+    lang = s.default_language
+    policies = []
+    for p in s.policies:
+        bit = 1 << c.policy_index[p.id]
+        top_share = sum(1 for r in games.top if r.adopted & bit) / len(games.top)
+        in_half = sum(1 for r in games.half if r.adopted & bit)
+        flag = "dominant" if top_share > DOMINANT_SHARE else "dead" if in_half == 0 else None
+        policies.append(
+            {
+                "id": p.id,
+                "name": localize(p.name, lang, lang),
+                "category": p.category,
+                "adopted_share": games.share(partial(adopted, bit)),
+                "top10_share": top_share,
+                "top_half_games": in_half,
+                "flag": flag,
+            }
+        )
+    return policies
+
+
+def event_rows(loaded: LoadedScenario, games: Games) -> list[dict[str, Any]]:
+    """Per event: in how many games it fired, how often, and per bot."""
+    s = loaded.scenario
+    lang = s.default_language
+    total = len(games.rows)
+    events = []
+    for ev in loaded.compiled.events:
+        counts = [r.fired.count(ev.index) for r in games.rows]
+        events.append(
+            {
+                "id": ev.id,
+                "title": localize(s.events[ev.index].title, lang, lang),
+                "fired_share": sum(1 for n in counts if n) / total,
+                "mean_times": sum(counts) / total,
+                "by_bot": games.share_by_bot(partial(fired, ev.index)),
+            }
+        )
+    return events
+
+
+def goal_rows(loaded: LoadedScenario, games: Games, best: Found) -> list[dict[str, Any]]:
+    """Per goal: how often reached, per bot, and whether the best path reaches it."""
+    s = loaded.scenario
+    lang = s.default_language
+    on_best = best_goals(loaded, best) if s.scoring.goals else ()
+    return [
+        {
+            "id": g.id,
+            "label": localize(g.label, lang, lang),
+            "share": games.share(partial(reached, i)),
+            "by_bot": games.share_by_bot(partial(reached, i)),
+            "best_path": g.id in on_best,
+        }
+        for i, g in enumerate(s.scoring.goals)
+    ]
+
+
+def ending_rows(loaded: LoadedScenario, games: Games) -> list[dict[str, Any]]:
+    """Per ending (then the games played to the last turn): how often, and per bot."""
+    endings: list[dict[str, Any]] = [
+        {
+            "id": en.id,
+            "kind": en.kind,
+            "share": games.share(partial(ended, i)),
+            "by_bot": games.share_by_bot(partial(ended, i)),
+        }
+        for i, en in enumerate(loaded.scenario.endings)
+    ]
+    endings.append(
+        {
+            "id": None,
+            "kind": "full",
+            "share": games.share(partial(ended, -1)),
+            "by_bot": games.share_by_bot(partial(ended, -1)),
+        }
+    )
+    return endings
+
+
+def best_path(best: Found) -> dict[str, Any]:
+    """The best path the search found, as plan steps and as TOML."""
+    steps = plan_steps(best.decisions)
+    return {
+        "score": best.score,
+        "seed": best.seed,
+        "evaluations": best.evaluations,
+        "plan": steps,
+        "plan_toml": plan_toml(steps),
+    }
+
+
 def build_report(
     loaded: LoadedScenario,
     rows: list[Row],
@@ -115,80 +262,9 @@ def build_report(
     seed_start: int | None = None,
 ) -> dict[str, Any]:
     """Aggregate the games into the report."""
-    s, c = loaded.scenario, loaded.compiled
-    lang = s.default_language
-    total = len(rows)
-    ranked = sorted(rows, key=lambda r: -r.score)
-    top = ranked[: max(1, math.ceil(TOP_SHARE * total))]
-    half = ranked[: max(1, math.ceil(0.5 * total))]
-    bots = [name for name in alloc.games if any(r.bot == name for r in rows)]
-    by_bot = {name: [r for r in rows if r.bot == name] for name in bots}
-
-    policies = []
-    for p in s.policies:
-        i = c.policy_index[p.id]
-        bit = 1 << i
-        top_share = sum(1 for r in top if r.adopted & bit) / len(top)
-        in_half = sum(1 for r in half if r.adopted & bit)
-        flag = "dominant" if top_share > DOMINANT_SHARE else "dead" if in_half == 0 else None
-        policies.append(
-            {
-                "id": p.id,
-                "name": localize(p.name, lang, lang),
-                "category": p.category,
-                "adopted_share": sum(1 for r in rows if r.adopted & bit) / total,
-                "top10_share": top_share,
-                "top_half_games": in_half,
-                "flag": flag,
-            }
-        )
-    events = []
-    for ev in c.events:
-        counts = [r.fired.count(ev.index) for r in rows]
-        events.append(
-            {
-                "id": ev.id,
-                "title": localize(s.events[ev.index].title, lang, lang),
-                "fired_share": sum(1 for n in counts if n) / total,
-                "mean_times": sum(counts) / total,
-                "by_bot": {
-                    b: sum(1 for r in rs if ev.index in r.fired) / len(rs)
-                    for b, rs in by_bot.items()
-                },
-            }
-        )
-    goals = [
-        {
-            "id": g.id,
-            "label": localize(g.label, lang, lang),
-            "share": sum(1 for r in rows if r.goals >> i & 1) / total,
-            "by_bot": {
-                b: sum(1 for r in rs if r.goals >> i & 1) / len(rs) for b, rs in by_bot.items()
-            },
-            "best_path": g.id in best_goals(loaded, best),
-        }
-        for i, g in enumerate(s.scoring.goals)
-    ]
-    endings = [
-        {
-            "id": en.id,
-            "kind": en.kind,
-            "share": sum(1 for r in rows if r.ending == i) / total,
-            "by_bot": {
-                b: sum(1 for r in rs if r.ending == i) / len(rs) for b, rs in by_bot.items()
-            },
-        }
-        for i, en in enumerate(s.endings)
-    ]
-    endings.append(
-        {
-            "id": None,
-            "kind": "full",
-            "share": sum(1 for r in rows if r.ending < 0) / total,
-            "by_bot": {b: sum(1 for r in rs if r.ending < 0) / len(rs) for b, rs in by_bot.items()},
-        }
-    )
-    steps = plan_steps(best.decisions)
+    s = loaded.scenario
+    games = Games.of(rows, alloc)
+    policies = policy_rows(loaded, games)
     return {
         "scenario": {
             "id": s.id,
@@ -196,24 +272,18 @@ def build_report(
             "path": loaded.path,
             "sha256": loaded.sha256,
         },
-        "games": total,
+        "games": len(rows),
         "seconds": round(seconds, 3),
         "jobs": jobs,
         "seed_start": s.seed if seed_start is None else seed_start,
-        "bots": [{"bot": b, **spread([r.score for r in by_bot[b]])} for b in bots],
-        "best_path": {
-            "score": best.score,
-            "seed": best.seed,
-            "evaluations": best.evaluations,
-            "plan": steps,
-            "plan_toml": plan_toml(steps),
-        },
+        "bots": [{"bot": b, **spread([r.score for r in rs])} for b, rs in games.by_bot.items()],
+        "best_path": best_path(best),
         "policies": policies,
         "dominant": [p["id"] for p in policies if p["flag"] == "dominant"],
         "dead": [p["id"] for p in policies if p["flag"] == "dead"],
-        "events": events,
-        "goals": goals,
-        "endings": endings,
+        "events": event_rows(loaded, games),
+        "goals": goal_rows(loaded, games, best),
+        "endings": ending_rows(loaded, games),
         "notes": notes(alloc),
         "seeds": harshness(loaded, s.seed if seed_start is None else seed_start),
     }

@@ -10,7 +10,7 @@ import typer
 
 from game.cli.common import CliText, fail
 from game.errors import AgenError, ScenarioError
-from game.i18n import both
+from game.i18n import both, say
 
 class_app = typer.Typer(
     help="Kelas langsung di jaringan lokal / a live class on the local network.",
@@ -61,15 +61,15 @@ def serve(
     try:
         first = predict_first(predict)
     except ValueError:
-        raise fail(_both("class.cli.predict", value=predict), 2) from None
+        raise fail(both("class.cli.predict", value=predict), 2) from None
     try:
         loaded = load_scenario(scenario)
     except ScenarioError as exc:
-        raise fail("\n".join(p.format(lang) for p in exc.problems)) from None
+        raise fail("\n".join(say(p, lang) for p in exc.problems)) from None
     if check_quarters(loaded.scenario, quarters) is not None:
         s = loaded.scenario
         offered = sorted({s.turns, *([s.short_form.turns] if s.short_form else [])})
-        text = _both("class.cli.quarters", n=quarters, scenario=s.id, offered=offered)
+        text = both("class.cli.quarters", n=quarters, scenario=s.id, offered=offered)
         raise fail(f"agen class serve: {text}", 2)
     if not port_free(host, port):
         raise fail(
@@ -112,13 +112,6 @@ def _announce(join_url: str, code: str, projector: str, control: str) -> None:
     typer.echo(f"Kendali fasilitator / control (rahasia / secret): {control}")
     typer.echo("Ctrl+C: berhenti / stop")
     sys.stdout.flush()
-
-
-def _both(key: str, **fields: object) -> str:
-    """A catalog text in Bahasa Indonesia, then in English."""
-    from game.i18n import tr
-
-    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,7 @@
 """A checked scenario compiled for the engine: ids turned into slots, expressions into functions.
 
 Value slots (the vector ``v`` every expression reads): the metrics in file order, then the
-derived values, then ``turn`` and ``turns``. Compiling collects problems as ``(path, message)``
+derived values, then ``turn`` and ``turns``. Compiling collects problems as ``(path, Message)``
 instead of stopping at the first, so a trainer sees every mistake at once.
 """
 
@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from game.errors import Message
+from game.scenario.codes import LoadCode as C
 from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
 from game.scenario.format_model import Effect, Scenario
 from game.scenario.locate import Path
 from game.scenario.suggest import did_you_mean
 
-Found = list[tuple[Path, str]]
+Found = list[tuple[Path, Message]]
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ class _Builder:
         try:
             return compile_expression(source, self.ns)
         except ExpressionError as exc:
-            self.found.append((path, str(exc)))
+            self.found.append((path, exc.message))
             return compile_expression(0.0, self.ns)
 
     def maybe(self, source: Any, path: Path) -> Expression | None:
@@ -183,9 +185,10 @@ class _Builder:
         if name in self.s.metrics:
             return self.metric_ids.index(name)
         if name in self.s.derived:
-            self.found.append((path, f"'{name}' is a derived value and cannot be changed directly"))
+            self.found.append((path, Message.of(C.DERIVED_READ_ONLY, name=name)))
         else:
-            self.found.append((path, f"no metric '{name}'{did_you_mean(name, self.metric_ids)}"))
+            hint = did_you_mean(name, self.metric_ids)
+            self.found.append((path, Message.of(C.NO_METRIC, id=name, hint=hint)))
         return 0
 
     def effects(self, effects: tuple[Effect, ...], path: Path) -> tuple[CompiledEffect, ...]:
@@ -208,121 +211,29 @@ class _Builder:
         out = []
         for i, pid in enumerate(ids):
             if pid == own:
-                self.found.append(((*path, i), f"policy '{own}' cannot name itself"))
+                self.found.append(((*path, i), Message.of(C.NAMES_ITSELF, id=own)))
             elif pid not in self.policy_index:
                 hint = did_you_mean(pid, self.policy_index)
-                self.found.append(((*path, i), f"no policy '{pid}'{hint}"))
+                self.found.append(((*path, i), Message.of(C.NO_POLICY, id=pid, hint=hint)))
             else:
                 out.append(self.policy_index[pid])
         return tuple(out)
 
     def build(self) -> Compiled:
+        """The compiled scenario, section by section in file order (problems go to ``found``)."""
         s = self.s
         budget = None
         if s.budget is not None:
             budget = self.metric(s.budget, ("budget",))
-        policies = []
-        for i, p in enumerate(s.policies):
-            path: Path = ("policies", i)
-            policies.append(
-                CompiledPolicy(
-                    id=p.id,
-                    index=i,
-                    cost=self.expr(p.cost, (*path, "cost")),
-                    upkeep=self.expr(p.upkeep, (*path, "upkeep")),
-                    requires=self.policy_refs(p.requires, (*path, "requires"), p.id),
-                    excludes=self.policy_refs(p.excludes, (*path, "excludes"), p.id),
-                    available=self.maybe(p.available, (*path, "available")),
-                    effects=self.effects(p.effects, (*path, "effects")),
-                )
-            )
-        # excludes is symmetric
-        symmetric: list[set[int]] = [set(cp.excludes) for cp in policies]
-        for cp in policies:
-            for other in cp.excludes:
-                symmetric[other].add(cp.index)
-        policies = [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
-        rules = [
-            CompiledRule(
-                r.id,
-                self.metric(r.metric, ("rules", i, "metric")),
-                self.expr(r.delta, ("rules", i, "delta")),
-                self.maybe(r.when, ("rules", i, "when")),
-            )
-            for i, r in enumerate(s.rules)
-        ]
-        drifts = []
-        for mid, m in s.metrics.items():
-            if m.drift is None:
-                continue
-            rate = self.expr(m.drift.rate, ("metrics", mid, "drift", "rate"))
-            if rate.constant is not None and not 0 <= rate.constant <= 1:
-                self.found.append(
-                    (
-                        ("metrics", mid, "drift", "rate"),
-                        f"rate {rate.constant:g} is out of range: must be between 0 and 1",
-                    )
-                )
-            toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
-            drifts.append(CompiledDrift(self.metric_ids.index(mid), toward, rate))
+        policies = self.policies()
+        rules = self.rules()
+        drifts = self.drifts()
         derived = self.derived_in_order()
-        events = []
-        for i, e in enumerate(s.events):
-            path = ("events", i)
-            if e.at is not None:
-                first = last = e.at
-            elif e.turns is not None:
-                first, last = e.turns
-            else:
-                first, last = 1, s.turns
-            where = (*path, "at") if e.at is not None else (*path, "turns")
-            if last > s.turns:
-                self.found.append((where, f"turn {last} is after the last turn ({s.turns})"))
-            choices = tuple(
-                CompiledChoice(
-                    c.id,
-                    j,
-                    self.maybe(c.requires, (*path, "choices", j, "requires")),
-                    self.expr(c.cost, (*path, "choices", j, "cost")),
-                    self.effects(c.effects, (*path, "choices", j, "effects")),
-                )
-                for j, c in enumerate(e.choices)
-            )
-            chance = self.expr(e.chance, (*path, "chance"))
-            if chance.constant is not None and not 0 <= chance.constant <= 1:
-                self.found.append(
-                    (
-                        (*path, "chance"),
-                        f"chance {chance.constant:g} is out of range: must be between 0 and 1",
-                    )
-                )
-            events.append(
-                CompiledEvent(
-                    e.id,
-                    i,
-                    first,
-                    last,
-                    chance,
-                    self.maybe(e.when, (*path, "when")),
-                    e.repeats,
-                    e.cooldown or 0,
-                    choices,
-                )
-            )
+        events = self.events()
         sc = s.scoring
-        goals = [
-            CompiledGoal(
-                g.id,
-                self.expr(g.condition, ("scoring", "goals", i, "condition")),
-                self.expr(g.bonus, ("scoring", "goals", i, "bonus")),
-            )
-            for i, g in enumerate(sc.goals)
-        ]
+        goals = self.goals()
         grades = sorted(((g.min, i) for i, g in enumerate(sc.grades)), key=lambda t: -t[0])
-        endings = [
-            CompiledEnding(en.id, self.expr(en.condition, ("endings", i, "condition")), en.kind)
-            for i, en in enumerate(s.endings)
-        ]
+        endings = self.endings()
         return Compiled(
             scenario=s,
             metric_ids=self.metric_ids,
@@ -351,6 +262,131 @@ class _Builder:
             },
         )
 
+    def policies(self) -> list[CompiledPolicy]:
+        """The policies, with ``excludes`` made symmetric."""
+        s = self.s
+        policies = []
+        for i, p in enumerate(s.policies):
+            path: Path = ("policies", i)
+            policies.append(
+                CompiledPolicy(
+                    id=p.id,
+                    index=i,
+                    cost=self.expr(p.cost, (*path, "cost")),
+                    upkeep=self.expr(p.upkeep, (*path, "upkeep")),
+                    requires=self.policy_refs(p.requires, (*path, "requires"), p.id),
+                    excludes=self.policy_refs(p.excludes, (*path, "excludes"), p.id),
+                    available=self.maybe(p.available, (*path, "available")),
+                    effects=self.effects(p.effects, (*path, "effects")),
+                )
+            )
+        # excludes is symmetric
+        symmetric: list[set[int]] = [set(cp.excludes) for cp in policies]
+        for cp in policies:
+            for other in cp.excludes:
+                symmetric[other].add(cp.index)
+        return [replace(cp, excludes=tuple(sorted(symmetric[cp.index]))) for cp in policies]
+
+    def rules(self) -> list[CompiledRule]:
+        """The rules applied every turn."""
+        s = self.s
+        return [
+            CompiledRule(
+                r.id,
+                self.metric(r.metric, ("rules", i, "metric")),
+                self.expr(r.delta, ("rules", i, "delta")),
+                self.maybe(r.when, ("rules", i, "when")),
+            )
+            for i, r in enumerate(s.rules)
+        ]
+
+    def drifts(self) -> list[CompiledDrift]:
+        """The metrics that drift, with a rate between 0 and 1."""
+        s = self.s
+        drifts = []
+        for mid, m in s.metrics.items():
+            if m.drift is None:
+                continue
+            rate = self.expr(m.drift.rate, ("metrics", mid, "drift", "rate"))
+            if rate.constant is not None and not 0 <= rate.constant <= 1:
+                self.found.append(
+                    (
+                        ("metrics", mid, "drift", "rate"),
+                        Message.of(C.NOT_A_SHARE, key="rate", value=f"{rate.constant:g}"),
+                    )
+                )
+            toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
+            drifts.append(CompiledDrift(self.metric_ids.index(mid), toward, rate))
+        return drifts
+
+    def events(self) -> list[CompiledEvent]:
+        """The events: their turn window, chance (between 0 and 1) and choices."""
+        s = self.s
+        events = []
+        for i, e in enumerate(s.events):
+            path: Path = ("events", i)
+            if e.at is not None:
+                first = last = e.at
+            elif e.turns is not None:
+                first, last = e.turns
+            else:
+                first, last = 1, s.turns
+            where = (*path, "at") if e.at is not None else (*path, "turns")
+            if last > s.turns:
+                self.found.append((where, Message.of(C.AFTER_LAST_TURN, turn=last, last=s.turns)))
+            choices = tuple(
+                CompiledChoice(
+                    c.id,
+                    j,
+                    self.maybe(c.requires, (*path, "choices", j, "requires")),
+                    self.expr(c.cost, (*path, "choices", j, "cost")),
+                    self.effects(c.effects, (*path, "choices", j, "effects")),
+                )
+                for j, c in enumerate(e.choices)
+            )
+            chance = self.expr(e.chance, (*path, "chance"))
+            if chance.constant is not None and not 0 <= chance.constant <= 1:
+                self.found.append(
+                    (
+                        (*path, "chance"),
+                        Message.of(C.NOT_A_SHARE, key="chance", value=f"{chance.constant:g}"),
+                    )
+                )
+            events.append(
+                CompiledEvent(
+                    e.id,
+                    i,
+                    first,
+                    last,
+                    chance,
+                    self.maybe(e.when, (*path, "when")),
+                    e.repeats,
+                    e.cooldown or 0,
+                    choices,
+                )
+            )
+        return events
+
+    def goals(self) -> list[CompiledGoal]:
+        """The scoring's goals: a condition and its bonus."""
+        sc = self.s.scoring
+        return [
+            CompiledGoal(
+                g.id,
+                self.expr(g.condition, ("scoring", "goals", i, "condition")),
+                self.expr(g.bonus, ("scoring", "goals", i, "bonus")),
+            )
+            for i, g in enumerate(sc.goals)
+        ]
+
+    def endings(self) -> list[CompiledEnding]:
+        """The endings: a condition and its kind."""
+        s = self.s
+        return [
+            CompiledEnding(en.id, self.expr(en.condition, ("endings", i, "condition")), en.kind)
+            for i, en in enumerate(s.endings)
+        ]
+
     def derived_in_order(self) -> list[tuple[int, Expression]]:
         """Derived values in an order where each reads only those computed before it."""
         compiled: dict[str, Expression] = {}
@@ -365,10 +401,7 @@ class _Builder:
             if state.get(name) == 1:
                 cycle = " -> ".join([*trail[trail.index(name) :], name])
                 self.found.append(
-                    (
-                        ("derived", name, "formula"),
-                        f"derived values depend on each other in a cycle: {cycle}",
-                    )
+                    (("derived", name, "formula"), Message.of(C.DERIVED_CYCLE, cycle=cycle))
                 )
                 return
             state[name] = 1

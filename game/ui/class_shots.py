@@ -17,6 +17,7 @@ from game.ui.class_join import Joined, JoinFailed
 from game.ui.class_link import LinkState
 from game.ui.screens.base import Host, Screen, Shot
 from game.ui.session import JoinedClass, Session
+from game.ui.text_form import TextForm
 
 CODE = "PKA-II-2026"
 ADDRESS = "192.168.1.10:8765"
@@ -79,10 +80,11 @@ def join_shots(app: Host) -> list[Shot]:
     def filled(error: JoinFailed | None) -> Screen:
         app.settings.class_address = ADDRESS
         screen = app.make("class_join")
-        entries = getattr(screen, "entries", {})
-        entries["name"].set_text("Siti Rahmawati")
-        entries["nip"].set_text("198703122010012004")
-        entries["code"].set_text(CODE)
+        form = getattr(screen, "form", None)
+        assert isinstance(form, TextForm)
+        form.entries["name"].set_text("Siti Rahmawati")
+        form.entries["nip"].set_text("198703122010012004")
+        form.entries["code"].set_text(CODE)
         screen.error = error  # type: ignore[attr-defined]
         screen.tick(0.01)
         return screen

@@ -23,7 +23,7 @@ from game.authoring.batch import allocate, plan_tasks
 from game.authoring.expect import play_steps
 from game.scenario import load_scenario
 from game.scenario.format_model import PlanStep
-from tests.authoring.conftest import EXAMPLE, UNBALANCED
+from tests.variants import EXAMPLE
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,9 +39,9 @@ def balance_json(app: typer.Typer, runner: CliRunner, path: Path, *args: str) ->
 
 
 def test_one_cheap_policy_that_wins_everything_is_flagged_dominant(
-    app: typer.Typer, runner: CliRunner
+    app: typer.Typer, runner: CliRunner, unbalanced: Path
 ) -> None:
-    report = balance_json(app, runner, UNBALANCED, "--runs", "300", "--jobs", "1")
+    report = balance_json(app, runner, unbalanced, "--runs", "300", "--jobs", "1")
     assert "magic_wand" in report["dominant"]
     wand = next(p for p in report["policies"] if p["id"] == "magic_wand")
     assert wand["top10_share"] > 0.9 and wand["flag"] == "dominant"
@@ -79,18 +79,20 @@ def test_best_path_replays_as_a_plan_to_its_score() -> None:
     )
 
 
-def test_results_do_not_depend_on_the_number_of_cores() -> None:
-    loaded = load_scenario(UNBALANCED)
+def test_results_do_not_depend_on_the_number_of_cores(unbalanced: Path) -> None:
+    loaded = load_scenario(unbalanced)
     one = build_report(loaded, *run_balance(loaded, 120, jobs=1), jobs=1)
     two = build_report(loaded, *run_balance(loaded, 120, jobs=2), jobs=2)
     for key in ("bots", "best_path", "policies", "events", "goals", "endings", "dominant", "dead"):
         assert one[key] == two[key], key
 
 
-def test_terminal_report_and_charts(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
+def test_terminal_report_and_charts(
+    app: typer.Typer, runner: CliRunner, tmp_path: Path, unbalanced: Path
+) -> None:
     out = tmp_path / "charts"
     result = runner.invoke(
-        app, ["balance", str(UNBALANCED), "--runs", "150", "--jobs", "1", "--out", str(out)]
+        app, ["balance", str(unbalanced), "--runs", "150", "--jobs", "1", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
     assert "Score spread per bot" in result.stdout

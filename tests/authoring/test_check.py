@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from game.authoring.expect import number, play_steps, run_all
 from game.scenario import load_scenario
-from tests.authoring.conftest import BROKEN_EXPECT, EXAMPLE
+from tests.variants import EXAMPLE
 
 
 def test_passing_expectations_exit_0(app: typer.Typer, runner: CliRunner) -> None:
@@ -21,20 +21,22 @@ def test_passing_expectations_exit_0(app: typer.Typer, runner: CliRunner) -> Non
 
 
 def test_a_broken_expectation_fails_with_the_value_found(
-    app: typer.Typer, runner: CliRunner
+    app: typer.Typer, runner: CliRunner, broken_expect: Path
 ) -> None:
-    result = runner.invoke(app, ["check", str(BROKEN_EXPECT)])
+    result = runner.invoke(app, ["check", str(broken_expect)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     fail = next(i for i, line in enumerate(lines) if "GAGAL / FAIL  trust_soars" in line)
-    assert lines[fail].startswith(f"{BROKEN_EXPECT}:222:")
+    assert lines[fail].startswith(f"{broken_expect}:222:")
     assert "public_trust = 40.4543" in lines[fail + 1]
     assert "turn = 8" in lines[fail + 1]
     assert "1 passed, 2 failed" in result.output
 
 
-def test_a_refused_plan_step_fails_with_the_reason(app: typer.Typer, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["check", str(BROKEN_EXPECT)])
+def test_a_refused_plan_step_fails_with_the_reason(
+    app: typer.Typer, runner: CliRunner, broken_expect: Path
+) -> None:
+    result = runner.invoke(app, ["check", str(broken_expect)])
     assert "GAGAL / FAIL  cannot_afford" in result.output
     assert (
         "turn 2: adopt 'hybrid_work': Needs Output-based performance plans in force first."

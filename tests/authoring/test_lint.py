@@ -10,15 +10,17 @@ from typer.testing import CliRunner
 from game.authoring.balance import run_balance
 from game.authoring.lint import games_found, static_found, unadoptable
 from game.scenario import load_scenario
-from tests.authoring.conftest import EXAMPLE, LINT_ME
+from tests.variants import EXAMPLE
 
 
 def line_of(path: Path, number: int) -> str:
     return path.read_text(encoding="utf-8").splitlines()[number - 1]
 
 
-def test_lint_command_locates_each_warning(app: typer.Typer, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["lint", str(LINT_ME), "--runs", "200", "--jobs", "1"])
+def test_lint_command_locates_each_warning(
+    app: typer.Typer, runner: CliRunner, lint_me: Path
+) -> None:
+    result = runner.invoke(app, ["lint", str(lint_me), "--runs", "200", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     warnings = [w for w in result.stdout.splitlines() if ": warning: " in w]
     expected = {
@@ -35,25 +37,25 @@ def test_lint_command_locates_each_warning(app: typer.Typer, runner: CliRunner) 
         file, line, _, rest = warning.split(":", 3)
         path = rest.split(":", 1)[0].strip()
         key_text, message = expected[path]
-        assert file == str(LINT_ME)
-        assert line_of(LINT_ME, int(line)).startswith(key_text)
+        assert file == str(lint_me)
+        assert line_of(lint_me, int(line)).startswith(key_text)
         assert message in warning
 
 
-def test_requires_excluding_policy_is_unadoptable_and_nothing_else() -> None:
-    loaded = load_scenario(LINT_ME)
+def test_requires_excluding_policy_is_unadoptable_and_nothing_else(lint_me: Path) -> None:
+    loaded = load_scenario(lint_me)
     never = unadoptable(loaded.compiled)
     assert {loaded.compiled.policies[i].id for i in never} == {"locked_out"}
 
 
-def test_chained_requirement_is_reported(tmp_path: Path) -> None:
-    text = LINT_ME.read_text(encoding="utf-8").replace(
+def test_chained_requirement_is_reported(tmp_path: Path, lint_me: Path) -> None:
+    text = lint_me.read_text(encoding="utf-8").replace(
         'id = "never_offered"', 'id = "never_offered"\nrequires = ["locked_out"]', 1
     )
     path = tmp_path / "chain.toml"
     path.write_text(text, encoding="utf-8")
     found = dict(static_found(load_scenario(path)))
-    assert "which can never be adopted" in found[("policies", 5, "requires")]
+    assert "which can never be adopted" in str(found[("policies", 5, "requires")])
 
 
 def test_a_clean_example_gives_no_policy_or_event_warnings() -> None:

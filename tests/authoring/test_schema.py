@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from game.authoring.json_schema import scenario_schema
 from game.authoring.template import scenario_text
 from game.scenario import CATEGORIES, VALUES, load_scenario
-from tests.authoring.conftest import BROKEN_EXPECT, EXAMPLE, FIXTURES, LINT_ME, UNBALANCED
+from tests.variants import EXAMPLE, VARIANTS, Variant
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,11 +59,13 @@ def test_schema_command_prints_the_schema(app: typer.Typer, runner: CliRunner) -
     assert printed == json.loads(json.dumps(scenario_schema()))
 
 
-@pytest.mark.parametrize(
-    "path", [EXAMPLE, UNBALANCED, BROKEN_EXPECT, LINT_ME], ids=lambda p: p.name
-)
-def test_schema_accepts_the_fixture_scenarios(schema: dict[str, Any], path: Path) -> None:
-    assert errors(schema, raw(path)) == []
+def test_schema_accepts_the_example(schema: dict[str, Any]) -> None:
+    assert errors(schema, raw(EXAMPLE)) == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
+def test_schema_accepts_the_example_variants(schema: dict[str, Any], variant: Variant) -> None:
+    assert errors(schema, tomllib.loads(variant.text())) == []
 
 
 def test_schema_accepts_the_starter_scenario(schema: dict[str, Any]) -> None:
@@ -114,6 +116,9 @@ def test_schema_has_no_null_or_draft_2020_keywords(schema: dict[str, Any]) -> No
     assert '"null"' not in text and "prefixItems" not in text and "$defs" not in text
 
 
-def test_fixtures_folder_is_complete() -> None:
-    assert EXAMPLE.is_file()
-    assert {p.name for p in FIXTURES.glob("*.toml")} >= {"unbalanced.toml", "lint_me.toml"}
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
+def test_each_variant_is_the_example_plus_its_own_lines(variant: Variant) -> None:
+    replaced = {old for old, _ in variant.replace}
+    rest = iter(variant.text().splitlines(keepends=True))
+    example = EXAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert all(any(line == other for other in rest) for line in example if line not in replaced)

@@ -97,7 +97,7 @@ def test_plan_answers_events_before_adopting(tmp_path: object) -> None:
 
     from game.scenario import load_scenario
     from game.scenario.format_model import PlanStep
-    from tests.engine.test_timing import BASE
+    from tests.engine.timing_scenario import BASE
 
     assert isinstance(tmp_path, Path)
     path = tmp_path / "t.toml"

@@ -13,7 +13,7 @@ from tests.results.helpers import COHORT_BOTS, PER_COHORT, SCENARIO, MakeRecord,
 
 @pytest.fixture(scope="session")
 def loaded() -> LoadedScenario:
-    """The fixture scenario (the format's example, id ``contoh-uji``)."""
+    """The fixture scenario (the format's example, id ``dukcapil-sukamaju``)."""
     return load_scenario(SCENARIO)
 
 

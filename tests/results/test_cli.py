@@ -8,22 +8,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from game import cli
 from game.results.export import DECISION_COLUMNS, PLAYER_COLUMNS
 from game.results.record import read_result
-from tests.results.helpers import FIXTURES, PER_COHORT, SCENARIO
-
-cli.register_commands()
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(cli.app, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a traceback is a bug: show where
-    return result.exit_code, result.stdout, result.stderr
+from tests.results.helpers import FIXTURES, PER_COHORT, SCENARIO, run
 
 
 @pytest.fixture()

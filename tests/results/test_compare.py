@@ -82,6 +82,6 @@ def test_other_versions_are_separated_not_pooled(make_record: MakeRecord) -> Non
     b = [make_record(i, "random", "B") for i in range(5)]
     newer = [r.model_copy(update={"scenario_version": "2.0.0"}) for r in b[:2]]
     groups, skipped = group_results(_stored(a + b + newer), ["A", "B"])
-    assert [g.name for g in groups] == ["contoh-uji@1.0.0"]
+    assert [g.name for g in groups] == ["dukcapil-sukamaju@1.0.0"]
     assert len(groups[0].by_cohort["B"]) == 5
-    assert len(skipped) == 1 and "contoh-uji@2.0.0 not compared" in skipped[0]
+    assert len(skipped) == 1 and "dukcapil-sukamaju@2.0.0 not compared" in skipped[0]

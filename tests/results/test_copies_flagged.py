@@ -10,8 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from game.results.record import Origin, write_result
-from tests.results.helpers import FIXTURES, MakeRecord
-from tests.results.test_cli import run
+from tests.results.helpers import FIXTURES, MakeRecord, run
 
 
 @pytest.fixture()
@@ -38,7 +37,7 @@ def test_list_shows_origin_and_flags_the_copy(copied: str) -> None:
     code, out, _ = run("results", "list", "--db", copied)
     assert code == 0
     assert "=1" in _line(out, "Ani Asli") and "=1" in _line(out, "Budi Salin")
-    assert "=" not in _line(out, "Citra Bot").split("contoh-uji")[1]
+    assert "=" not in _line(out, "Citra Bot").split("dukcapil-sukamaju")[1]
     assert "game" in _line(out, "Ani Asli") and "greedy" in _line(out, "Citra Bot")
     assert "?" in _line(out, "Dodi Lama")
     assert "identical decisions" in out

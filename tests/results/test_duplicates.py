@@ -17,7 +17,12 @@ def test_a_copy_with_another_name_is_grouped_with_its_original(make_record: Make
     groups = duplicate_groups([other, original, copy])
     assert len(groups) == 1
     g = groups[0]
-    assert (g.number, g.cohort, g.scenario, g.members) == (1, "K1", "contoh-uji@1.0.0", (1, 2))
+    assert (g.number, g.cohort, g.scenario, g.members) == (
+        1,
+        "K1",
+        "dukcapil-sukamaju@1.0.0",
+        (1, 2),
+    )
     assert group_numbers([other, original, copy]) == [None, 1, 1]
 
 

@@ -21,7 +21,7 @@ def test_record_holds_what_replay_needs(make_record: MakeRecord, loaded: LoadedS
     record = make_record(7, "random", "PKA-II", "Siti Aminah")
     data = record.to_json()
     assert data["format"] == 1
-    assert data["scenario_id"] == "contoh-uji" and data["scenario_version"] == "1.0.0"
+    assert data["scenario_id"] == "dukcapil-sukamaju" and data["scenario_version"] == "1.0.0"
     assert data["scenario_sha256"] == loaded.sha256
     assert data["seed"] == 7 and data["cohort"] == "PKA-II" and data["player"] == "Siti Aminah"
     game = play(loaded, "random", 7)
@@ -42,7 +42,7 @@ def test_folder_target_gets_a_safe_unique_name(tmp_path: Path, make_record: Make
     first = write_result(record, tmp_path)
     second = write_result(record, tmp_path)
     assert first != second and first.parent == tmp_path == second.parent
-    assert first.name.startswith("PKA-2026-B_Dr-Budi-S_contoh-uji_")
+    assert first.name.startswith("PKA-2026-B_Dr-Budi-S_dukcapil-sukamaju_")
     assert all(c.isalnum() or c in "-_.~" for c in first.name + second.name)
 
 

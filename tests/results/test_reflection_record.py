@@ -194,5 +194,8 @@ def test_compare_never_pools_short_and_full_games(make_record: MakeRecord) -> No
     items = [StoredResult(r.key(), r, "") for r in full + short]
     groups, skipped = group_results(items, ["A", "B"])
     assert skipped == []
-    assert sorted(g.name for g in groups) == ["contoh-uji@1.0.0", "contoh-uji@1.0.0/3q"]
+    assert sorted(g.name for g in groups) == [
+        "dukcapil-sukamaju@1.0.0",
+        "dukcapil-sukamaju@1.0.0/3q",
+    ]
     assert all(len(v) == 2 for g in groups for v in g.by_cohort.values())

@@ -43,7 +43,7 @@ def test_a_scenario_not_played_is_named(
     assert done.stdout == ""
     assert done.stderr == (
         f"agen results {command}: --scenario nope: tidak dimainkan oleh kelas {who} / "
-        f"not played by class {who}; dimainkan / played: contoh-uji@1.0.0\n"
+        f"not played by class {who}; dimainkan / played: dukcapil-sukamaju@1.0.0\n"
     )
     assert not (tmp_path / "r").exists()
 

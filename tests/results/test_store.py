@@ -27,7 +27,7 @@ def test_three_classes_import_and_rank(classes: dict[str, list[Path]], db: str) 
     assert report.ok and len(report.imported) == 3 * PER_COHORT and not report.duplicates
     for cohort, files in classes.items():
         records = [read_result(f) for f in files]
-        board = store.leaderboard("contoh-uji", cohort, limit=100)
+        board = store.leaderboard("dukcapil-sukamaju", cohort, limit=100)
         assert len(board) == PER_COHORT
         assert [r.score for r in board] == sorted((r.score for r in records), reverse=True)
         assert {r.player for r in board} == {r.player for r in records}
@@ -39,7 +39,7 @@ def test_three_classes_import_and_rank(classes: dict[str, list[Path]], db: str) 
                 next(r for r in records if r.player == row.player).goals
             )
     assert len(store.leaderboard(None, "A", limit=5)) == 5
-    assert store.versions("A") == [("contoh-uji@1.0.0", PER_COHORT)]
+    assert store.versions("A") == [("dukcapil-sukamaju@1.0.0", PER_COHORT)]
 
 
 def test_same_result_twice_is_kept_once(
@@ -139,7 +139,7 @@ def test_version_1_database_is_migrated(db: str, make_record: MakeRecord) -> Non
         stored = conn.execute(text("SELECT origin, path_sha256 FROM results ORDER BY id")).all()
     assert "ix_results_board" in indexes and "ix_results_path" in indexes
     assert stored == [(None, path_sha256(r)) for r in records]  # old rows: origin unknown
-    board = store.leaderboard("contoh-uji", "OLD")
+    board = store.leaderboard("dukcapil-sukamaju", "OLD")
     assert [row.goals for row in board] == [
         len(r.goals) for r in sorted(records, key=lambda r: -r.score)
     ]
@@ -255,7 +255,7 @@ def test_postgresql_store(pg_url: str, classes: dict[str, list[Path]]) -> None:
     assert report.ok and len(report.imported) == 2 * PER_COHORT
     again = store.import_files([classes["A"][0]], FIXTURES)
     assert again.duplicates == [classes["A"][0]]
-    board = store.leaderboard("contoh-uji", "B", limit=10)
+    board = store.leaderboard("dukcapil-sukamaju", "B", limit=10)
     scores = sorted((read_result(f).score for f in classes["B"]), reverse=True)[:10]
     assert [r.score for r in board] == scores
     stored = store.results(["A"])

@@ -63,7 +63,7 @@ def test_scenario_changed_after_play_is_refused(
 ) -> None:
     folder = tmp_path / "scenarios"
     folder.mkdir()
-    text = (FIXTURES / "example.toml").read_text(encoding="utf-8")
+    text = (FIXTURES / "format_example.toml").read_text(encoding="utf-8")
     (folder / "example.toml").write_text(
         text.replace("start = 71", "start = 72", 1), encoding="utf-8"
     )
@@ -79,7 +79,7 @@ def test_scenario_found_among_several_files(
 ) -> None:
     folder = tmp_path / "scenarios"
     folder.mkdir()
-    shutil.copy(FIXTURES / "example.toml", folder / "b.toml")
+    shutil.copy(FIXTURES / "format_example.toml", folder / "b.toml")
     (folder / "a.toml").write_text("not toml [", encoding="utf-8")
     report = open_store(db).import_files([_edit(tmp_path, make_record, lambda d: None)], folder)
     assert report.ok and len(report.imported) == 1

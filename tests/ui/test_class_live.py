@@ -24,7 +24,7 @@ from game.ui.screens.turn import TurnScreen
 from tests.classroom.conftest import Server, free_port, start_server
 from tests.ui.class_fakes import settle
 from tests.ui.conftest import SIZE, key, make_options
-from tests.ui.test_class_play import fill, play_to
+from tests.ui.players import fill, play_to
 
 
 @pytest.fixture(autouse=True)

@@ -21,9 +21,9 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_dialog import EventDialog
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
-from game.ui.screens.turn_report import TurnReportScreen
 from tests.ui.class_fakes import FakeClass, settle
-from tests.ui.conftest import EXAMPLE, SIZE, key, make_options, type_text
+from tests.ui.conftest import EXAMPLE, SIZE, key, make_options
+from tests.ui.players import fill, play_to
 
 ADDRESS = "192.168.1.10:8765"
 ORIGINAL_INFO = FakeClass.info
@@ -47,21 +47,6 @@ def capp(tmp_path: Path, server: FakeClass) -> Iterator[App]:
         app.class_link.stop()
 
 
-def fill(app: App, address: str, code: str, name: str, nip: str = "", members: str = "") -> None:
-    """Type into the join form, field by field (Tab moves on)."""
-    screen = app.screen
-    assert isinstance(screen, ClassJoinScreen)
-    for entry in screen.entries.values():
-        entry.set_text("")
-        entry.unfocus()
-    screen.entries["address"].focus()
-    for i, text in enumerate((address, code, name, nip, members)):
-        if text:
-            type_text(app, text)
-        if i < 4:
-            key(app, pygame.K_TAB)
-
-
 def join(app: App, server: FakeClass, name: str = "Budi Santoso") -> None:
     """Title → player screen → join form → briefing → first turn."""
     key(app, pygame.K_n)
@@ -73,27 +58,6 @@ def join(app: App, server: FakeClass, name: str = "Budi Santoso") -> None:
     settle(app, lambda: not isinstance(app.screen, ClassJoinScreen))
     assert isinstance(app.screen, ClassBriefingScreen), app.screen
     key(app, pygame.K_RETURN)
-
-
-def step(app: App) -> None:
-    """One move of a player who takes the first choice and ends every turn."""
-    screen = app.screen
-    if isinstance(screen, EventDialog):
-        key(app, pygame.K_1 if screen.chosen is None else pygame.K_RETURN)
-        if app.screen is screen and screen.chosen is None:
-            key(app, pygame.K_2)
-    elif isinstance(screen, (TurnScreen, TurnReportScreen)):
-        key(app, pygame.K_RETURN)
-    else:
-        raise AssertionError(f"unexpected screen {screen}")
-
-
-def play_to(app: App, done: object) -> None:
-    for _ in range(300):
-        if callable(done) and done():
-            return
-        step(app)
-    raise AssertionError("the game did not get there")
 
 
 def test_a_joined_game_sends_each_turn_and_the_result_once(capp: App, server: FakeClass) -> None:

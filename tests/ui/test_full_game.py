@@ -14,23 +14,11 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_dialog import EventDialog
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.policy_dialog import PolicyDialog
-from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from tests.ui.conftest import click, current, key, type_text
-
-
-def enter_player(app: App) -> None:
-    key(app, pygame.K_n)
-    assert isinstance(app.screen, PlayerScreen)
-    type_text(app, "Budi Santoso")
-    key(app, pygame.K_TAB)
-    type_text(app, "1987")
-    key(app, pygame.K_TAB)
-    type_text(app, "PKA-01")
-    key(app, pygame.K_RETURN)
-    assert isinstance(app.screen, ScenarioScreen), app.screen
+from tests.ui.conftest import click, current, key
+from tests.ui.players import enter_player
 
 
 def test_title_to_debrief_writes_a_result_that_replays(app: App) -> None:
@@ -121,7 +109,6 @@ def test_refused_action_is_a_message_not_a_crash(app: App) -> None:
 
 def test_the_key_that_opens_the_player_screen_is_not_typed_into_it(app: App) -> None:
     """SDL sends KEYDOWN then TEXTINPUT for one key press; 'n' on the title must not type 'n'."""
-    from game.ui.screens.player import PlayerScreen
     from tests.ui.conftest import pump
 
     assert isinstance(app.screen, TitleScreen)

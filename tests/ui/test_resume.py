@@ -26,7 +26,7 @@ PLAY_THEN_DIE = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     import pygame
     from tests.ui.conftest import SIZE, key, make_options
-    from tests.ui.test_full_game import enter_player
+    from tests.ui.players import enter_player
     from game.ui.app import App
     pygame.display.init(); pygame.display.set_mode((1, 1))
     app = App(make_options(Path({tmp!r})), headless_size=SIZE)
@@ -75,7 +75,7 @@ def test_killed_mid_game_resumes_at_the_same_turn(tmp_path: Path) -> None:
 
 
 def test_save_and_quit_then_continue(app: App, tmp_path: Path) -> None:
-    from tests.ui.test_full_game import enter_player
+    from tests.ui.players import enter_player
 
     enter_player(app)
     key(app, pygame.K_RETURN)
@@ -95,7 +95,7 @@ def test_save_and_quit_then_continue(app: App, tmp_path: Path) -> None:
 
 
 def test_a_changed_scenario_refuses_to_continue(app: App, tmp_path: Path) -> None:
-    from tests.ui.test_full_game import enter_player
+    from tests.ui.players import enter_player
 
     enter_player(app)
     key(app, pygame.K_RETURN)

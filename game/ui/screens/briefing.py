@@ -6,6 +6,7 @@ import pygame
 
 from game.scenario import localize
 from game.ui import scroll, theme, widgets
+from game.ui.briefing_text import briefing_view
 from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -45,14 +46,7 @@ class BriefingOverlay(Overlay):
         top = rect.top + ink.px(104)
         bottom = self.buttons()[0].rect.top - ink.px(12)
         area = pygame.Rect(rect.left + ink.px(32), top, rect.width - ink.px(64), bottom - top)
-        return scroll.layout(
-            ink,
-            localize(s.briefing, self.app.lang, s.default_language),
-            area,
-            19,
-            theme.TEXT,
-            spacing=1.05,
-        )
+        return briefing_view(ink, s, self.app.lang, area)
 
     def handle(self, event: pygame.event.Event) -> Screen:
         moved = scroll.handle(self.view(), self.offset, event, self.app.mouse)

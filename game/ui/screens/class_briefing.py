@@ -6,6 +6,7 @@ import pygame
 
 from game.scenario import localize
 from game.ui import class_play, class_shots, facts, scroll, theme, widgets
+from game.ui.briefing_text import back_and_start, below, briefing_view
 from game.ui.class_join import Joined
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Session
@@ -39,31 +40,11 @@ class ClassBriefingScreen(Screen):
         ink = Ink(self.app.surface)
         s = self.joined.loaded.scenario
         inner = self._panel().inflate(-ink.px(56), -ink.px(48))
-        top = inner.top + ink.px(70)
-        area = pygame.Rect(
-            inner.left, top, inner.width + ink.px(12), inner.bottom - top + ink.px(12)
-        )
-        text = localize(s.briefing, self.app.lang, s.default_language)
-        return scroll.layout(ink, text, area, 19, theme.TEXT, spacing=1.05)
+        area = below(ink, inner, inner.top + ink.px(70))
+        return briefing_view(ink, s, self.app.lang, area)
 
     def buttons(self) -> list[Button]:
-        w, h = self.size
-        y = h - self.px(84)
-        return [
-            Button(
-                "back",
-                self.t("common.back"),
-                pygame.Rect(self.px(48), y, self.px(200), self.px(56)),
-                hint="Esc",
-            ),
-            Button(
-                "start",
-                self.t("scenario.start"),
-                pygame.Rect(w - self.px(48) - self.px(340), y, self.px(340), self.px(56)),
-                primary=True,
-                hint="Enter",
-            ),
-        ]
+        return back_and_start(self.size, self.px, self.t("common.back"), self.t("scenario.start"))
 
     def handle(self, event: pygame.event.Event) -> Screen:
         moved = scroll.handle(self.view(), self.offset, event, self.app.mouse)

@@ -10,14 +10,12 @@ from __future__ import annotations
 import threading
 
 import pygame
-import pygame_gui
-from pygame_gui.elements import UITextEntryLine
 
 from game.ui import class_play, class_shots, theme
 from game.ui.class_join import Joined, JoinFailed, check_form, join_class
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player
-from game.ui.theme import gui_theme
+from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("address", "code", "name", "nip", "members")
@@ -35,22 +33,23 @@ class ClassJoinScreen(Screen):
 
     def __init__(self, app: Host, player: Player | None = None) -> None:
         super().__init__(app)
-        self.manager = pygame_gui.UIManager(self.size, gui_theme(), enable_live_theme_updates=False)
-        self.entries: dict[str, UITextEntryLine] = {}
-        self.built_for: tuple[int, int] = (0, 0)
         self.error: JoinFailed | None = None
         self.thread: threading.Thread | None = None
         self.outcome: Joined | JoinFailed | None = None
         start = player or Player("", None, "")
-        self._build(
+        self.form = TextForm(
+            self.size,
+            FIELDS,
+            self.field_rect,
+            LIMITS,
             {
                 "address": app.settings.class_address or "",
                 "name": start.name,
                 "nip": start.player_id or "",
-            }
+            },
         )
         first = "name" if app.settings.class_address else "address"
-        self.entries[first].focus()
+        self.form.entries[first].focus()
 
     # -- layout -------------------------------------------------------------------------
 
@@ -66,22 +65,9 @@ class ClassJoinScreen(Screen):
         width = full if key == "members" else half
         return pygame.Rect(left + (half + gap if right else 0), top, width, self.px(54))
 
-    def _build(self, texts: dict[str, str]) -> None:
-        self.manager.set_window_resolution(self.size)
-        for entry in self.entries.values():
-            entry.kill()
-        self.entries = {}
-        for key in FIELDS:
-            entry = UITextEntryLine(
-                self.field_rect(key), self.manager, initial_text=texts.get(key, "")
-            )
-            entry.set_text_length_limit(LIMITS[key])
-            self.entries[key] = entry
-        self.built_for = self.size
-
     def values(self) -> dict[str, str]:
         """What has been typed."""
-        return {k: e.get_text() for k, e in self.entries.items()}
+        return self.form.texts()
 
     def buttons(self) -> list[Button]:
         y = self.field_rect("members").bottom + self.px(74)
@@ -112,11 +98,7 @@ class ClassJoinScreen(Screen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self.press("back")
         if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
-            current = next((i for i, k in enumerate(FIELDS) if self.entries[k].is_focused), -1)
-            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
-            for entry in self.entries.values():
-                entry.unfocus()
-            self.entries[FIELDS[(current + step) % len(FIELDS)]].focus()
+            self.form.tab(backwards=bool(event.mod & pygame.KMOD_SHIFT))
             return self
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.press("join")
@@ -124,7 +106,7 @@ class ClassJoinScreen(Screen):
             for b in self.buttons():
                 if b.hit(event.pos):
                     return self.press(b.key)
-        self.manager.process_events(event)
+        self.form.process(event)
         return self
 
     def press(self, key: str) -> Screen:
@@ -158,10 +140,8 @@ class ClassJoinScreen(Screen):
 
     def _failed(self, exc: JoinFailed) -> Screen:
         self.error = exc
-        if exc.field in self.entries:
-            for entry in self.entries.values():
-                entry.unfocus()
-            self.entries[exc.field].focus()
+        if exc.field in self.form.entries:
+            self.form.focus(exc.field)
         return self
 
     def _landed(self) -> Screen:
@@ -178,13 +158,11 @@ class ClassJoinScreen(Screen):
         return True
 
     def tick(self, dt: float) -> bool:
-        if self.size != self.built_for:
-            self._build(self.values())
-        self.manager.update(dt)
+        self.form.tick(self.size, dt)
         return True
 
     def close(self) -> None:
-        self.manager.clear_and_reset()
+        self.form.close()
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -219,7 +197,7 @@ class ClassJoinScreen(Screen):
             theme.FAINT,
             max_width=members.width,
         )
-        self.manager.draw_ui(surface)
+        self.form.draw(surface)
         self.draw_buttons(ink, 22)
         join = self.buttons()[1].rect
         message, color = None, theme.BAD

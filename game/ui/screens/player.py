@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pygame
-import pygame_gui
-from pygame_gui.elements import UITextEntryLine
 
 from game.ui import theme, widgets
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player
-from game.ui.theme import gui_theme
+from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("name", "nip", "cohort")
+LIMITS = {"name": 60, "nip": 30, "cohort": 30}
 
 
 class PlayerScreen(Screen):
@@ -34,13 +33,16 @@ class PlayerScreen(Screen):
 
     def __init__(self, app: Host, player: Player | None = None) -> None:
         super().__init__(app)
-        self.manager = pygame_gui.UIManager(self.size, gui_theme(), enable_live_theme_updates=False)
-        self.entries: dict[str, UITextEntryLine] = {}
-        self.built_for: tuple[int, int] = (0, 0)
         self.error: str | None = None
         start = player or Player("", None, "")
-        self._build({"name": start.name, "nip": start.player_id or "", "cohort": start.cohort})
-        self.entries["name"].focus()
+        self.form = TextForm(
+            self.size,
+            FIELDS,
+            lambda key: self._field_rect(FIELDS.index(key)),
+            LIMITS,
+            {"name": start.name, "nip": start.player_id or "", "cohort": start.cohort},
+        )
+        self.form.entries["name"].focus()
 
     def _field_rect(self, i: int) -> pygame.Rect:
         w, _ = self.size
@@ -51,22 +53,9 @@ class PlayerScreen(Screen):
             self.px(54),
         )
 
-    def _build(self, texts: dict[str, str]) -> None:
-        self.manager.set_window_resolution(self.size)
-        for entry in self.entries.values():
-            entry.kill()
-        self.entries = {}
-        for i, key in enumerate(FIELDS):
-            entry = UITextEntryLine(
-                self._field_rect(i), self.manager, initial_text=texts.get(key, "")
-            )
-            entry.set_text_length_limit(60 if key == "name" else 30)
-            self.entries[key] = entry
-        self.built_for = self.size
-
     def values(self) -> dict[str, str]:
         """What the player has typed so far."""
-        return {k: e.get_text().strip() for k, e in self.entries.items()}
+        return {k: text.strip() for k, text in self.form.texts().items()}
 
     def buttons(self) -> list[Button]:
         y = self._field_rect(3).top + self.px(10)
@@ -106,12 +95,7 @@ class PlayerScreen(Screen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return self.press("back")
         if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
-            keys = list(FIELDS)
-            current = next((i for i, k in enumerate(keys) if self.entries[k].is_focused), -1)
-            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
-            for entry in self.entries.values():
-                entry.unfocus()
-            self.entries[keys[(current + step) % len(keys)]].focus()
+            self.form.tab(backwards=bool(event.mod & pygame.KMOD_SHIFT))
             return self
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.press("next")
@@ -121,7 +105,7 @@ class PlayerScreen(Screen):
             for b in self.buttons():
                 if b.hit(event.pos):
                     return self.press(b.key)
-        self.manager.process_events(event)
+        self.form.process(event)
         return self
 
     def press(self, key: str) -> Screen:
@@ -134,11 +118,11 @@ class PlayerScreen(Screen):
             v = self.values()
             if not v["name"]:
                 self.error = "player.need_name"
-                self.entries["name"].focus()
+                self.form.entries["name"].focus()
                 return self
             if not v["cohort"]:
                 self.error = "player.need_cohort"
-                self.entries["cohort"].focus()
+                self.form.entries["cohort"].focus()
                 return self
             return self.go("scenario", Player(v["name"], v["nip"] or None, v["cohort"]))
         return self
@@ -147,13 +131,11 @@ class PlayerScreen(Screen):
         return True
 
     def tick(self, dt: float) -> bool:
-        if self.size != self.built_for:
-            self._build(self.values())
-        self.manager.update(dt)
+        self.form.tick(self.size, dt)
         return True
 
     def close(self) -> None:
-        self.manager.clear_and_reset()
+        self.form.close()
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop(surface)
@@ -191,5 +173,5 @@ class PlayerScreen(Screen):
             19,
             theme.MUTED,
         )
-        self.manager.draw_ui(surface)
+        self.form.draw(surface)
         self.draw_buttons(ink, 22)

@@ -10,10 +10,11 @@ import pygame
 
 from game import paths
 from game.errors import Problem, ScenarioError
-from game.i18n import tr_n
+from game.i18n import say, tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
+from game.ui.briefing_text import back_and_start, below, briefing_view
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
@@ -37,7 +38,7 @@ class Broken:
 
     def lines(self, lang: str) -> list[str]:
         """``FILE:LINE: key.path: message`` in ``lang``, one per problem."""
-        return [p.format(lang) for p in self.problems] or [f"{self.path}: {self.reason}"]
+        return [say(p, lang) for p in self.problems] or [f"{self.path}: {self.reason}"]
 
 
 def find_scenarios(folder: Path, first: Path | None = None) -> tuple[list[Choice], int]:
@@ -161,12 +162,7 @@ class ScenarioScreen(Screen):
         title = localize(s.title, lang, s.default_language)
         used = min(ink.wrapped_height(title, inner.width, 30, 800), 2 * ink.line_height(30, 800))
         top = inner.top + used + ink.px(8) + ink.px(30)
-        area = pygame.Rect(
-            inner.left, top, inner.width + ink.px(12), inner.bottom - top + ink.px(12)
-        )
-        return scroll.layout(
-            ink, localize(s.briefing, lang, s.default_language), area, 19, theme.TEXT, spacing=1.05
-        )
+        return briefing_view(ink, s, lang, below(ink, inner, top))
 
     def select(self, index: int) -> Screen:
         """Show another scenario's briefing from its top (and put the broken file's lines away)."""
@@ -177,24 +173,13 @@ class ScenarioScreen(Screen):
         return self
 
     def buttons(self) -> list[Button]:
-        w, h = self.size
-        y = h - self.px(84)
-        return [
-            Button(
-                "back",
-                self.t("common.back"),
-                pygame.Rect(self.px(48), y, self.px(200), self.px(56)),
-                hint="Esc",
-            ),
-            Button(
-                "start",
-                self.t("scenario.start"),
-                pygame.Rect(w - self.px(48) - self.px(340), y, self.px(340), self.px(56)),
-                enabled=bool(self.choices) and self.broken is None,
-                primary=True,
-                hint="Enter",
-            ),
-        ]
+        return back_and_start(
+            self.size,
+            self.px,
+            self.t("common.back"),
+            self.t("scenario.start"),
+            enabled=bool(self.choices) and self.broken is None,
+        )
 
     def hover_key(self, pos: tuple[int, int]) -> Any:
         row = next(

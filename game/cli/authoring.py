@@ -12,11 +12,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from game.cli.common import check_files, fail
+from game.cli.common import check_files, fail, played_as
 from game.errors import AgenError, Problem, ScenarioError
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
+
+
+Quarters = Annotated[
+    int | None,
+    typer.Option(
+        min=1, help="The scenario's short form of this many quarters (e.g. 4) / versi pendek"
+    ),
+]
 
 
 def _load(path: Path) -> Any:
@@ -55,13 +63,14 @@ def schema() -> None:
 
 def check(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    quarters: Quarters = None,
 ) -> None:
     r"""Run the scenario's \[\[expect]] blocks like tests / jalankan blok \[\[expect]] seperti uji."""
     from game.authoring.expect import number, run_all
     from game.scenario.loader import read_toml
     from game.scenario.locate import KeyLines
 
-    loaded = _load(scenario)
+    loaded = played_as(_load(scenario), quarters, "check")
     results = run_all(loaded)
     if not results:
         typer.echo(f"{scenario}: tidak ada blok [[expect]] / no [[expect]] blocks")
@@ -95,6 +104,7 @@ def balance(
         int | None, typer.Option(help="First seed (default: the scenario's)")
     ] = None,
     jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
+    quarters: Quarters = None,
 ) -> None:
     """Bots over many seeds: score spread, best path, dominant and dead policies."""
     from rich.console import Console
@@ -103,7 +113,7 @@ def balance(
     from game.authoring.lint import games_found, lint_problems, static_found
     from game.authoring.render import render
 
-    loaded = _load(scenario)
+    loaded = played_as(_load(scenario), quarters, "balance")
     err = Console(stderr=True)
     try:
         rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start, err)

@@ -67,6 +67,25 @@ def known_language(lang: str | None, command: str) -> None:
         )
 
 
+def played_as(loaded: LoadedScenario, quarters: int | None, command: str) -> LoadedScenario:
+    """``loaded`` played over ``quarters`` turns (``--quarters``): itself, or its short form;
+    a length it does not offer is one bilingual line listing those it does (exit 1)."""
+    from game.i18n import tr
+    from game.scenario.forms import NotOffered
+    from game.scenario.forms import played_as as form
+
+    try:
+        return form(loaded, quarters)
+    except NotOffered as exc:
+        listed = ", ".join(map(str, exc.offered))
+        both = [
+            tr("shortform.not_offered", lang, n=quarters, offered=listed) for lang in ("id", "en")
+        ]
+        raise fail(
+            f"agen {command} --quarters {quarters}: {loaded.path}: {' / '.join(both)}"
+        ) from None
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error to stderr and return the Exit to raise."""
     typer.echo(message, err=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import check_files, fail, known_language, scenario_path
+from game.cli.common import check_files, fail, known_language, played_as, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
 
 
@@ -78,6 +78,13 @@ def simulate(
         typer.Option(help="Join a live class at this address (http://HOST:PORT) / gabung kelas"),
     ] = None,
     code: Annotated[str | None, typer.Option(help="Class code for --join / kode kelas")] = None,
+    quarters: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek",
+        ),
+    ] = None,
 ) -> None:
     """Play without a window; print the metrics per turn, the main causes and the score.
 
@@ -98,6 +105,11 @@ def simulate(
             f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2
         )
     if join is not None or code is not None:
+        if quarters is not None:
+            from game.i18n import tr
+
+            both = " / ".join(tr("shortform.join_quarters", lang) for lang in ("id", "en"))
+            raise fail(f"agen simulate --join --quarters: {both}", 2)
         if scenario is not None or join is None or code is None:
             raise fail(
                 "agen simulate: --join URL --code KODE tanpa berkas skenario / "
@@ -116,14 +128,15 @@ def simulate(
     scenario = scenario_path(scenario, "simulate")
     try:
         loaded = load_scenario(scenario)
+        played = played_as(loaded, quarters, "simulate")
         the_seed = seed if seed is not None else loaded.scenario.seed
         if plan is not None:
             steps = load_plan(plan, loaded.scenario)
-            game = play_plan(loaded.compiled, steps, the_seed)
+            game = play_plan(played.compiled, steps, the_seed)
         else:
             assert bot is not None
             own = bot_seed if bot_seed is not None else the_seed
-            game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], own)
+            game = play_bot(Game(played.compiled, the_seed), BOTS[bot], own)
         language = lang or loaded.scenario.default_language
         report = game_report(game, language)
         if result_out is not None:

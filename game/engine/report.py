@@ -7,6 +7,7 @@ from typing import Any
 from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
 from game.engine.scoring import score
+from game.scenario.reflection import is_short
 from game.scenario.text import localize
 
 TOP_CAUSES = 3
@@ -53,6 +54,7 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
         "scenario": s.id,
         "version": s.version,
         "seed": game.seed,
+        "quarters": s.turns if is_short(s) else None,
         "language": lang,
         "labels": {name: metric_label(c, name, lang) for name in shown},
         "turns": turns,
@@ -67,7 +69,8 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
 def render_text(report: dict[str, Any]) -> str:
     """The report as a plain-text table for the terminal."""
     labels: dict[str, str] = report["labels"]
-    lines = [f"{report['scenario']} {report['version']}  seed {report['seed']}"]
+    short = f"  quarters {report['quarters']}" if report.get("quarters") else ""
+    lines = [f"{report['scenario']} {report['version']}  seed {report['seed']}{short}"]
     for turn in report["turns"]:
         lines.append("")
         lines.append(f"== {turn['turn']} ==")

@@ -113,12 +113,20 @@ def with_turns(compiled: Compiled, turns: int | None) -> Compiled:
     return replace(compiled, scenario=scenario)
 
 
+def offered(s: Scenario) -> tuple[int, ...]:
+    """The lengths (turns) a scenario can be played over: its short form's and its own."""
+    return tuple(sorted({s.turns, *([s.short_form.turns] if s.short_form else [])}))
+
+
+def is_short(s: Scenario) -> bool:
+    """Whether ``s`` is a scenario as played in its short form (see :func:`with_turns`)."""
+    return s.short_form is not None and s.turns == s.short_form.turns
+
+
 def check_quarters(s: Scenario, quarters: int | None) -> str | None:
     """Why a game cannot be played over ``quarters`` turns, or None if it can (the full
     length, or the scenario's short form)."""
-    if quarters is None or quarters == s.turns:
+    if quarters is None or quarters in offered(s):
         return None
-    if s.short_form is not None and quarters == s.short_form.turns:
-        return None
-    offered = sorted({s.turns, *([s.short_form.turns] if s.short_form else [])})
-    return f"{quarters} turns is not offered by '{s.id}' (it offers {', '.join(map(str, offered))})"
+    listed = ", ".join(map(str, offered(s)))
+    return f"{quarters} turns is not offered by '{s.id}' (it offers {listed})"

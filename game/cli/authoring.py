@@ -12,19 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from game.cli.common import check_files, fail, played_as
+from game.cli.common import Quarters, check_files, fail, played_as
 from game.errors import AgenError, Problem, ScenarioError
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
-
-
-Quarters = Annotated[
-    int | None,
-    typer.Option(
-        min=1, help="The scenario's short form of this many quarters (e.g. 4) / versi pendek"
-    ),
-]
 
 
 def _load(path: Path) -> Any:

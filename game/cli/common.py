@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperOption
@@ -13,6 +13,14 @@ from game.errors import AgenError, Problem, ScenarioError
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
+
+# ``--quarters N`` of every command that plays: the scenario's short form of N turns.
+Quarters = Annotated[
+    int | None,
+    typer.Option(
+        min=1, help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek"
+    ),
+]
 
 _type_shown = TyperOption.display_type_rich
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import check_files, fail, known_language, played_as, scenario_path
+from game.cli.common import Quarters, check_files, fail, known_language, played_as, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
 
 
@@ -78,13 +78,7 @@ def simulate(
         typer.Option(help="Join a live class at this address (http://HOST:PORT) / gabung kelas"),
     ] = None,
     code: Annotated[str | None, typer.Option(help="Class code for --join / kode kelas")] = None,
-    quarters: Annotated[
-        int | None,
-        typer.Option(
-            min=1,
-            help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek",
-        ),
-    ] = None,
+    quarters: Quarters = None,
 ) -> None:
     """Play without a window; print the metrics per turn, the main causes and the score.
 

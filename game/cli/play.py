@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from game.cli.common import Quarters
+
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
 # (how a test stands in for a machine without a display).
 FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
@@ -149,13 +151,7 @@ def register(app: typer.Typer) -> None:
         start_turn: Annotated[
             int | None, typer.Option(min=1, help="Start the playtest at this turn")
         ] = None,
-        quarters: Annotated[
-            int | None,
-            typer.Option(
-                min=1,
-                help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek",
-            ),
-        ] = None,
+        quarters: Quarters = None,
         predict: Annotated[
             str | None,
             typer.Option(

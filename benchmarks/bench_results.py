@@ -18,8 +18,8 @@ from pathlib import Path
 from benchmarks.common import largest_scenario, median_time
 from game.engine import BOTS, Game, play_bot
 from game.results.record import ResultRecord, record_from_game, write_result
-from game.results.schema import results
 from game.results.store import open_store
+from game.results.store_tables import results
 from game.results.verify import ScenarioLibrary
 
 FILES = 1_000

@@ -14,8 +14,8 @@ from game.engine.game import Game
 from game.engine.plan import play_plan
 from game.errors import PlanError
 from game.scenario.compiled import Compiled
+from game.scenario.format_model import Expect, PlanStep
 from game.scenario.loader import LoadedScenario
-from game.scenario.schema import Expect, PlanStep
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.scenario.format_model import CATEGORIES, NAME_RE, VALUES, Scenario
 from game.scenario.functions import FUNCTIONS
-from game.scenario.schema import CATEGORIES, NAME_RE, VALUES, Scenario
 
 SCHEMA_ID = "https://agen-perubahan.id/schema/scenario-1.json"
 

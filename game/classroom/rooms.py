@@ -27,8 +27,8 @@ from game.classroom import tables as T
 from game.classroom.refusal import Refusal
 from game.errors import ResultError
 from game.results.record import ResultRecord
-from game.results.schema import results
 from game.results.store import ResultStore
+from game.results.store_tables import results
 from game.scenario import LoadedScenario, load_scenario
 
 _PG_LOCK = 7_301_956  # advisory lock held while creating the class tables

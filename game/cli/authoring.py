@@ -119,7 +119,7 @@ def balance(
     report["warnings"] = warnings
     if out is not None:
         try:
-            from game.authoring.charts import write_charts
+            from game.authoring.balance_charts import write_charts
 
             written = write_charts(report, out)
             (out / "report.json").write_text(

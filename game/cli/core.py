@@ -86,7 +86,7 @@ def simulate(
     seed come from the server); it sends its decisions every quarter and its result at the end.
     """
     from game.engine import BOTS, Game, play_bot, play_plan
-    from game.engine.report import game_report, render_text
+    from game.engine.game_report import game_report, render_text
     from game.scenario import load_plan, load_scenario
 
     if (bot is None) == (plan is None):

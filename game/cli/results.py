@@ -352,7 +352,7 @@ def report(
     ] = None,
 ) -> None:
     """Charts (PNG) and a one-page HTML report of one class."""
-    from game.results.report import write_report
+    from game.results.class_report import write_report
     from game.results.store import open_store
 
     try:

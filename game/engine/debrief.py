@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from game.engine.game import Game
 from game.engine.numbers import decimals, number
 from game.engine.timeline import first_adopted, series, spells, turns_in_force, value_after
+from game.scenario.format_model import Debrief, Scenario
 from game.scenario.reflection import PLACEHOLDER, Placeholder, parse_placeholder, placeholders
-from game.scenario.schema import Debrief, Scenario
 from game.scenario.text import localize
 
 Values = dict[str, float | None]

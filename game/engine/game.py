@@ -18,7 +18,7 @@ from game.engine.scoring import Outcome, score
 from game.errors import ActionRefused
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
-from game.scenario.schema import Event, Policy, Scenario
+from game.scenario.format_model import Event, Policy, Scenario
 from game.scenario.text import localize
 
 

@@ -3,7 +3,7 @@ metric's own decimals. Shared by the window, the command line and the Word draft
 
 from __future__ import annotations
 
-from game.scenario.schema import Scenario
+from game.scenario.format_model import Scenario
 
 
 def number(value: float, places: int, lang: str, sign: bool = False) -> str:

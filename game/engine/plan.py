@@ -15,7 +15,7 @@ from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
 from game.engine.game import Game
 from game.errors import ActionRefused, PlanError
 from game.scenario.compiled import Compiled
-from game.scenario.schema import PlanStep
+from game.scenario.format_model import PlanStep
 
 
 def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = None) -> Game:

@@ -15,7 +15,7 @@ from game.engine import ledger as L
 from game.engine.actions import Adopt, Choose
 from game.engine.game import Game
 from game.engine.timeline import turns_in_force
-from game.scenario.schema import PRINCIPLES, VALUES, Scenario
+from game.scenario.format_model import PRINCIPLES, VALUES, Scenario
 
 # principle -> the principle whose presence (from another policy) safeguards it
 SAFEGUARDS: dict[str, str] = {

@@ -25,7 +25,7 @@ from game.errors import ResultError
 from game.results.duplicates import path_sha256
 from game.results.files import collect_files
 from game.results.record import ResultRecord, read_result
-from game.results.schema import ensure_schema, results
+from game.results.store_tables import ensure_schema, results
 from game.results.verify import ScenarioLibrary, verify
 
 _PG_LOCK = 7_301_955  # advisory lock id held while creating or upgrading the schema

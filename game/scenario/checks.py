@@ -7,7 +7,7 @@ from typing import Any
 
 from game.scenario.compiled import Compiled, Found
 from game.scenario.expressions import FUNCTIONS
-from game.scenario.schema import ID_RE, NAME_RE, PlanStep, Scenario, Text
+from game.scenario.format_model import ID_RE, NAME_RE, PlanStep, Scenario, Text
 from game.scenario.suggest import did_you_mean
 
 RESERVED = {"turn", "turns", "and", "or", "not", "if", "else", "True", "False", *FUNCTIONS}

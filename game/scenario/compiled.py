@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
+from game.scenario.format_model import Effect, Scenario
 from game.scenario.locate import Path
-from game.scenario.schema import Effect, Scenario
 from game.scenario.suggest import did_you_mean
 
 Found = list[tuple[Path, str]]

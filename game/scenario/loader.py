@@ -15,9 +15,9 @@ from game.errors import Problem, ScenarioError
 from game.nesting import too_deep_line
 from game.scenario import checks
 from game.scenario.compiled import Compiled, Found, compile_scenario
+from game.scenario.format_model import CATEGORIES, PRINCIPLES, VALUES, PlanFile, PlanStep, Scenario
 from game.scenario.locate import KeyLines, Path, format_path
 from game.scenario.reflection import check_reflection
-from game.scenario.schema import CATEGORIES, PRINCIPLES, VALUES, PlanFile, PlanStep, Scenario
 from game.scenario.suggest import did_you_mean
 
 if sys.version_info >= (3, 11):

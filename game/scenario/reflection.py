@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from game.scenario.compiled import Compiled, Found
-from game.scenario.schema import Scenario, Text
+from game.scenario.format_model import Scenario, Text
 from game.scenario.suggest import did_you_mean
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.\-]*)\}")

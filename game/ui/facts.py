@@ -12,7 +12,7 @@ from game.engine.numbers import number as number
 from game.engine.numbers import show as show
 from game.i18n import english_plural, tr, tr_n
 from game.scenario import Scenario, localize
-from game.scenario.schema import Derived, Effect, Metric
+from game.scenario.format_model import Derived, Effect, Metric
 
 IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
 

@@ -22,7 +22,7 @@ from game.authoring.balance import (
 from game.authoring.batch import allocate, plan_tasks
 from game.authoring.expect import play_steps
 from game.scenario import load_scenario
-from game.scenario.schema import PlanStep
+from game.scenario.format_model import PlanStep
 from tests.authoring.conftest import EXAMPLE, UNBALANCED
 
 if sys.version_info >= (3, 11):

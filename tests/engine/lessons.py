@@ -13,7 +13,7 @@ from typing import Any
 
 from game.engine import BOTS, Adopt, Game, play_bot, play_plan
 from game.scenario import LoadedScenario, load_scenario
-from game.scenario.schema import PlanStep
+from game.scenario.format_model import PlanStep
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SEEDS = range(1, 31)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from game.engine import Game, play_plan
 from game.scenario import load_scenario
-from game.scenario.schema import PlanStep
+from game.scenario.format_model import PlanStep
 
 TWO_EVENTS = """
 format = 1

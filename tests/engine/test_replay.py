@@ -93,7 +93,7 @@ def test_plan_answers_events_before_adopting(tmp_path: object) -> None:
     from pathlib import Path
 
     from game.scenario import load_scenario
-    from game.scenario.schema import PlanStep
+    from game.scenario.format_model import PlanStep
     from tests.engine.test_timing import BASE
 
     assert isinstance(tmp_path, Path)

@@ -174,7 +174,7 @@ def test_predictions_export_on_their_own_sheet(tmp_path: Path, loaded: LoadedSce
 
 
 def test_the_class_report_carries_the_reflection(tmp_path: Path, loaded: LoadedScenario) -> None:
-    from game.results.report import write_report
+    from game.results.class_report import write_report
     from game.results.store import StoredResult
 
     record = _with_predictions(loaded)

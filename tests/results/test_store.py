@@ -14,8 +14,8 @@ from sqlalchemy import create_engine, inspect, text
 from game.errors import ResultError
 from game.results.duplicates import path_sha256
 from game.results.record import Origin, read_result
-from game.results.schema import SCHEMA_VERSION
 from game.results.store import open_store, resolve_url
+from game.results.store_tables import SCHEMA_VERSION
 from tests.results.helpers import FIXTURES, PER_COHORT, MakeRecord
 
 

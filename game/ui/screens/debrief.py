@@ -10,7 +10,7 @@ import pygame
 
 from game.engine import Adopt, Cancel, Choose, Game
 from game.scenario import VALUES, localize
-from game.ui import charts, facts, scroll, theme, widgets
+from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -308,10 +308,10 @@ class DebriefScreen(Screen):
         labels = [self.t(f"value.{v}") for v in VALUES]
         area = radar_box.inflate(-ink.px(24), -ink.px(24))
         area.top, area.height = radar_box.top + ink.px(52), radar_box.height - ink.px(64)
-        charts.radar(ink, area, labels, value_profile(game), theme.ACCENT)
+        screen_charts.radar(ink, area, labels, value_profile(game), theme.ACCENT)
         breached = value_profile(game, breaches=True)
         if any(breached):
-            charts.radar(ink, area, labels, breached, theme.BAD, grid=False)
+            screen_charts.radar(ink, area, labels, breached, theme.BAD, grid=False)
             ink.text(
                 self.t("debrief.values_breached"),
                 (radar_box.left + ink.px(20), radar_box.bottom - ink.px(30)),
@@ -358,7 +358,7 @@ class DebriefScreen(Screen):
             plot = pygame.Rect(r.left, r.top + ink.px(22), r.width, r.height - ink.px(22))
             good = facts.good_change(s, name, series[-1] - series[0])
             color = theme.GOOD if good else theme.BAD
-            charts.line_chart(
+            screen_charts.line_chart(
                 ink,
                 plot,
                 series,

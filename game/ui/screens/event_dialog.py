@@ -10,7 +10,7 @@ import pygame
 
 from game.engine import Choose
 from game.scenario import localize
-from game.scenario.schema import Event
+from game.scenario.format_model import Event
 from game.ui import scroll, theme, widgets
 from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink

@@ -9,7 +9,7 @@ import pygame
 from game.engine import Adopt, Cancel
 from game.engine.prediction import asks, key_metrics
 from game.scenario import localize
-from game.scenario.schema import Policy
+from game.scenario.format_model import Policy
 from game.ui import facts, scroll, theme, widgets
 from game.ui.screens.base import Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink

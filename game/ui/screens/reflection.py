@@ -15,7 +15,7 @@ from game.engine.prediction import calibration
 from game.engine.principles import aspect_metrics, principle_uses, values_shown
 from game.i18n import english_plural
 from game.scenario import VALUES, localize
-from game.ui import charts, facts, scroll, theme, widgets
+from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.reveals import reveal_text, surprise_text
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
@@ -310,7 +310,7 @@ class ReflectionScreen(Screen):
         labels = [self.t(f"value.{v}") for v in VALUES]
         area = box.inflate(-ink.px(20), 0)
         area.top, area.height = box.top + ink.px(46), box.height - ink.px(130)
-        charts.radar(ink, area, labels, [counts[v] / top for v in VALUES], theme.ACCENT)
+        screen_charts.radar(ink, area, labels, [counts[v] / top for v in VALUES], theme.ACCENT)
         ink.wrapped(
             self.t("reflect.netflix_close"),
             pygame.Rect(

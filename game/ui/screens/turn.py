@@ -7,7 +7,7 @@ from typing import Any
 import pygame
 
 from game.scenario import CATEGORIES, localize
-from game.scenario.schema import Policy
+from game.scenario.format_model import Policy
 from game.ui import class_play, facts, theme, widgets
 from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts

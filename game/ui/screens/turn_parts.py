@@ -8,7 +8,7 @@ from game.engine import Game
 from game.engine.explain import cause_label
 from game.i18n import tr
 from game.scenario import localize
-from game.scenario.schema import Policy
+from game.scenario.format_model import Policy
 from game.ui import facts, theme, widgets
 from game.ui.widgets import Ink
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.errors import ResultError
-from game.results import charts
+from game.results import class_charts
 from game.results.analysis import (
     VALUE_NAMES,
     Played,
@@ -89,7 +89,7 @@ def _charts(
     scores = [p.record.score for p in played]
     grades = [(localize(g.name, lang, dl), g.min) for g in s.scoring.grades]
     files = {
-        "scores": charts.score_histogram(
+        "scores": class_charts.score_histogram(
             scores,
             grades,
             f"Sebaran skor / Score distribution — {cohort}",
@@ -110,7 +110,7 @@ def _charts(
             (localize(s.metrics[mid].label, lang, dl), paths(played), paths(top_q), paths(bottom_q))
         )
     turn_label = f"{localize(s.turn_label, 'id', dl)} / {localize(s.turn_label, 'en', dl)}"
-    files["paths"] = charts.metric_paths(
+    files["paths"] = class_charts.metric_paths(
         panels,
         turn_label,
         f"Jalur metrik kelas / Metric paths of the class — {title}",
@@ -119,23 +119,25 @@ def _charts(
     top_h, bottom_h = halves(played)
     pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
     shares = sorted(policy_shares(loaded, top_h, bottom_h), key=lambda r: -(r[1] - r[2]))
-    files["policies"] = charts.policy_bars(
+    files["policies"] = class_charts.policy_bars(
         [(pname[pid], a, b) for pid, a, b in shares],
         "Kebijakan dipilih: separuh atas vs bawah / Policies: top vs bottom half",
         out / "policy_choices.png",
     ).name
     labels = [f"{VALUE_NAMES[v][0]}\n({VALUE_NAMES[v][1]})" for v in VALUES]
-    series = [("kelas / class", charts.MEDIAN, [values_profile(loaded, played)[v] for v in VALUES])]
+    series = [
+        ("kelas / class", class_charts.MEDIAN, [values_profile(loaded, played)[v] for v in VALUES])
+    ]
     if top_h and bottom_h:
         series += [
             (
                 "50% teratas / top half",
-                charts.TOP,
+                class_charts.TOP,
                 [values_profile(loaded, top_h)[v] for v in VALUES],
             ),
             (
                 "50% terbawah / bottom half",
-                charts.BOTTOM,
+                class_charts.BOTTOM,
                 [values_profile(loaded, bottom_h)[v] for v in VALUES],
             ),
         ]
@@ -144,11 +146,11 @@ def _charts(
         series.append(
             (
                 "kelas: nilai yang dilanggar / class: values breached",
-                charts.BREACH,
+                class_charts.BREACH,
                 [breached[v] for v in VALUES],
             )
         )
-    files["values"] = charts.values_radar(
+    files["values"] = class_charts.values_radar(
         series,
         labels,
         f"Profil BerAKHLAK kelas / The class's BerAKHLAK profile — {cohort}\n"
@@ -156,7 +158,7 @@ def _charts(
         out / "berakhlak.png",
     ).name
     groups = path_groups(played)
-    files["groups"] = charts.group_bars(
+    files["groups"] = class_charts.group_bars(
         [
             (f"{i}: {_short(g.common, pname)}", g.mean_score, len(g.members))
             for i, g in enumerate(groups, 1)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from game.scenario.compiled import Compiled, Found
-from game.scenario.format_model import Scenario, Text
+from game.scenario.compiled import Compiled, Found, compile_scenario
+from game.scenario.format_model import Scenario, ShortForm, Text
 from game.scenario.suggest import did_you_mean
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.\-]*)\}")
@@ -93,24 +93,62 @@ def check_reflection(s: Scenario) -> Found:
                 parsed = parse_placeholder(text, s)
                 if isinstance(parsed, str):
                     found.append(((*here, key), parsed))
-    if s.short_form is not None and s.short_form.turns >= s.turns:
+    if s.short_form is not None:
+        found += _check_short_form(s, s.short_form)
+    return found
+
+
+def _check_short_form(s: Scenario, short: ShortForm) -> Found:
+    """Fewer turns than the game; events timed anew exist and fall inside the short game."""
+    found: Found = []
+    if short.turns >= s.turns:
         found.append(
             (
                 ("short_form", "turns"),
                 f"the short form must have fewer turns than the game ({s.turns}), "
-                f"got {s.short_form.turns}",
+                f"got {short.turns}",
             )
         )
+    events = [e.id for e in s.events]
+    for event_id, retime in short.events.items():
+        here: tuple[str | int, ...] = ("short_form", "events", event_id)
+        if event_id not in events:
+            found.append((here, f"no event '{event_id}'{did_you_mean(event_id, events)}"))
+            continue
+        last = retime.at if retime.at is not None else retime.turns[1] if retime.turns else 0
+        if last > short.turns:
+            key = "at" if retime.at is not None else "turns"
+            found.append(
+                ((*here, key), f"turn {last} is after the short form's last turn ({short.turns})")
+            )
     return found
 
 
 def with_turns(compiled: Compiled, turns: int | None) -> Compiled:
-    """The compiled scenario played over ``turns`` (its short form); itself when None or
-    the full length. Events and effects past the last turn simply never come."""
+    """The compiled scenario played over ``turns``; itself when None or the full length.
+
+    Over the short form's turns, its events timed anew (``[short_form.events]``) take their
+    new timing. Events and effects past the last turn simply never come."""
     if turns is None or turns == compiled.scenario.turns:
         return compiled
-    scenario = compiled.scenario.model_copy(update={"turns": turns})
-    return replace(compiled, scenario=scenario)
+    known = compiled.forms.get(turns)
+    if known is not None:
+        return known
+    s = compiled.scenario
+    played = compiled
+    if s.short_form is not None and turns == s.short_form.turns and s.short_form.events:
+        retimed = s.short_form.events
+        events = tuple(
+            e.model_copy(update={"turns": retimed[e.id].turns, "at": retimed[e.id].at})
+            if e.id in retimed
+            else e
+            for e in s.events
+        )
+        played, found = compile_scenario(s.model_copy(update={"events": events}))
+        assert not found, found  # the same definitions, checked when the file loaded
+    short = replace(played, scenario=played.scenario.model_copy(update={"turns": turns}), forms={})
+    compiled.forms[turns] = short
+    return short
 
 
 def offered(s: Scenario) -> tuple[int, ...]:

@@ -13,7 +13,71 @@ Every one of them renders as plain lines for the terminal and never as a traceba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+
+class Codes(str, Enum):
+    """Base of every table of message codes; each area subclasses it (``class LoadCode(Codes)``).
+
+    A member's value is its catalog key (``"load.file_not_found"``): the text in
+    ``assets/i18n/{id,en}.toml``. Every ``Message`` is made from a member, so the set of codes
+    the program can say is the union of these tables (a test checks
+    each has its text in both catalogs).
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+Value = Union[str, int, float, "Message"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell a person: a stable code and its fields, not yet words.
+
+    A field may itself be a Message (the "did you mean" hint, the kind of thing written); the
+    front ends turn the whole into words of one language with ``game.i18n.say``.
+    """
+
+    code: Codes
+    fields: tuple[tuple[str, Value], ...] = ()
+
+    @classmethod
+    def of(cls, code: Codes, /, **fields: Value) -> Message:
+        """``Message.of(LoadCode.NO_METRIC, id="trust", hint=...)``."""
+        return cls(code, tuple(fields.items()))
+
+    def field(self, name: str) -> Value:
+        """The value of one field (KeyError when absent)."""
+        for key, value in self.fields:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def __str__(self) -> str:
+        return words(self, "en")
+
+
+# The front end that turns a Message into words (game.i18n installs it when imported, and
+# ``game/__init__.py`` imports it); the core never holds words itself.
+_SAY: list[Callable[[Message, str], str]] = []
+
+
+def use_words(say: Callable[[Message, str], str]) -> None:
+    """Install the function that turns a Message into words (called once by game.i18n)."""
+    _SAY[:] = [say]
+
+
+def words(message: Message, lang: str = "en") -> str:
+    """The message in ``lang`` through the installed front end (its code and fields without one)."""
+    if _SAY:
+        return _SAY[0](message, lang)
+    shown = ", ".join(f"{k}={v}" for k, v in message.fields)
+    return f"{message.code.value}({shown})" if shown else message.code.value
 
 
 class AgenError(Exception):

@@ -14,7 +14,8 @@ from __future__ import annotations
 import sys
 from functools import cache
 
-from game import paths
+from game import errors, paths
+from game.errors import Message
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,6 +49,19 @@ def tr(key: str, lang: str, **fields: object) -> str:
     return text
 
 
+def say(message: Message, lang: str) -> str:
+    """A Message in words of ``lang``: its code's text with the fields filled in.
+
+    Fields that are Messages themselves (a hint, the name of a kind of thing) are said first,
+    in the same language. The one way a message code becomes words, for every front end.
+    """
+    fields = {
+        name: say(value, lang) if isinstance(value, Message) else value
+        for name, value in message.fields
+    }
+    return tr(message.code.value, lang, **fields)
+
+
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:
     """The counted text for ``n``: ``key_one`` when ``n`` is 1 (if the catalog has it), else ``key``."""
     one = f"{key}_one"
@@ -72,3 +86,6 @@ def other_language(lang: str) -> str:
     """The next language in the ID/EN switch."""
     i = LANGUAGES.index(lang) if lang in LANGUAGES else -1
     return LANGUAGES[(i + 1) % len(LANGUAGES)]
+
+
+errors.use_words(say)

@@ -108,7 +108,8 @@ def results_per_s(scenario: Path, folder: Path) -> float:
         def send(item: tuple[Seat, dict[str, Any]]) -> int:
             if not hasattr(clients, "c"):
                 clients.c = ClassClient(server.url, server.code, timeout=60)
-            return clients.c.send_result(item[0], item[1]).status
+            client: ClassClient = clients.c
+            return client.send_result(item[0], item[1]).status
 
         start = time.perf_counter()
         with ThreadPoolExecutor(16) as pool:

@@ -65,11 +65,11 @@ def main() -> None:
         scores = [g[1] for g in mine]
         deciles = statistics.quantiles(scores, n=10)
         lost = sum(1 for g in mine if g[3])
-        top = sum(1 for g in mine if g[4])
+        top_graded = sum(1 for g in mine if g[4])
         print(
             f"{bot:>8}: median {statistics.median(scores):6.1f}  p10 {deciles[0]:6.1f}  p90 {deciles[-1]:6.1f}"
             f"  min {min(scores):6.1f}  max {max(scores):6.1f}  lost {lost}/{len(scores)}"
-            f"  top grade {top}/{len(scores)}"
+            f"  top grade {top_graded}/{len(scores)}"
         )
     top = sorted(games, key=lambda g: -g[1])[: max(1, len(games) // 10)]
     shares = Counter(p for g in top for p in g[2])

@@ -57,7 +57,7 @@ def test_debrief_of_a_class(tmp_path: Path) -> None:
     assert any(ch.isdigit() for q in d.questions for ch in q)  # the class's numbers filled in
     assert [c.cohort for c in d.comparisons] == ["KELAS-A"]
     score = d.comparisons[0].rows[0]
-    mine = sum(r.score for r in classes.store.results(["KELAS-B"]) for r in [r.record]) / 8
+    mine = sum(stored.record.score for stored in classes.store.results(["KELAS-B"])) / 8
     assert abs(score["mine"] - mine) < 1e-9
     assert abs(score["diff"] - (score["mine"] - score["theirs"])) < 1e-9
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -19,11 +20,14 @@ from game.classroom.client import ClassClient
 from game.classroom.participant import take_part
 from tests.classroom.conftest import Server
 
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     if not (Path(CHROMEDRIVER).exists() and shutil.which("chromium")):
         pytest.skip("browser tests skipped: chromium / chromium-driver not installed")
     from selenium import webdriver
@@ -55,40 +59,41 @@ def _shots(tmp_path: Path) -> Path:
     return folder
 
 
-def _wait(condition: object, timeout: float = 10.0) -> None:
+def _wait(condition: Callable[[], object], timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
+        if condition():
             return
         time.sleep(0.05)
     raise AssertionError("the page did not change in time")
 
 
-def _size(driver: object, width: int, height: int) -> None:
-    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")  # type: ignore[attr-defined]
-    outer = driver.get_window_size()  # type: ignore[attr-defined]
-    driver.set_window_size(  # type: ignore[attr-defined]
-        width + outer["width"] - inner[0], height + outer["height"] - inner[1]
-    )
+def _size(driver: WebDriver, width: int, height: int) -> None:
+    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    outer = driver.get_window_size()
+    driver.set_window_size(width + outer["width"] - inner[0], height + outer["height"] - inner[1])
 
 
 def test_projector_updates_live_without_reload(
-    browser: object, bots_server: Server, tmp_path: Path
+    browser: WebDriver, bots_server: Server, tmp_path: Path
 ) -> None:
     from selenium.webdriver.common.by import By
 
     d = browser
     server = bots_server
     shots = _shots(tmp_path)
-    d.get(f"{server.url}/class/{server.code}?lang=id")  # type: ignore[attr-defined]
+    d.get(f"{server.url}/class/{server.code}?lang=id")
     _size(d, 1920, 1080)
-    root = d.find_element(By.ID, "projector")  # type: ignore[attr-defined]
-    assert server.code in d.find_element(By.CSS_SELECTOR, ".big-code").text  # type: ignore[attr-defined]
+    root = d.find_element(By.ID, "projector")
+    assert server.code in d.find_element(By.CSS_SELECTOR, ".big-code").text
     _wait(lambda: root.get_attribute("data-version") != "0")
-    d.execute_script("window.__sameDocument = 'yes'")  # type: ignore[attr-defined]
+    d.execute_script("window.__sameDocument = 'yes'")
     with ClassClient(server.url, server.code, language="id") as client:
         seat = client.join("Ayu <b>Lestari</b>", members=("Budi", "Citra"))
-        chips = lambda: d.find_element(By.ID, "chips").text  # type: ignore[attr-defined]  # noqa: E731
+
+        def chips() -> str:
+            return str(d.find_element(By.ID, "chips").text)
+
         _wait(lambda: "Ayu <b>Lestari</b>" in chips())
         info = client.info()
         from game.classroom.participant import fetch_scenario
@@ -104,39 +109,39 @@ def test_projector_updates_live_without_reload(
         assert reply.status == 201
     # the participant's move (quarter 1 done: now in quarter 2) shows without a reload
     _wait(lambda: "T2" in chips() or "Q2" in chips())
-    _wait(lambda: "n=1" in d.find_element(By.ID, "quarters").text)  # type: ignore[attr-defined]
-    assert d.execute_script("return window.__sameDocument") == "yes"  # type: ignore[attr-defined]
-    assert not d.find_elements(By.CSS_SELECTOR, "#chips b")  # type: ignore[attr-defined]  # escaped
+    _wait(lambda: "n=1" in d.find_element(By.ID, "quarters").text)
+    assert d.execute_script("return window.__sameDocument") == "yes"
+    assert not d.find_elements(By.CSS_SELECTOR, "#chips b")  # escaped
     for _ in range(11):
         with ClassClient(server.url, server.code, language="id") as client:
             take_part(client, f"Peserta {_:02d}", bot="greedy" if _ % 3 else "random")
-    _wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#board tr")) >= 11)  # type: ignore[attr-defined]
-    d.save_screenshot(str(shots / "projector-1920x1080-id.png"))  # type: ignore[attr-defined]
-    d.get(f"{server.url}/class/{server.code}?lang=en")  # type: ignore[attr-defined]
+    _wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#board tr")) >= 11)
+    d.save_screenshot(str(shots / "projector-1920x1080-id.png"))
+    d.get(f"{server.url}/class/{server.code}?lang=en")
     _size(d, 1280, 720)
-    _wait(lambda: "leaderboard" in d.find_element(By.TAG_NAME, "body").text.lower())  # type: ignore[attr-defined]
-    _wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#board tr")) >= 11)  # type: ignore[attr-defined]
-    d.save_screenshot(str(shots / "projector-1280x720-en.png"))  # type: ignore[attr-defined]
+    _wait(lambda: "leaderboard" in d.find_element(By.TAG_NAME, "body").text.lower())
+    _wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#board tr")) >= 11)
+    d.save_screenshot(str(shots / "projector-1280x720-en.png"))
     # the control page: nothing without the token; with it, closing the class
-    d.get(f"{server.url}/class/{server.code}/control?token=wrong")  # type: ignore[attr-defined]
-    assert "Akses ditolak" in d.find_element(By.TAG_NAME, "body").text  # type: ignore[attr-defined]
+    d.get(f"{server.url}/class/{server.code}/control?token=wrong")
+    assert "Akses ditolak" in d.find_element(By.TAG_NAME, "body").text
     _size(d, 1280, 720)
-    d.get(f"{server.url}/class/{server.code}/control?token={server.token}&lang=en")  # type: ignore[attr-defined]
-    _wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#seats tr")) >= 12)  # type: ignore[attr-defined]
-    d.save_screenshot(str(shots / "control-1280x720-en.png"))  # type: ignore[attr-defined]
-    d.execute_script("window.confirm = function () { return true; }")  # type: ignore[attr-defined]
-    d.find_element(By.ID, "act-close").click()  # type: ignore[attr-defined]
-    _wait(lambda: "closed" in d.find_element(By.ID, "state").text)  # type: ignore[attr-defined]
+    d.get(f"{server.url}/class/{server.code}/control?token={server.token}&lang=en")
+    _wait(lambda: len(d.find_elements(By.CSS_SELECTOR, "#seats tr")) >= 12)
+    d.save_screenshot(str(shots / "control-1280x720-en.png"))
+    d.execute_script("window.confirm = function () { return true; }")
+    d.find_element(By.ID, "act-close").click()
+    _wait(lambda: "closed" in d.find_element(By.ID, "state").text)
     assert httpx.get(f"{server.url}/api/v1/classes/{server.code}").json()["state"] == "closed"
-    d.get(f"{server.url}/class/{server.code}/debrief?lang=id&token={server.token}")  # type: ignore[attr-defined]
+    d.get(f"{server.url}/class/{server.code}/debrief?lang=id&token={server.token}")
     _size(d, 1280, 720)
-    body = d.find_element(By.TAG_NAME, "body").text.lower()  # type: ignore[attr-defined]
+    body = d.find_element(By.TAG_NAME, "body").text.lower()
     assert "debrief kelas" in body and "pertanyaan debrief" in body
     assert "refleksi kelas" in body  # the class's predictions and principle groups
-    assert d.find_element(By.ID, "download")  # type: ignore[attr-defined]
-    height = d.execute_script("return document.body.scrollHeight")  # type: ignore[attr-defined]
-    d.set_window_size(1280, min(int(height) + 200, 6000))  # type: ignore[attr-defined]
-    d.save_screenshot(str(shots / "debrief-id.png"))  # type: ignore[attr-defined]
+    assert d.find_element(By.ID, "download")
+    height = d.execute_script("return document.body.scrollHeight")
+    d.set_window_size(1280, min(int(height) + 200, 6000))
+    d.save_screenshot(str(shots / "debrief-id.png"))
     xlsx = httpx.get(f"{server.url}/class/{server.code}/export.xlsx?token={server.token}")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     assert httpx.get(f"{server.url}/class/{server.code}/export.xlsx").status_code == 401

@@ -37,7 +37,7 @@ def mean_response(game: Game) -> float:
 
 
 def with_answers(base: list[dict[str, object]], answers: dict[str, str]) -> list[dict[str, object]]:
-    first = dict(base[0]) if base else {"turn": 1}
+    first: dict[str, object] = dict(base[0]) if base else {"turn": 1}
     first["choose"] = answers
     return [first, *base[1:]]
 

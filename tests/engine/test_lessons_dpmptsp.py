@@ -4,11 +4,22 @@ full game and in its short form (issue 13)."""
 from __future__ import annotations
 
 import statistics
+from collections.abc import Mapping, Sequence
 
 import pytest
 
 from game.engine import BOTS, Choose, Game, play_bot
-from tests.engine.lessons import FORMS, adopted, bot_games, last_turns, play, scenario, scores
+from game.scenario.format_model import PlanStep
+from tests.engine.lessons import (
+    FORMS,
+    adopted,
+    bot_games,
+    last_turns,
+    play,
+    scenario,
+    scores,
+    steps,
+)
 
 NAME = "dpmptsp"
 BASE: list[dict[str, object]] = [
@@ -26,19 +37,20 @@ HONEST_WBK: list[dict[str, object]] = [
 ]
 
 
-def with_step(plan: list[dict[str, object]], turn: int, **keys: object) -> list[dict[str, object]]:
-    out = [dict(step) for step in plan]
-    step = next((s for s in out if s["turn"] == turn), None)
-    if step is None:
-        step = {"turn": turn}
-        out.append(step)
-        out.sort(key=lambda s: int(s["turn"]))  # type: ignore[call-overload]
-    for key, value in keys.items():
-        if key == "choose":
-            step["choose"] = {**dict(step.get("choose", {})), **dict(value)}  # type: ignore[arg-type]
-        else:
-            step[key] = [*step.get(key, []), *value]  # type: ignore[misc]
-    return out
+def with_step(
+    plan: list[dict[str, object]],
+    turn: int,
+    *,
+    adopt: Sequence[str] = (),
+    choose: Mapping[str, str] | None = None,
+) -> list[dict[str, object]]:
+    """The plan with more adoptions and answers on one turn (a new step if it had none)."""
+    by_turn = {step.turn: step for step in steps(plan)}
+    old = by_turn.get(turn, PlanStep(turn=turn))
+    by_turn[turn] = old.model_copy(
+        update={"adopt": (*old.adopt, *adopt), "choose": {**old.choose, **(choose or {})}}
+    )
+    return [by_turn[t].model_dump() for t in sorted(by_turn)]
 
 
 @pytest.mark.parametrize("form", FORMS)

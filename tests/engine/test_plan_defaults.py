@@ -91,7 +91,7 @@ def test_second_default_is_worked_out_after_the_first_is_paid(tmp_path: Path) ->
     by_game = [(d.action.event, d.action.choice) for d in game.decisions]  # type: ignore[union-attr]
     assert by_game == [("first", "pay"), ("second", "cheap_answer")]
     # a plan with no answers takes the same defaults, and its adoption still fits the budget
-    planned = play_plan(loaded.compiled, (PlanStep(turn=1, adopt=["cheap"]),), 1)
+    planned = play_plan(loaded.compiled, (PlanStep(turn=1, adopt=("cheap",)),), 1)
     answers = [
         (d.action.event, d.action.choice)  # type: ignore[union-attr]
         for d in planned.decisions

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,10 +89,11 @@ def test_unknown_fields_and_bad_decisions_are_refused(
     tmp_path: Path, make_record: MakeRecord
 ) -> None:
     data = make_record(2).to_json()
-    for change, reason in (
+    changes: list[tuple[Callable[[dict[str, Any]], None], str]] = [
         (lambda d: d.update(extra=1), "extra"),
         (lambda d: d["decisions"].append({"turn": 1, "fly": "x"}), "decision"),
-    ):
+    ]
+    for change, reason in changes:
         copy = json.loads(json.dumps(data))
         change(copy)
         path = tmp_path / "x.json"

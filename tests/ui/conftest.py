@@ -15,12 +15,13 @@ import pygame
 import pytest
 
 from game.ui.app import App, Options
+from game.ui.screens.base import Screen
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "format_example.toml"
 SIZE = (1280, 720)
 
 
-def make_options(tmp: Path, **kw: object) -> Options:
+def make_options(tmp: Path, *, playtest: bool = False) -> Options:
     """Options that keep every file inside the test's folder."""
     scen = tmp / "scenarios"
     scen.mkdir(exist_ok=True)
@@ -32,8 +33,8 @@ def make_options(tmp: Path, **kw: object) -> Options:
         config_dir=tmp / "config",
         results_dir=tmp / "results",
         scenarios_dir=scen,
-        **kw,
-    )  # type: ignore[arg-type]
+        playtest=playtest,
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +75,11 @@ def type_text(app: App, text: str) -> None:
     """Post typed text."""
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
     pump(app)
+
+
+def current(app: App) -> Screen:
+    """The screen now (read anew after posted input: not narrowed by an earlier isinstance)."""
+    return app.screen
 
 
 def pump(app: App) -> None:

@@ -13,7 +13,7 @@ import pygame
 import pytest
 
 from game.results.store import open_store
-from game.ui import class_link, class_play
+from game.ui import class_link, class_play, theme
 from game.ui.app import App
 from game.ui.screens.class_briefing import ClassBriefingScreen
 from game.ui.screens.class_join import ClassJoinScreen
@@ -80,7 +80,7 @@ def test_the_network_drops_mid_game_and_everything_arrives_once(tmp_path: Path, 
         server.stop()
         play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))  # the game plays on
         settle(capp, lambda: class_play.status(capp) is not None)
-        assert class_play.status(capp) == (capp.t("class.offline"), class_play.theme.ACCENT)
+        assert class_play.status(capp) == (capp.t("class.offline"), theme.ACCENT)
         assert session.result_path is not None and session.result_path.is_file()
         assert len(capp.class_link.outbox) == turns  # progress 2..T and the result
         server = start_server(db, "PKA-PUTUS", port=port)

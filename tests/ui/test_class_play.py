@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui import class_link, class_play, facts
+from game.ui import class_link, class_play, facts, theme
 from game.ui.app import App
 from game.ui.class_join import JoinFailed, check_form
 from game.ui.screens.class_briefing import ClassBriefingScreen
@@ -122,7 +122,7 @@ def test_a_dropped_network_loses_nothing_and_doubles_nothing(capp: App, server: 
     server.up = False
     play_to(capp, lambda: session.game.turn == 4 and isinstance(capp.screen, TurnScreen))
     settle(capp, lambda: class_play.status(capp) is not None)
-    assert class_play.status(capp) == (capp.t("class.offline"), class_play.theme.ACCENT)
+    assert class_play.status(capp) == (capp.t("class.offline"), theme.ACCENT)
     play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))  # the game keeps playing
     assert len(server.progress) == 1 and not server.results
     assert session.result_path is not None and session.result_path.is_file()
@@ -184,7 +184,7 @@ def test_a_paused_class_holds_the_turn_with_a_clear_message(capp: App, server: F
     turn = capp.session.game.turn if capp.session else 0
     key(capp, pygame.K_RETURN)
     assert capp.screen is screen and capp.session is not None and capp.session.game.turn == turn
-    assert class_play.status(capp) == (capp.t("class.paused_banner"), class_play.theme.ACCENT)
+    assert class_play.status(capp) == (capp.t("class.paused_banner"), theme.ACCENT)
     server.state = "open"
     settle(capp, lambda: class_play.blocked(capp) is None)
     key(capp, pygame.K_RETURN)
@@ -323,5 +323,5 @@ def test_the_quarter_timer_shows_in_whole_minutes(capp: App, server: FakeClass) 
     word = facts.turn_label(capp.session.game.c.scenario, capp.lang) if capp.session else ""
     assert class_play.status(capp) == (
         capp.t("class.time_left", n=3, unit=word.lower()),
-        class_play.theme.INFO,
+        theme.INFO,
     )

@@ -18,7 +18,7 @@ from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from tests.ui.conftest import click, key, type_text
+from tests.ui.conftest import click, current, key, type_text
 
 
 def enter_player(app: App) -> None:
@@ -63,10 +63,10 @@ def test_title_to_debrief_writes_a_result_that_replays(app: App) -> None:
                 key(app, pygame.K_1)
                 assert isinstance(app.screen, PolicyDialog)
                 key(app, pygame.K_RETURN)
-                if app.screen is not screen:  # refused (shown as a message): close the card
+                if current(app) is not screen:  # refused (shown as a message): close the card
                     assert app.toasts
                     key(app, pygame.K_ESCAPE)
-                assert app.screen is screen
+                assert current(app) is screen
                 key(app, pygame.K_RIGHT)
                 key(app, pygame.K_RETURN)
             else:  # mouse alone: the end-turn button

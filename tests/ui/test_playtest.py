@@ -13,8 +13,8 @@ from game.ui.screens.turn import TurnScreen
 from tests.ui.conftest import SIZE, key, make_options
 
 
-def playtest_app(tmp_path: Path, **kw: object) -> App:
-    options = make_options(tmp_path, playtest=True, **kw)
+def playtest_app(tmp_path: Path) -> App:
+    options = make_options(tmp_path, playtest=True)
     app = App(options, headless_size=SIZE)
     return app
 

@@ -43,7 +43,7 @@ def _answer_events(app: App) -> None:
 
 
 def _open_card(app: App, policy: str) -> PolicyDialog:
-    dialog = PolicyDialog(app, app.screen, policy, 1)  # type: ignore[arg-type]
+    dialog = PolicyDialog(app, app.screen, policy, 1)
     app.screen = dialog
     return dialog
 

@@ -56,7 +56,7 @@ def test_the_leaderboard_shows_only_games_of_the_same_length(tmp_path: Path) -> 
 
 
 def test_the_debrief_compares_with_doing_nothing_in_the_same_form(tmp_path: Path) -> None:
-    app, path = _app(tmp_path)
+    _, path = _app(tmp_path)
     session = Session.start(path, Player("Rina", None, "K"), "id", seed=4, quarters=3)
     loaded = load_scenario(path)
     short = play_bot(Game(played_as(loaded, 3).compiled, 4), BOTS["passive"], 4).outcome

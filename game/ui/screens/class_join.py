@@ -51,7 +51,7 @@ class ClassJoinScreen(Screen):
             }
         )
         first = "name" if app.settings.class_address else "address"
-        self.entries[first].focus()  # type: ignore[no-untyped-call]
+        self.entries[first].focus()
 
     # -- layout -------------------------------------------------------------------------
 
@@ -70,7 +70,7 @@ class ClassJoinScreen(Screen):
     def _build(self, texts: dict[str, str]) -> None:
         self.manager.set_window_resolution(self.size)
         for entry in self.entries.values():
-            entry.kill()  # type: ignore[no-untyped-call]
+            entry.kill()
         self.entries = {}
         for key in FIELDS:
             entry = UITextEntryLine(
@@ -116,8 +116,8 @@ class ClassJoinScreen(Screen):
             current = next((i for i, k in enumerate(FIELDS) if self.entries[k].is_focused), -1)
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             for entry in self.entries.values():
-                entry.unfocus()  # type: ignore[no-untyped-call]
-            self.entries[FIELDS[(current + step) % len(FIELDS)]].focus()  # type: ignore[no-untyped-call]
+                entry.unfocus()
+            self.entries[FIELDS[(current + step) % len(FIELDS)]].focus()
             return self
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.press("join")
@@ -161,8 +161,8 @@ class ClassJoinScreen(Screen):
         self.error = exc
         if exc.field in self.entries:
             for entry in self.entries.values():
-                entry.unfocus()  # type: ignore[no-untyped-call]
-            self.entries[exc.field].focus()  # type: ignore[no-untyped-call]
+                entry.unfocus()
+            self.entries[exc.field].focus()
         return self
 
     def _landed(self) -> Screen:
@@ -185,7 +185,7 @@ class ClassJoinScreen(Screen):
         return True
 
     def close(self) -> None:
-        self.manager.clear_and_reset()  # type: ignore[no-untyped-call]
+        self.manager.clear_and_reset()
 
     # -- drawing ------------------------------------------------------------------------
 

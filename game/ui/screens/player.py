@@ -42,7 +42,7 @@ class PlayerScreen(Screen):
         self.error: str | None = None
         start = player or Player("", None, "")
         self._build({"name": start.name, "nip": start.player_id or "", "cohort": start.cohort})
-        self.entries["name"].focus()  # type: ignore[no-untyped-call]
+        self.entries["name"].focus()
 
     def _field_rect(self, i: int) -> pygame.Rect:
         w, _ = self.size
@@ -56,7 +56,7 @@ class PlayerScreen(Screen):
     def _build(self, texts: dict[str, str]) -> None:
         self.manager.set_window_resolution(self.size)
         for entry in self.entries.values():
-            entry.kill()  # type: ignore[no-untyped-call]
+            entry.kill()
         self.entries = {}
         for i, key in enumerate(FIELDS):
             entry = UITextEntryLine(
@@ -112,8 +112,8 @@ class PlayerScreen(Screen):
             current = next((i for i, k in enumerate(keys) if self.entries[k].is_focused), -1)
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             for entry in self.entries.values():
-                entry.unfocus()  # type: ignore[no-untyped-call]
-            self.entries[keys[(current + step) % len(keys)]].focus()  # type: ignore[no-untyped-call]
+                entry.unfocus()
+            self.entries[keys[(current + step) % len(keys)]].focus()
             return self
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.press("next")
@@ -136,11 +136,11 @@ class PlayerScreen(Screen):
             v = self.values()
             if not v["name"]:
                 self.error = "player.need_name"
-                self.entries["name"].focus()  # type: ignore[no-untyped-call]
+                self.entries["name"].focus()
                 return self
             if not v["cohort"]:
                 self.error = "player.need_cohort"
-                self.entries["cohort"].focus()  # type: ignore[no-untyped-call]
+                self.entries["cohort"].focus()
                 return self
             return self.go("scenario", Player(v["name"], v["nip"] or None, v["cohort"]))
         return self
@@ -155,7 +155,7 @@ class PlayerScreen(Screen):
         return True
 
     def close(self) -> None:
-        self.manager.clear_and_reset()  # type: ignore[no-untyped-call]
+        self.manager.clear_and_reset()
 
     def draw(self, surface: pygame.Surface) -> None:
         self.backdrop(surface)

@@ -9,7 +9,7 @@ import pytest
 
 from game.engine import BOTS, Game, play_bot
 from game.errors import ScenarioError
-from game.scenario import LoadedScenario, load_scenario
+from game.scenario import load_scenario
 from game.scenario.forms import NotOffered, played_as
 from game.scenario.reflection import is_short, with_turns
 from tests.conftest import EXAMPLE
@@ -18,20 +18,15 @@ from tests.conftest import EXAMPLE
 SHORT = "\n[short_form]\nturns = 4\n\n[short_form.events.viral_complaint]\nat = 3\n"
 
 
-def _load(tmp_path: Path, tail: str) -> LoadedScenario:
+def _file(tmp_path: Path, tail: str) -> Path:
+    """The canonical example with ``tail`` appended."""
     path = tmp_path / "s.toml"
     path.write_text(EXAMPLE.read_text(encoding="utf-8") + tail, encoding="utf-8")
-    return load_scenario(path)
-
-
-def _refused(tmp_path: Path, tail: str) -> str:
-    with pytest.raises(ScenarioError) as info:
-        _load(tmp_path, tail)
-    return str(info.value)
+    return path
 
 
 def test_events_timed_anew_in_the_short_form_only(tmp_path: Path) -> None:
-    loaded = _load(tmp_path, SHORT)
+    loaded = load_scenario(_file(tmp_path, SHORT))
     full = loaded.compiled
     short = played_as(loaded, 4)
     index = full.event_index["viral_complaint"]
@@ -71,6 +66,8 @@ def test_events_timed_anew_in_the_short_form_only(tmp_path: Path) -> None:
     ],
 )
 def test_a_bad_retiming_is_refused_with_its_line(tmp_path: Path, tail: str, expected: str) -> None:
-    message = _refused(tmp_path, tail)
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(_file(tmp_path, tail))
+    message = str(info.value)
     assert expected in message, message
     assert f"{tmp_path / 's.toml'}:" in message

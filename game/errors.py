@@ -13,7 +13,7 @@ Every one of them renders as plain lines for the terminal and never as a traceba
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -32,7 +32,29 @@ class Codes(str, Enum):
         return str(self.value)
 
 
-Value = Union[str, int, float, "Message"]
+@dataclass(frozen=True)
+class Localized:
+    """A scenario's own text as a field (a policy's name): said in the reader's language, else
+    in the first language the text has. ``Localized.of(text)`` takes a string or a table."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, text: str | Mapping[str, str]) -> Localized:
+        """The text as written in a scenario: one string, or ``{lang: text}``."""
+        if isinstance(text, str):
+            return cls((("", text),))
+        return cls(tuple(text.items()))
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, else the first one given."""
+        return next(
+            (t for la, t in self.texts if la == lang), self.texts[0][1] if self.texts else ""
+        )
+
+
+# a field: words as they are, a number, another Message, a scenario's text, or several of these
+Value = Union[str, int, float, "Message", Localized, tuple["Value", ...]]
 
 
 @dataclass(frozen=True)
@@ -81,7 +103,13 @@ def words(message: Message, lang: str = "en") -> str:
 
 
 class AgenError(Exception):
-    """Base of every error the user sees as a message rather than a traceback."""
+    """Base of every error the user sees as a message rather than a traceback.
+
+    ``said`` is the Message of an error the core raises (``game.i18n.say_error`` words it);
+    None for an error that still carries its text.
+    """
+
+    said: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -122,29 +150,36 @@ class ScenarioError(AgenError):
 
 
 class ActionRefused(AgenError):
-    """A player action is not allowed now; ``reason`` is a stable code, the text is bilingual."""
+    """A player action is not allowed now: ``reason`` is its stable code for the program
+    (``no_budget``, ``excluded``, ...), ``said`` the Message a front end words."""
 
-    def __init__(self, reason: str, message_id: str, message_en: str) -> None:
-        super().__init__(message_en)
+    said: Message
+
+    def __init__(self, reason: str, said: Message) -> None:
         self.reason = reason
-        self.message_id = message_id
-        self.message_en = message_en
+        self.said = said
+        super().__init__(said)
 
-    def message(self, lang: str) -> str:
-        """The explanation in the player's language."""
-        return self.message_id if lang == "id" else self.message_en
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 class PlanError(AgenError):
-    """A plan step could not be applied (refused action in a plan, expectation, result)."""
+    """A plan step or a recorded decision could not be carried out; ``said`` says why.
 
-    def __init__(self, message_en: str, message_id: str | None = None) -> None:
-        super().__init__(message_en)
-        self.message_id = message_id or message_en
+    ``path`` is the key path of the refused entry inside its plan (``("plan", 2, "adopt", 0)``),
+    from which a front end holding the file finds its line; empty for a recorded decision.
+    """
 
-    def message(self, lang: str) -> str:
-        """The explanation in the reader's language."""
-        return self.message_id if lang == "id" else str(self)
+    said: Message
+
+    def __init__(self, said: Message, path: tuple[str | int, ...] = ()) -> None:
+        self.said = said
+        self.path = path
+        super().__init__(said)
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 class ResultError(AgenError):

@@ -15,7 +15,7 @@ import sys
 from functools import cache
 
 from game import errors, paths
-from game.errors import Message
+from game.errors import Localized, Message, Value
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,11 +55,29 @@ def say(message: Message, lang: str) -> str:
     Fields that are Messages themselves (a hint, the name of a kind of thing) are said first,
     in the same language. The one way a message code becomes words, for every front end.
     """
-    fields = {
-        name: say(value, lang) if isinstance(value, Message) else value
-        for name, value in message.fields
-    }
+    fields = {name: _said(value, lang) for name, value in message.fields}
     return tr(message.code.value, lang, **fields)
+
+
+def _said(value: Value, lang: str) -> object:
+    if isinstance(value, Message):
+        return say(value, lang)
+    if isinstance(value, Localized):
+        return value.get(lang)
+    if isinstance(value, tuple):
+        return ", ".join(str(_said(v, lang)) for v in value)
+    return value
+
+
+def say_error(exc: BaseException, lang: str) -> str:
+    """An error's words in ``lang``: its Message when the core said one, else its own text."""
+    said = getattr(exc, "said", None)
+    return say(said, lang) if isinstance(said, Message) else str(exc)
+
+
+def both(message: Message, sep: str = " / ") -> str:
+    """Indonesian, then English, for a reader whose language is not known: "ada / found"."""
+    return f"{say(message, 'id')}{sep}{say(message, 'en')}"
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:

@@ -68,6 +68,30 @@ def test_simulate_refused_plan_is_one_line(tmp_path: Path) -> None:
     )
 
 
+def test_a_refused_plan_step_names_its_line(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        "plan = [\n"
+        '  { turn = 1, adopt = ["online_services"] },\n'
+        '  { turn = 2, adopt = ["online_services"] },\n'
+        "]\n"
+    )
+    twice = run("simulate", str(EXAMPLE), "--plan", str(plan))
+    assert twice.returncode == 1 and "Traceback" not in twice.stderr
+    assert twice.stderr.strip().startswith(f"{plan}:3: plan[1].adopt[0]: turn 2: adopt ")
+    assert "is already in force" in twice.stderr
+    plan.write_text(
+        '[[plan]]\nturn = 1\nadopt = ["online_services"]\n\n'
+        '[[plan]]\nturn = 2\nadopt = ["citizen_assist"]\ncancel = ["citizen_assist"]\n'
+    )
+    cancel = run("simulate", str(EXAMPLE), "--plan", str(plan), "--lang", "id")
+    assert cancel.returncode == 1
+    assert cancel.stderr.strip().startswith(
+        f"{plan}:8: plan[1].cancel[0]: giliran 2: batalkan 'citizen_assist': "
+    )
+    assert "tidak sedang berjalan" in cancel.stderr
+
+
 def test_simulate_usage_errors() -> None:
     assert run("simulate", str(EXAMPLE)).returncode == 2
     assert run("simulate", str(EXAMPLE), "--bot", "clever").returncode == 2

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from game.engine.game import Game
 from game.engine.plan import play_plan
 from game.errors import PlanError
+from game.i18n import both
 from game.scenario.compiled import Compiled
 from game.scenario.format_model import Expect, PlanStep
 from game.scenario.loader import LoadedScenario
@@ -49,9 +50,7 @@ def run_expectation(loaded: LoadedScenario, expect: Expect) -> ExpectResult:
     try:
         game = play_steps(compiled, expect.plan, seed)
     except PlanRefused as exc:
-        return ExpectResult(
-            expect.id, label, assertion, False, error=f"{exc.message('id')} / {exc}"
-        )
+        return ExpectResult(expect.id, label, assertion, False, error=both(exc.said))
     check = compiled.expression(expect.assert_)
     passed = bool(check(game.v, game.h, game.chosen))
     values: dict[str, float] = {}

@@ -13,6 +13,7 @@ from game.classroom.refusal import Refusal, Words
 from game.classroom.rooms import Room, SeatRow
 from game.engine import Decision, Game, replay
 from game.errors import PlanError, ResultError
+from game.i18n import say
 from game.results.record import ResultRecord, parse_result
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario
@@ -53,7 +54,9 @@ def check_progress(
         game = replay(loaded.compiled, seed, decisions, until_turn=turn + 1)
     except PlanError as exc:
         raise Refusal(
-            422, "class.api.not_replayable", reason=Words(exc.message("id"), str(exc))
+            422,
+            "class.api.not_replayable",
+            reason=Words(say(exc.said, "id"), say(exc.said, "en")),
         ) from None
     if game.over and game.outcome is not None and game.outcome.turns_played < turn:
         raise Refusal(422, "class.api.ended_before", at=game.outcome.turns_played, turn=turn)

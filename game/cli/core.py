@@ -10,6 +10,7 @@ import typer
 
 from game.cli.common import Quarters, check_files, fail, known_language, played_as, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
+from game.i18n import say_error
 
 
 def _root(ctx: typer.Context) -> None:
@@ -152,12 +153,24 @@ def simulate(
         raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
     except AgenError as exc:
         source = plan if plan is not None else scenario
-        text = exc.message(lang or "en") if isinstance(exc, PlanError) else str(exc)
-        raise fail(f"{source}: {text}") from None
+        raise fail(f"{_where(source, exc)}: {say_error(exc, lang or 'en')}") from None
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         typer.echo(render_text(report))
+
+
+def _where(source: Path, exc: AgenError) -> str:
+    """``FILE``, or ``FILE:LINE: key.path`` when the error is about an entry of that plan file."""
+    from game.scenario.locate import KeyLines, format_path
+
+    if not isinstance(exc, PlanError) or not exc.path:
+        return str(source)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return str(source)
+    return f"{source}:{KeyLines(text).line_of(exc.path)}: {format_path(exc.path)}"
 
 
 def _join_class(
@@ -195,8 +208,8 @@ def _join_class(
     except ScenarioError as exc:
         raise fail("\n".join(p.format(language) for p in exc.problems)) from None
     except AgenError as exc:
-        text = exc.message(language) if isinstance(exc, PlanError) else str(exc)
-        raise fail(f"agen simulate --join: {text}") from None
+        where = f"{_where(plan, exc)}: " if plan is not None and isinstance(exc, PlanError) else ""
+        raise fail(f"agen simulate --join: {where}{say_error(exc, language)}") from None
     reply = run.result_reply
     if as_json:
         out = {

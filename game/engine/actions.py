@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.errors import ActionRefused, ResultError
+from game.errors import ActionRefused, Codes, ResultError
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,24 @@ class Choose:
 
 
 Action = Adopt | Cancel | Choose
+
+
+class Refusal(Codes):
+    """Why an action is refused (an ActionRefused's Message)."""
+
+    UNKNOWN_POLICY = "refused.unknown_policy"
+    UNKNOWN_CHOICE = "refused.unknown_choice"
+    REQUIRES = "refused.requires"
+    EXCLUDED = "refused.excluded"
+    NO_BUDGET = "refused.no_budget"
+    GAME_OVER = "refused.game_over"
+    ALREADY_ACTIVE = "refused.already_active"
+    EVENT_PENDING = "refused.event_pending"
+    NOT_AVAILABLE = "refused.not_available"
+    NO_ACTIONS = "refused.no_actions"
+    NOT_ACTIVE = "refused.not_active"
+    NO_EVENT = "refused.no_event"
+    CONDITION = "refused.condition"
 
 
 @dataclass(frozen=True)

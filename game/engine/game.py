@@ -10,16 +10,15 @@ next turn's events drawn. Every change goes to the ledger with its source.
 from __future__ import annotations
 
 from game.engine import ledger as L
-from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Verdict
+from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.chance import draw
 from game.engine.ledger import Ledger
 from game.engine.resolve import Scheduled, recompute_derived, resolve
 from game.engine.scoring import Outcome, score
-from game.errors import ActionRefused
+from game.errors import ActionRefused, Localized, Message, Value
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
-from game.scenario.text import localize
 
 
 class Game:
@@ -170,11 +169,9 @@ class Game:
 
     # -- checks -------------------------------------------------------------------------
 
-    def _name(self, policy: CompiledPolicy, lang: str) -> str:
-        return localize(self.c.scenario.policies[policy.index].name, lang, self.lang_default)
-
-    def _refuse(self, reason: str, id_text: str, en_text: str) -> ActionRefused:
-        return ActionRefused(reason, id_text, en_text)
+    def _name(self, policy: CompiledPolicy) -> Localized:
+        """The policy's name as the scenario gives it (a front end shows it in its language)."""
+        return Localized.of(self.c.scenario.policies[policy.index].name)
 
     def adopt_blocker(self, idx: int) -> str | None:
         """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
@@ -208,98 +205,57 @@ class Game:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse(
-                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
         code = self.adopt_blocker(idx)
         if code is None:
             return None
         p = self.c.policies[idx]
-        nid, nen = self._name(p, "id"), self._name(p, "en")
         if code == "requires":
             missing = [self.c.policies[r] for r in p.requires if not self.adopted_at[r]]
-            mid = ", ".join(self._name(m, "id") for m in missing)
-            men = ", ".join(self._name(m, "en") for m in missing)
-            return self._refuse(
-                code, f"Perlu {mid} berjalan lebih dulu.", f"Needs {men} in force first."
-            )
+            return _refuse(code, Refusal.REQUIRES, missing=tuple(self._name(m) for m in missing))
         if code == "excluded":
             clash = [self.c.policies[x] for x in p.excludes if self.adopted_at[x]]
-            xid = ", ".join(self._name(m, "id") for m in clash)
-            xen = ", ".join(self._name(m, "en") for m in clash)
-            return self._refuse(
-                code, f"Tidak bisa bersamaan dengan {xid}.", f"Cannot run together with {xen}."
-            )
+            return _refuse(code, Refusal.EXCLUDED, clash=tuple(self._name(m) for m in clash))
         if code == "no_budget":
             cost = p.cost.fn(self.v, self.h, self.chosen)
             have = self.v[self.c.budget or 0]
-            return self._refuse(
-                code,
-                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
-                f"Not enough budget: needs {cost:g}, {have:g} left.",
-            )
-        texts = {
-            "game_over": ("Permainan sudah selesai.", "The game is over."),
-            "already_active": (f"{nid} sudah berjalan.", f"{nen} is already in force."),
-            "event_pending": ("Jawab dulu peristiwa yang terjadi.", "Answer the event first."),
-            "not_available": (f"{nid} belum tersedia.", f"{nen} is not available yet."),
-            "no_actions": ("Jatah tindakan giliran ini habis.", "No actions left this turn."),
-        }
-        id_text, en_text = texts[code]
-        return self._refuse(code, id_text, en_text)
+            return _refuse(code, Refusal.NO_BUDGET, cost=cost, budget=have)
+        return _refuse(code, Refusal(f"refused.{code}"), policy=self._name(p))
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
         if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+            return _refuse("game_over", Refusal.GAME_OVER)
         idx = self.c.policy_index.get(policy_id)
         if idx is None:
-            return self._refuse(
-                "unknown", f"Tidak ada kebijakan '{policy_id}'.", f"No policy '{policy_id}'."
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
         if not self.adopted_at[idx]:
-            p = self.c.policies[idx]
-            return self._refuse(
-                "not_active",
-                f"{self._name(p, 'id')} tidak sedang berjalan.",
-                f"{self._name(p, 'en')} is not in force.",
+            return _refuse(
+                "not_active", Refusal.NOT_ACTIVE, policy=self._name(self.c.policies[idx])
             )
         if self.pending:
-            return self._refuse(
-                "event_pending", "Jawab dulu peristiwa yang terjadi.", "Answer the event first."
-            )
+            return _refuse("event_pending", Refusal.EVENT_PENDING)
         if self.actions_left <= 0:
-            return self._refuse(
-                "no_actions", "Jatah tindakan giliran ini habis.", "No actions left this turn."
-            )
+            return _refuse("no_actions", Refusal.NO_ACTIONS)
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
         """The reason an event choice cannot be taken now, or None if it can."""
         if self.over:
-            return self._refuse("game_over", "Permainan sudah selesai.", "The game is over.")
+            return _refuse("game_over", Refusal.GAME_OVER)
         eidx = self.c.event_index.get(event_id)
         if eidx is None or eidx not in self.pending:
-            return self._refuse(
-                "no_event",
-                f"Peristiwa '{event_id}' tidak sedang terjadi.",
-                f"Event '{event_id}' is not happening now.",
-            )
+            return _refuse("no_event", Refusal.NO_EVENT, event=event_id)
         ev = self.c.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return self._refuse(
-                "unknown", f"Tidak ada pilihan '{choice_id}'.", f"No choice '{choice_id}'."
-            )
+            return _refuse("unknown", Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self.v, self.h, self.chosen
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            cond = str(choice.requires.source)
-            return self._refuse(
-                "requires", f"Syarat belum terpenuhi: {cond}", f"Condition not met: {cond}"
-            )
+            return _refuse("requires", Refusal.CONDITION, condition=str(choice.requires.source))
         cost = choice.cost.fn(v, h, ch)
         if (
             cost > 0
@@ -307,11 +263,7 @@ class Game:
             and self.v[self.c.budget] - cost < self.c.minimum[self.c.budget]
         ):
             have = self.v[self.c.budget]
-            return self._refuse(
-                "no_budget",
-                f"Anggaran tidak cukup: perlu {cost:g}, tersedia {have:g}.",
-                f"Not enough budget: needs {cost:g}, {have:g} left.",
-            )
+            return _refuse("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
         return None
 
     def _is_fallback(self, event_id: str, choice_id: str) -> bool:
@@ -385,7 +337,7 @@ class Game:
     def end_turn(self) -> None:
         """Resolve the turn: defaults for unanswered events, upkeep, effects, endings, draws."""
         if self.over:
-            raise ActionRefused("game_over", "Permainan sudah selesai.", "The game is over.")
+            raise _refuse("game_over", Refusal.GAME_OVER)
         for eidx in list(self.pending):
             event_id = self.c.events[eidx].id
             choice_id = self.default_choice(event_id)
@@ -439,3 +391,7 @@ class Game:
         self.over = True
         self.pending = []
         self.outcome = score(self)
+
+
+def _refuse(reason: str, code: Refusal, /, **fields: Value) -> ActionRefused:
+    return ActionRefused(reason, Message.of(code, **fields))

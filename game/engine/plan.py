@@ -13,41 +13,56 @@ from collections.abc import Iterable, Sequence
 
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision
 from game.engine.game import Game
-from game.errors import ActionRefused, PlanError
+from game.errors import ActionRefused, Codes, Message, PlanError
 from game.scenario.compiled import Compiled
 from game.scenario.format_model import PlanStep
 
+Where = tuple[str | int, ...]
+
+
+class PlanCode(Codes):
+    """Why a plan step or a recorded decision could not be carried out (a PlanError's Message)."""
+
+    REFUSED = "plan.refused"
+    MOVED_ON = "plan.moved_on"
+    ADOPT = "plan.adopt"
+    CANCEL = "plan.cancel"
+    CHOOSE = "plan.choose"
+
 
 def play_plan(compiled: Compiled, steps: Sequence[PlanStep], seed: int | None = None) -> Game:
-    """Play a plan to the end; raise PlanError naming the turn and the refused step."""
+    """Play a plan to the end; raise PlanError naming the turn and the refused step, with the
+    step's key path in the plan (``("plan", i, "adopt", j)``) so its line can be named."""
     game = Game(compiled, seed)
-    by_turn: dict[int, list[PlanStep]] = {}
-    for step in steps:
-        by_turn.setdefault(step.turn, []).append(step)
-    standing: dict[str, str] = {}
+    by_turn: dict[int, list[tuple[int, PlanStep]]] = {}
+    for i, step in enumerate(steps):
+        by_turn.setdefault(step.turn, []).append((i, step))
+    standing: dict[str, tuple[str, Where]] = {}
     while not game.over:
         todo = by_turn.get(game.turn, [])
-        for step in todo:
-            standing.update(step.choose)
+        for i, step in todo:
+            standing.update({e: (c, ("plan", i, "choose", e)) for e, c in step.choose.items()})
         # every event that fired is answered first, one after another: the plan's standing
         # answer, else the default worked out after the earlier answers are paid (the last
         # choice, forced, when none is open), exactly as the game does
         for event_id in game.pending_events():
-            answer = Choose(event_id, standing.get(event_id) or game.default_choice(event_id))
+            given = standing.get(event_id)
+            choice, where = given if given else (game.default_choice(event_id), ())
+            answer = Choose(event_id, choice)
             try:
                 game.act(answer)
             except ActionRefused as exc:
-                raise _refused(game.turn, answer, exc) from None
-        actions: list[Action] = []
-        for step in todo:
-            actions += [Cancel(p) for p in step.cancel]
-        for step in todo:
-            actions += [Adopt(p) for p in step.adopt]
-        for action in actions:
+                raise _refused(game.turn, answer, exc, where) from None
+        actions: list[tuple[Action, Where]] = []
+        for i, step in todo:
+            actions += [(Cancel(p), ("plan", i, "cancel", j)) for j, p in enumerate(step.cancel)]
+        for i, step in todo:
+            actions += [(Adopt(p), ("plan", i, "adopt", j)) for j, p in enumerate(step.adopt)]
+        for action, where in actions:
             try:
                 game.act(action)
             except ActionRefused as exc:
-                raise _refused(game.turn, action, exc) from None
+                raise _refused(game.turn, action, exc, where) from None
         game.end_turn()
     return game
 
@@ -66,8 +81,7 @@ def replay(
             game.end_turn()
         if game.over or game.turn != decision.turn:
             raise PlanError(
-                f"turn {decision.turn}: {describe(decision.action)}: the game had already moved on",
-                f"giliran {decision.turn}: {describe(decision.action, 'id')}: permainan sudah melewati giliran itu",
+                Message.of(PlanCode.MOVED_ON, turn=decision.turn, action=describe(decision.action))
             )
         try:
             game.act(decision.action)
@@ -78,19 +92,16 @@ def replay(
     return game
 
 
-def describe(action: Action, lang: str = "en") -> str:
-    """A short description of an action, for messages."""
+def describe(action: Action) -> Message:
+    """A short description of an action, for messages ("adopt 'x'")."""
     if isinstance(action, Adopt):
-        return f"ambil '{action.policy}'" if lang == "id" else f"adopt '{action.policy}'"
+        return Message.of(PlanCode.ADOPT, policy=action.policy)
     if isinstance(action, Cancel):
-        return f"batalkan '{action.policy}'" if lang == "id" else f"cancel '{action.policy}'"
-    if lang == "id":
-        return f"pilih '{action.choice}' untuk peristiwa '{action.event}'"
-    return f"choose '{action.choice}' for event '{action.event}'"
+        return Message.of(PlanCode.CANCEL, policy=action.policy)
+    return Message.of(PlanCode.CHOOSE, event=action.event, choice=action.choice)
 
 
-def _refused(turn: int, action: Action, exc: ActionRefused) -> PlanError:
+def _refused(turn: int, action: Action, exc: ActionRefused, where: Where = ()) -> PlanError:
     return PlanError(
-        f"turn {turn}: {describe(action)}: {exc.message_en}",
-        f"giliran {turn}: {describe(action, 'id')}: {exc.message_id}",
+        Message.of(PlanCode.REFUSED, turn=turn, action=describe(action), reason=exc.said), where
     )

@@ -17,6 +17,7 @@ from game import paths
 from game.engine import Game, replay
 from game.engine.prediction import check_predictions
 from game.errors import PlanError, ResultError, ScenarioError
+from game.i18n import say
 from game.results.record import ResultRecord
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters, with_turns
@@ -112,7 +113,7 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
     try:
         game = replay(with_turns(loaded.compiled, record.quarters), record.seed, decisions)
     except PlanError as exc:
-        raise ResultError(f"decisions do not replay: {exc}") from None
+        raise ResultError(f"decisions do not replay: {say(exc.said, 'en')}") from None
     played = [d.to_json() for d in game.decisions]
     if played != list(record.decisions):
         raise ResultError(

@@ -14,7 +14,7 @@ import pygame
 
 from game import paths
 from game.errors import AgenError
-from game.i18n import tr
+from game.i18n import say_error, tr
 from game.ui import class_play, theme, widgets
 from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
@@ -133,7 +133,7 @@ class App:
     def refused(self, exc: AgenError) -> None:
         """Show a refused action as a message, never a crash."""
         message = getattr(exc, "message", None)
-        self.toast(message(self.lang) if callable(message) else str(exc))
+        self.toast(message(self.lang) if callable(message) else say_error(exc, self.lang))
 
     def autosave(self) -> None:
         """Save the game in progress; a failure is a message, not a crash."""

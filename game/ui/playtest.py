@@ -10,7 +10,7 @@ from typing import Any
 
 from game.engine import Action, Adopt, Cancel, Choose, Game, replay
 from game.errors import AgenError, ScenarioError
-from game.i18n import tr_n
+from game.i18n import say_error, tr_n
 from game.scenario import PlanStep, load_plan, load_scenario
 from game.ui.session import Player, Session
 
@@ -65,9 +65,7 @@ def reload_scenario(app: Any) -> bool:
         app.toast(app.t("playtest.reload_failed", reason=str(exc).splitlines()[0]))
         return False
     except AgenError as exc:
-        message = getattr(exc, "message", None)
-        reason = message(app.lang) if callable(message) else str(exc)
-        app.toast(app.t("playtest.replay_failed", reason=reason))
+        app.toast(app.t("playtest.replay_failed", reason=say_error(exc, app.lang)))
         return False
     fresh.started = session.started
     app.session = fresh

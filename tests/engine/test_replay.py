@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from game.engine import BOTS, Game, play_bot, play_plan, replay
 from game.engine.chance import draw
+from game.i18n import catalog, say
 from game.scenario import LoadedScenario
 
 
@@ -78,7 +79,9 @@ def test_any_sequence_of_actions_keeps_the_engine_sound(
         try:
             game.act(Adopt(pid) if adopt else Cancel(pid))
         except ActionRefused as refusal:
-            assert refusal.message("id") and refusal.message("en")
+            for lang in ("id", "en"):  # words from the catalog, every field filled in
+                assert refusal.said.code in catalog(lang)
+                assert "{" not in say(refusal.said, lang)
         if rng.random() < 0.4:
             game.end_turn()
     while not game.over:

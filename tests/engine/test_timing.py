@@ -8,6 +8,7 @@ import pytest
 
 from game.engine import Adopt, Cancel, Choose, Game
 from game.errors import ActionRefused
+from game.i18n import say
 from game.scenario import LoadedScenario, load_scenario
 
 BASE = """
@@ -196,7 +197,7 @@ def test_refusals_name_the_reason(timing: LoadedScenario) -> None:
     game.act(Choose("shock", "ignore"))
     refusal = game.why_not_adopt("needs_slow")
     assert refusal is not None and refusal.reason == "excluded"
-    assert "Counter" in refusal.message("en")
+    assert "Counter" in say(refusal.said, "en")
     assert _reason(game.why_not_adopt("dear")) == "no_budget"
     assert _reason(game.why_not_adopt("slow")) == "already_active"
     assert _reason(game.why_not_cancel("later")) == "not_active"

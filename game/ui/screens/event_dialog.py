@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from game.engine import Choose
+from game.i18n import say
 from game.scenario import localize
 from game.scenario.format_model import Event
 from game.ui import scroll, theme, widgets
@@ -287,7 +288,7 @@ class EventDialog(Overlay):
                 reason = self.game.why_not_choose(self.event_id, b.key.partition(":")[2])
                 if reason is not None:
                     ink.text(
-                        reason.message(lang),
+                        say(reason.said, lang),
                         (text.left, text.top + used),
                         15,
                         theme.BAD,

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import Game
 from game.engine.explain import cause_label
-from game.i18n import tr
+from game.i18n import say, tr
 from game.scenario import localize
 from game.scenario.format_model import Policy
 from game.ui import facts, theme, widgets
@@ -193,7 +193,7 @@ def policy_card(
             max_lines=2,
         )
     elif refusal is not None:
-        ink.wrapped(refusal.message(lang), status, 15, theme.BAD, 600, max_lines=2)
+        ink.wrapped(say(refusal.said, lang), status, 15, theme.BAD, 600, max_lines=2)
     else:
         ink.wrapped(tr("card.pick", lang, n=number), status, 15, theme.FAINT, 600, max_lines=2)
 

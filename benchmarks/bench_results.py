@@ -4,6 +4,9 @@ import_results_per_s: 1,000 result files of random-bot games on the largest ship
 that loads, imported as ``agen results import`` does (read, parse, replay-verify, one
 transaction), in a fresh store; the median of three imports.
 
+report_s: ``agen results report`` (replay, charts, HTML) for a class of 500 of those results,
+one run (it takes seconds, so the median of several would cost more than it tells).
+
 leaderboard_ms: the class leaderboard (top 50) when one scenario and one cohort hold
 100,000 results: ``store.leaderboard(scenario, cohort)``, the median of 21 calls.
 """
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from benchmarks.common import largest_scenario, median_time
 from game.engine import BOTS, Game, play_bot
+from game.results.class_report import write_report
 from game.results.record import ResultRecord, record_from_game, write_result
 from game.results.store import open_store
 from game.results.store_tables import results
@@ -24,10 +28,11 @@ from game.results.verify import ScenarioLibrary
 
 FILES = 1_000
 ROWS = 100_000
+CLASS = 500
 
 
 def measure() -> dict[str, float]:
-    """{"import_results_per_s": ..., "leaderboard_ms": ...}."""
+    """{"import_results_per_s": ..., "report_s": ..., "leaderboard_ms": ...}."""
     loaded = largest_scenario()
     library_dir = Path(loaded.path).parent
     with tempfile.TemporaryDirectory() as tmp:
@@ -45,10 +50,19 @@ def measure() -> dict[str, float]:
             report = store.import_files([folder], ScenarioLibrary.of(library_dir))
             runs.append(time.perf_counter() - start)
             assert len(report.imported) == FILES, report.refused[:3]
+            if i == 0:
+                items = store.results(["BENCH"], None)[:CLASS]
+                start = time.perf_counter()
+                write_report(items, "BENCH", Path(tmp) / "report", ScenarioLibrary.of(library_dir))
+                report_s = time.perf_counter() - start
             store.close()
         per_s = FILES / sorted(runs)[1]
         leader_ms = _leaderboard_ms(Path(tmp) / "big.sqlite", record)
-    return {"import_results_per_s": round(per_s, 1), "leaderboard_ms": round(leader_ms, 3)}
+    return {
+        "import_results_per_s": round(per_s, 1),
+        "report_s": round(report_s, 2),
+        "leaderboard_ms": round(leader_ms, 3),
+    }
 
 
 def _leaderboard_ms(path: Path, template: ResultRecord) -> float:

@@ -19,7 +19,7 @@ KEYS = {
     "engine": ["playthroughs_per_s", "turn_us"],
     "balance": ["balance_10k_s"],
     "ui": ["frame_ms", "idle_cpu_pct", "startup_s", "bare_pygame_startup_s"],
-    "results": ["import_results_per_s", "leaderboard_ms"],
+    "results": ["import_results_per_s", "report_s", "leaderboard_ms"],
     "greedy": ["greedy_game_ms"],
     "classroom": ["class_results_per_s", "class_update_ms", "class_participants_ok"],
 }

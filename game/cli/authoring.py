@@ -6,7 +6,6 @@ Thin: parse, call :mod:`game.authoring`, print. Bad input is one clear line and 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -108,7 +107,7 @@ def balance(
     loaded = played_as(_load(scenario), quarters, "balance")
     err = Console(stderr=True)
     try:
-        rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start, err)
+        rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start)
         report = build_report(loaded, rows, best, alloc, seconds, _cores(jobs), seed_start)
         found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
         warnings = [w.format() for w in loaded.warnings] + [
@@ -146,11 +145,11 @@ def lint(
     jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
 ) -> None:
     """Warnings beyond validity, from the definitions and from bot games (FILE:LINE: ...)."""
-    from game.authoring.balance import best_goals, run_balance
+    from game.authoring.balance import best_goals
     from game.authoring.lint import games_found, lint_problems, static_found
 
     def findings(loaded: LoadedScenario) -> list[Problem]:
-        rows, best, _, _ = run_balance(loaded, runs, jobs)
+        rows, best, _, _ = _with_progress(loaded, runs, jobs, None)
         found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
         return list(loaded.warnings) + lint_problems(loaded, found)
 
@@ -169,32 +168,21 @@ def _cores(jobs: int | None) -> int:
 
 
 def _with_progress(
-    loaded: Any, runs: int, jobs: int | None, seed_start: int | None, err: Any
+    loaded: LoadedScenario, runs: int, jobs: int | None, seed_start: int | None
 ) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    """``run_balance`` with a progress line: the bot games, then the best-path search."""
     from game.authoring.balance import run_balance
-    from game.authoring.batch import allocate
+    from game.authoring.batch import Task, allocate
+    from game.cli.progress import ProgressLine
 
     categories = sorted({p.category for p in loaded.scenario.policies})
     alloc = allocate(runs, categories)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not sys.stderr.isatty(),
-    ) as progress:
-        games = progress.add_task("permainan bot / bot games", total=sum(alloc.games.values()))
-        plays = progress.add_task("jalur terbaik / best path", total=alloc.search_evaluations)
+    with ProgressLine() as line:
+        games = line.task("progress.bot_games", sum(alloc.games.values()))
+        plays = line.task("progress.best_path", alloc.search_evaluations)
 
-        def advance(task: Any) -> None:
-            if task.kind == "bot":
-                progress.advance(games, task.count)
-            else:
-                progress.advance(plays, task.count)
+        def advance(task: Task) -> None:
+            (games if task.kind == "bot" else plays)(task.count)
 
         return run_balance(loaded, runs, jobs, seed_start, advance)
 

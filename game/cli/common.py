@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer import rich_utils as typer_rich_utils
 from typer.core import TyperOption
 
 from game.errors import AgenError, Problem, ScenarioError
+from game.i18n import tr
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -31,6 +34,47 @@ def _no_type_for_flags(self: TyperOption, ctx: Any) -> str | None:
 
 
 TyperOption.display_type_rich = _no_type_for_flags  # type: ignore[method-assign]
+
+# typer checks option values with pydantic; its words for the common cases, in ours
+_PYDANTIC_WORDS = [
+    (re.compile(r"Input should be a valid integer"), "cli.not_whole_number"),
+    (re.compile(r"Input should be a (valid|finite) number"), "cli.not_a_number"),
+    (re.compile(r"Input should be greater than or equal to (?P<n>\S+)"), "cli.at_least"),
+    (re.compile(r"Input should be less than or equal to (?P<n>\S+)"), "cli.at_most"),
+]
+
+
+def in_both(key: str, **fields: object) -> str:
+    """A catalog text of the command line, Indonesian then English: "ada / found"."""
+    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
+
+
+def _option_words(message: str) -> str:
+    """typer's (pydantic's) words about a value, in both languages when we know them."""
+    for pattern, key in _PYDANTIC_WORDS:
+        found = pattern.match(message)
+        if found is not None:
+            return in_both(key, **found.groupdict())
+    return message.removeprefix("Value error, ")
+
+
+def _one_line_error(error: Exception) -> None:
+    """A wrong option or argument: one line naming the command and the option, no box
+    (replaces typer's boxed panel): ``agen simulate: --seed: bukan bilangan bulat / not a
+    whole number``."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        return
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "agen"
+    param = getattr(error, "param", None)
+    if type(error) is typer.BadParameter and param is not None and param.opts and error.message:
+        typer.echo(f"{command}: {'/'.join(param.opts)}: {_option_words(error.message)}", err=True)
+        return
+    text = getattr(error, "format_message", lambda: str(error))()
+    typer.echo(f"{command}: {text} ({command} --help)", err=True)
+
+
+typer_rich_utils.rich_format_error = _one_line_error  # type: ignore[assignment]
 
 app = typer.Typer(
     add_completion=False,
@@ -78,7 +122,6 @@ def known_language(lang: str | None, command: str) -> None:
 def played_as(loaded: LoadedScenario, quarters: int | None, command: str) -> LoadedScenario:
     """``loaded`` played over ``quarters`` turns (``--quarters``): itself, or its short form;
     a length it does not offer is one bilingual line listing those it does (exit 1)."""
-    from game.i18n import tr
     from game.scenario.forms import NotOffered
     from game.scenario.forms import played_as as form
 
@@ -86,12 +129,8 @@ def played_as(loaded: LoadedScenario, quarters: int | None, command: str) -> Loa
         return form(loaded, quarters)
     except NotOffered as exc:
         listed = ", ".join(map(str, exc.offered))
-        both = [
-            tr("shortform.not_offered", lang, n=quarters, offered=listed) for lang in ("id", "en")
-        ]
-        raise fail(
-            f"agen {command} --quarters {quarters}: {loaded.path}: {' / '.join(both)}"
-        ) from None
+        both = in_both("shortform.not_offered", n=quarters, offered=listed)
+        raise fail(f"agen {command} --quarters {quarters}: {loaded.path}: {both}") from None
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

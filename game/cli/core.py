@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import Quarters, check_files, fail, known_language, played_as, scenario_path
+from game.cli.common import (
+    Quarters,
+    check_files,
+    fail,
+    in_both,
+    known_language,
+    played_as,
+    scenario_path,
+)
 from game.errors import AgenError, PlanError, Problem, ScenarioError
 from game.i18n import say_error
 
@@ -101,10 +109,7 @@ def simulate(
         )
     if join is not None or code is not None:
         if quarters is not None:
-            from game.i18n import tr
-
-            both = " / ".join(tr("shortform.join_quarters", lang) for lang in ("id", "en"))
-            raise fail(f"agen simulate --join --quarters: {both}", 2)
+            raise fail(f"agen simulate --join --quarters: {in_both('shortform.join_quarters')}", 2)
         if scenario is not None or join is None or code is None:
             raise fail(
                 "agen simulate: --join URL --code KODE tanpa berkas skenario / "

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +27,19 @@ def _quiet_pygame() -> None:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     # The game has no sound: keep SDL from opening (and complaining about) the sound card.
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    _runtime_folder()
+
+
+def _runtime_folder() -> None:
+    """Give SDL a private, empty XDG_RUNTIME_DIR when none is set (removed at exit).
+
+    Without one, SDL's Wayland probe prints "XDG_RUNTIME_DIR is invalid or not set" before
+    the game can say there is no display; with it, the game's own line is the only one."""
+    if os.environ.get("XDG_RUNTIME_DIR") or sys.platform in ("win32", "darwin"):
+        return
+    folder = tempfile.mkdtemp(prefix="agen-runtime-")
+    os.environ["XDG_RUNTIME_DIR"] = folder
+    atexit.register(shutil.rmtree, folder, True)
 
 
 def no_real_display(driver: str, chosen_by_user: bool) -> bool:
@@ -43,9 +60,10 @@ def run_game(
     _quiet_pygame()
     from game.errors import AgenError, ScenarioError
 
-    if scenario is not None and not scenario.is_file():
-        typer.echo(f"{scenario}: file not found / berkas tidak ditemukan", err=True)
-        raise typer.Exit(1)
+    if scenario is not None:
+        from game.cli.common import scenario_path
+
+        scenario = scenario_path(scenario, "play")  # a folder, no such file: one line, exit 1
     if playtest and scenario is None:
         typer.echo(
             "agen play --playtest: give the scenario file / sebutkan berkas skenario", err=True
@@ -55,6 +73,8 @@ def run_game(
         typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
         raise typer.Exit(2)
     predict_first = _predict_first(predict)
+    if scenario is not None and not playtest and quarters is None:
+        _say_why_not_loaded(scenario)  # the window then shows the same lines
     if scenario is not None and quarters is not None:
         from game.scenario import load_scenario
         from game.scenario.reflection import check_quarters
@@ -116,6 +136,22 @@ def run_game(
         pygame.quit()
 
 
+def _say_why_not_loaded(scenario: Path) -> None:
+    """A scenario file that does not load: the loader's lines on the terminal (in $AGEN_LANG,
+    else English, as ``agen validate``), then one line saying the window opens anyway."""
+    from game.cli.common import in_both
+    from game.errors import ScenarioError
+    from game.scenario import load_scenario
+
+    try:
+        load_scenario(scenario)
+    except ScenarioError as exc:
+        lang = os.environ.get("AGEN_LANG", "en")
+        for problem in exc.problems:
+            typer.echo(problem.format(lang), err=True)
+        typer.echo(f"agen play: {in_both('cli.play_broken', file=scenario)}", err=True)
+
+
 def _predict_first(predict: str | None) -> int | None:
     """``--predict``: all, off or a number of adoptions; None leaves it to the scenario."""
     if predict is None:
@@ -174,11 +210,14 @@ def register(app: typer.Typer) -> None:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         _quiet_pygame()
+        from game.cli.progress import ProgressLine
         from game.errors import AgenError
         from game.ui.shots import parse_size, render_shots
 
         try:
-            files = render_shots(out, scenario, parse_size(size))
+            with ProgressLine() as line:
+                step = line.task("progress.shots", None)
+                files = render_shots(out, scenario, parse_size(size), lambda _png: step())
         except (AgenError, OSError) as exc:
             typer.echo(f"agen shots: {exc}", err=True)
             raise typer.Exit(1) from None

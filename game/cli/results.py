@@ -352,7 +352,8 @@ def report(
     ] = None,
 ) -> None:
     """Charts (PNG) and a one-page HTML report of one class."""
-    from game.results.class_report import write_report
+    from game.cli.progress import ProgressLine
+    from game.results.class_report import CHARTS, write_report
     from game.results.store import open_store
 
     try:
@@ -360,7 +361,12 @@ def report(
         items = open_store(db).results([cohort], scenario)
         if quarters is not None:
             items = [i for i in items if (i.record.quarters or 0) == quarters]
-        page = write_report(items, cohort, out, library, lang)
+        with ProgressLine() as line:
+            steps = {
+                "replay": line.task("progress.replay", len(items)),
+                "chart": line.task("progress.charts", CHARTS),
+            }
+            page = write_report(items, cohort, out, library, lang, lambda kind: steps[kind]())
     except AgenError as exc:
         raise fail(f"agen results report: {exc}") from None
     typer.echo(f"{page}")

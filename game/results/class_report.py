@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.errors import ResultError
 from game.results import class_charts
 from game.results.analysis import (
     VALUE_NAMES,
+    PathGroup,
     Played,
     halves,
     path_groups,
@@ -32,6 +33,7 @@ from game.safe_text import terminal_text
 from game.scenario import VALUES, LoadedScenario, localize
 
 MAX_PANELS = 6
+CHARTS = 5  # PNG files a report draws (score spread, metric paths, policies, values, groups)
 
 
 def write_report(
@@ -40,8 +42,13 @@ def write_report(
     out: Path,
     library: ScenarioLibrary,
     lang: str = "id",
+    done: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write the charts and ``index.html`` into ``out``; return the page's path."""
+    """Write the charts and ``index.html`` into ``out``; return the page's path.
+
+    ``done("replay")`` is called after each game is replayed, ``done("chart")`` after each of
+    the ``CHARTS`` charts is drawn (for a progress line)."""
+    tick = done or (lambda _kind: None)
     if not items:
         raise ResultError(
             f"no results for cohort '{terminal_text(cohort)}' / tidak ada hasil untuk kelas ini"
@@ -69,19 +76,30 @@ def write_report(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ResultError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
-    played = [Played(i.record, verify_on(i.record, loaded)) for i in items]
+    played = []
+    for item in items:
+        played.append(Played(item.record, verify_on(item.record, loaded)))
+        tick("replay")
+    groups = path_groups(played)  # the chart and the page show the same groups: cluster once
     try:
         # a chart title is drawn by matplotlib: "$" would start mathtext, controls have no glyph
-        files = _charts(played, loaded, terminal_text(cohort).replace("$", r"\$"), out, lang)
+        chart_title = terminal_text(cohort).replace("$", r"\$")
+        files = _charts(played, loaded, chart_title, out, lang, groups, tick)
         page = out / "index.html"
-        page.write_text(_html(played, loaded, cohort, files, lang), encoding="utf-8")
+        page.write_text(_html(played, loaded, cohort, files, lang, groups), encoding="utf-8")
     except OSError as exc:
         raise ResultError(f"{out}: cannot write the report: {exc.strerror or exc}") from None
     return page
 
 
 def _charts(
-    played: list[Played], loaded: LoadedScenario, cohort: str, out: Path, lang: str
+    played: list[Played],
+    loaded: LoadedScenario,
+    cohort: str,
+    out: Path,
+    lang: str,
+    groups: list[PathGroup] | None = None,
+    tick: Callable[[str], None] = lambda _kind: None,
 ) -> dict[str, str]:
     s, c = loaded.scenario, loaded.compiled
     dl = s.default_language
@@ -96,6 +114,7 @@ def _charts(
             out / "score_distribution.png",
         ).name
     }
+    tick("chart")
     top_q, bottom_q = quarters(played)
     shown = [m for m, spec in s.metrics.items() if not spec.hidden][:MAX_PANELS]
     names = list(c.metric_ids) + list(c.derived_ids)
@@ -116,6 +135,7 @@ def _charts(
         f"Jalur metrik kelas / Metric paths of the class — {title}",
         out / "metric_paths.png",
     ).name
+    tick("chart")
     top_h, bottom_h = halves(played)
     pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
     shares = sorted(policy_shares(loaded, top_h, bottom_h), key=lambda r: -(r[1] - r[2]))
@@ -124,21 +144,25 @@ def _charts(
         "Kebijakan dipilih: separuh atas vs bawah / Policies: top vs bottom half",
         out / "policy_choices.png",
     ).name
+    tick("chart")
     labels = [f"{VALUE_NAMES[v][0]}\n({VALUE_NAMES[v][1]})" for v in VALUES]
-    series = [
-        ("kelas / class", class_charts.MEDIAN, [values_profile(loaded, played)[v] for v in VALUES])
-    ]
+
+    def profile(group: Sequence[Played]) -> list[float]:
+        counts = values_profile(loaded, group)
+        return [counts[v] for v in VALUES]
+
+    series = [("kelas / class", class_charts.MEDIAN, profile(played))]
     if top_h and bottom_h:
         series += [
             (
                 "50% teratas / top half",
                 class_charts.TOP,
-                [values_profile(loaded, top_h)[v] for v in VALUES],
+                profile(top_h),
             ),
             (
                 "50% terbawah / bottom half",
                 class_charts.BOTTOM,
-                [values_profile(loaded, bottom_h)[v] for v in VALUES],
+                profile(bottom_h),
             ),
         ]
     breached = values_profile(loaded, played, breaches=True)
@@ -157,7 +181,9 @@ def _charts(
         "(rata-rata pilihan per pemain / mean choices per player)",
         out / "berakhlak.png",
     ).name
-    groups = path_groups(played)
+    tick("chart")
+    if groups is None:
+        groups = path_groups(played)
     files["groups"] = class_charts.group_bars(
         [
             (f"{i}: {_short(g.common, pname)}", g.mean_score, len(g.members))
@@ -166,6 +192,7 @@ def _charts(
         "Jalur keputusan serupa / Similar decision paths",
         out / "path_groups.png",
     ).name
+    tick("chart")
     return files
 
 
@@ -179,7 +206,12 @@ def _short(common: Sequence[str], names: dict[str, str], limit: int = 3) -> str:
 
 
 def _html(
-    played: list[Played], loaded: LoadedScenario, cohort: str, files: dict[str, str], lang: str
+    played: list[Played],
+    loaded: LoadedScenario,
+    cohort: str,
+    files: dict[str, str],
+    lang: str,
+    groups: list[PathGroup],
 ) -> str:
     s = loaded.scenario
     dl = s.default_language
@@ -198,10 +230,10 @@ def _html(
         f"<td>{e(p.record.grade or '-')}</td><td>{len(p.record.goals)}</td></tr>"
         for i, p in enumerate(ranked(played)[:10], 1)
     )
-    groups = "".join(
+    group_rows = "".join(
         f"<tr><td>{i}</td><td>{len(g.members)}</td><td>{g.mean_score:.2f}</td>"
         f"<td>{e(', '.join(pname.get(x, x) for x in g.common) or '-')}</td></tr>"
-        for i, g in enumerate(path_groups(played), 1)
+        for i, g in enumerate(groups, 1)
     )
     grades = ", ".join(f"{e(k)}: {v}" for k, v in grade_counts.most_common())
     reflection = reflection_section([(p.record, p.game) for p in played], s, lang)
@@ -245,7 +277,7 @@ figure{{margin:1.5em 0}}img{{max-width:100%}}h1{{margin-bottom:.2em}}</style></h
 <h2>Kelompok jalur keputusan / Groups of decision paths</h2>
 <p>Pemain dikelompokkan menurut kemiripan kebijakan yang diambil (Jaccard). /
 Players grouped by how alike their adopted policies are (Jaccard).</p>
-<table><tr><th>#</th><th>n</th><th>Rata-rata skor / Mean score</th><th>Kebijakan khas / Typical policies</th></tr>{groups}</table>
+<table><tr><th>#</th><th>n</th><th>Rata-rata skor / Mean score</th><th>Kebijakan khas / Typical policies</th></tr>{group_rows}</table>
 {reflection}
 <h2>Grafik / Charts</h2>{img}
 </body></html>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -80,18 +81,28 @@ def parse_size(text: str) -> tuple[int, int]:
     return size
 
 
+Saved = Callable[[Path], None]
+
+
 def render_shots(
-    out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE
+    out: Path,
+    scenario: Path | None = None,
+    size: tuple[int, int] = SIZE,
+    saved: Saved | None = None,
 ) -> list[Path]:
     """Write the PNGs into ``out``; return their paths (see :func:`render_by_screen`)."""
-    by_screen = render_by_screen(out, scenario, size)
+    by_screen = render_by_screen(out, scenario, size, saved)
     return sorted((p for paths_ in by_screen.values() for p in paths_), key=lambda p: p.name)
 
 
 def render_by_screen(
-    out: Path, scenario: Path | None = None, size: tuple[int, int] = SIZE
+    out: Path,
+    scenario: Path | None = None,
+    size: tuple[int, int] = SIZE,
+    saved: Saved | None = None,
 ) -> dict[str, list[Path]]:
-    """Write the PNGs into ``out``; return them by the name of the screen they show.
+    """Write the PNGs into ``out``; return them by the name of the screen they show
+    (``saved(path)`` is called after each one, for a progress line).
 
     The screens come from the app's table (``App.SCREENS``); each says in its ``shots()``
     what to draw at each stage of a sample game. Saves, settings and results go to a
@@ -115,12 +126,14 @@ def render_by_screen(
             )
             app = App(options, headless_size=size)
             app.lang = lang
-            for name, files in _walk_stages(app, path, out, lang).items():
+            for name, files in _walk_stages(app, path, out, lang, saved).items():
                 found.setdefault(name, []).extend(files)
     return found
 
 
-def _walk_stages(app: App, path: Path, out: Path, lang: str) -> dict[str, list[Path]]:
+def _walk_stages(
+    app: App, path: Path, out: Path, lang: str, saved: Saved | None = None
+) -> dict[str, list[Path]]:
     """Play the sample game and let every screen of the table draw at every stage."""
     files: dict[str, list[Path]] = {}
 
@@ -134,6 +147,8 @@ def _walk_stages(app: App, path: Path, out: Path, lang: str) -> dict[str, list[P
                 target = out / f"{lang}-{shot.file}.png"
                 pygame.image.save(surface, str(target))
                 files.setdefault(screen_name, []).append(target)
+                if saved is not None:
+                    saved(target)
                 app.toasts = []
 
     app.session = None

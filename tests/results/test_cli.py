@@ -184,6 +184,23 @@ def test_report_writes_charts_and_page(filled: str, tmp_path: Path) -> None:
     assert all((out / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
 
 
+def test_report_shows_its_progress_and_says_only_the_page_on_stdout(
+    filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGEN_PROGRESS", "1")  # as on a terminal
+    out = tmp_path / "laporan"
+    code, stdout, err = run(
+        "results", "report", "--cohort", "B", "--out", str(out), "--db", filled,
+        "--scenarios", str(FIXTURES),
+    )  # fmt: skip
+    assert code == 0, err
+    assert stdout.strip() == str(out / "index.html")
+    assert (
+        "memutar ulang hasil / replaying the results" in err and f"{PER_COHORT}/{PER_COHORT}" in err
+    )
+    assert "menggambar grafik / drawing the charts" in err and "5/5" in err
+
+
 @pytest.mark.parametrize(
     "args",
     [

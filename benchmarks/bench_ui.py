@@ -26,7 +26,8 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 import pygame
 pygame.display.init(); pygame.display.set_mode((1, 1))
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 from game.ui import shots
 from game.ui.session import Session
 from game.scenario import load_scenario
@@ -67,7 +68,8 @@ import sys, threading, time, tempfile
 from pathlib import Path
 sys.path.insert(0, {root!r})
 import pygame
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 from game.ui import shots
 from game.ui.session import Session
 from game.scenario import load_scenario
@@ -93,7 +95,8 @@ FIRST_FRAME = """
 import time; t0 = time.perf_counter()
 import sys, tempfile; sys.path.insert(0, {root!r})
 from pathlib import Path
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 tmp = Path(tempfile.mkdtemp())
 app = App(Options(data_dir=tmp / "d", config_dir=tmp / "c"))
 app.render(); import pygame; pygame.display.flip()

@@ -61,7 +61,7 @@ def test_simulate_plays_the_short_form_and_says_so(short_example: Path, tmp_path
     record = read_result(written)
     assert record.quarters == 4 and record.turns_played == 4
     game = verify_on(record, load_scenario(short_example))  # replays as the short form
-    assert game.c.scenario.turns == 4 and game.outcome is not None
+    assert game.scenario.turns == 4 and game.outcome is not None
     assert game.outcome.score == record.score == report["score"]
     text = run("simulate", str(short_example), "--bot", "passive", "--quarters", "4")
     assert text.stdout.splitlines()[0].endswith("quarters 4")

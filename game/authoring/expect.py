@@ -52,12 +52,10 @@ def run_expectation(loaded: LoadedScenario, expect: Expect) -> ExpectResult:
     except PlanRefused as exc:
         return ExpectResult(expect.id, label, assertion, False, error=both(exc.said))
     check = compiled.expression(expect.assert_)
-    passed = bool(check(game.v, game.h, game.chosen))
+    passed = bool(game.evaluate(check))
     values: dict[str, float] = {}
     for name in sorted(check.names):
-        values[name] = (
-            game.v[compiled.slot(name)] if name not in ("turn", "turns") else _turn(game, name)
-        )
+        values[name] = game.value(name) if name not in ("turn", "turns") else _turn(game, name)
     for pid in sorted(check.policies):
         values[f'held("{pid}")'] = float(game.held(pid))
     outcome = game.outcome
@@ -84,7 +82,7 @@ def number(x: float) -> str:
 
 
 def _turn(game: Game, name: str) -> float:
-    return float(game.turn if name == "turn" else game.c.scenario.turns)
+    return float(game.turn if name == "turn" else game.scenario.turns)
 
 
 def _label(expect: Expect) -> str:

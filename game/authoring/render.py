@@ -8,14 +8,14 @@ from rich.console import Console
 from rich.table import Table
 
 from game.authoring.runs import FAVOUR
-from game.i18n import tr
+from game.i18n import both
 
 FLAGS = {"dominant": "DOMINAN / dominant", "dead": "MATI / dead"}
 
 
 def short_form(turns: int) -> str:
     """ "versi pendek: 4 giliran / short form: 4 turns"."""
-    return " / ".join(tr("shortform.played", lang, n=turns) for lang in ("id", "en"))
+    return both("shortform.played", n=turns)
 
 
 def bot_label(name: str) -> str:

@@ -61,7 +61,7 @@ def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
 
 def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
     """Reduce a finished game to a :class:`Row`."""
-    c = game.c
+    c = game.compiled
     outcome = game.outcome
     assert outcome is not None
     goal_bits = sum(1 << i for i, g in enumerate(c.goals) if g.id in outcome.goals)
@@ -91,27 +91,25 @@ def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
 
 def _offered(game: Game, watched: list[CompiledPolicy]) -> int:
     bits = 0
-    v, h, ch = game.v, game.h, game.chosen
     for p in watched:
-        if p.available is not None and p.available(v, h, ch):
+        if p.available is not None and game.evaluate(p.available):
             bits |= 1 << p.index
     return bits
 
 
 def _eligible(game: Game) -> int:
     bits = 0
-    t, v, h, ch = game.turn, game.v, game.h, game.chosen
-    for ev in game.c.events:
-        if ev.first <= t <= ev.last and (ev.when is None or ev.when(v, h, ch)):
+    t = game.turn
+    for ev in game.compiled.events:
+        if ev.first <= t <= ev.last and (ev.when is None or game.evaluate(ev.when)):
             bits |= 1 << ev.index
     return bits
 
 
 def _moved(game: Game) -> int:
-    first = game.history[0]
     bits = 0
-    for m in range(len(game.c.metric_ids)):
-        start = first[m]
-        if any(row[m] != start for row in game.history[1:]):
+    for m, name in enumerate(game.compiled.metric_ids):
+        start, *after = game.history_of(name)
+        if any(value != start for value in after):
             bits |= 1 << m
     return bits

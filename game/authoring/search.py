@@ -54,9 +54,9 @@ def play_genome_marked(c: Compiled, genome: Genome, seed: int, forced: list[int]
                 cid = game.default_choice(eid)
             if game.why_not_choose(eid, cid) is None:
                 game.act(Choose(eid, cid))
-        wanted = [p for p in genome.slots[game.turn - 1] if p >= 0]
-        cancels = [c.policies[p].id for p in wanted if game.adopted_at[p]]
-        adopts = [c.policies[p].id for p in wanted if not game.adopted_at[p]]
+        wanted = [c.policies[p].id for p in genome.slots[game.turn - 1] if p >= 0]
+        cancels = [pid for pid in wanted if game.active(pid)]
+        adopts = [pid for pid in wanted if not game.active(pid)]
         for pid in cancels:
             if game.why_not_cancel(pid) is None:
                 game.act(Cancel(pid))

@@ -93,12 +93,12 @@ def passive(game: Game, rng: random.Random) -> None:
 def random_bot(game: Game, rng: random.Random) -> None:
     """Answers events at random among open choices, adopts a random number of open policies."""
     for event_id in game.pending_events():
-        ev = game.c.events[game.c.event_index[event_id]]
+        ev = game.compiled.events[game.compiled.event_index[event_id]]
         open_choices = [ch.id for ch in ev.choices if game.why_not_choose(event_id, ch.id) is None]
         if open_choices:
             game.act(Choose(event_id, rng.choice(open_choices)))
     for _ in range(rng.randint(0, game.actions_left)):
-        options = [p.id for p in game.c.policies if game.adopt_blocker(p.index) is None]
+        options = [p.id for p in game.compiled.policies if game.adopt_blocker(p.index) is None]
         if not options:
             return
         game.act(Adopt(rng.choice(options)))
@@ -139,7 +139,7 @@ def greedy(
     best gain) of the best, it picks at random from its own seeded source.
     """
     for event_id in game.pending_events():
-        ev = game.c.events[game.c.event_index[event_id]]
+        ev = game.compiled.events[game.compiled.event_index[event_id]]
         best, best_score = None, float("-inf")
         for ch in ev.choices:
             if game.why_not_choose(event_id, ch.id) is None:
@@ -153,14 +153,14 @@ def greedy(
     while game.actions_left > 0:
         current = rollout_score(game, horizon)
         gains: list[tuple[float, str]] = []
-        open_ = [p for p in game.c.policies if game.adopt_blocker(p.index) is None]
+        open_ = [p for p in game.compiled.policies if game.adopt_blocker(p.index) is None]
         if len(open_) > max_options:
             open_ = rng.sample(open_, max_options)
         for p in open_:
             probe = game.clone()
             probe.act(Adopt(p.id))
             gain = rollout_score(probe, horizon) - current
-            if favour is not None and game.c.scenario.policies[p.index].category == favour:
+            if favour is not None and game.scenario.policies[p.index].category == favour:
                 gain += FAVOUR_BONUS
             if gain > 1e-9:
                 gains.append((gain, p.id))

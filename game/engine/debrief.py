@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.engine.game import Game
 from game.engine.numbers import decimals, number
-from game.engine.timeline import first_adopted, series, spells, turns_in_force, value_after
+from game.engine.timeline import first_adopted, spells, turns_in_force, value_after
 from game.scenario.format_model import Debrief, Scenario
 from game.scenario.reflection import PLACEHOLDER, Placeholder, parse_placeholder, placeholders
 from game.scenario.text import localize
@@ -42,7 +42,7 @@ def _value(game: Game, ph: Placeholder) -> float | None:
         if ph.field == "before":
             return value_after(game, ph.name, runs[0][0] - 1)
         return value_after(game, ph.name, runs[-1][1])
-    values = series(game, ph.name)
+    values = game.history_of(ph.name)
     return {
         "start": values[0],
         "end": values[-1],
@@ -59,7 +59,7 @@ def _needs(text: str, s: Scenario) -> list[Placeholder]:
 
 def ask(game: Game, q: Debrief, lang: str) -> Question | None:
     """The question for this game: its text (or the 'otherwise' one) and its numbers."""
-    s = game.c.scenario
+    s = game.scenario
     for source in (q.question, q.otherwise):
         if source is None:
             continue
@@ -96,7 +96,7 @@ def formatter(s: Scenario, lang: str) -> Callable[[str, float], str]:
 
 def questions(game: Game, lang: str) -> list[str]:
     """Every debrief question of the scenario for this game, numbers filled in."""
-    s = game.c.scenario
+    s = game.scenario
     fmt = formatter(s, lang)
     out = []
     for q in s.debrief:

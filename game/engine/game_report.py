@@ -15,7 +15,7 @@ TOP_CAUSES = 3
 
 def game_report(game: Game, lang: str) -> dict[str, Any]:
     """Everything ``agen simulate`` prints, as JSON-ready data."""
-    c = game.c
+    c = game.compiled
     s = c.scenario
     shown = [m for m in c.metric_ids if not s.metrics[m].hidden]
     shown += [d for d in c.derived_ids if not s.derived[d].hidden]

@@ -103,14 +103,14 @@ class Calibration:
 
 
 def _range(game: Game, metric: str) -> float:
-    slot = game.c.slot(metric)
-    return max(game.c.maximum[slot] - game.c.minimum[slot], 1e-9)
+    slot = game.compiled.slot(metric)
+    return max(game.compiled.maximum[slot] - game.compiled.minimum[slot], 1e-9)
 
 
 def key_metrics(game: Game, policy: str, n: int = KEY_METRICS) -> list[str]:
     """The visible metrics a policy's effects move most, relative to each metric's range,
     as its delta reads in the current state (budget left out: its card shows the cost)."""
-    c, s = game.c, game.c.scenario
+    c, s = game.compiled, game.scenario
     cp = c.policies[c.policy_index[policy]]
     weight: dict[str, float] = defaultdict(float)
     for effect in cp.effects:
@@ -118,7 +118,7 @@ def key_metrics(game: Game, policy: str, n: int = KEY_METRICS) -> list[str]:
         if effect.metric == c.budget or s.metrics[name].hidden:
             continue
         try:
-            delta = abs(effect.delta.fn(game.v, game.h, game.chosen))
+            delta = abs(game.evaluate(effect.delta))
         except (ArithmeticError, ValueError):
             delta = 0.0
         weight[name] += delta / _range(game, name) + 1e-6  # a named metric always counts
@@ -129,16 +129,16 @@ def key_metrics(game: Game, policy: str, n: int = KEY_METRICS) -> list[str]:
 def due_turn(game: Game, turn: int) -> int:
     """The quarter a prediction made in ``turn`` is about: ``horizon`` quarters later
     (the scenario's [predictions] horizon, default 1), not past the last turn."""
-    setting = game.c.scenario.predictions
+    setting = game.scenario.predictions
     horizon = setting.horizon if setting is not None else 1
-    return min(turn + horizon, game.c.scenario.turns)
+    return min(turn + horizon, game.scenario.turns)
 
 
 def asks(game: Game, first: int | None = None) -> bool:
     """Whether the next adoption asks for a prediction. A scenario asks when it has a
     [predictions] table: every adoption, or its first N of a game; ``first`` (the class's or
     the command line's choice) overrides it, and 0 never asks."""
-    setting = game.c.scenario.predictions
+    setting = game.scenario.predictions
     if first is None and setting is None:
         return False
     limit = first if first is not None else setting.first if setting is not None else None
@@ -155,7 +155,7 @@ def _direction(game: Game, metric: str, amount: float) -> Direction:
 
 
 def _own(game: Game, p: Prediction, until: int) -> dict[int, float]:
-    slot = game.c.slot(p.metric)
+    slot = game.compiled.slot(p.metric)
     per_turn: dict[int, float] = defaultdict(float)
     for t, m, kind, source, delta in game.ledger.entries:
         if m == slot and kind == L.POLICY and source == p.policy and p.turn <= t <= until:
@@ -169,7 +169,7 @@ def reveal(game: Game, p: Prediction) -> Reveal | None:
     if resolved < p.by and not game.over:
         return None
     until = min(p.by, resolved)
-    c = game.c
+    c = game.compiled
     if p.metric not in c.metric_ids or p.policy not in c.policy_index:
         return None
     own = _own(game, p, resolved)
@@ -203,7 +203,7 @@ def check_predictions(game: Game, predictions: tuple[Prediction, ...]) -> None:
     """Raise ResultError unless every prediction belongs to an adoption of the replayed game
     and names one of its metrics and a quarter from its turn to the end."""
     adopted = {(d.turn, d.action.policy) for d in game.decisions if isinstance(d.action, Adopt)}
-    s = game.c.scenario
+    s = game.scenario
     for i, p in enumerate(predictions, 1):
         if (p.turn, p.policy) not in adopted:
             raise ResultError(

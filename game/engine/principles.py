@@ -72,7 +72,7 @@ def tagged(s: Scenario, principle: str) -> list[str]:
 
 def principle_uses(game: Game) -> list[PrincipleUse]:
     """Every principle, in the fixed order, with how this game practised it."""
-    s, c = game.c.scenario, game.c
+    s, c = game.scenario, game.compiled
     adopted = {d.action.policy for d in game.decisions if isinstance(d.action, Adopt)}
     in_force = {pid: turns_in_force(game, pid) for pid in adopted}
     aspects = aspect_metrics(s)
@@ -105,15 +105,14 @@ def principle_uses(game: Game) -> list[PrincipleUse]:
 
 def values_shown(game: Game) -> dict[str, int]:
     """How often each BerAKHLAK value appears in the policies adopted and choices made."""
-    s = game.c.scenario
     counts = dict.fromkeys(VALUES, 0)
     for d in game.decisions:
         a = d.action
         found: tuple[str, ...] = ()
         if isinstance(a, Adopt):
-            found = tuple(s.policies[game.c.policy_index[a.policy]].values)
+            found = tuple(game.policy(a.policy).values)
         elif isinstance(a, Choose):
-            ev = s.events[game.c.event_index[a.event]]
+            ev = game.event(a.event)
             choice = next((ch for ch in ev.choices if ch.id == a.choice), None)
             found = tuple(choice.values) if choice else ()
         for v in found:

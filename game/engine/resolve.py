@@ -1,125 +1,153 @@
-"""Resolving a turn: step 2 of "What a turn does" in docs/format-reference.md (upkeep, then
-every effect, rule, drift and scheduled choice effect at once; metrics held in range)."""
+"""Ending a turn: step 2 of "What a turn does, in order" in docs/format-reference.md.
+
+Upkeep is paid first. Then every effect of a policy in force, every rule, every drift and
+every event choice's effect scheduled for this turn is evaluated against the state as it
+stands after the upkeep (all at once, so their order in the file never matters); the sums are
+added; each metric is held inside its [min, max]; derived values are recomputed. When an
+effect acts, and how strongly, is "Timing, exactly" of the same document. Every change goes
+to the ledger with its source, so the game can always answer "why did this number move?".
+"""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from typing import Protocol
-
 from game.engine import ledger as L
 from game.engine.ledger import Ledger
-from game.scenario.compiled import Compiled, CompiledEffect
+from game.engine.state import DIGITS, Scheduled, State, finite
+from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
 
-DIGITS = 9  # metric values are rounded to this many decimals after each turn
-
-
-@dataclass
-class Scheduled:
-    """An event choice's effect waiting for, or in, its acting turns."""
-
-    effect: CompiledEffect
-    chosen_turn: int
-    source: str
+Change = tuple[int, str, str, float]  # metric slot, kind of source (ledger), source id, amount
 
 
-class TurnState(Protocol):
-    """What resolving a turn reads and changes (a :class:`~game.engine.game.Game` is one)."""
+def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
+    """Step 2 of a turn: upkeep; then effects, rules, drift and scheduled choice effects,
+    all evaluated on the state after upkeep; the sums added; limits; derived values."""
+    in_force = policies_in_force(compiled, state)
+    pay_upkeep(compiled, state, ledger, in_force)
+    changes = [
+        *policy_effects(state, in_force),
+        *rules(compiled, state),
+        *drifts(compiled, state),
+        *scheduled_choice_effects(state),
+    ]
+    for metric, kind, source, amount in changes:
+        ledger.add(state.turn, metric, kind, source, amount)
+    add_within_limits(compiled, state, ledger, changes)
+    recompute_derived(compiled, state)
 
-    c: Compiled
-    v: list[float]  # metric, derived, turn and turns values, by slot
-    h: list[int]  # turns each policy has been in force (0: not in force)
-    chosen: set[int]  # answers given to events
-    turn: int
-    ledger: Ledger
-    adopted_at: list[int]  # the turn each policy was adopted (0: not in force)
-    scheduled: list[Scheduled]
+
+def policies_in_force(compiled: Compiled, state: State) -> list[CompiledPolicy]:
+    """The policies adopted and not cancelled, in file order."""
+    return [p for p in compiled.policies if state.adopted_at[p.index]]
 
 
-def resolve(game: TurnState) -> None:
-    """Step 2 of a turn: upkeep, then every effect, rule, drift and scheduled choice effect
-    evaluated at once on the state after upkeep; sums added, metrics held in range."""
-    c, v, h, ch, t, ledger = game.c, game.v, game.h, game.chosen, game.turn, game.ledger
-    b = c.budget
-    active = [p for p in c.policies if game.adopted_at[p.index]]
-    if b is not None:
-        for p in active:
-            upkeep = p.upkeep.fn(v, h, ch)
-            if upkeep:
-                v[b] -= upkeep
-                ledger.add(t, b, L.UPKEEP, p.id, -upkeep)
-    nm = len(c.metric_ids)
-    delta = [0.0] * nm
-    found: list[tuple[int, str, str, float]] = []
-    for p in active:
-        start = game.adopted_at[p.index]
-        for e in p.effects:
-            k = t - start - e.delay + 1
-            if k < 1 or (e.duration is not None and k > e.duration):
+def pay_upkeep(
+    compiled: Compiled, state: State, ledger: Ledger, in_force: list[CompiledPolicy]
+) -> None:
+    """Each policy in force pays its upkeep from the budget (before anything else is read)."""
+    budget = compiled.budget
+    if budget is None:
+        return
+    values = state.values
+    for p in in_force:
+        upkeep = p.upkeep.fn(values, state.held, state.answers)
+        if upkeep:
+            values[budget] -= upkeep
+            ledger.add(state.turn, budget, L.UPKEEP, p.id, -upkeep)
+
+
+def policy_effects(state: State, in_force: list[CompiledPolicy]) -> list[Change]:
+    """Each effect of a policy in force that acts this turn (after its delay, within its
+    duration), ramped up over its first turns."""
+    found: list[Change] = []
+    for p in in_force:
+        adopted = state.adopted_at[p.index]
+        for effect in p.effects:
+            k = state.turn - adopted - effect.delay + 1  # this is its k-th acting turn
+            if k < 1 or (effect.duration is not None and k > effect.duration):
                 continue
-            d = strength(e, k, v, h, ch)
-            if d:
-                delta[e.metric] += d
-                found.append((e.metric, L.POLICY, p.id, d))
-    for r in c.rules:
-        if r.when is not None and not r.when.fn(v, h, ch):
+            amount = effect_amount(effect, k, state)
+            if amount:
+                found.append((effect.metric, L.POLICY, p.id, amount))
+    return found
+
+
+def rules(compiled: Compiled, state: State) -> list[Change]:
+    """Each rule whose condition holds adds its delta to its metric."""
+    v, h, answers = state.values, state.held, state.answers
+    found: list[Change] = []
+    for rule in compiled.rules:
+        if rule.when is not None and not rule.when.fn(v, h, answers):
             continue
-        d = finite(r.delta.fn(v, h, ch))
-        if d:
-            delta[r.metric] += d
-            found.append((r.metric, L.RULE, r.id, d))
-    for dr in c.drifts:
-        d = finite(dr.rate.fn(v, h, ch) * (dr.toward.fn(v, h, ch) - v[dr.metric]))
-        if d:
-            delta[dr.metric] += d
-            found.append((dr.metric, L.DRIFT, c.metric_ids[dr.metric], d))
+        amount = finite(rule.delta.fn(v, h, answers))
+        if amount:
+            found.append((rule.metric, L.RULE, rule.id, amount))
+    return found
+
+
+def drifts(compiled: Compiled, state: State) -> list[Change]:
+    """Each drift moves its metric ``rate`` of the way toward ``toward``."""
+    v, h, answers = state.values, state.held, state.answers
+    found: list[Change] = []
+    for drift in compiled.drifts:
+        rate, toward = drift.rate.fn(v, h, answers), drift.toward.fn(v, h, answers)
+        amount = finite(rate * (toward - v[drift.metric]))
+        if amount:
+            found.append((drift.metric, L.DRIFT, compiled.metric_ids[drift.metric], amount))
+    return found
+
+
+def scheduled_choice_effects(state: State) -> list[Change]:
+    """Each event choice's effect whose turn has come; those with turns still to act stay
+    scheduled (a choice's effect without ``duration`` acts once)."""
+    found: list[Change] = []
     later: list[Scheduled] = []
-    for sch in game.scheduled:
-        e = sch.effect
-        k = t - sch.chosen_turn - e.delay + 1
-        length = e.duration if e.duration is not None else 1  # a choice's effect acts once
+    for waiting in state.scheduled:
+        effect = waiting.effect
+        k = state.turn - waiting.chosen_turn - effect.delay + 1  # its k-th acting turn
+        length = effect.duration if effect.duration is not None else 1
         if k < length:
-            later.append(sch)
+            later.append(waiting)
         if not 1 <= k <= length:
             continue
-        d = strength(e, k, v, h, ch)
-        if d:
-            delta[e.metric] += d
-            found.append((e.metric, L.CHOICE, sch.source, d))
-    game.scheduled = later
-    for metric, kind, source, d in found:
-        ledger.add(t, metric, kind, source, d)
-    for m in range(nm):
-        raw = v[m] + delta[m]
-        lo, hi = c.minimum[m], c.maximum[m]
-        held = lo if raw < lo else hi if raw > hi else raw
+        amount = effect_amount(effect, k, state)
+        if amount:
+            found.append((effect.metric, L.CHOICE, waiting.source, amount))
+    state.scheduled = later
+    return found
+
+
+def effect_amount(effect: CompiledEffect, k: int, state: State) -> float:
+    """An effect's change in its k-th acting turn: 0 when its condition fails; with a ramp,
+    min(1, k / ramp) of its delta."""
+    v, h, answers = state.values, state.held, state.answers
+    if effect.when is not None and not effect.when.fn(v, h, answers):
+        return 0.0
+    amount = finite(effect.delta.fn(v, h, answers))
+    if effect.ramp is not None and k < effect.ramp:
+        amount *= k / effect.ramp
+    return amount
+
+
+def add_within_limits(
+    compiled: Compiled, state: State, ledger: Ledger, changes: list[Change]
+) -> None:
+    """The sums added to the metrics, each held inside [min, max] (what is cut off goes to
+    the ledger as a limit); values rounded to DIGITS decimals."""
+    sums = [0.0] * len(compiled.metric_ids)
+    for metric, _kind, _source, amount in changes:
+        sums[metric] += amount
+    values = state.values
+    for m, total in enumerate(sums):
+        raw = values[m] + total
+        low, high = compiled.minimum[m], compiled.maximum[m]
+        held = low if raw < low else high if raw > high else raw
         if held != raw:
-            ledger.add(t, m, L.LIMIT, c.metric_ids[m], held - raw)
-        v[m] = round(held, DIGITS)
-    recompute_derived(game)
+            ledger.add(state.turn, m, L.LIMIT, compiled.metric_ids[m], held - raw)
+        values[m] = round(held, DIGITS)
 
 
-def recompute_derived(game: TurnState) -> None:
+def recompute_derived(compiled: Compiled, state: State) -> None:
     """Derived values from the metrics, each after those it reads."""
-    v, h, ch = game.v, game.h, game.chosen
-    for slot, formula in game.c.derived:
-        v[slot] = round(finite(formula.fn(v, h, ch)), DIGITS)
-
-
-def strength(e: CompiledEffect, k: int, v: list[float], h: list[int], ch: set[int]) -> float:
-    """An effect's change in its k-th acting turn: 0 when its condition fails, ramped."""
-    if e.when is not None and not e.when.fn(v, h, ch):
-        return 0.0
-    d = finite(e.delta.fn(v, h, ch))
-    if e.ramp is not None and k < e.ramp:
-        d *= k / e.ramp
-    return d
-
-
-def finite(x: float) -> float:
-    x = float(x)
-    if math.isfinite(x):
-        return x
-    if math.isnan(x):
-        return 0.0
-    return 1e300 if x > 0 else -1e300
+    v, h, answers = state.values, state.held, state.answers
+    for slot, formula in compiled.derived:
+        v[slot] = round(finite(formula.fn(v, h, answers)), DIGITS)

@@ -53,11 +53,4 @@ def first_adopted(game: Game, policy: str) -> int | None:
 def value_after(game: Game, name: str, turn: int) -> float:
     """A metric's value after the resolution of ``turn`` (0: at the start), clamped to what
     has been played."""
-    row = game.history[max(0, min(turn, last_resolved(game)))]
-    return row[game.c.slot(name)]
-
-
-def series(game: Game, name: str) -> list[float]:
-    """The value after each resolved turn, the start included."""
-    slot = game.c.slot(name)
-    return [row[slot] for row in game.history]
+    return game.value_at(max(0, min(turn, last_resolved(game))), name)

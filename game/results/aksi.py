@@ -19,7 +19,6 @@ from docx.document import Document as DocxDocument
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
-from game.engine import ledger as L
 from game.engine.actions import Adopt, Cancel, Choose
 from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
@@ -29,16 +28,6 @@ from game.engine.principles import values_shown
 from game.errors import ResultError
 from game.i18n import tr
 from game.scenario import localize
-
-VALUE_NAMES = {
-    "berorientasi_pelayanan": "Berorientasi Pelayanan",
-    "akuntabel": "Akuntabel",
-    "kompeten": "Kompeten",
-    "harmonis": "Harmonis",
-    "loyal": "Loyal",
-    "adaptif": "Adaptif",
-    "kolaboratif": "Kolaboratif",
-}
 
 
 @dataclass(frozen=True)
@@ -73,19 +62,19 @@ def terms(turns: int) -> list[tuple[str, int, int]]:
 
 
 def _decision_text(game: Game, action: Adopt | Cancel | Choose, lang: str) -> str:
-    s, dl = game.c.scenario, game.c.scenario.default_language
+    dl = game.scenario.default_language
     if isinstance(action, (Adopt, Cancel)):
-        policy = s.policies[game.c.policy_index[action.policy]]
+        policy = game.policy(action.policy)
         key = "reflect.aksi_adopt" if isinstance(action, Adopt) else "reflect.aksi_cancel"
         return tr(key, lang, name=localize(policy.name, lang, dl))
-    ev = s.events[game.c.event_index[action.event]]
+    ev = game.event(action.event)
     choice = next((c for c in ev.choices if c.id == action.choice), None)
     label = localize(choice.label, lang, dl) if choice else action.choice
     return tr("reflect.aksi_choose", lang, event=localize(ev.title, lang, dl), choice=label)
 
 
 def _turn_name(game: Game, lang: str) -> str:
-    s = game.c.scenario
+    s = game.scenario
     text = localize(s.turn_label, lang, s.default_language) if s.turn_label else ""
     return text or tr("turn.label", lang)
 
@@ -94,7 +83,7 @@ def build(
     game: Game, author: Author, predictions: tuple[Prediction, ...], lang: str
 ) -> DocxDocument:
     """The draft as a python-docx document."""
-    c, s = game.c, game.c.scenario
+    c, s = game.compiled, game.scenario
     dl = s.default_language
     doc = Document()
     style = doc.styles["Normal"]
@@ -130,7 +119,7 @@ def build(
     for d in game.decisions:
         by_turn[d.turn].append(_decision_text(game, d.action, lang))
     word = _turn_name(game, lang)
-    played = len(game.history) - 1
+    played = game.turns_played
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     head = table.rows[0].cells
@@ -150,10 +139,10 @@ def build(
         dict.fromkeys(d.action.policy for d in game.decisions if isinstance(d.action, Adopt))
     )
     partners = [
-        s.policies[c.policy_index[pid]]
+        game.policy(pid)
         for pid in adopted
-        if s.policies[c.policy_index[pid]].category == "partnerships"
-        or "collaboration" in s.policies[c.policy_index[pid]].principles
+        if game.policy(pid).category == "partnerships"
+        or "collaboration" in game.policy(pid).principles
     ]
     if partners:
         for p in partners:
@@ -176,12 +165,8 @@ def build(
     shown = [m for m, spec in s.metrics.items() if not spec.hidden and m != s.budget]
     shown += [d for d, spec in s.derived.items() if not spec.hidden]
     for name in shown:
-        slot = c.slot(name)
-        start, end = game.history[0][slot], game.history[-1][slot]
-        movers = sorted(
-            {src for _t, m, kind, src, _d in game.ledger.entries if m == slot and kind == L.POLICY}
-        )
-        sources = sorted({src for pid in movers for src in s.policies[c.policy_index[pid]].sources})
+        start, end = game.value_at(0, name), game.value_at(game.turns_played, name)
+        sources = sorted({src for pid in game.moved_by(name) for src in game.policy(pid).sources})
         cells = table.add_row().cells
         cells[0].text = metric_label(c, name, lang)
         cells[1].text = show(s, name, start, lang)
@@ -200,7 +185,7 @@ def build(
             text = tr(
                 f"reflect.surprise_{pr.expect}",
                 lang,
-                policy=localize(s.policies[c.policy_index[pr.policy]].name, lang, dl),
+                policy=localize(game.policy(pr.policy).name, lang, dl),
                 metric=metric_label(c, pr.metric, lang),
                 when=f"{word} {pr.by}",
                 did=tr(f"reflect.did_{r.actual}", lang),
@@ -228,7 +213,7 @@ def build(
     for value, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if n:
             doc.add_paragraph(
-                tr("reflect.aksi_values_line", lang, value=VALUE_NAMES[value], n=n),
+                tr("reflect.aksi_values_line", lang, value=tr(f"value.{value}", "id"), n=n),
                 style="List Bullet",
             )
     footer = doc.sections[0].footer.paragraphs[0]

@@ -161,7 +161,7 @@ def record_from_game(
     if not game.over or game.outcome is None:
         raise ResultError("the game is not finished: a result is written only at the end")
     outcome = game.outcome
-    s = game.c.scenario  # the short form's, when it was played short
+    s = game.scenario  # the short form's, when it was played short
     names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
     finished = ended or datetime.now(timezone.utc)
     grade = None

@@ -113,7 +113,7 @@ def principle_groups(
             if not members:
                 continue
             means = {
-                a: statistics.fmean(g.history[-1][g.c.slot(m)] for _, g in members)
+                a: statistics.fmean(g.value_at(g.turns_played, m) for _, g in members)
                 for a, m in aspects.items()
             }
             out.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from game import paths
 from game.errors import AgenError
 from game.i18n import say_error, tr
 from game.ui import class_play, theme, widgets
+from game.ui.options import Options
 from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
 from game.ui.session import Session
@@ -33,22 +34,6 @@ class Toast:
     text: str
     until: float
     good: bool = False
-
-
-@dataclass
-class Options:
-    """How the game was started (command line)."""
-
-    scenario: Path | None = None
-    results_dir: Path | None = None
-    data_dir: Path | None = None
-    config_dir: Path | None = None
-    scenarios_dir: Path = field(default_factory=lambda: paths.SCENARIOS)
-    playtest: bool = False
-    plan: Path | None = None
-    start_turn: int | None = None
-    quarters: int | None = None  # play the scenario's short form of this many turns
-    predict_first: int | None = None  # predictions asked: None the scenario's, 0 never, N first N
 
 
 class App:

@@ -20,9 +20,8 @@ from game.ui.session import JoinedClass
 
 if TYPE_CHECKING:
     from game.classroom.outbox import OutboxItem
-    from game.ui.app import App
     from game.ui.class_link import ClassLink
-    from game.ui.screens.base import Screen
+    from game.ui.screens.base import Host, Screen
 
 CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from its thread)
 CLIENT_FACTORY: Any = None  # how the game talks to a class server (None: the HTTP client;
@@ -37,7 +36,7 @@ def notify() -> None:
         pass  # the window is gone (quitting): nothing to wake
 
 
-def link(app: App) -> ClassLink:
+def link(app: Host) -> ClassLink:
     """The app's class link (made on first use; its thread runs only while there is work)."""
     existing: ClassLink | None = getattr(app, "class_link", None)
     if existing is None:
@@ -62,27 +61,27 @@ def client_factory() -> Any:
     return importlib.import_module("game.classroom.client").ClassClient
 
 
-def resume_sending(app: App) -> None:
+def resume_sending(app: Host) -> None:
     """At start-up: send what an earlier run could not."""
     path = app.data_dir / "classes" / "outbox.json"
     if path.is_file() and len(link(app).outbox):
         link(app).start()
 
 
-def joined(app: App) -> JoinedClass | None:
+def joined(app: Host) -> JoinedClass | None:
     """The class of the game being played, if any."""
     session = app.session
     return session.joined if session is not None else None
 
 
-def attach(app: App) -> None:
+def attach(app: Host) -> None:
     """Point the link at the current game's class (starts watching it)."""
     current = joined(app)
     if current is not None or getattr(app, "class_link", None) is not None:
         link(app).attach(current)
 
 
-def turn_ended(app: App, turn: int) -> None:
+def turn_ended(app: Host, turn: int) -> None:
     """After a turn: queue the decisions so far for the class."""
     session, current = app.session, joined(app)
     if session is None or current is None:
@@ -99,26 +98,26 @@ def turn_ended(app: App, turn: int) -> None:
     _queue(app, item)
 
 
-def result_written(app: App) -> None:
+def result_written(app: Host) -> None:
     """After the result file is written locally: queue it for the class too."""
     session, current = app.session, joined(app)
     if session is None or current is None or session.result_json is None:
         return
-    turn = session.game.c.scenario.turns + 1  # after every progress item of this seat
+    turn = session.game.scenario.turns + 1  # after every progress item of this seat
     item = _outbox().OutboxItem(
         current.base_url, current.code, current.token, "result", turn, session.result_json
     )
     _queue(app, item)
 
 
-def _queue(app: App, item: OutboxItem) -> None:
+def _queue(app: Host, item: OutboxItem) -> None:
     try:
         link(app).queue(item)
     except OSError as exc:  # the outbox file cannot be written: the item is kept in memory
         app.toast(app.t("save_failed", error=exc.strerror or str(exc)))
 
 
-def on_event(app: App) -> None:
+def on_event(app: Host) -> None:
     """The link has news: refusals become messages; being online again ends "play on"."""
     current = link(app)
     if current.state.online:
@@ -127,7 +126,7 @@ def on_event(app: App) -> None:
         app.toast(app.t("class.refused_item", reason=reason))
 
 
-def blocked(app: App) -> Block | None:
+def blocked(app: Host) -> Block | None:
     """Why the player may not end the current turn or enter it now (None: they may)."""
     session, current = app.session, joined(app)
     class_link = getattr(app, "class_link", None)
@@ -145,7 +144,7 @@ def blocked(app: App) -> Block | None:
     return None
 
 
-def gate(app: App) -> Screen | None:
+def gate(app: Host) -> Screen | None:
     """The wait screen, when the current turn may not be played yet."""
     attach(app)
     if blocked(app) is None:
@@ -153,7 +152,7 @@ def gate(app: App) -> Screen | None:
     return app.make("class_wait")
 
 
-def end_turn_label(app: App, label: str) -> tuple[str, bool]:
+def end_turn_label(app: Host, label: str) -> tuple[str, bool]:
     """The end-turn button's words and whether it works (``label`` outside a class)."""
     reason = blocked(app)
     if reason == "paused":
@@ -165,7 +164,7 @@ def end_turn_label(app: App, label: str) -> tuple[str, bool]:
     return label, True
 
 
-def _next_closed(app: App) -> int | None:
+def _next_closed(app: Host) -> int | None:
     """The quarter after this one, when the player will have to wait for it."""
     session, class_link = app.session, getattr(app, "class_link", None)
     if session is None or class_link is None or joined(app) is None or session.game.over:
@@ -173,18 +172,18 @@ def _next_closed(app: App) -> int | None:
     info, turn = class_link.state.info, session.game.turn
     if info is None or not info.lockstep or info.state != "open":
         return None
-    if turn >= session.game.c.scenario.turns or (info.open_quarter or 0) > turn:
+    if turn >= session.game.scenario.turns or (info.open_quarter or 0) > turn:
         return None
     return turn + 1
 
 
-def status(app: App) -> tuple[str, theme.Color] | None:
+def status(app: Host) -> tuple[str, theme.Color] | None:
     """The banner's text and colour, or None."""
     current, class_link = joined(app), getattr(app, "class_link", None)
     if current is None or class_link is None or app.session is None:
         return None
     state = class_link.state
-    word = facts.turn_label(app.session.game.c.scenario, app.lang)
+    word = facts.turn_label(app.session.game.scenario, app.lang)
     if state.online is False:
         return app.t("class.offline"), theme.ACCENT
     if state.info is not None and state.info.state == "paused":
@@ -203,7 +202,7 @@ def status(app: App) -> tuple[str, theme.Color] | None:
     return None
 
 
-def draw_status(app: App, surface: pygame.Surface) -> None:
+def draw_status(app: Host, surface: pygame.Surface) -> None:
     """A small banner while the class needs saying something: where the screen offers room
     (``status_spot``, right-aligned in it), else at the bottom left; a screen whose
     ``status_spot`` is None says it itself."""

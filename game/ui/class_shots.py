@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pygame
 
@@ -15,11 +15,8 @@ from game.classroom.client import ClassInfo
 from game.ui import class_play
 from game.ui.class_join import Joined, JoinFailed
 from game.ui.class_link import LinkState
-from game.ui.screens.base import Screen, Shot
+from game.ui.screens.base import Host, Screen, Shot
 from game.ui.session import JoinedClass, Session
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 CODE = "PKA-II-2026"
 ADDRESS = "192.168.1.10:8765"
@@ -51,7 +48,7 @@ class InClass(Screen):
     """A screen drawn as part of a live class in a given state; the state is set only while
     it draws (and put back after), so nothing else sees it."""
 
-    def __init__(self, app: App, make: Callable[[], Screen], state: LinkState) -> None:
+    def __init__(self, app: Host, make: Callable[[], Screen], state: LinkState) -> None:
         super().__init__(app)
         self.make = make
         self.state = state
@@ -76,7 +73,7 @@ class InClass(Screen):
             session.joined, link.joined, link.state = saved
 
 
-def join_shots(app: App) -> list[Shot]:
+def join_shots(app: Host) -> list[Shot]:
     """The join form filled in; the same refused because no server answers."""
 
     def filled(error: JoinFailed | None) -> Screen:
@@ -97,7 +94,7 @@ def join_shots(app: App) -> list[Shot]:
     ]
 
 
-def wait_shots(app: App) -> list[Shot]:
+def wait_shots(app: Host) -> list[Shot]:
     """Mid-game: the lockstep wait, a paused class, a lost connection (on the turn screen
     and on the wait), and the turn whose next quarter is not open yet."""
     session = app.session
@@ -119,7 +116,7 @@ def wait_shots(app: App) -> list[Shot]:
     ]
 
 
-def briefing_shots(app: App) -> list[Shot]:
+def briefing_shots(app: Host) -> list[Shot]:
     """The class briefing just after joining (a lockstep class)."""
     session = app.session
     assert session is not None

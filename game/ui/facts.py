@@ -97,8 +97,7 @@ def first_delay(effects: tuple[Effect, ...]) -> int:
 
 def trend(game: Game, name: str) -> list[float]:
     """The value of a metric after each turn so far (start included)."""
-    slot = game.c.slot(name)
-    return [row[slot] for row in game.history]
+    return game.history_of(name)
 
 
 def change(game: Game, name: str) -> float:
@@ -109,4 +108,4 @@ def change(game: Game, name: str) -> float:
 
 def last_turn(game: Game) -> int:
     """The last resolved turn (0 before the first)."""
-    return len(game.history) - 1
+    return game.turns_played

@@ -72,7 +72,7 @@ def surprise_text(app: Any, r: Reveal) -> str:
     shown = [c for c in r.causes if abs(c.delta) >= 0.5 * 10 ** -facts.decimals(s, p.metric)]
     if shown:
         causes = ", ".join(
-            f"{cause_label(game.c, c, lang)} ({facts.show(s, p.metric, c.delta, lang, sign=True)})"
+            f"{cause_label(game.compiled, c, lang)} ({facts.show(s, p.metric, c.delta, lang, sign=True)})"
             for c in shown
         )
         text += " " + tr("reflect.meanwhile", lang, metric=metric, causes=causes)

@@ -16,7 +16,8 @@ from game.engine import BOTS, Choose
 from game.errors import AgenError, ScenarioError
 from game.i18n import LANGUAGES
 from game.scenario import load_scenario
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
 from game.ui.session import Player, Session

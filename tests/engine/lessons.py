@@ -85,4 +85,4 @@ def grade_name(game: Game) -> str:
 
 
 def scenario_of(game: Game) -> Any:
-    return game.c.scenario
+    return game.scenario

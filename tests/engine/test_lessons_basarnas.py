@@ -32,8 +32,7 @@ SPREAD = {"full": 12, "short": 10}  # greedy over passive, mean points
 
 def mean_response(game: Game) -> float:
     """Mean response time over the quarters after the ferry capsized."""
-    slot = game.c.slot("response")
-    return statistics.mean(row[slot] for row in game.history[3:])
+    return statistics.mean(game.history_of("response")[3:])
 
 
 def with_answers(base: list[dict[str, object]], answers: dict[str, str]) -> list[dict[str, object]]:
@@ -61,7 +60,7 @@ def test_waiting_while_people_drown_loses_clearly_on_every_seed(form: str) -> No
 def test_waiting_is_examined_and_tags_no_virtue(form: str) -> None:
     game = play(NAME, with_answers([], WAIT), 7, form)
     assert any(event == "duty_inquiry" for _, event in game.fired_log)
-    s = game.c.scenario
+    s = game.scenario
     for event, choice in WAIT.items():
         ch = next(c for e in s.events if e.id == event for c in e.choices if c.id == choice)
         assert not ch.values and "berorientasi_pelayanan" in ch.breaches
@@ -94,7 +93,7 @@ def test_risky_cards_adopted_in_the_last_quarter_do_not_pay(form: str) -> None:
 @pytest.mark.parametrize("form", FORMS)
 def test_a_good_grade_needs_a_team_that_can_go_on(form: str) -> None:
     games = bot_games(NAME, "greedy", range(1, 9), form)
-    grades = games[0].c.scenario.scoring.grades
+    grades = games[0].scenario.scoring.grades
     for game in games:
         assert game.outcome is not None and game.outcome.grade is not None
         grade = grades[game.outcome.grade]

@@ -71,8 +71,8 @@ def test_default_answers_are_ones_the_unit_can_afford(name: str, form: str) -> N
 
 def budget_effects(game: Game, event_id: str, choice_id: str) -> float:
     """What a choice takes from the budget through its effects (a cut it "absorbs")."""
-    s = game.c.scenario
-    ev = s.events[game.c.event_index[event_id]]
+    s = game.scenario
+    ev = game.event(event_id)
     choice = next(c for c in ev.choices if c.id == choice_id)
     return sum(
         e.delta

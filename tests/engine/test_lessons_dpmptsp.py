@@ -101,7 +101,7 @@ def test_greedy_play_does_not_dress_windows(form: str) -> None:
             if isinstance(d.action, Choose)
         }
         assert not answers & window_dressing, answers & window_dressing
-        grades = game.c.scenario.scoring.grades
+        grades = game.scenario.scoring.grades
         assert game.outcome is not None and game.outcome.grade is not None
         if grades[game.outcome.grade].requires is not None:
             assert game.value("morale") >= 45

@@ -46,7 +46,7 @@ def test_plan_of_the_expectation(example: LoadedScenario) -> None:
     ex = example.scenario.expect[0]
     game = play_plan(example.compiled, ex.plan, example.scenario.seed)
     assert game.active("online_services") and game.active("citizen_assist")
-    assert example.compiled.expression(ex.assert_)(game.v, game.h, game.chosen)
+    assert game.evaluate(ex.assert_)
 
 
 def test_random_bot_thousand_games_stay_in_range(example: LoadedScenario) -> None:

@@ -253,7 +253,7 @@ def test_limits_are_recorded(timing: LoadedScenario, tmp_path: Path) -> None:
             game.act(Choose("shock", "ignore"))
         game.end_turn()
     assert game.value("y") == 10
-    causes = game.ledger.causes(3, loaded.compiled.slot("y"))
+    causes = game.causes(3, "y")
     assert {c.kind for c in causes} == {"rule", "limit"}
     assert sum(c.delta for c in causes) == 2
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.app import App, Options
+from game.ui.app import App
+from game.ui.options import Options
 from game.ui.screens.base import Screen
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "format_example.toml"

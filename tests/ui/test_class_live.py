@@ -74,7 +74,7 @@ def test_the_network_drops_mid_game_and_everything_arrives_once(tmp_path: Path, 
         join(capp, server, "Sri Lestari")
         session = capp.session
         assert session is not None and session.joined is not None
-        turns = session.game.c.scenario.turns
+        turns = session.game.scenario.turns
         play_to(capp, lambda: session.game.turn == 2 and isinstance(capp.screen, TurnScreen))
         settle(capp, lambda: snapshot(server)["seats"][0]["turn_done"] == 1)
         server.stop()
@@ -99,7 +99,7 @@ def test_lockstep_waits_for_each_quarter_the_facilitator_opens(tmp_path: Path, c
         join(capp, server, "Agus Wibowo")
         session = capp.session
         assert session is not None
-        turns = session.game.c.scenario.turns
+        turns = session.game.scenario.turns
         for quarter in range(2, turns + 1):
             play_to(capp, lambda: isinstance(capp.screen, ClassWaitScreen))
             assert session.game.turn == quarter

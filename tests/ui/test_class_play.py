@@ -104,7 +104,7 @@ def test_a_joined_game_sends_each_turn_and_the_result_once(capp: App, server: Fa
     assert session.path.parent == capp.data_dir / "classes" / server.code
     assert capp.settings.class_address == ADDRESS, "the address is remembered"
     play_to(capp, lambda: isinstance(capp.screen, DebriefScreen))
-    turns = session.game.c.scenario.turns
+    turns = session.game.scenario.turns
     settle(capp, lambda: len(server.results) == 1 and len(server.progress) == turns)
     assert sorted(t for _, t in server.progress) == list(range(1, turns + 1))
     assert server.results[0][1]["scenario_sha256"] == session.loaded.sha256
@@ -127,10 +127,10 @@ def test_a_dropped_network_loses_nothing_and_doubles_nothing(capp: App, server: 
     assert len(server.progress) == 1 and not server.results
     assert session.result_path is not None and session.result_path.is_file()
     queued = len(capp.class_link.outbox)
-    assert queued == session.game.c.scenario.turns  # progress 2..T and the result
+    assert queued == session.game.scenario.turns  # progress 2..T and the result
     server.up = True
     settle(capp, lambda: len(capp.class_link.outbox) == 0 and class_play.status(capp) is None)
-    turns = session.game.c.scenario.turns
+    turns = session.game.scenario.turns
     assert sorted(t for _, t in server.progress) == list(range(1, turns + 1))
     assert len(server.results) == 1
 
@@ -159,7 +159,7 @@ def test_lockstep_waits_for_the_facilitator_then_moves_on(capp: App, server: Fak
     assert session is not None
     play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
     end = capp.screen.buttons()[1]
-    word = facts.turn_label(session.game.c.scenario, capp.lang)
+    word = facts.turn_label(session.game.scenario, capp.lang)
     assert end.enabled and end.label == capp.t("class.end_then_wait", label=word, n=2)
     play_to(capp, lambda: isinstance(capp.screen, ClassWaitScreen))
     assert session.game.turn == 2
@@ -320,7 +320,7 @@ def test_the_quarter_timer_shows_in_whole_minutes(capp: App, server: FakeClass) 
     join(capp, server)
     play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
     settle(capp, lambda: class_play.status(capp) is not None)
-    word = facts.turn_label(capp.session.game.c.scenario, capp.lang) if capp.session else ""
+    word = facts.turn_label(capp.session.game.scenario, capp.lang) if capp.session else ""
     assert class_play.status(capp) == (
         capp.t("class.time_left", n=3, unit=word.lower()),
         theme.INFO,

@@ -76,7 +76,7 @@ def test_title_to_debrief_writes_a_result_that_replays(app: App) -> None:
         else:
             raise AssertionError(f"unexpected screen {screen}")
     assert isinstance(app.screen, DebriefScreen)
-    assert (game.over and turns_seen == set(range(1, game.c.scenario.turns + 1))) or game.ending
+    assert (game.over and turns_seen == set(range(1, game.scenario.turns + 1))) or game.ending
     assert any(d.action.__class__.__name__ == "Adopt" for d in game.decisions)
     files = list((app.results_dir).glob("*.json"))
     assert len(files) == 1
@@ -103,7 +103,7 @@ def test_refused_action_is_a_message_not_a_crash(app: App) -> None:
     refused = [
         (ci, i)
         for ci, cat in enumerate(cats)
-        for i, p in enumerate(q for q in game.c.scenario.policies if q.category == cat)
+        for i, p in enumerate(q for q in game.scenario.policies if q.category == cat)
         if game.why_not_adopt(p.id) is not None
     ]
     assert refused, "the fixture has a policy that needs another first"

@@ -70,7 +70,7 @@ def test_killed_mid_game_resumes_at_the_same_turn(tmp_path: Path) -> None:
     game = app.session.game
     assert game.turn == 3
     assert [d.to_json() for d in game.decisions] == saved["decisions"]
-    assert game.decisions[-1].turn == 3 and game.actions_left < game.c.scenario.actions_per_turn
+    assert game.decisions[-1].turn == 3 and game.actions_left < game.scenario.actions_per_turn
     assert app.session.player.name == "Budi Santoso"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pygame
 
@@ -14,7 +13,7 @@ from game import paths
 from game.errors import AgenError
 from game.results.aksi import Author, write_aksi
 from game.ui import theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
@@ -53,7 +52,7 @@ class AksiDialog(Overlay):
             )
         ]
 
-    def __init__(self, app: Any, parent: Screen, folder: Path | None = None) -> None:
+    def __init__(self, app: Host, parent: Screen, folder: Path | None = None) -> None:
         super().__init__(app, parent)
         session = app.session
         assert session is not None

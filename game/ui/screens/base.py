@@ -2,7 +2,8 @@
 and draws itself from state without changing it. Overlays keep their parent and draw it
 dimmed beneath them.
 
-A screen reaches another by name: ``return self.go("debrief")`` (the table is
+A screen sees the app as a :class:`Host` (what it may ask of it), never importing the app
+module. A screen reaches another by name: ``return self.go("debrief")`` (the table is
 ``game.ui.screens.SCREENS``). A screen says how ``agen shots`` shows it in :meth:`Screen.shots`.
 """
 
@@ -10,18 +11,79 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import pygame
 
+from game.engine import Game
 from game.i18n import tr
 from game.ui import theme, widgets
+from game.ui.options import Options
+from game.ui.session import Player, Session
+from game.ui.settings import Settings
 from game.ui.widgets import Button, Ink
 
-if TYPE_CHECKING:
-    from game.engine import Game
-    from game.ui.app import App
-    from game.ui.session import Player
+
+class Host(Protocol):
+    """What a screen may ask of the running app (``game.ui.app.App`` is one): language,
+    paths, session, window, and going elsewhere."""
+
+    options: Options
+    settings: Settings
+    config_dir: Path
+    data_dir: Path
+    lang: str
+    session: Session | None
+    surface: pygame.Surface
+    mouse: tuple[int, int]
+    keyboard_focus: bool
+    running: bool
+    screen: Screen
+    class_link: Any  # class mode: the background sender (game.ui.class_link.ClassLink)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The window size in pixels."""
+        ...
+
+    @property
+    def save_path(self) -> Path:
+        """The autosave file."""
+        ...
+
+    @property
+    def results_dir(self) -> Path:
+        """Where finished games' result files go."""
+        ...
+
+    def t(self, key: str, **fields: object) -> str:
+        """A UI string in the current language."""
+        ...
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language and remember it."""
+        ...
+
+    def toast(self, text: str, good: bool = False) -> None:
+        """Show a short message at the bottom of the window."""
+        ...
+
+    def autosave(self) -> None:
+        """Save the game in progress (a failure is a message)."""
+        ...
+
+    def finish_game(self) -> None:
+        """The game is over: write its result file, then drop the autosave."""
+        ...
+
+    def make(self, name: str, *args: Any, **kwargs: Any) -> Screen:
+        """A new screen called ``name`` from the table, built with these arguments."""
+        ...
+
+    def go(self, name: str, *args: Any, **kwargs: Any) -> Screen:
+        """The screen to show for "go to ``name``" (what stands in front of it, if anything)."""
+        ...
 
 
 @dataclass
@@ -36,7 +98,7 @@ class Stage:
     """
 
     name: str
-    app: App
+    app: Host
     player: Player
     turn: Screen | None = None
     reported: int = 0
@@ -62,7 +124,7 @@ class Screen:
         """The PNGs ``agen shots`` renders of this screen at ``stage`` (none by default)."""
         return []
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = 0
 
@@ -174,7 +236,7 @@ class Screen:
 class Overlay(Screen):
     """A dialog over its parent screen, which stays drawn (dimmed) underneath."""
 
-    def __init__(self, app: App, parent: Screen) -> None:
+    def __init__(self, app: Host, parent: Screen) -> None:
         super().__init__(app)
         self.parent = parent
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.scenario import localize
 from game.ui import scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -24,7 +22,7 @@ class BriefingOverlay(Overlay):
             return []
         return [Shot("11b-briefing", lambda: stage.app.make("briefing", turn))]
 
-    def __init__(self, app: Any, parent: Screen) -> None:
+    def __init__(self, app: Host, parent: Screen) -> None:
         super().__init__(app, parent)
         self.offset = 0
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.scenario import localize
 from game.ui import class_play, class_shots, facts, scroll, theme, widgets
 from game.ui.class_join import Joined
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Session
 from game.ui.widgets import Button, Ink
 
@@ -25,7 +23,7 @@ class ClassBriefingScreen(Screen):
             return []
         return class_shots.briefing_shots(stage.app)
 
-    def __init__(self, app: Any, joined: Joined) -> None:
+    def __init__(self, app: Host, joined: Joined) -> None:
         super().__init__(app)
         self.joined = joined
         self.offset = 0

@@ -8,7 +8,6 @@ the result, or the reason it failed, when the thread is done.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pygame
 import pygame_gui
@@ -16,7 +15,7 @@ from pygame_gui.elements import UITextEntryLine
 
 from game.ui import class_play, class_shots, theme
 from game.ui.class_join import Joined, JoinFailed, check_form, join_class
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player
 from game.ui.theme import gui_theme
 from game.ui.widgets import Button, Ink
@@ -34,7 +33,7 @@ class ClassJoinScreen(Screen):
     def shots(cls, stage: Stage) -> list[Shot]:
         return class_shots.join_shots(stage.app) if stage.name == "start" else []
 
-    def __init__(self, app: Any, player: Player | None = None) -> None:
+    def __init__(self, app: Host, player: Player | None = None) -> None:
         super().__init__(app)
         self.manager = pygame_gui.UIManager(self.size, gui_theme(), enable_live_theme_updates=False)
         self.entries: dict[str, UITextEntryLine] = {}

@@ -5,12 +5,10 @@ connection the player may choose to play on alone.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.ui import class_play, class_shots, facts, theme
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -23,7 +21,7 @@ class ClassWaitScreen(Screen):
     def shots(cls, stage: Stage) -> list[Shot]:
         return class_shots.wait_shots(stage.app) if stage.name == "mid_turn_answered" else []
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         class_play.link(app).set_waiting(True)
 
@@ -87,7 +85,7 @@ class ClassWaitScreen(Screen):
         width = min(ink.px(1000), w - 2 * x)
         session = self.app.session
         assert session is not None
-        s, game = session.game.c.scenario, session.game
+        s, game = session.game.scenario, session.game
         label = facts.turn_label(s, self.app.lang)
         code = session.joined.code if session.joined is not None else ""
         paused = class_play.blocked(self.app) == "paused"

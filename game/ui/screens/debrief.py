@@ -4,14 +4,12 @@ turns, the BerAKHLAK profile of the choices, the decisions on a timeline and the
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine import Adopt, Cancel, Choose, Game
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CHARTS = 6
@@ -21,16 +19,15 @@ TIMELINE_SIZE = 13
 def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
     """How often each BerAKHLAK value is expressed (or, with ``breaches``, gone against) by
     the policies adopted and the choices made."""
-    s = game.c.scenario
     counts = dict.fromkeys(VALUES, 0)
     for d in game.decisions:
         a = d.action
         found: tuple[str, ...] = ()
         if isinstance(a, Adopt):
-            p = s.policies[game.c.policy_index[a.policy]]
+            p = game.policy(a.policy)
             found = tuple(p.breaches if breaches else p.values)
         elif isinstance(a, Choose):
-            ev = s.events[game.c.event_index[a.event]]
+            ev = game.event(a.event)
             choice = next((c for c in ev.choices if c.id == a.choice), None)
             if choice is not None:
                 found = tuple(choice.breaches if breaches else choice.values)
@@ -49,7 +46,7 @@ def value_profile(game: Game, breaches: bool = False) -> list[float]:
 
 def key_metrics(game: Game) -> list[str]:
     """The metrics to chart: those the score reads first, then the rest shown."""
-    s = game.c.scenario
+    s = game.scenario
     shown = facts.visible(s)
     formula = s.scoring.formula if isinstance(s.scoring.formula, str) else ""
     scored = [n for n in shown if n in formula]
@@ -90,7 +87,7 @@ class DebriefScreen(Screen):
             Shot("14-debrief-decisions", lambda: stage.app.make("debrief", page=1)),
         ]
 
-    def __init__(self, app: Any, page: int = 0) -> None:
+    def __init__(self, app: Host, page: int = 0) -> None:
         super().__init__(app)
         assert app.session is not None
         self.page = page
@@ -144,7 +141,7 @@ class DebriefScreen(Screen):
         out = game.outcome
         if out is None or out.ending is None or self.page != 0:
             return None
-        s = game.c.scenario
+        s = game.scenario
         ending = next(e for e in s.endings if e.id == out.ending)
         ink = Ink(self.app.surface)
         card = self._card()
@@ -215,7 +212,7 @@ class DebriefScreen(Screen):
 
     def _summary(self, ink: Ink) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         w = ink.surface.get_width()
         out = game.outcome
         assert out is not None
@@ -322,7 +319,7 @@ class DebriefScreen(Screen):
 
     def _charts(self, ink: Ink, box: pygame.Rect) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         widgets.panel(ink.surface, box, theme.PANEL, ink.px(16))
         ink.text(
             self.t("debrief.over_turns"),
@@ -372,7 +369,7 @@ class DebriefScreen(Screen):
 
     def _timeline(self, ink: Ink) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         w, h = ink.surface.get_size()
         ink.text(self.t("debrief.timeline"), (ink.px(32), ink.px(24)), 30, theme.TEXT, 800)
         turns = len(game.history) - 1
@@ -444,7 +441,7 @@ class DebriefScreen(Screen):
                 adopted.append(d.action.policy)
         lines = []
         for pid in adopted:
-            p = s.policies[game.c.policy_index[pid]]
+            p = game.policy(pid)
             if p.sources:
                 lines.append(
                     f"{localize(p.name, lang, s.default_language)}: {'; '.join(p.sources)}"
@@ -464,16 +461,16 @@ class DebriefScreen(Screen):
 
     def _decision(self, action: Adopt | Cancel | Choose) -> tuple[str, theme.Color]:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         if isinstance(action, Adopt):
-            p = s.policies[game.c.policy_index[action.policy]]
+            p = game.policy(action.policy)
             return localize(p.name, lang, s.default_language), theme.category_color(p.category)
         if isinstance(action, Cancel):
-            p = s.policies[game.c.policy_index[action.policy]]
+            p = game.policy(action.policy)
             return self.t(
                 "debrief.stopped", name=localize(p.name, lang, s.default_language)
             ), theme.BAD
-        ev = s.events[game.c.event_index[action.event]]
+        ev = game.event(action.event)
         choice = next((c for c in ev.choices if c.id == action.choice), None)
         text = localize(choice.label, lang, s.default_language) if choice else action.choice
         return f"{localize(ev.title, lang, s.default_language)}: {text}", theme.INFO

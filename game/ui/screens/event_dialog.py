@@ -4,8 +4,6 @@ the outcome of the choice. An overlay: the turn screen stays beneath it.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine import Choose
@@ -13,7 +11,7 @@ from game.i18n import say
 from game.scenario import localize
 from game.scenario.format_model import Event
 from game.ui import scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -46,7 +44,7 @@ class EventDialog(Overlay):
             Shot("07-event-outcome", answered),
         ]
 
-    def __init__(self, app: Any, parent: Screen, event_id: str) -> None:
+    def __init__(self, app: Host, parent: Screen, event_id: str) -> None:
         super().__init__(app, parent)
         self.event_id = event_id
         self.chosen: str | None = None
@@ -55,9 +53,7 @@ class EventDialog(Overlay):
     @property
     def event(self) -> Event:
         """The event's definition."""
-        c = self.game.c
-        ev: Event = c.scenario.events[c.event_index[self.event_id]]
-        return ev
+        return self.game.event(self.event_id)
 
     # -- layout: a fixed header, then one column (text, then choices or the outcome) that
     # scrolls when it is taller than the window allows --------------------------------
@@ -69,13 +65,13 @@ class EventDialog(Overlay):
         return min(ink.px(900), self.size[0] - ink.px(40))
 
     def _text(self) -> str:
-        s = self.game.c.scenario
+        s = self.game.scenario
         return localize(self.event.text, self.app.lang, s.default_language)
 
     def _rows(self, ink: Ink, inner: int) -> list[tuple[int, int]]:
         """(top in the column, height) of each choice, below the text."""
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         y = self._text_block(ink, inner).height + ink.px(self.GAP)
         rows = []
         for choice in self.event.choices:
@@ -93,7 +89,7 @@ class EventDialog(Overlay):
         )
 
     def _outcome_height(self, ink: Ink, inner: int) -> int:
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
         h = (
@@ -152,7 +148,7 @@ class EventDialog(Overlay):
         rect = self._rect()
         ink = Ink(self.app.surface)
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         lang = self.app.lang
         if self.chosen is not None:
             b = pygame.Rect(0, 0, ink.px(280), ink.px(56))
@@ -228,7 +224,7 @@ class EventDialog(Overlay):
         super().draw(surface)
         ink = Ink(surface)
         rect = self._rect()
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
         x = rect.left + ink.px(32)
@@ -297,7 +293,7 @@ class EventDialog(Overlay):
                     )
 
     def _draw_outcome(self, ink: Ink, x: int, y: int, inner: int) -> None:
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         choice = next(c for c in self.event.choices if c.id == self.chosen)
         ink.text(self.t("event.you_chose"), (x, y), 16, theme.MUTED, 700)

@@ -11,13 +11,13 @@ from game.errors import AgenError, ScenarioError
 from game.results.store import open_store
 from game.scenario import Scenario, load_scenario, localize
 from game.ui import facts, theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 ROWS = 12
 
 
-def scenario_index(app: Any, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Scenario]:
+def scenario_index(app: Host, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Scenario]:
     """The scenarios (by id and version) the board's rows were played on: the game in hand,
     then the scenarios folder; a file that does not load is skipped."""
     found: dict[tuple[str, str], Scenario] = {}
@@ -56,7 +56,7 @@ def shown_grade(row: Any, scenarios: dict[tuple[str, str], Scenario], lang: str)
     return text or "—"
 
 
-def load_board(app: Any) -> tuple[list[Any], str | None, str | None]:
+def load_board(app: Host) -> tuple[list[Any], str | None, str | None]:
     """Import the result files of the results folder into the local store and read the
     board: (rows, the class shown or None for all, a message when something is missing)."""
     session = app.session
@@ -89,7 +89,7 @@ class LeaderboardScreen(Screen):
         app = stage.app
         return [Shot("15-leaderboard", lambda: app.make("leaderboard", app.make("title")))]
 
-    def __init__(self, app: Any, back: Screen) -> None:
+    def __init__(self, app: Host, back: Screen) -> None:
         super().__init__(app)
         self.back = back
         self.rows, self.cohort, self.message = load_board(app)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.ui import theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player
 from game.ui.theme import gui_theme
 from game.ui.widgets import Button, Ink
@@ -34,7 +32,7 @@ class PlayerScreen(Screen):
 
         return [Shot("02-player", filled)]
 
-    def __init__(self, app: Any, player: Player | None = None) -> None:
+    def __init__(self, app: Host, player: Player | None = None) -> None:
         super().__init__(app)
         self.manager = pygame_gui.UIManager(self.size, gui_theme(), enable_live_theme_updates=False)
         self.entries: dict[str, UITextEntryLine] = {}

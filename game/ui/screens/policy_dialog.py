@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine import Adopt, Cancel
@@ -12,11 +10,11 @@ from game.i18n import say
 from game.scenario import localize
 from game.scenario.format_model import Policy
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
-def wants_prediction(app: Any, policy_id: str) -> bool:
+def wants_prediction(app: Host, policy_id: str) -> bool:
     """Whether adopting asks the player to predict first (the adoption is possible, the
     scenario or the session asks, and the policy moves a metric the player sees)."""
     session = app.session
@@ -38,7 +36,7 @@ class PolicyDialog(Overlay):
         first = turn.policies()[0].id  # type: ignore[attr-defined]
         return [Shot("10-policy", lambda: stage.app.make("policy", turn, first, 1))]
 
-    def __init__(self, app: Any, parent: Screen, policy_id: str, number: int) -> None:
+    def __init__(self, app: Host, parent: Screen, policy_id: str, number: int) -> None:
         super().__init__(app, parent)
         self.policy_id = policy_id
         self.number = number
@@ -47,9 +45,7 @@ class PolicyDialog(Overlay):
     @property
     def policy(self) -> Policy:
         """The policy's definition."""
-        c = self.game.c
-        p: Policy = c.scenario.policies[c.policy_index[self.policy_id]]
-        return p
+        return self.game.policy(self.policy_id)
 
     def _rect(self) -> pygame.Rect:
         return self.dialog_rect(880, 600)
@@ -57,7 +53,7 @@ class PolicyDialog(Overlay):
     def _columns_height(self, ink: Ink) -> int:
         """Room the two columns under the description need (what it moves; terms and sources)."""
         p = self.policy
-        moves = len(facts.moves(p.effects, self.game.c.scenario)[:7])
+        moves = len(facts.moves(p.effects, self.game.scenario)[:7])
         terms = 3 * 28 + (8 + 24 + 2 * 20 if p.sources else 0)
         return ink.px(26 + max(moves * 28, terms))
 
@@ -68,7 +64,7 @@ class PolicyDialog(Overlay):
             return None
         ink = Ink(self.app.surface)
         rect = self._rect()
-        s = self.game.c.scenario
+        s = self.game.scenario
         lang = self.app.lang
         inner_w = rect.width - ink.px(64)
         name = localize(p.name, lang, s.default_language)
@@ -148,7 +144,7 @@ class PolicyDialog(Overlay):
         game = self.game
         if key == "close":
             return self.parent
-        name = localize(self.policy.name, self.app.lang, game.c.scenario.default_language)
+        name = localize(self.policy.name, self.app.lang, game.scenario.default_language)
         if key == "adopt" and wants_prediction(self.app, self.policy_id):
             return self.go("predict", self.parent, self.policy_id)
         if key == "adopt":
@@ -165,7 +161,7 @@ class PolicyDialog(Overlay):
         ink = Ink(surface)
         rect = self._rect()
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         lang = self.app.lang
         p = self.policy
         color = theme.category_color(p.category)
@@ -231,11 +227,10 @@ class PolicyDialog(Overlay):
         rx = x + col
         ink.text(self.t("policy.terms"), (rx, y), 15, theme.FAINT, 700)
         y += ink.px(26)
-        cp = game.c.policies[game.c.policy_index[p.id]]
         delay = facts.first_delay(p.effects)
         rows = [
-            (self.t("card.cost"), facts.number(cp.cost(game.v, game.h, game.chosen), 0, lang)),
-            (self.t("card.upkeep"), facts.number(cp.upkeep(game.v, game.h, game.chosen), 0, lang)),
+            (self.t("card.cost"), facts.number(game.cost_of(p.id), 0, lang)),
+            (self.t("card.upkeep"), facts.number(game.upkeep_of(p.id), 0, lang)),
             (
                 self.t("card.delay"),
                 self.t("card.delay_n", turns=facts.turns(s, delay, lang))

@@ -13,7 +13,7 @@ from game.engine import Adopt
 from game.engine.prediction import DIRECTIONS, Direction, Prediction, due_turn, key_metrics
 from game.scenario import localize
 from game.ui import facts, theme, widgets
-from game.ui.screens.base import Overlay, Screen, Shot, Stage
+from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 
@@ -28,7 +28,7 @@ class PredictionPrompt(Overlay):
         if stage.name != "mid_turn_answered" or turn is None or app.session is None:
             return []
         game = app.session.game
-        open_ids = [p.id for p in game.c.scenario.policies if game.why_not_adopt(p.id) is None]
+        open_ids = [p.id for p in game.scenario.policies if game.why_not_adopt(p.id) is None]
         if not open_ids:
             return []
 
@@ -40,7 +40,7 @@ class PredictionPrompt(Overlay):
 
         return [Shot("10b-predict", make)]
 
-    def __init__(self, app: Any, parent: Screen, policy_id: str) -> None:
+    def __init__(self, app: Host, parent: Screen, policy_id: str) -> None:
         super().__init__(app, parent)
         self.policy_id = policy_id
         self.metrics = key_metrics(self.game, policy_id)
@@ -127,9 +127,9 @@ class PredictionPrompt(Overlay):
                 Prediction(turn, self.policy_id, m, self.by, d) for m, d in self.answers.items()
             ]
         name = localize(
-            game.c.scenario.policies[game.c.policy_index[self.policy_id]].name,
+            game.policy(self.policy_id).name,
             self.app.lang,
-            game.c.scenario.default_language,
+            game.scenario.default_language,
         )
         self.app.toast(self.t("policy.adopted", name=name), good=True)
         self.app.autosave()
@@ -140,14 +140,12 @@ class PredictionPrompt(Overlay):
         ink = Ink(surface)
         rect = self._rect()
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), theme.ACCENT, ink.px(3))
         x = rect.left + ink.px(32)
         inner = rect.width - ink.px(64)
         ink.text(self.t("reflect.predict_title"), (x, rect.top + ink.px(24)), 16, theme.ACCENT, 800)
-        policy = localize(
-            s.policies[game.c.policy_index[self.policy_id]].name, lang, s.default_language
-        )
+        policy = localize(game.policy(self.policy_id).name, lang, s.default_language)
         when = f"{facts.turn_label(s, lang)} {self.by}"
         ink.wrapped(
             self.t("reflect.predict_ask", policy=policy, turn=when),

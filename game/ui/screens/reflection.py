@@ -17,7 +17,7 @@ from game.i18n import english_plural
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.reveals import reveal_text, surprise_text
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 PAGES = ("predictions", "netflix", "questions")
@@ -52,7 +52,7 @@ class ReflectionScreen(Screen):
         names = ("14b-calibration", "14c-netflix", "14d-questions")
         return [Shot(name, page(n)) for n, name in enumerate(names)]
 
-    def __init__(self, app: Any, back: Screen, page: int = 0) -> None:
+    def __init__(self, app: Host, back: Screen, page: int = 0) -> None:
         super().__init__(app)
         assert app.session is not None
         self.back = back
@@ -212,7 +212,7 @@ class ReflectionScreen(Screen):
 
     def _netflix(self, ink: Ink, body: pygame.Rect) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         surface = ink.surface
         radar_w = ink.px(370)
         left = pygame.Rect(body.left, body.top, body.width - radar_w - ink.px(16), body.height)
@@ -247,8 +247,7 @@ class ReflectionScreen(Screen):
                 color = theme.FAINT
             else:
                 names = ", ".join(
-                    localize(s.policies[game.c.policy_index[p]].name, lang, s.default_language)
-                    for p in use.policies
+                    localize(game.policy(p).name, lang, s.default_language) for p in use.policies
                 )
                 line = self.t("reflect.practised", quarters=quarters_text(s, use.quarters, lang))
                 line = f"{line[:-1]} ({names})." if line.endswith(".") else f"{line} ({names})"

@@ -14,7 +14,7 @@ from game.i18n import tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
 
@@ -106,7 +106,7 @@ class ScenarioScreen(Screen):
             Shot("03c-scenario-broken", broken_file),
         ]
 
-    def __init__(self, app: Any, player: Player) -> None:
+    def __init__(self, app: Host, player: Player) -> None:
         super().__init__(app)
         self.player = player
         self.choices, self.refused, self.broken = scenarios_and_broken(

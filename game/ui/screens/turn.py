@@ -11,7 +11,7 @@ from game.scenario.format_model import Policy
 from game.ui import class_play, facts, theme, widgets
 from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.screens.turn_layout import TurnLayout, turn_layout
 from game.ui.widgets import Button, Ink
 
@@ -47,14 +47,14 @@ class TurnScreen(Screen):
             ),
         ]
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.session is not None
         self.category = 0
         self.pinned: str | None = None
 
     @staticmethod
-    def enter(app: Any) -> Screen:
+    def enter(app: Host) -> Screen:
         """What "go to the turn" shows (kept for callers that hold no screen): ``app.go("turn")``."""
         screen: Screen = app.go("turn")
         return screen
@@ -78,7 +78,7 @@ class TurnScreen(Screen):
 
     def categories(self) -> list[str]:
         """The categories that have policies in this scenario."""
-        used = {p.category for p in self.game.c.scenario.policies}
+        used = {p.category for p in self.game.scenario.policies}
         return [c for c in CATEGORIES if c in used]
 
     def policies(self) -> list[Policy]:
@@ -87,7 +87,7 @@ class TurnScreen(Screen):
         if not cats:
             return []
         cat = cats[min(self.category, len(cats) - 1)]
-        return [p for p in self.game.c.scenario.policies if p.category == cat]
+        return [p for p in self.game.scenario.policies if p.category == cat]
 
     def layout(self) -> TurnLayout:
         """Rectangles for the current window size."""
@@ -95,7 +95,7 @@ class TurnScreen(Screen):
 
     def metric_names(self) -> list[str]:
         """The metrics shown."""
-        return facts.visible(self.game.c.scenario)
+        return facts.visible(self.game.scenario)
 
     def buttons(self) -> list[Button]:
         lay = self.layout()
@@ -244,7 +244,7 @@ class TurnScreen(Screen):
 
     def _top(self, ink: Ink, lay: TurnLayout) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         pygame.draw.rect(ink.surface, theme.BG_TOP, lay.top)
         x = ink.px(20)
         label = facts.turn_label(s, lang)

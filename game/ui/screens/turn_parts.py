@@ -15,7 +15,7 @@ from game.ui.widgets import Ink
 
 def metric_tile(ink: Ink, rect: pygame.Rect, game: Game, name: str, lang: str, lit: bool) -> None:
     """One metric: label, value, change since last turn, trend line, grade band."""
-    s = game.c.scenario
+    s = game.scenario
     widgets.panel(
         ink.surface,
         rect,
@@ -88,8 +88,7 @@ def policy_card(
     ink: Ink, rect: pygame.Rect, game: Game, policy: Policy, number: int, lang: str, lit: bool
 ) -> None:
     """A policy as a card: cost, upkeep, delay, what it tends to move, and why it is unavailable."""
-    s = game.c.scenario
-    cp = game.c.policies[game.c.policy_index[policy.id]]
+    s = game.scenario
     color = theme.category_color(policy.category)
     active = game.active(policy.id)
     refusal = None if active else game.why_not_adopt(policy.id)
@@ -135,8 +134,8 @@ def policy_card(
             theme.MUTED,
             max_lines=3,
         ) + ink.px(6)
-    cost = cp.cost(game.v, game.h, game.chosen)
-    upkeep = cp.upkeep(game.v, game.h, game.chosen)
+    cost = game.cost_of(policy.id)
+    upkeep = game.upkeep_of(policy.id)
     delay = facts.first_delay(policy.effects)
     stats = [
         (tr("card.cost", lang), facts.number(cost, 0, lang)),
@@ -217,13 +216,12 @@ def causes_popover(
     ink: Ink, anchor: pygame.Rect, bounds: pygame.Rect, game: Game, name: str, lang: str
 ) -> None:
     """ "Why did this move?": the largest causes of a metric's change in the last turn."""
-    s = game.c.scenario
+    s = game.scenario
     turn = facts.last_turn(game)
     width = ink.px(460)
     rows: list[tuple[str, float]] = []
     if turn > 0 and name in s.metrics:
-        slot = game.c.slot(name)
-        rows = [(cause_label(game.c, c, lang), c.delta) for c in game.ledger.causes(turn, slot)[:5]]
+        rows = [(cause_label(game.compiled, c, lang), c.delta) for c in game.causes(turn, name)[:5]]
     inner_w = width - ink.px(32)
     heights = [
         max(ink.line_height(16), ink.wrapped_height(text, inner_w - ink.px(90), 16))
@@ -270,7 +268,7 @@ def causes_popover(
 
 def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
     """The policies in force and how long they have been."""
-    s = game.c.scenario
+    s = game.scenario
     widgets.panel(ink.surface, rect, theme.PANEL, ink.px(12))
     x, y = rect.left + ink.px(14), rect.top + ink.px(8)
     head = ink.text(tr("turn.in_force", lang), (x, y), 15, theme.MUTED, 700)
@@ -291,7 +289,7 @@ def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
     cx, cy = x, y
     chip_h = ink.px(28)
     for pid in active:
-        p = s.policies[game.c.policy_index[pid]]
+        p = game.policy(pid)
         text = (
             f"{localize(p.name, lang, s.default_language)} · {facts.turns(s, game.held(pid), lang)}"
         )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, theme, widgets
 from game.ui.reveals import draw_reveals, due_reveals
-from game.ui.screens.base import Screen, Shot, Stage
+from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
 CAUSES = 3
@@ -29,7 +27,7 @@ class TurnReportScreen(Screen):
             return []
         return [Shot("12-report", lambda: stage.app.make("report", stage.reported))]
 
-    def __init__(self, app: Any, turn: int) -> None:
+    def __init__(self, app: Host, turn: int) -> None:
         super().__init__(app)
         self.turn = turn
 
@@ -56,22 +54,23 @@ class TurnReportScreen(Screen):
     def rows(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
         """Each shown metric with its change this turn and largest causes."""
         game = self.game
-        s = game.c.scenario
+        s = game.scenario
         out = []
         names = facts.visible(s)
         if s.budget is not None:
             names = [s.budget, *names]
         for name in names:
-            slot = game.c.slot(name)
-            change = game.history[self.turn][slot] - game.history[self.turn - 1][slot]
+            change = game.value_at(self.turn, name) - game.value_at(self.turn - 1, name)
             causes = []
             if name in s.metrics:
                 shown = [
                     c
-                    for c in game.ledger.causes(self.turn, slot)
+                    for c in game.causes(self.turn, name)
                     if abs(c.delta) >= 0.5 * 10 ** -facts.decimals(s, name)
                 ]
-                causes = [(cause_label(game.c, c, self.app.lang), c.delta) for c in shown[:CAUSES]]
+                causes = [
+                    (cause_label(game.compiled, c, self.app.lang), c.delta) for c in shown[:CAUSES]
+                ]
             out.append((name, change, causes))
         return out
 
@@ -80,7 +79,7 @@ class TurnReportScreen(Screen):
         ink = Ink(surface)
         w, h = surface.get_size()
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         label = facts.turn_label(s, lang)
         ink.text(self.t("report.kicker"), (ink.px(32), ink.px(20)), 16, theme.ACCENT, 800)
         ink.text(
@@ -174,10 +173,10 @@ class TurnReportScreen(Screen):
     def _label_width(self, ink: Ink, rows: list[tuple[str, float, list[tuple[str, float]]]]) -> int:
         """Width of the label column: the widest label, or value and change, of the report."""
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         widest = ink.px(150)
         for name, change, _ in rows:
-            value = facts.show(s, name, game.history[self.turn][game.c.slot(name)], lang)
+            value = facts.show(s, name, game.value_at(self.turn, name), lang)
             shown = facts.show(s, name, change, lang, sign=True)
             widest = max(
                 widest,
@@ -190,7 +189,7 @@ class TurnReportScreen(Screen):
         self, ink: Ink, width: int, left_w: int, name: str, causes: list[tuple[str, float]]
     ) -> tuple[int, int, int, list[int]]:
         """Where a row's causes go: (bar x, text x, text width, lines each cause wraps to)."""
-        s = self.game.c.scenario
+        s = self.game.scenario
         pad = ink.px(12)
         left_w = min(left_w, width * 2 // 5)
         x = left_w + ink.px(20)
@@ -215,13 +214,13 @@ class TurnReportScreen(Screen):
         causes: list[tuple[str, float]],
     ) -> None:
         game, lang = self.game, self.app.lang
-        s = game.c.scenario
+        s = game.scenario
         widgets.panel(ink.surface, rect, theme.PANEL, ink.px(10))
         pad = ink.px(12)
         x, text_x, text_w, lines = self._geometry(ink, rect.width, left_w, name, causes)
         x, text_x = rect.left + x, rect.left + text_x
         left_w = x - ink.px(24) - rect.left
-        value = game.history[self.turn][game.c.slot(name)]
+        value = game.value_at(self.turn, name)
         label = facts.label(s, name, lang)
         label_size = next(
             (size for size in (15, 14, 13) if ink.width(label, size, 600) <= left_w), 13

@@ -9,6 +9,12 @@
     └── ResultError            a result file is malformed or does not verify
 
 Every one of them renders as plain lines for the terminal and never as a traceback.
+
+What the program tells a person is a :class:`Message`: a stable code (a member of a
+:class:`Codes` table, whose value is its catalog key) and its fields. This module holds no
+words: ``game.i18n`` installs the one function that says a Message in a language
+(:func:`use_words`), and the front ends call ``game.i18n.say`` directly. ``str()`` of a
+Message, a Problem or a ScenarioError is English, through that function.
 """
 
 from __future__ import annotations
@@ -112,31 +118,51 @@ class AgenError(Exception):
     said: Message | None = None
 
 
+class ProblemCode(Codes):
+    """The frame of a located finding: ``FILE:LINE: key.path: message``."""
+
+    LINE = "problem.line"
+    WARNING_LINE = "problem.warning_line"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One finding about a file: where it stands and what is wrong."""
+    """One finding about a file: where it stands and what is wrong (a Message, not words)."""
 
     file: str
     line: int
     path: str
-    message: str
+    what: Message
     warning: bool = False
 
-    def format(self, lang: str = "en") -> str:
-        """Render as ``FILE:LINE: key.path: message`` (warnings marked as such).
+    @property
+    def code(self) -> Codes:
+        """The stable code of what is wrong (``load.no_metric``)."""
+        return self.what.code
 
-        ``lang="id"`` gives the message in Bahasa Indonesia (``peringatan:`` for warnings);
-        the file, line, key path, ids and values stay as written. Any other language is English.
-        """
+    @property
+    def fields(self) -> dict[str, Value]:
+        """The fields of what is wrong (ids, values, hints)."""
+        return dict(self.what.fields)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the words the front end installed)."""
+        return words(self.what, "en")
+
+    def as_message(self) -> Message:
+        """The whole line as a Message: place, key path and what is wrong."""
         where = f"{self.file}:{self.line}" if self.line > 0 else self.file
         path = f"{self.path}: " if self.path else ""
-        if lang == "id":
-            from game.scenario.messages_id import to_indonesian
+        code = ProblemCode.WARNING_LINE if self.warning else ProblemCode.LINE
+        return Message.of(code, where=where, path=path, message=self.what)
 
-            kind = "peringatan: " if self.warning else ""
-            return f"{where}: {kind}{path}{to_indonesian(self.message)}"
-        kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{path}{self.message}"
+    def format(self, lang: str = "en") -> str:
+        """``FILE:LINE: key.path: message`` in ``lang`` (warnings marked as such)."""
+        return words(self.as_message(), lang)
+
+    def __str__(self) -> str:
+        return self.format()
 
 
 @dataclass

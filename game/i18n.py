@@ -15,7 +15,7 @@ import sys
 from functools import cache
 
 from game import errors, paths
-from game.errors import Codes, Localized, Message, Value
+from game.errors import Codes, Localized, Message, Problem, Value
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,14 +49,22 @@ def tr(key: str, lang: str, **fields: object) -> str:
     return text
 
 
-def say(message: Message, lang: str) -> str:
+def say(message: Message | Problem, lang: str) -> str:
     """A Message in words of ``lang``: its code's text with the fields filled in.
 
     Fields that are Messages themselves (a hint, the name of a kind of thing) are said first,
-    in the same language. The one way a message code becomes words, for every front end.
+    in the same language. A Problem is said as its line, ``FILE:LINE: key.path: message``.
+    The one way a message code becomes words, for every front end. Message texts always
+    write a literal brace doubled (``{{``), as ``str.format`` reads them.
     """
+    if isinstance(message, Problem):
+        message = message.as_message()
     fields = {name: _said(value, lang) for name, value in message.fields}
-    return tr(message.code.value, lang, **fields)
+    text = tr(message.code.value, lang)
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 def _said(value: Value, lang: str) -> object:

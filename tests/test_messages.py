@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from game.errors import Codes, Message, words
+from game.errors import Codes, Message, Problem, words
 from game.i18n import say
+from game.scenario.codes import LoadCode
+from game.ui.class_join import JoinFailed
 
 
 class _Sample(Codes):
@@ -31,3 +33,10 @@ def test_messages_are_values() -> None:
     )
     assert one.field("path") == "X"
     assert one != Message.of(_Sample.SAVED, path="Y")
+
+
+def test_a_refused_scenario_reads_in_the_screen_s_language() -> None:
+    problem = Problem("s.toml", 3, "turns", Message.of(LoadCode.MISSING))
+    failed = JoinFailed("class.err.scenario", reason=problem)
+    assert failed.message("id").endswith("s.toml:3: turns: wajib diisi")
+    assert failed.message("en").endswith("s.toml:3: turns: required key is missing")

@@ -10,35 +10,57 @@ the budget can ever be and events whose chance is 0; those are reused, not repea
 from __future__ import annotations
 
 from game.authoring.runs import Row
-from game.errors import Problem
+from game.errors import Codes, Message, Problem
 from game.scenario.compiled import Compiled, Found
 from game.scenario.loader import LoadedScenario, problems, read_toml
 from game.scenario.locate import KeyLines
 
 
-def unadoptable(c: Compiled, unaffordable: frozenset[int] = frozenset()) -> dict[int, str]:
+class LintCode(Codes):
+    """What ``agen lint`` can say beyond the loader's own warnings."""
+
+    CANNOT_AFFORD = "lint.cannot_afford"
+    ALWAYS_UNAVAILABLE = "lint.always_unavailable"
+    REQUIRES_EXCLUDER = "lint.requires_excluder"
+    REQUIRES_EXCLUSIVE = "lint.requires_exclusive"
+    REQUIRES_NEVER = "lint.requires_never"
+    NEVER_ADOPTABLE = "lint.never_adoptable"
+    GAMES = "lint.games"
+    WHEN_NEVER_TRUE = "lint.when_never_true"
+    TURNS_NEVER_REACHED = "lint.turns_never_reached"
+    EVENT_CANNOT_FIRE = "lint.event_cannot_fire"
+    EVENT_NEVER_FIRED = "lint.event_never_fired"
+    GOAL_UNREACHED = "lint.goal_unreached"
+    NEVER_OFFERED = "lint.never_offered"
+    NEVER_ADOPTED = "lint.never_adopted"
+    METRIC_NEVER_CHANGED = "lint.metric_never_changed"
+
+
+L = LintCode
+
+
+def unadoptable(c: Compiled, unaffordable: frozenset[int] = frozenset()) -> dict[int, Message]:
     """Policies no player can ever adopt, with the reason, from the definitions alone.
 
     ``unaffordable``: policies the loader already found nobody can afford.
     """
     s = c.scenario
-    never: dict[int, str] = {i: "nobody can ever afford it" for i in unaffordable}
+    never: dict[int, Message] = {i: Message.of(L.CANNOT_AFFORD) for i in unaffordable}
     for p in c.policies:
         if (
             p.available is not None
             and p.available.constant is not None
             and not p.available.constant
         ):
-            never[p.index] = "its 'available' is always false"
+            never[p.index] = Message.of(L.ALWAYS_UNAVAILABLE)
         for r in p.requires:
             if p.index in c.policies[r].excludes:
-                never[p.index] = f"it requires '{c.policies[r].id}', which excludes it"
+                never[p.index] = Message.of(L.REQUIRES_EXCLUDER, id=c.policies[r].id)
         for i, r in enumerate(p.requires):
             for q in p.requires[i + 1 :]:
                 if q in c.policies[r].excludes:
-                    never[p.index] = (
-                        f"it requires both '{c.policies[r].id}' and '{c.policies[q].id}', "
-                        "which exclude each other"
+                    never[p.index] = Message.of(
+                        L.REQUIRES_EXCLUSIVE, a=c.policies[r].id, b=c.policies[q].id
                     )
     changed = True
     while changed:
@@ -48,9 +70,7 @@ def unadoptable(c: Compiled, unaffordable: frozenset[int] = frozenset()) -> dict
                 continue
             blocked = [r for r in p.requires if r in never]
             if blocked:
-                never[p.index] = (
-                    f"it requires '{s.policies[blocked[0]].id}', which can never be adopted"
-                )
+                never[p.index] = Message.of(L.REQUIRES_NEVER, id=s.policies[blocked[0]].id)
                 changed = True
     return never
 
@@ -63,13 +83,9 @@ def static_found(loaded: LoadedScenario) -> Found:
     for index, why in sorted(unadoptable(c, poor).items()):
         if index in poor:
             continue
-        key = "available" if "available" in why else "requires"
-        found.append(
-            (
-                ("policies", index, key),
-                f"policy '{c.policies[index].id}' can never be adopted: {why}",
-            )
-        )
+        key = "available" if why.code == L.ALWAYS_UNAVAILABLE else "requires"
+        never = Message.of(L.NEVER_ADOPTABLE, id=c.policies[index].id, why=why)
+        found.append((("policies", index, key), never))
     return found
 
 
@@ -79,7 +95,7 @@ def games_found(loaded: LoadedScenario, rows: list[Row], best_goals: tuple[str, 
         return []
     c, s = loaded.compiled, loaded.scenario
     n = len(rows)
-    games = f"in {n} bot games"
+    games = Message.of(L.GAMES, n=n)
     already = {w.path for w in loaded.warnings}
     never_static = unadoptable(c, _unaffordable(loaded))
     found: Found = []
@@ -96,30 +112,17 @@ def games_found(loaded: LoadedScenario, rows: list[Row], best_goals: tuple[str, 
         if fired >> ev.index & 1 or f"events[{ev.index}].chance" in already:
             continue
         if not eligible >> ev.index & 1:
-            why = (
-                "its 'when' was never true inside its turns"
-                if ev.when is not None
-                else "no game reached its turns"
-            )
+            why = Message.of(L.WHEN_NEVER_TRUE if ev.when is not None else L.TURNS_NEVER_REACHED)
             key = "when" if ev.when is not None else "turns"
-            found.append(
-                (("events", ev.index, key), f"event '{ev.id}' can never fire {games}: {why}")
-            )
+            cannot = Message.of(L.EVENT_CANNOT_FIRE, id=ev.id, games=games, why=why)
+            found.append((("events", ev.index, key), cannot))
         else:
-            found.append(
-                (
-                    ("events", ev.index, "chance"),
-                    f"event '{ev.id}' never fired {games}: its chance may be too low",
-                )
-            )
+            never_fired = Message.of(L.EVENT_NEVER_FIRED, id=ev.id, games=games)
+            found.append((("events", ev.index, "chance"), never_fired))
     for i, g in enumerate(s.scoring.goals):
         if not goals >> i & 1 and g.id not in best_goals:
-            found.append(
-                (
-                    ("scoring", "goals", i, "condition"),
-                    f"goal '{g.id}' was reached by no bot {games} nor by the best path found",
-                )
-            )
+            unreached = Message.of(L.GOAL_UNREACHED, id=g.id, games=games)
+            found.append((("scoring", "goals", i, "condition"), unreached))
     for p in c.policies:
         if (
             adopted >> p.index & 1
@@ -128,22 +131,14 @@ def games_found(loaded: LoadedScenario, rows: list[Row], best_goals: tuple[str, 
         ):
             continue
         if not offered >> p.index & 1:
-            found.append(
-                (
-                    ("policies", p.index, "available"),
-                    f"policy '{p.id}' is never offered {games}: its 'available' was never true",
-                )
-            )
+            unoffered = Message.of(L.NEVER_OFFERED, id=p.id, games=games)
+            found.append((("policies", p.index, "available"), unoffered))
         else:
-            found.append(
-                (
-                    ("policies", p.index),
-                    f"policy '{p.id}' was adopted by no bot {games}: can anyone afford it when it is offered?",
-                )
-            )
+            found.append((("policies", p.index), Message.of(L.NEVER_ADOPTED, id=p.id, games=games)))
     for m, mid in enumerate(c.metric_ids):
         if not moved >> m & 1 and f"metrics.{mid}" not in already:
-            found.append((("metrics", mid), f"metric '{mid}' never changed {games}"))
+            still = Message.of(L.METRIC_NEVER_CHANGED, id=mid, games=games)
+            found.append((("metrics", mid), still))
     return found
 
 

@@ -13,7 +13,7 @@ import typer
 
 from game.cli.common import CliText, Quarters, check_files, fail, played_as
 from game.errors import AgenError, Problem, ScenarioError
-from game.i18n import both
+from game.i18n import both, say
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -111,9 +111,7 @@ def balance(
         rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start)
         report = build_report(loaded, rows, best, alloc, seconds, _cores(jobs), seed_start)
         found = static_found(loaded) + games_found(loaded, rows, best_goals(loaded, best))
-        warnings = [w.format() for w in loaded.warnings] + [
-            p.format() for p in lint_problems(loaded, found)
-        ]
+        warnings = [say(w, "en") for w in [*loaded.warnings, *lint_problems(loaded, found)]]
     except AgenError as exc:
         raise fail(str(exc)) from None
     report["warnings"] = warnings

@@ -10,7 +10,7 @@ import typer
 
 from game.cli.common import CliText, fail
 from game.errors import AgenError, ScenarioError
-from game.i18n import both
+from game.i18n import both, say
 
 class_app = typer.Typer(
     help="Kelas langsung di jaringan lokal / a live class on the local network.",
@@ -49,7 +49,7 @@ def serve(
     try:
         loaded = load_scenario(scenario)
     except ScenarioError as exc:
-        raise fail("\n".join(p.format(lang) for p in exc.problems)) from None
+        raise fail("\n".join(say(p, lang) for p in exc.problems)) from None
     if not port_free(host, port):
         raise fail(
             f"agen class serve: port {port} di {host} sudah dipakai / is already in use: "

@@ -12,7 +12,7 @@ from typer import rich_utils as typer_rich_utils
 from typer.core import TyperOption
 
 from game.errors import AgenError, Codes, Problem, ScenarioError
-from game.i18n import both
+from game.i18n import both, say
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -222,13 +222,13 @@ def check_files(
         except ScenarioError as exc:
             bad = True
             for problem in exc.problems:
-                typer.echo(problem.format(lang))
+                typer.echo(say(problem, lang))
             continue
         except AgenError as exc:
             bad = True
             typer.echo(f"{file}: {exc}")
             continue
         for problem in problems:
-            typer.echo(problem.format(lang))
+            typer.echo(say(problem, lang))
         typer.echo(summary(file, problems), err=True)
     raise typer.Exit(1 if bad else 0)

@@ -18,7 +18,7 @@ from game.cli.common import (
     scenario_path,
 )
 from game.errors import AgenError, PlanError, Problem, ScenarioError
-from game.i18n import both, say_error, tr
+from game.i18n import both, say, say_error, tr
 
 
 def _root(ctx: typer.Context) -> None:
@@ -156,7 +156,7 @@ def simulate(
             written = write_result(record, result_out)
             typer.echo(both(CliText.RESULT_WRITTEN, path=str(written)), err=True)
     except ScenarioError as exc:
-        raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
+        raise fail("\n".join(say(p, lang or "en") for p in exc.problems)) from None
     except AgenError as exc:
         source = plan if plan is not None else scenario
         raise fail(f"{_where(source, exc)}: {say_error(exc, lang or 'en')}") from None
@@ -212,7 +212,7 @@ def _join_class(
     except ClassError as exc:
         raise fail(f"agen simulate --join: {exc.message(language)}") from None
     except ScenarioError as exc:
-        raise fail("\n".join(p.format(language) for p in exc.problems)) from None
+        raise fail("\n".join(say(p, language) for p in exc.problems)) from None
     except AgenError as exc:
         where = f"{_where(plan, exc)}: " if plan is not None and isinstance(exc, PlanError) else ""
         raise fail(f"agen simulate --join: {where}{say_error(exc, language)}") from None

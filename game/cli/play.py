@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from game.cli.common import CliText, Quarters
-from game.i18n import both
+from game.i18n import both, say
 
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
 # (how a test stands in for a machine without a display).
@@ -148,7 +148,7 @@ def _say_why_not_loaded(scenario: Path) -> None:
     except ScenarioError as exc:
         lang = os.environ.get("AGEN_LANG", "en")
         for problem in exc.problems:
-            typer.echo(problem.format(lang), err=True)
+            typer.echo(say(problem, lang), err=True)
         typer.echo(f"agen play: {both('cli.play_broken', file=scenario)}", err=True)
 
 

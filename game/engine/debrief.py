@@ -86,7 +86,7 @@ def formatter(s: Scenario, lang: str) -> Callable[[str, float], str]:
 
     def fmt(key: str, value: float) -> str:
         parsed = parse_placeholder(key, s)
-        if isinstance(parsed, str) or parsed.field in ("quarters", "first"):
+        if not isinstance(parsed, Placeholder) or parsed.field in ("quarters", "first"):
             return number(value, 0, lang)
         sign = parsed.field == "change"
         return number(value, decimals(s, parsed.name), lang, sign)

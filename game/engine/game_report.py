@@ -6,6 +6,7 @@ from typing import Any
 
 from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
+from game.engine.numbers import too_large, too_large_text
 from game.engine.scoring import score
 from game.scenario.reflection import is_short
 from game.scenario.text import localize
@@ -66,9 +67,18 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
     }
 
 
+def _fixed(value: float, spec: str, lang: str) -> str:
+    """``value`` with the format ``spec``; "too large" (in ``lang``) for an overflow."""
+    if too_large(value):
+        width = "".join(ch for ch in spec.split(".")[0] if ch.isdigit())
+        return f"{too_large_text(value, lang):>{width or 0}}"
+    return f"{value:{spec}}"
+
+
 def render_text(report: dict[str, Any]) -> str:
     """The report as a plain-text table for the terminal."""
     labels: dict[str, str] = report["labels"]
+    lang: str = report["language"]
     short = f"  quarters {report['quarters']}" if report.get("quarters") else ""
     lines = [f"{report['scenario']} {report['version']}  seed {report['seed']}{short}"]
     for turn in report["turns"]:
@@ -82,14 +92,17 @@ def render_text(report: dict[str, Any]) -> str:
             lines.append(f"  event: {event}")
         for name, m in turn["metrics"].items():
             change = m["change"]
-            lines.append(f"  {labels[name]:<34} {m['value']:>12.2f} {change:>+10.2f}")
+            value, moved = _fixed(m["value"], ">12.2f", lang), _fixed(change, ">+10.2f", lang)
+            lines.append(f"  {labels[name]:<34} {value} {moved}")
             for cause in m.get("causes", []):
                 if abs(change) > 0 or cause["delta"]:
-                    lines.append(f"      {cause['delta']:>+10.2f}  {cause['label']}")
+                    lines.append(
+                        f"      {_fixed(cause['delta'], '>+10.2f', lang)}  {cause['label']}"
+                    )
     lines.append("")
     goals = ", ".join(report["goals"]) or "-"
     ending = f"  ending: {report['ending']}" if report["ending"] else ""
     lines.append(
-        f"score {report['score']:.2f}  grade {report['grade'] or '-'}  goals {goals}{ending}"
+        f"score {_fixed(report['score'], '.2f', lang)}  grade {report['grade'] or '-'}  goals {goals}{ending}"
     )
     return "\n".join(lines)

@@ -3,11 +3,39 @@ metric's own decimals. Shared by the window, the command line and the Word draft
 
 from __future__ import annotations
 
+import math
+
+from game.errors import Codes, Message, words
 from game.scenario.format_model import Scenario
+
+# Beyond this a value is no number a player can read: an expression overflowed (a power
+# saturates at 1e300) and the value is shown as "too large" (the limit of a number written
+# in an expression too).
+TOO_LARGE = 1e15
+
+
+class NumberCode(Codes):
+    """How a value that is no readable number is said."""
+
+    TOO_LARGE = "number.too_large"
+    TOO_LARGE_NEGATIVE = "number.too_large_negative"
+
+
+def too_large(value: float) -> bool:
+    """Whether ``value`` overflowed (not finite, or beyond :data:`TOO_LARGE`)."""
+    return not math.isfinite(value) or abs(value) >= TOO_LARGE
+
+
+def too_large_text(value: float, lang: str) -> str:
+    """ "too large" (or "too large (negative)") in ``lang``."""
+    code = NumberCode.TOO_LARGE_NEGATIVE if value < 0 else NumberCode.TOO_LARGE
+    return words(Message.of(code), lang)
 
 
 def number(value: float, places: int, lang: str, sign: bool = False) -> str:
-    """A number in the language's style; a proper minus sign."""
+    """A number in the language's style; a proper minus sign; "too large" for an overflow."""
+    if too_large(value):
+        return too_large_text(value, lang)
     text = f"{value:{'+' if sign else ''},.{places}f}"
     if lang == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from game.errors import Message
+from game.scenario.codes import LoadCode as C
 from game.scenario.compiled import Compiled, Found
 from game.scenario.expressions import FUNCTIONS
 from game.scenario.format_model import ID_RE, NAME_RE, PlanStep, Scenario, Text
@@ -20,60 +22,45 @@ def check_ids(s: Scenario) -> Found:
         table: dict[str, Any] = getattr(s, group)
         for name in table:
             if not NAME_RE.match(name):
-                found.append(
-                    (
-                        (group, name),
-                        f"'{name}' cannot be used in expressions: use lowercase letters, digits and _ , starting with a letter",
-                    )
-                )
+                found.append(((group, name), Message.of(C.NOT_A_NAME, name=name)))
             elif name in RESERVED:
-                found.append(((group, name), f"'{name}' is a reserved word; choose another id"))
+                found.append(((group, name), Message.of(C.RESERVED, name=name)))
     for name, m in s.metrics.items():
         if m.min > m.max:
-            found.append((("metrics", name, "max"), f"max ({m.max:g}) is below min ({m.min:g})"))
+            limits = Message.of(C.MAX_BELOW_MIN, max=f"{m.max:g}", min=f"{m.min:g}")
+            found.append((("metrics", name, "max"), limits))
         elif not m.min <= m.start <= m.max:
-            found.append(
-                (
-                    ("metrics", name, "start"),
-                    f"start {m.start:g} is outside min..max ({m.min:g}..{m.max:g})",
-                )
+            outside = Message.of(
+                C.START_OUTSIDE, start=f"{m.start:g}", min=f"{m.min:g}", max=f"{m.max:g}"
             )
+            found.append((("metrics", name, "start"), outside))
     for name in set(s.metrics) & set(s.derived):
-        found.append((("derived", name), f"'{name}' is already a metric"))
+        found.append((("derived", name), Message.of(C.ALREADY_METRIC, name=name)))
 
-    def unique(items: Iterable[Any], path: tuple[str | int, ...], what: str) -> None:
+    def unique(items: Iterable[Any], path: tuple[str | int, ...], what: C) -> None:
         seen: set[str] = set()
+        kind = Message.of(what)
         for i, item in enumerate(items):
             if not ID_RE.match(item.id):
-                found.append(
-                    (
-                        (*path, i, "id"),
-                        f"{what} id '{item.id}' may use only letters, digits, _ and -",
-                    )
-                )
+                found.append(((*path, i, "id"), Message.of(C.BAD_ID, what=kind, id=item.id)))
             if item.id in seen:
-                found.append(((*path, i, "id"), f"{what} id '{item.id}' is used twice"))
+                found.append(((*path, i, "id"), Message.of(C.ID_TWICE, what=kind, id=item.id)))
             seen.add(item.id)
 
-    unique(s.rules, ("rules",), "rule")
-    unique(s.policies, ("policies",), "policy")
-    unique(s.events, ("events",), "event")
+    unique(s.rules, ("rules",), C.KIND_RULE)
+    unique(s.policies, ("policies",), C.KIND_POLICY)
+    unique(s.events, ("events",), C.KIND_EVENT)
     for i, e in enumerate(s.events):
-        unique(e.choices, ("events", i, "choices"), "choice")
-    unique(s.scoring.goals, ("scoring", "goals"), "goal")
-    unique(s.endings, ("endings",), "ending")
-    unique(s.expect, ("expect",), "expectation")
+        unique(e.choices, ("events", i, "choices"), C.KIND_CHOICE)
+    unique(s.scoring.goals, ("scoring", "goals"), C.KIND_GOAL)
+    unique(s.endings, ("endings",), C.KIND_ENDING)
+    unique(s.expect, ("expect",), C.KIND_EXPECTATION)
 
     paying = any(p.cost != 0 or p.upkeep != 0 for p in s.policies) or any(
         c.cost != 0 for e in s.events for c in e.choices
     )
     if paying and s.budget is None:
-        found.append(
-            (
-                ("budget",),
-                "costs or upkeep are set, so 'budget' must name the metric they are paid from",
-            )
-        )
+        found.append((("budget",), Message.of(C.BUDGET_NEEDED)))
     return found
 
 
@@ -93,10 +80,11 @@ def check_requires_cycles(s: Scenario) -> Found:
             key = frozenset(cycle)
             if key not in reported:
                 reported.add(key)
+                cycle_text = " -> ".join(cycle)
                 found.append(
                     (
                         ("policies", index[pid], "requires"),
-                        "requires forms a cycle: " + " -> ".join(cycle),
+                        Message.of(C.REQUIRES_CYCLE, cycle=cycle_text),
                     )
                 )
             return
@@ -114,26 +102,26 @@ def check_requires_cycles(s: Scenario) -> Found:
 def check_plan(steps: tuple[PlanStep, ...], s: Scenario, path: tuple[str | int, ...]) -> Found:
     """Plan entries name turns, policies, events and choices that exist."""
     found: Found = []
-    policies = {p.id for p in s.policies}
-    events = {e.id: {c.id for c in e.choices} for e in s.events}
+    policies = [p.id for p in s.policies]  # in file order: the same hint every run
+    events = {e.id: [c.id for c in e.choices] for e in s.events}
     for i, step in enumerate(steps):
         here = (*path, i)
         if step.turn > s.turns:
-            found.append(((*here, "turn"), f"turn {step.turn} is after the last turn ({s.turns})"))
+            late = Message.of(C.AFTER_LAST_TURN, turn=step.turn, last=s.turns)
+            found.append(((*here, "turn"), late))
         for key in ("adopt", "cancel"):
             for j, pid in enumerate(getattr(step, key)):
                 if pid not in policies:
-                    found.append(
-                        ((*here, key, j), f"no policy '{pid}'{did_you_mean(pid, policies)}")
-                    )
+                    hint = did_you_mean(pid, policies)
+                    found.append(((*here, key, j), Message.of(C.NO_POLICY, id=pid, hint=hint)))
         for eid, cid in step.choose.items():
             if eid not in events:
-                found.append(
-                    ((*here, "choose", eid), f"no event '{eid}'{did_you_mean(eid, events)}")
-                )
+                hint = did_you_mean(eid, events)
+                found.append(((*here, "choose", eid), Message.of(C.NO_EVENT, id=eid, hint=hint)))
             elif cid not in events[eid]:
                 hint = did_you_mean(cid, events[eid])
-                found.append(((*here, "choose", eid), f"event '{eid}' has no choice '{cid}'{hint}"))
+                no_choice = Message.of(C.NO_CHOICE, event=eid, choice=cid, hint=hint)
+                found.append(((*here, "choose", eid), no_choice))
     return found
 
 
@@ -147,7 +135,7 @@ def check_expectations(s: Scenario, compiled: Compiled) -> Found:
         try:
             compiled.expression(ex.assert_)
         except ExpressionError as exc:
-            found.append((("expect", i, "assert"), str(exc)))
+            found.append((("expect", i, "assert"), exc.message))
     return found
 
 
@@ -160,12 +148,10 @@ def translation_warnings(s: Scenario) -> Found:
         if isinstance(value, dict):
             missing = [lang for lang in langs if lang not in value]
             if missing:
-                found.append((path, f"missing translation: {', '.join(missing)}"))
+                found.append((path, Message.of(C.MISSING_TRANSLATION, langs=", ".join(missing))))
             extra = [lang for lang in value if lang not in langs]
             if extra:
-                found.append(
-                    (path, f"language {', '.join(extra)} is not in 'languages' and is never shown")
-                )
+                found.append((path, Message.of(C.EXTRA_LANGUAGE, langs=", ".join(extra))))
 
     for key in ("title", "briefing", "turn_label"):
         text(getattr(s, key), (key,))
@@ -206,12 +192,7 @@ def design_warnings(s: Scenario, c: Compiled) -> Found:
         moved.add(c.budget)
     for i, mid in enumerate(c.metric_ids):
         if i not in moved:
-            found.append(
-                (
-                    ("metrics", mid),
-                    f"nothing changes metric '{mid}': no policy, event, rule or drift moves it",
-                )
-            )
+            found.append((("metrics", mid), Message.of(C.METRIC_UNMOVED, id=mid)))
     if c.budget is not None:
         bmax = c.maximum[c.budget]
         can_grow = _budget_can_grow(c)
@@ -222,7 +203,9 @@ def design_warnings(s: Scenario, c: Compiled) -> Found:
                 found.append(
                     (
                         ("policies", p.index, "cost"),
-                        f"nobody can ever afford policy '{p.id}': it costs {cost:g}, the budget never exceeds {ceiling:g}",
+                        Message.of(
+                            C.NEVER_AFFORDABLE, id=p.id, cost=f"{cost:g}", ceiling=f"{ceiling:g}"
+                        ),
                     )
                 )
     for ev in c.events:
@@ -230,7 +213,7 @@ def design_warnings(s: Scenario, c: Compiled) -> Found:
             found.append(
                 (
                     ("events", ev.index, "chance"),
-                    f"event '{ev.id}' can never fire: its chance is {ev.chance.constant:g}",
+                    Message.of(C.NEVER_FIRES, id=ev.id, chance=f"{ev.chance.constant:g}"),
                 )
             )
     return found

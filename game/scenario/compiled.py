@@ -1,7 +1,7 @@
 """A checked scenario compiled for the engine: ids turned into slots, expressions into functions.
 
 Value slots (the vector ``v`` every expression reads): the metrics in file order, then the
-derived values, then ``turn`` and ``turns``. Compiling collects problems as ``(path, message)``
+derived values, then ``turn`` and ``turns``. Compiling collects problems as ``(path, Message)``
 instead of stopping at the first, so a trainer sees every mistake at once.
 """
 
@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from game.errors import Message
+from game.scenario.codes import LoadCode as C
 from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
 from game.scenario.format_model import Effect, Scenario
 from game.scenario.locate import Path
 from game.scenario.suggest import did_you_mean
 
-Found = list[tuple[Path, str]]
+Found = list[tuple[Path, Message]]
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ class _Builder:
         try:
             return compile_expression(source, self.ns)
         except ExpressionError as exc:
-            self.found.append((path, str(exc)))
+            self.found.append((path, exc.message))
             return compile_expression(0.0, self.ns)
 
     def maybe(self, source: Any, path: Path) -> Expression | None:
@@ -184,9 +186,10 @@ class _Builder:
         if name in self.s.metrics:
             return self.metric_ids.index(name)
         if name in self.s.derived:
-            self.found.append((path, f"'{name}' is a derived value and cannot be changed directly"))
+            self.found.append((path, Message.of(C.DERIVED_READ_ONLY, name=name)))
         else:
-            self.found.append((path, f"no metric '{name}'{did_you_mean(name, self.metric_ids)}"))
+            hint = did_you_mean(name, self.metric_ids)
+            self.found.append((path, Message.of(C.NO_METRIC, id=name, hint=hint)))
         return 0
 
     def effects(self, effects: tuple[Effect, ...], path: Path) -> tuple[CompiledEffect, ...]:
@@ -209,10 +212,10 @@ class _Builder:
         out = []
         for i, pid in enumerate(ids):
             if pid == own:
-                self.found.append(((*path, i), f"policy '{own}' cannot name itself"))
+                self.found.append(((*path, i), Message.of(C.NAMES_ITSELF, id=own)))
             elif pid not in self.policy_index:
                 hint = did_you_mean(pid, self.policy_index)
-                self.found.append(((*path, i), f"no policy '{pid}'{hint}"))
+                self.found.append(((*path, i), Message.of(C.NO_POLICY, id=pid, hint=hint)))
             else:
                 out.append(self.policy_index[pid])
         return tuple(out)
@@ -261,7 +264,7 @@ class _Builder:
                 self.found.append(
                     (
                         ("metrics", mid, "drift", "rate"),
-                        f"rate {rate.constant:g} is out of range: must be between 0 and 1",
+                        Message.of(C.NOT_A_SHARE, key="rate", value=f"{rate.constant:g}"),
                     )
                 )
             toward = self.expr(m.drift.toward, ("metrics", mid, "drift", "toward"))
@@ -278,7 +281,7 @@ class _Builder:
                 first, last = 1, s.turns
             where = (*path, "at") if e.at is not None else (*path, "turns")
             if last > s.turns:
-                self.found.append((where, f"turn {last} is after the last turn ({s.turns})"))
+                self.found.append((where, Message.of(C.AFTER_LAST_TURN, turn=last, last=s.turns)))
             choices = tuple(
                 CompiledChoice(
                     c.id,
@@ -294,7 +297,7 @@ class _Builder:
                 self.found.append(
                     (
                         (*path, "chance"),
-                        f"chance {chance.constant:g} is out of range: must be between 0 and 1",
+                        Message.of(C.NOT_A_SHARE, key="chance", value=f"{chance.constant:g}"),
                     )
                 )
             events.append(
@@ -366,10 +369,7 @@ class _Builder:
             if state.get(name) == 1:
                 cycle = " -> ".join([*trail[trail.index(name) :], name])
                 self.found.append(
-                    (
-                        ("derived", name, "formula"),
-                        f"derived values depend on each other in a cycle: {cycle}",
-                    )
+                    (("derived", name, "formula"), Message.of(C.DERIVED_CYCLE, cycle=cycle))
                 )
                 return
             state[name] = 1

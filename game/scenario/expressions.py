@@ -20,11 +20,15 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from game.errors import Message, Value
+from game.scenario.codes import LoadCode as C
+from game.scenario.details import python_complaint
 from game.scenario.functions import (
     CHOICE_KEY,
     FUNCTIONS,
+    arity_message,
     names_text,
-    readers_text,
+    readers,
     runtime_globals,
 )
 from game.scenario.suggest import did_you_mean
@@ -48,7 +52,17 @@ Evaluator = Callable[[list[float], list[int], "set[int] | frozenset[int]"], floa
 
 
 class ExpressionError(ValueError):
-    """An expression breaks the rules of the language; the message says how."""
+    """An expression breaks the rules of the language; ``message`` says how (a code)."""
+
+    def __init__(self, code: C | Message, **fields: Value) -> None:
+        self.message = code if isinstance(code, Message) else Message.of(code, **fields)
+        super().__init__(self.message.code.value)
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+    def __reduce__(self) -> tuple[type[ExpressionError], tuple[Message]]:
+        return (ExpressionError, (self.message,))  # a copy in another process keeps its code
 
 
 @dataclass(frozen=True)
@@ -105,23 +119,23 @@ _CMPOPS: dict[type[ast.cmpop], str] = {
     ast.Eq: "==",
     ast.NotEq: "!=",
 }
-_REFUSED: dict[type[ast.AST], str] = {
-    ast.Attribute: "attribute access (a.b) is not allowed",
-    ast.Subscript: "subscripts (a[...]) are not allowed",
-    ast.Lambda: "lambda is not allowed",
-    ast.ListComp: "comprehensions are not allowed",
-    ast.GeneratorExp: "comprehensions are not allowed",
-    ast.DictComp: "comprehensions are not allowed",
-    ast.SetComp: "comprehensions are not allowed",
-    ast.NamedExpr: "assignment (:=) is not allowed",
-    ast.List: "lists are not allowed",
-    ast.Tuple: "tuples are not allowed",
-    ast.Dict: "tables are not allowed",
-    ast.Set: "sets are not allowed",
-    ast.JoinedStr: "f-strings are not allowed",
-    ast.Await: "await is not allowed",
-    ast.Starred: "starred arguments are not allowed",
-    ast.Slice: "slices are not allowed",
+_REFUSED: dict[type[ast.AST], C] = {
+    ast.Attribute: C.EXPR_ATTRIBUTE,
+    ast.Subscript: C.EXPR_SUBSCRIPT,
+    ast.Lambda: C.EXPR_LAMBDA,
+    ast.ListComp: C.EXPR_COMPREHENSION,
+    ast.GeneratorExp: C.EXPR_COMPREHENSION,
+    ast.DictComp: C.EXPR_COMPREHENSION,
+    ast.SetComp: C.EXPR_COMPREHENSION,
+    ast.NamedExpr: C.EXPR_ASSIGNMENT,
+    ast.List: C.EXPR_LIST,
+    ast.Tuple: C.EXPR_TUPLE,
+    ast.Dict: C.EXPR_TABLE,
+    ast.Set: C.EXPR_SET,
+    ast.JoinedStr: C.EXPR_FSTRING,
+    ast.Await: C.EXPR_AWAIT,
+    ast.Starred: C.EXPR_STARRED,
+    ast.Slice: C.EXPR_SLICE,
 }
 
 
@@ -134,25 +148,25 @@ _PARSE_LOCK = threading.Lock()
 def parse(source: str) -> ast.expr:
     """Parse an expression string into a tree, refusing anything beyond the language."""
     if not isinstance(source, str):
-        raise ExpressionError("an expression must be a string or a number")
+        raise ExpressionError(C.EXPR_NOT_TEXT)
     text = source.strip()
     if not text:
-        raise ExpressionError("empty expression")
+        raise ExpressionError(C.EXPR_EMPTY)
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"expression too long (more than {MAX_LENGTH} characters)")
+        raise ExpressionError(C.EXPR_TOO_LONG, n=MAX_LENGTH)
     try:
         with _PARSE_LOCK:
             tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"not a valid expression: {exc.msg}") from None
+        raise ExpressionError(python_complaint(exc.msg)) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExpressionError("not a valid expression: too long or too deeply nested") from None
+        raise ExpressionError(python_complaint("too long or too deeply nested")) from None
     body = tree.body
     count = sum(1 for _ in ast.walk(body))
     if count > MAX_NODES:
-        raise ExpressionError(f"expression too complex (more than {MAX_NODES} parts)")
+        raise ExpressionError(C.EXPR_TOO_COMPLEX, n=MAX_NODES)
     if _depth(body) > MAX_DEPTH:
-        raise ExpressionError(f"expression too deeply nested (more than {MAX_DEPTH} levels)")
+        raise ExpressionError(C.EXPR_TOO_DEEP, n=MAX_DEPTH)
     return body
 
 
@@ -178,7 +192,7 @@ class _Emitter:
                 raise ExpressionError(why)
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
-            raise ExpressionError(f"'{type(node).__name__}' is not allowed in expressions")
+            raise ExpressionError(C.EXPR_NODE, node=type(node).__name__)
         result: str = method(node)
         return result
 
@@ -190,21 +204,24 @@ class _Emitter:
             try:
                 number = float(value)
             except OverflowError:
-                raise ExpressionError("number too large") from None
+                raise ExpressionError(C.EXPR_NUMBER_TOO_LARGE) from None
             if not math.isfinite(number) or abs(number) > 1e15:
-                raise ExpressionError("number too large")
+                raise ExpressionError(C.EXPR_NUMBER_TOO_LARGE)
             return repr(number)
         if isinstance(value, str):
-            raise ExpressionError(f"text '{value}' may only stand inside {readers_text()}")
-        raise ExpressionError(f"'{value!r}' is not allowed in expressions")
+            calls = [f"{name}()" for name in readers()]
+            raise ExpressionError(
+                C.EXPR_TEXT_OUTSIDE, text=value, calls=", ".join(calls[:-1]), last=calls[-1]
+            )
+        raise ExpressionError(C.EXPR_NODE, node=repr(value))
 
     def _Name(self, node: ast.Name) -> str:
         slot = self.ns.values.get(node.id)
         if slot is None:
             if node.id in FUNCTIONS:
-                raise ExpressionError(f"'{node.id}' is a function: call it as {node.id}(...)")
+                raise ExpressionError(C.EXPR_IS_FUNCTION, name=node.id)
             hint = did_you_mean(node.id, self.ns.values)
-            raise ExpressionError(f"unknown name '{node.id}'{hint}")
+            raise ExpressionError(C.EXPR_UNKNOWN_NAME, name=node.id, hint=hint)
         self.names.add(node.id)
         return f"v[{slot}]"
 
@@ -215,17 +232,17 @@ class _Emitter:
         if isinstance(node.op, ast.Pow):
             exponent = _constant_value(node.right)
             if exponent is not None and abs(exponent) > MAX_EXPONENT:
-                raise ExpressionError(f"exponent too large (at most {MAX_EXPONENT:g})")
+                raise ExpressionError(C.EXPR_EXPONENT, n=f"{MAX_EXPONENT:g}")
             base = _constant_value(node.left)
             if base is not None and exponent is not None:
                 try:
                     math.pow(base, exponent)
                 except (OverflowError, ValueError, ZeroDivisionError):
-                    raise ExpressionError("power out of range") from None
+                    raise ExpressionError(C.EXPR_POWER_RANGE) from None
             return f"_pow({left}, {right})"
         op = _BINOPS.get(type(node.op))
         if op is None:
-            raise ExpressionError(f"operator '{_op_text(node.op)}' is not allowed")
+            raise ExpressionError(C.EXPR_OPERATOR, op=_op_text(node.op))
         return f"({left} {op} {right})"
 
     def _UnaryOp(self, node: ast.UnaryOp) -> str:
@@ -236,7 +253,7 @@ class _Emitter:
             return f"(+{inner})"
         if isinstance(node.op, ast.Not):
             return f"(not {inner})"
-        raise ExpressionError("operator '~' is not allowed")
+        raise ExpressionError(C.EXPR_OPERATOR, op="~")
 
     def _BoolOp(self, node: ast.BoolOp) -> str:
         op = " and " if isinstance(node.op, ast.And) else " or "
@@ -247,7 +264,7 @@ class _Emitter:
         for op, comp in zip(node.ops, node.comparators):
             sym = _CMPOPS.get(type(op))
             if sym is None:
-                raise ExpressionError(f"comparison '{_op_text(op)}' is not allowed")
+                raise ExpressionError(C.EXPR_COMPARISON, op=_op_text(op))
             parts.append(sym)
             parts.append(self.emit(comp))
         return "(" + " ".join(parts) + ")"
@@ -258,21 +275,20 @@ class _Emitter:
     def _Call(self, node: ast.Call) -> str:
         if not isinstance(node.func, ast.Name):
             self.emit(node.func)  # names what is wrong with it (attribute, lambda, ...)
-            raise ExpressionError(f"only {names_text()} may be called")
+            raise ExpressionError(C.EXPR_ONLY_CALLS, names=names_text())
         fname = node.func.id
         if node.keywords:
-            raise ExpressionError(f"{fname}() takes no keyword arguments")
+            raise ExpressionError(C.EXPR_NO_KEYWORDS, fn=fname)
         args = node.args
         function = FUNCTIONS.get(fname)
         if function is None:
             hint = did_you_mean(fname, FUNCTIONS)
-            raise ExpressionError(f"'{fname}' cannot be called{hint}: only {names_text()}")
+            raise ExpressionError(C.EXPR_CANNOT_CALL, fn=fname, hint=hint, names=names_text())
         if function.read is not None:
             ids = _string_args(fname, args, len(function.ids), function.usage)
             return function.read(self._slots(function.ids, ids))
         if not function.min_args <= len(args) <= function.max_args:
-            want = function.arity_text()
-            raise ExpressionError(f"{fname}() takes {want} arguments, not {len(args)}")
+            raise ExpressionError(arity_message(function, len(args)))
         problem = function.check(args) if function.check is not None else None
         if problem is not None:
             raise ExpressionError(problem)
@@ -284,18 +300,18 @@ class _Emitter:
             pid = ids[0]
             slot = self.ns.policies.get(pid)
             if slot is None:
-                raise ExpressionError(f"no policy '{pid}'{did_you_mean(pid, self.ns.policies)}")
+                raise ExpressionError(C.NO_POLICY, id=pid, hint=did_you_mean(pid, self.ns.policies))
             self.policies.add(pid)
             return (slot,)
         eid, cid = ids
         entry = self.ns.events.get(eid)
         if entry is None:
-            raise ExpressionError(f"no event '{eid}'{did_you_mean(eid, self.ns.events)}")
+            raise ExpressionError(C.NO_EVENT, id=eid, hint=did_you_mean(eid, self.ns.events))
         eslot, choices = entry
         cslot = choices.get(cid)
         if cslot is None:
             hint = did_you_mean(cid, choices)
-            raise ExpressionError(f"event '{eid}' has no choice '{cid}'{hint}")
+            raise ExpressionError(C.NO_CHOICE, event=eid, choice=cid, hint=hint)
         self.events.add((eid, cid))
         return (eslot, cslot)
 
@@ -304,7 +320,7 @@ def _string_args(fname: str, args: list[ast.expr], count: int, usage: str) -> li
     if len(args) != count or not all(
         isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
     ):
-        raise ExpressionError(f"{fname}() takes ids in quotes, e.g. {usage}")
+        raise ExpressionError(C.EXPR_IDS_IN_QUOTES, fn=fname, usage=usage)
     return [str(a.value) for a in args if isinstance(a, ast.Constant)]
 
 
@@ -367,7 +383,7 @@ def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expre
     if isinstance(source, (int, float)):
         value = float(source)
         if not math.isfinite(value):
-            raise ExpressionError("number must be finite")
+            raise ExpressionError(C.EXPR_NOT_FINITE)
         return Expression(repr(value), _const_fn(value), constant=value)
     tree = parse(source)
     emitter = _Emitter(ns)
@@ -376,7 +392,7 @@ def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expre
     code = compile(f"lambda v, h, c: {body}", "<scenario expression>", "eval")
     fn: Evaluator = eval(code, dict(_GLOBALS))
     if constant is not None and not math.isfinite(constant):
-        raise ExpressionError("value out of range")
+        raise ExpressionError(C.EXPR_VALUE_RANGE)
     return Expression(
         source,
         fn,

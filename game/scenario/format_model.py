@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from game.scenario.codes import LoadCode as C
 from game.scenario.suggest import did_you_mean
 
 CATEGORIES = (
@@ -86,47 +87,42 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
+def _refuse(code: C, **fields: Any) -> PydanticCustomError:
+    """A validation error whose type is the loader's message code (the loader says it)."""
+    return PydanticCustomError(code.value, code.value, fields)
+
+
 def _text(value: Any) -> str | dict[str, str]:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
         if not value:
-            raise PydanticCustomError(
-                "text", "empty text table: give e.g. {example}", {"example": _TEXT_EXAMPLE}
-            )
+            raise _refuse(C.TEXT_EMPTY, example=_TEXT_EXAMPLE)
         for lang, text in value.items():
             if not _LANG.match(str(lang)):
-                raise PydanticCustomError(
-                    "text", "'{lang}' is not a language code such as id or en", {"lang": lang}
-                )
+                raise _refuse(C.NOT_A_LANGUAGE, lang=str(lang))
             if not isinstance(text, str):
-                raise PydanticCustomError(
-                    "text", "the '{lang}' text must be a string in quotes", {"lang": lang}
-                )
+                raise _refuse(C.TEXT_NOT_QUOTED, lang=str(lang))
         return dict(value)
-    raise PydanticCustomError(
-        "text", "expected text: a string or a table like {example}", {"example": _TEXT_EXAMPLE}
-    )
+    raise _refuse(C.WANT_TEXT_OR_TABLE, example=_TEXT_EXAMPLE)
 
 
 def _number_or_expression(value: Any) -> float | str:
     if isinstance(value, bool):
-        raise PydanticCustomError(
-            "number", "expected a number or an expression in quotes, got true/false"
-        )
+        raise _refuse(C.WANT_NUMBER_NOT_BOOL)
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
-            raise PydanticCustomError("number", "the number must be finite")
+            raise _refuse(C.NOT_FINITE)
         return float(value)
     if isinstance(value, str):
         return value
-    raise PydanticCustomError("number", "expected a number or an expression in quotes")
+    raise _refuse(C.WANT_NUMBER_OR_EXPRESSION)
 
 
 def _condition(value: Any) -> bool | str:
     if isinstance(value, (bool, str)):
         return value
-    raise PydanticCustomError("condition", 'expected a condition in quotes, e.g. "turn >= 2"')
+    raise _refuse(C.WANT_CONDITION, example='"turn >= 2"')
 
 
 Text = Annotated[
@@ -176,15 +172,11 @@ class Table(BaseModel):
             allowed = [f.alias or name for name, f in cls.model_fields.items()]
             for key in data:
                 if key not in allowed:
-                    raise PydanticCustomError(
-                        "unknown_key",
-                        "unknown key '{key}'{hint}",
-                        {"key": key, "hint": did_you_mean(str(key), allowed)},
-                    )
+                    raise _refuse(C.UNKNOWN_KEY, key=key, hint=did_you_mean(str(key), allowed))
             # TOML arrays arrive as lists; the frozen models hold tuples.
             return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
         if not isinstance(data, BaseModel):
-            raise PydanticCustomError("table", "expected a table of keys")
+            raise _refuse(C.WANT_TABLE)  # the loader adds the value written
         return data
 
 
@@ -228,7 +220,7 @@ class Metric(Table):
     @classmethod
     def _finite(cls, value: float) -> float:
         if not math.isfinite(value):
-            raise PydanticCustomError("number", "the number must be finite")
+            raise _refuse(C.NOT_FINITE)
         return value
 
 
@@ -334,15 +326,11 @@ class Event(Table):
     @model_validator(mode="after")
     def _timing(self) -> Event:
         if self.turns is not None and self.at is not None:
-            raise PydanticCustomError(
-                "timing", "give either turns = [first, last] or at = N, not both"
-            )
+            raise _refuse(C.TURNS_AND_AT)
         if self.turns is not None and (self.turns[0] < 1 or self.turns[0] > self.turns[1]):
-            raise PydanticCustomError(
-                "timing", "turns must be [first, last] with 1 <= first <= last"
-            )
+            raise _refuse(C.TURNS_ORDER)
         if self.once is True and self.cooldown is not None:
-            raise PydanticCustomError("timing", "once = true and cooldown cannot both be set")
+            raise _refuse(C.ONCE_AND_COOLDOWN)
         return self
 
     @property
@@ -524,11 +512,9 @@ class Scenario(Table):
     def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for lang in value:
             if not _LANG.match(lang):
-                raise PydanticCustomError(
-                    "lang", "'{lang}' is not a language code such as id or en", {"lang": lang}
-                )
+                raise _refuse(C.NOT_A_LANGUAGE, lang=lang)
         if len(set(value)) != len(value):
-            raise PydanticCustomError("lang", "a language is listed twice")
+            raise _refuse(C.LANGUAGE_TWICE)
         return value
 
     @property

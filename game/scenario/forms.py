@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from game.errors import Message
 from game.scenario.loader import LoadedScenario
 from game.scenario.reflection import check_quarters, offered, with_turns
 
@@ -16,8 +17,8 @@ from game.scenario.reflection import check_quarters, offered, with_turns
 class NotOffered(ValueError):
     """The scenario offers no game of that many turns; ``offered`` lists those it does."""
 
-    def __init__(self, quarters: int, offered: tuple[int, ...], english: str) -> None:
-        super().__init__(english)
+    def __init__(self, quarters: int, offered: tuple[int, ...], why: Message) -> None:
+        super().__init__(why)
         self.quarters = quarters
         self.offered = offered
 

@@ -18,6 +18,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.errors import Message
+from game.scenario.codes import LoadCode
+
 CHOICE_KEY = 4096  # chosen(e, c) -> e * CHOICE_KEY + c
 
 
@@ -34,14 +37,17 @@ class Function:
     apply: Callable[..., float] | None = None  # number functions
     ids: tuple[str, ...] = ()  # state readers: the kinds of their quoted ids
     read: Callable[[tuple[int, ...]], str] | None = None  # state readers: code from slots
-    check: Callable[[list[ast.expr]], str | None] | None = None  # an extra check of arguments
+    check: Callable[[list[ast.expr]], Message | None] | None = None  # an extra argument check
 
-    def arity_text(self) -> str:
-        """How many arguments it takes, in words ("1", "2 or more", "1 or 2")."""
-        lo, hi = self.min_args, self.max_args
-        if lo == hi:
-            return f"{lo}"
-        return f"{lo} or more" if hi > 3 else f"{lo} or {hi}"
+
+def arity_message(function: Function, given: int) -> Message:
+    """``f() takes 1 or 2 arguments, not 3`` ("1", "2 or more", "1 or 2")."""
+    lo, hi, fn = function.min_args, function.max_args, function.name
+    if lo == hi:
+        return Message.of(LoadCode.EXPR_ARITY, fn=fn, lo=lo, n=given)
+    if hi > 3:
+        return Message.of(LoadCode.EXPR_ARITY_MORE, fn=fn, lo=lo, n=given)
+    return Message.of(LoadCode.EXPR_ARITY_RANGE, fn=fn, lo=lo, hi=hi, n=given)
 
 
 def _clamp(x: float, lo: float, hi: float) -> float:
@@ -54,9 +60,9 @@ def _round(x: float, n: float = 0) -> float:
     return float(round(x, int(n)))
 
 
-def _round_digits_constant(args: list[ast.expr]) -> str | None:
+def _round_digits_constant(args: list[ast.expr]) -> Message | None:
     if len(args) == 2 and not _is_number(args[1]):
-        return "round(x, n): n must be a plain number"
+        return Message.of(LoadCode.EXPR_ROUND_DIGITS)
     return None
 
 
@@ -134,10 +140,9 @@ def names_text() -> str:
     return ", ".join(NAMES)
 
 
-def readers_text() -> str:
-    """The state readers as a list in words: ``active(), held() or chosen()``."""
-    calls = [f"{f.name}()" for f in FUNCTIONS.values() if f.read is not None]
-    return ", ".join(calls[:-1]) + " or " + calls[-1] if len(calls) > 1 else calls[0]
+def readers() -> list[str]:
+    """The names of the state readers: ``active``, ``held``, ``chosen``."""
+    return [f.name for f in FUNCTIONS.values() if f.read is not None]
 
 
 def help_text(lang: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 import sys
@@ -11,10 +12,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from game.errors import Problem, ScenarioError
+from game.errors import Message, Problem, ScenarioError, Value
 from game.nesting import too_deep_line
 from game.scenario import checks
+from game.scenario.codes import LoadCode
 from game.scenario.compiled import Compiled, Found, compile_scenario
+from game.scenario.details import toml_complaint
 from game.scenario.format_model import CATEGORIES, PRINCIPLES, VALUES, PlanFile, PlanStep, Scenario
 from game.scenario.locate import KeyLines, Path, format_path
 from game.scenario.reflection import check_reflection
@@ -49,39 +52,47 @@ def scenario_files(paths: list[FsPath]) -> list[FsPath]:
     return files
 
 
+def _refused(name: str, line: int, path: str, code: LoadCode, **fields: Value) -> ScenarioError:
+    return ScenarioError([Problem(name, line, path, Message.of(code, **fields))])
+
+
 def read_toml(path: str | FsPath, kind: str = "scenario") -> tuple[str, dict[str, Any], bytes]:
     """Read a TOML file; refuse unreadable or invalid TOML with a located Problem."""
     name = str(path)
     try:
         data = FsPath(path).read_bytes()
     except FileNotFoundError:
-        raise ScenarioError([Problem(name, 0, "", "file not found")]) from None
+        raise _refused(name, 0, "", LoadCode.FILE_NOT_FOUND) from None
     except IsADirectoryError:
-        raise ScenarioError([Problem(name, 0, "", "is a folder, not a file")]) from None
+        raise _refused(name, 0, "", LoadCode.IS_FOLDER) from None
     except OSError as exc:
-        raise ScenarioError([Problem(name, 0, "", f"cannot read: {exc.strerror}")]) from None
+        detail: Value = (
+            Message.of(LoadCode.PERMISSION_DENIED)
+            if exc.errno == errno.EACCES
+            else str(exc.strerror)
+        )
+        raise _refused(name, 0, "", LoadCode.CANNOT_READ, detail=detail) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem(name, 0, "", f"file too large for a {kind} (over 5 MB)")])
+        what = Message.of(LoadCode.FILE_PLAN if kind == "plan" else LoadCode.FILE_SCENARIO)
+        raise _refused(name, 0, "", LoadCode.TOO_LARGE, kind=what)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ScenarioError(
-            [Problem(name, line, "", "not UTF-8 text: save the file as UTF-8")]
-        ) from None
+        raise _refused(name, line, "", LoadCode.NOT_UTF8) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_AT.search(message)
+        complaint = str(exc)
+        match = _TOML_AT.search(complaint)
         line = int(match.group(1)) if match else 0
-        message = _TOML_AT.sub("", message).strip().rstrip(".")
-        raise ScenarioError([Problem(name, line, "toml", f"not valid TOML: {message}")]) from None
+        complaint = _TOML_AT.sub("", complaint).strip().rstrip(".")
+        what = toml_complaint(complaint)
+        raise ScenarioError([Problem(name, line, "toml", what)]) from None
     except RecursionError:
         line = too_deep_line(text)
-        raise ScenarioError(
-            [Problem(name, line, "toml", "not valid TOML: nested too deeply")]
-        ) from None
+        what = toml_complaint("nested too deeply")
+        raise ScenarioError([Problem(name, line, "toml", what)]) from None
     return text, raw, data
 
 
@@ -102,64 +113,86 @@ def validation_found(exc: ValidationError, raw: dict[str, Any]) -> Found:
         loc: Path = tuple(err["loc"])
         kind = err["type"]
         ctx = err.get("ctx") or {}
-        if kind == "unknown_key":
+        if kind == LoadCode.UNKNOWN_KEY.value:
             loc = (*loc, str(ctx.get("key")))
         if loc in seen:
             continue
         seen.add(loc)
-        found.append((loc, _message(kind, err, raw)))
+        found.append((loc, _message(kind, err)))
     return found
 
 
-def _message(kind: str, err: Any, raw: dict[str, Any]) -> str:
+# pydantic's error types -> the loader's code (its one field: the value written, ``shown``)
+_TYPES: dict[str, LoadCode] = {
+    "int_type": LoadCode.WANT_WHOLE,
+    "int_from_float": LoadCode.WANT_WHOLE,
+    "int_parsing": LoadCode.WANT_WHOLE,
+    "float_type": LoadCode.WANT_NUMBER,
+    "float_parsing": LoadCode.WANT_NUMBER,
+    "string_type": LoadCode.WANT_TEXT,
+    "bool_type": LoadCode.WANT_BOOL,
+    "tuple_type": LoadCode.WANT_LIST,
+    "list_type": LoadCode.WANT_LIST,
+    "dict_type": LoadCode.WANT_TABLE,
+    "model_type": LoadCode.WANT_TABLE,
+    "string_pattern_mismatch": LoadCode.SCENARIO_ID,
+}
+_LIMITS: dict[str, tuple[LoadCode, str]] = {
+    "greater_than_equal": (LoadCode.AT_LEAST, "ge"),
+    "less_than_equal": (LoadCode.AT_MOST, "le"),
+}
+_POOLS = {"flexible_work": CATEGORIES, "akuntabel": VALUES, "output_measure": PRINCIPLES}
+
+
+def _message(kind: str, err: Any) -> Message:
     got = err.get("input")
     shown = _shown(got)
+    ctx = err.get("ctx") or {}
+    if kind in _CODES:
+        fields = {k: _field(v) for k, v in ctx.items()}
+        if kind == LoadCode.WANT_TABLE.value:
+            fields["shown"] = shown
+        return Message.of(LoadCode(kind), **fields)
     if kind == "missing":
-        return "required key is missing"
-    if kind in ("int_type", "int_from_float", "int_parsing"):
-        return f"expected a whole number, got {shown}"
-    if kind in ("float_type", "float_parsing"):
-        return f"expected a number, got {shown}"
-    if kind == "string_type":
-        return f"expected text in quotes, got {shown}"
-    if kind == "bool_type":
-        return f"expected true or false, got {shown}"
-    if kind in ("tuple_type", "list_type"):
-        return f"expected a list [ ... ], got {shown}"
-    if kind in ("dict_type", "model_type", "table"):
-        return f"expected a table, got {shown}"
+        return Message.of(LoadCode.MISSING)
+    if kind in _TYPES:
+        return Message.of(_TYPES[kind], shown=shown)
     if kind == "too_short":
-        return "must not be empty" if not got else "too few items"
+        return Message.of(LoadCode.EMPTY if not got else LoadCode.TOO_FEW)
     if kind == "too_long":
-        return "too many items"
-    if kind == "string_pattern_mismatch":
-        return f"{shown} may use only lowercase letters, digits and '-'"
+        return Message.of(LoadCode.TOO_MANY)
     if kind == "literal_error":
-        expected = str(err.get("ctx", {}).get("expected", ""))
-        if isinstance(got, str) and got:
-            pool = (
-                CATEGORIES
-                if "flexible_work" in expected
-                else VALUES
-                if "akuntabel" in expected
-                else PRINCIPLES
-                if "output_measure" in expected
-                else ()
-            )
-            if pool:
-                return f"'{got}' is not one of: {', '.join(pool)}{did_you_mean(got, pool)}"
-        return f"must be {expected}, got {shown}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{shown} is out of range: " + str(err["msg"]).replace(
-            "Input should be ", "must be "
-        )
+        return _not_listed(str(ctx.get("expected", "")), got, shown)
+    if kind in _LIMITS:
+        code, limit = _LIMITS[kind]
+        return Message.of(code, shown=shown, limit=str(ctx.get(limit)))
     msg = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
-    return msg
+    return Message.of(LoadCode.INVALID, detail=msg)
 
 
-def _shown(value: Any) -> str:
+_CODES = {code.value for code in LoadCode}
+
+
+def _field(value: Any) -> Value:
+    return value if isinstance(value, (Message, str, int, float)) else str(value)
+
+
+def _not_listed(expected: str, got: Any, shown: Value) -> Message:
+    """A value outside a fixed list: the list with a hint, or "must be 'a' or 'b'"."""
+    if isinstance(got, str) and got:
+        pool = next((pool for key, pool in _POOLS.items() if key in expected), ())
+        if pool:
+            hint = did_you_mean(got, pool)
+            return Message.of(LoadCode.NOT_ONE_OF, got=got, pool=", ".join(pool), hint=hint)
+    head, sep, last = expected.rpartition(" or ")
+    if not sep:
+        return Message.of(LoadCode.MUST_BE, expected=expected, shown=shown)
+    return Message.of(LoadCode.MUST_BE_EITHER, options=head, last=last, shown=shown)
+
+
+def _shown(value: Any) -> Value:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -167,10 +200,17 @@ def _shown(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return Message.of(LoadCode.SHOWN_LIST)
     if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
+        return Message.of(LoadCode.SHOWN_TABLE)
+    return _SHOWN_KIND.get(type(value).__name__, type(value).__name__)
+
+
+_SHOWN_KIND: dict[str, Value] = {
+    "date": Message.of(LoadCode.SHOWN_DATE),
+    "datetime": Message.of(LoadCode.SHOWN_DATETIME),
+    "time": Message.of(LoadCode.SHOWN_TIME),
+}
 
 
 def validate_model(model: type[M], raw: dict[str, Any], name: str, lines: KeyLines) -> M:
@@ -180,7 +220,7 @@ def validate_model(model: type[M], raw: dict[str, Any], name: str, lines: KeyLin
     except ValidationError as exc:
         raise ScenarioError(problems(name, lines, validation_found(exc, raw))) from None
     except RecursionError:
-        raise ScenarioError([Problem(name, 0, "", "nested too deeply")]) from None
+        raise _refused(name, 0, "", LoadCode.NESTED_TOO_DEEPLY) from None
 
 
 def load_scenario(path: str | FsPath) -> LoadedScenario:

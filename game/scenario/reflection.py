@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from game.errors import Message
+from game.scenario.codes import LoadCode as C
 from game.scenario.compiled import Compiled, Found, compile_scenario
 from game.scenario.format_model import Scenario, ShortForm, Text
 from game.scenario.suggest import did_you_mean
@@ -36,28 +38,34 @@ class Placeholder:
     policy: str | None = None  # for before/after
 
 
-def parse_placeholder(text: str, s: Scenario) -> Placeholder | str:
+def parse_placeholder(text: str, s: Scenario) -> Placeholder | Message:
     """The placeholder, or the reason it cannot be filled in."""
     parts = text.split(".")
     names = [*s.metrics, *s.derived]
     policies = [p.id for p in s.policies]
     if len(parts) < 2:
-        return f"'{{{text}}}' needs a field, e.g. {{{names[0]}.end}} or {{<policy>.quarters}}"
+        return Message.of(C.PLACEHOLDER_NEEDS_FIELD, text=text, name=names[0])
     head, field = parts[0], parts[1]
     if head in s.metrics or head in s.derived:
         if len(parts) == 2 and field in METRIC_FIELDS:
             return Placeholder(text, head, field)
         if len(parts) == 3 and field in METRIC_POLICY_FIELDS:
             if parts[2] not in policies:
-                return f"'{{{text}}}': no policy '{parts[2]}'{did_you_mean(parts[2], policies)}"
+                hint = did_you_mean(parts[2], policies)
+                return _wrong(text, Message.of(C.NO_POLICY, id=parts[2], hint=hint))
             return Placeholder(text, head, field, parts[2])
         allowed = [*METRIC_FIELDS, *(f"{f}.<policy>" for f in METRIC_POLICY_FIELDS)]
-        return f"'{{{text}}}': a metric's field is one of {', '.join(allowed)}"
+        return _wrong(text, Message.of(C.METRIC_FIELDS, fields=", ".join(allowed)))
     if head in policies:
         if len(parts) == 2 and field in POLICY_FIELDS:
             return Placeholder(text, head, field)
-        return f"'{{{text}}}': a policy's field is one of {', '.join(POLICY_FIELDS)}"
-    return f"'{{{text}}}': no metric or policy '{head}'{did_you_mean(head, [*names, *policies])}"
+        return _wrong(text, Message.of(C.POLICY_FIELDS, fields=", ".join(POLICY_FIELDS)))
+    hint = did_you_mean(head, [*names, *policies])
+    return _wrong(text, Message.of(C.NO_METRIC_OR_POLICY, id=head, hint=hint))
+
+
+def _wrong(text: str, problem: Message) -> Message:
+    return Message.of(C.PLACEHOLDER, text=text, problem=problem)
 
 
 def placeholders(text: Text | None) -> list[str]:
@@ -78,20 +86,21 @@ def check_reflection(s: Scenario) -> Found:
     for i, q in enumerate(s.debrief):
         here: tuple[str | int, ...] = ("debrief", i)
         if q.id in seen:
-            found.append(((*here, "id"), f"debrief id '{q.id}' is used twice"))
+            twice = Message.of(C.ID_TWICE, what=Message.of(C.KIND_DEBRIEF), id=q.id)
+            found.append(((*here, "id"), twice))
         seen.add(q.id)
         for j, m in enumerate(q.metrics):
             if m not in names:
-                found.append(((*here, "metrics", j), f"no metric '{m}'{did_you_mean(m, names)}"))
+                hint = did_you_mean(m, names)
+                found.append(((*here, "metrics", j), Message.of(C.NO_METRIC, id=m, hint=hint)))
         for j, p in enumerate(q.policies):
             if p not in policies:
-                found.append(
-                    ((*here, "policies", j), f"no policy '{p}'{did_you_mean(p, policies)}")
-                )
+                hint = did_you_mean(p, policies)
+                found.append(((*here, "policies", j), Message.of(C.NO_POLICY, id=p, hint=hint)))
         for key in ("question", "otherwise"):
             for text in placeholders(getattr(q, key)):
                 parsed = parse_placeholder(text, s)
-                if isinstance(parsed, str):
+                if isinstance(parsed, Message):
                     found.append(((*here, key), parsed))
     if s.short_form is not None:
         found += _check_short_form(s, s.short_form)
@@ -105,22 +114,20 @@ def _check_short_form(s: Scenario, short: ShortForm) -> Found:
         found.append(
             (
                 ("short_form", "turns"),
-                f"the short form must have fewer turns than the game ({s.turns}), "
-                f"got {short.turns}",
+                Message.of(C.SHORT_FORM_TURNS, turns=s.turns, short=short.turns),
             )
         )
     events = [e.id for e in s.events]
     for event_id, retime in short.events.items():
         here: tuple[str | int, ...] = ("short_form", "events", event_id)
         if event_id not in events:
-            found.append((here, f"no event '{event_id}'{did_you_mean(event_id, events)}"))
+            hint = did_you_mean(event_id, events)
+            found.append((here, Message.of(C.NO_EVENT, id=event_id, hint=hint)))
             continue
         last = retime.at if retime.at is not None else retime.turns[1] if retime.turns else 0
         if last > short.turns:
             key = "at" if retime.at is not None else "turns"
-            found.append(
-                ((*here, key), f"turn {last} is after the short form's last turn ({short.turns})")
-            )
+            found.append(((*here, key), Message.of(C.AFTER_LAST_TURN, turn=last, last=short.turns)))
     return found
 
 
@@ -161,10 +168,10 @@ def is_short(s: Scenario) -> bool:
     return s.short_form is not None and s.turns == s.short_form.turns
 
 
-def check_quarters(s: Scenario, quarters: int | None) -> str | None:
+def check_quarters(s: Scenario, quarters: int | None) -> Message | None:
     """Why a game cannot be played over ``quarters`` turns, or None if it can (the full
     length, or the scenario's short form)."""
     if quarters is None or quarters in offered(s):
         return None
-    listed = ", ".join(map(str, offered(s)))
-    return f"{quarters} turns is not offered by '{s.id}' (it offers {listed})"
+    offers = ", ".join(map(str, offered(s)))
+    return Message.of(C.QUARTERS_NOT_OFFERED, quarters=quarters, id=s.id, offered=offers)

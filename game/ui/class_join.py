@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from game.atomic import write_atomic
 from game.classroom.client import ClassClient, ClassInfo, ClassRefused, ClassUnreachable
-from game.errors import AgenError, ScenarioError
-from game.i18n import tr
+from game.errors import AgenError, Message, Problem, ScenarioError
+from game.i18n import say, tr
 from game.scenario import LoadedScenario, load_scenario
 from game.ui.session import JoinedClass, Player
 
@@ -44,6 +44,8 @@ class JoinFailed(AgenError):
 
 
 def _in_language(value: object, lang: str) -> object:
+    if isinstance(value, (Message, Problem)):
+        return say(value, lang)
     words = getattr(value, "message", None)
     return words(lang) if isinstance(value, AgenError) and callable(words) else value
 
@@ -158,7 +160,8 @@ def _join(client: Any, form: JoinForm, data_dir: Path) -> Joined:
     except ClassRefused as exc:
         raise JoinFailed("class.err.refused", "code", reason=exc) from None
     except ScenarioError as exc:
-        raise JoinFailed("class.err.scenario", reason=str(exc).splitlines()[0]) from None
+        first = exc.problems[0] if exc.problems else str(exc)
+        raise JoinFailed("class.err.scenario", reason=first) from None
     except OSError as exc:
         raise JoinFailed("class.err.disk", reason=exc.strerror or str(exc)) from None
     joined = JoinedClass(form.base_url, form.code, seat.token, form.members)

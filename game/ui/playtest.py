@@ -10,7 +10,7 @@ from typing import Any
 
 from game.engine import Action, Adopt, Cancel, Choose, Game, replay
 from game.errors import AgenError, ScenarioError
-from game.i18n import say_error, tr_n
+from game.i18n import say, say_error, tr_n
 from game.scenario import PlanStep, load_plan, load_scenario
 from game.ui.session import Player, Session
 
@@ -62,7 +62,8 @@ def reload_scenario(app: Any) -> bool:
             until_turn=session.game.turn,
         )
     except ScenarioError as exc:
-        app.toast(app.t("playtest.reload_failed", reason=str(exc).splitlines()[0]))
+        first = say(exc.problems[0], app.lang) if exc.problems else str(exc)
+        app.toast(app.t("playtest.reload_failed", reason=first))
         return False
     except AgenError as exc:
         app.toast(app.t("playtest.replay_failed", reason=say_error(exc, app.lang)))

@@ -53,7 +53,7 @@ def test_chained_requirement_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "chain.toml"
     path.write_text(text, encoding="utf-8")
     found = dict(static_found(load_scenario(path)))
-    assert "which can never be adopted" in found[("policies", 5, "requires")]
+    assert "which can never be adopted" in str(found[("policies", 5, "requires")])
 
 
 def test_a_clean_example_gives_no_policy_or_event_warnings() -> None:

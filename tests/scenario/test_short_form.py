@@ -53,7 +53,7 @@ def test_events_timed_anew_in_the_short_form_only(tmp_path: Path) -> None:
         ),
         (
             "\n[short_form]\nturns = 4\n\n[short_form.events.viral_complaint]\nturns = [3, 6]\n",
-            "short_form.events.viral_complaint.turns: turn 6 is after the short form's last turn (4)",
+            "short_form.events.viral_complaint.turns: turn 6 is after the last turn (4)",
         ),
         (
             "\n[short_form]\nturns = 4\n\n[short_form.events.viral_complaint]\nchance = 1\n",

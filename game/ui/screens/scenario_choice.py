@@ -10,7 +10,7 @@ import pygame
 
 from game import paths
 from game.errors import Problem, ScenarioError
-from game.i18n import tr_n
+from game.i18n import say, tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
 from game.ui import facts, scroll, theme, widgets
@@ -37,7 +37,7 @@ class Broken:
 
     def lines(self, lang: str) -> list[str]:
         """``FILE:LINE: key.path: message`` in ``lang``, one per problem."""
-        return [p.format(lang) for p in self.problems] or [f"{self.path}: {self.reason}"]
+        return [say(p, lang) for p in self.problems] or [f"{self.path}: {self.reason}"]
 
 
 def find_scenarios(folder: Path, first: Path | None = None) -> tuple[list[Choice], int]:

@@ -1,0 +1,113 @@
+"""One catalog per language holds every word: each message code has its text in both catalogs
+(with the same fields), every catalog key is used somewhere, and both files keep one order."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import string
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import game
+from game.errors import Codes
+from game.i18n import CATALOG_DIR, LANGUAGES, catalog
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+GAME = Path(game.__file__).resolve().parent
+
+# Keys the code builds from a prefix and a value (an f-string); each prefix must still be
+# written so somewhere under game/ (checked below), and names what fills it.
+DYNAMIC = {
+    "category.": "a policy category (format_model.CATEGORIES)",
+    "value.": "a core value (format_model.VALUES)",
+    "class.page.": "the words of the class pages (classroom/pages.py WORDS)",
+    "class.field_": "the fields of the class join screen",
+    "reflect.": "up/down/same of a prediction (prediction_prompt)",
+    "reflect.p.": "a principle (format_model.PRINCIPLES)",
+    "reflect.guard.": "the guard of a principle",
+    "reflect.aspect.": "an aspect of the reflection screen",
+    "reflect.group.": "a group of the class reflection page",
+    "reflect.said_": "what a player predicted",
+    "reflect.did_": "what the policy did",
+    "reflect.surprise_": "a surprise, by prediction",
+    "reflect.class_wrong_": "the class's wrong predictions, by prediction",
+}
+
+
+def _subclasses(cls: type[Codes]) -> Iterator[type[Codes]]:
+    sub: type[Codes]
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def all_codes() -> set[Codes]:
+    """Every member of every Codes table under game/ (each module imported once)."""
+    for info in pkgutil.walk_packages([str(GAME)], "game."):
+        if info.name not in sys.modules:
+            importlib.import_module(info.name)
+    tables = [t for t in _subclasses(Codes) if t.__module__.startswith("game.")]
+    assert len(tables) >= 2
+    return {code for table in tables for code in table}
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _strings_in_code() -> tuple[set[str], set[str]]:
+    """(every string constant, every literal start of an f-string) under game/."""
+    constants: set[str] = set()
+    prefixes: set[str] = set()
+    for path in GAME.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                first = node.values[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    prefixes.add(first.value)
+    return constants, prefixes
+
+
+def test_every_code_has_text_in_both_catalogs_with_the_same_fields() -> None:
+    codes = all_codes()
+    assert len(codes) > 150
+    for code in codes:
+        texts = {lang: catalog(lang).get(code.value) for lang in LANGUAGES}
+        assert all(texts.values()), f"{code.value}: {texts}"
+        assert _fields(texts["id"] or "") == _fields(texts["en"] or ""), code.value
+
+
+def test_every_catalog_key_is_used() -> None:
+    codes = {code.value for code in all_codes()}
+    constants, prefixes = _strings_in_code()
+    stale = [p for p in DYNAMIC if p not in prefixes]
+    assert not stale, f"no f-string under game/ starts with {stale}"
+
+    def used(key: str) -> bool:
+        base = key.removesuffix("_one")
+        return (
+            key in codes
+            or key in constants
+            or base in constants
+            or any(key.startswith(p) for p in DYNAMIC)
+        )
+
+    unused = sorted(k for k in catalog("en") if not used(k))
+    assert unused == []
+
+
+def test_both_catalogs_hold_the_same_keys_in_the_same_order() -> None:
+    orders: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        with (CATALOG_DIR / f"{lang}.toml").open("rb") as fh:
+            orders[lang] = list(tomllib.load(fh))
+    assert orders["id"] == orders["en"]

@@ -22,6 +22,7 @@ from game.authoring.search import Found
 from game.engine.actions import Adopt, Cancel, Choose, Decision
 from game.engine.bots import BOTS
 from game.scenario.loader import LoadedScenario
+from game.scenario.reflection import is_short
 from game.scenario.text import localize
 
 DOMINANT_SHARE = 0.9
@@ -271,6 +272,7 @@ def build_report(
             "version": s.version,
             "path": loaded.path,
             "sha256": loaded.sha256,
+            "quarters": s.turns if is_short(s) else None,
         },
         "games": len(rows),
         "seconds": round(seconds, 3),

@@ -18,6 +18,7 @@ from game.authoring.runs import FAVOUR, Row, play_row
 from game.authoring.search import Found, search
 from game.engine.bots import BOTS
 from game.errors import AgenError
+from game.scenario.forms import played_as
 from game.scenario.loader import LoadedScenario, load_scenario
 
 SEARCH_TASKS = 4  # fixed, so results do not depend on the number of cores
@@ -101,12 +102,12 @@ Result = tuple[Task, list[Row], Found | None]
 _WORKER: LoadedScenario | None = None
 
 
-def _init_worker(path: str, sha256: str) -> None:
+def _init_worker(path: str, sha256: str, turns: int) -> None:
     global _WORKER
     loaded = load_scenario(path)
     if loaded.sha256 != sha256:
         raise AgenError(f"{path}: the file changed during the run / berkas berubah saat dijalankan")
-    _WORKER = loaded
+    _WORKER = played_as(loaded, turns)  # the short form when the run balances it
 
 
 def _run_in_worker(task: Task) -> Result:
@@ -145,7 +146,7 @@ def run_tasks(
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(tasks)),
             initializer=_init_worker,
-            initargs=(loaded.path, loaded.sha256),
+            initargs=(loaded.path, loaded.sha256, loaded.scenario.turns),
         ) as pool:
             futures: dict[Future[Result], int] = {
                 pool.submit(_run_in_worker, t): i for i, t in enumerate(tasks)

@@ -37,6 +37,7 @@ TABLES_ID = {
     "Expect": "Uji penulis sendiri: mainkan rencana, lalu cek satu syarat (agen check).",
     "Debrief": "Pertanyaan debrief; angka pemain sendiri diisikan ke dalamnya.",
     "ShortForm": "Versi pendek untuk satu sesi kelas; skornya diperingkat terpisah.",
+    "Retime": "Kapan peristiwa boleh terjadi dalam versi pendek (pengganti waktunya sendiri).",
     "Predictions": "Kapan kartu meminta pemain menebak dampak kebijakan sebelum berlaku.",
 }
 

@@ -8,8 +8,14 @@ from rich.console import Console
 from rich.table import Table
 
 from game.authoring.runs import FAVOUR
+from game.i18n import both
 
 FLAGS = {"dominant": "DOMINAN / dominant", "dead": "MATI / dead"}
+
+
+def short_form(turns: int) -> str:
+    """ "versi pendek: 4 giliran / short form: 4 turns"."""
+    return both("shortform.played", n=turns)
 
 
 def bot_label(name: str) -> str:
@@ -40,7 +46,9 @@ def render(report: dict[str, Any], console: Console) -> None:
     """Print the whole report."""
     sc = report["scenario"]
     console.print(
-        f"[bold]Keseimbangan / Balance[/bold]: {sc['id']} v{sc['version']} ({sc['path']}) — "
+        f"[bold]Keseimbangan / Balance[/bold]: {sc['id']} v{sc['version']} ({sc['path']})"
+        + (f", {short_form(sc['quarters'])}" if sc.get("quarters") else "")
+        + " — "
         f"{report['games']:,} games, {report['seconds']:.1f} s, {report['jobs']} core(s), "
         f"seeds from {report['seed_start']}"
     )

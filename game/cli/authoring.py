@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from game.cli.common import CliText, check_files, fail
+from game.cli.common import CliText, Quarters, check_files, fail, played_as
 from game.errors import AgenError, Problem, ScenarioError
 from game.i18n import both, say
 
@@ -55,13 +55,14 @@ def schema() -> None:
 
 def check(
     scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    quarters: Quarters = None,
 ) -> None:
     r"""Run the scenario's \[\[expect]] blocks like tests / jalankan blok \[\[expect]] seperti uji."""
     from game.authoring.expect import number, run_all
     from game.scenario.loader import read_toml
     from game.scenario.locate import KeyLines
 
-    loaded = _load(scenario)
+    loaded = played_as(_load(scenario), quarters, "check")
     results = run_all(loaded)
     if not results:
         typer.echo(f"{scenario}: {both(CliText.NO_EXPECT)}")
@@ -95,6 +96,7 @@ def balance(
         int | None, typer.Option(help="First seed (default: the scenario's)")
     ] = None,
     jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
+    quarters: Quarters = None,
 ) -> None:
     """Bots over many seeds: score spread, best path, dominant and dead policies."""
     from rich.console import Console
@@ -103,7 +105,7 @@ def balance(
     from game.authoring.lint import games_found, lint_problems, static_found
     from game.authoring.render import render
 
-    loaded = _load(scenario)
+    loaded = played_as(_load(scenario), quarters, "balance")
     err = Console(stderr=True)
     try:
         rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start)

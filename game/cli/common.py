@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer import rich_utils as typer_rich_utils
@@ -16,6 +16,14 @@ from game.i18n import both, say
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
+
+# ``--quarters N`` of every command that plays: the scenario's short form of N turns.
+Quarters = Annotated[
+    int | None,
+    typer.Option(
+        min=1, help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek"
+    ),
+]
 
 _type_shown = TyperOption.display_type_rich
 
@@ -186,6 +194,20 @@ def predict_first(value: str | None) -> int | None:
     if number.isdigit() and number.isascii():
         return min(int(number), PREDICT_ALL)
     raise ValueError(value)
+
+
+def played_as(loaded: LoadedScenario, quarters: int | None, command: str) -> LoadedScenario:
+    """``loaded`` played over ``quarters`` turns (``--quarters``): itself, or its short form;
+    a length it does not offer is one bilingual line listing those it does (exit 1)."""
+    from game.scenario.forms import NotOffered
+    from game.scenario.forms import played_as as form
+
+    try:
+        return form(loaded, quarters)
+    except NotOffered as exc:
+        listed = ", ".join(map(str, exc.offered))
+        line = both("shortform.not_offered", n=quarters, offered=listed)
+        raise fail(f"agen {command} --quarters {quarters}: {loaded.path}: {line}") from None
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

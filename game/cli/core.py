@@ -8,7 +8,15 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import CliText, check_files, fail, known_language, scenario_path
+from game.cli.common import (
+    CliText,
+    Quarters,
+    check_files,
+    fail,
+    known_language,
+    played_as,
+    scenario_path,
+)
 from game.errors import AgenError, PlanError, Problem, ScenarioError
 from game.i18n import both, say, say_error, tr
 
@@ -80,6 +88,7 @@ def simulate(
         typer.Option(help="Join a live class at this address (http://HOST:PORT) / gabung kelas"),
     ] = None,
     code: Annotated[str | None, typer.Option(help="Class code for --join / kode kelas")] = None,
+    quarters: Quarters = None,
 ) -> None:
     """Play without a window; print the metrics per turn, the main causes and the score.
 
@@ -99,6 +108,8 @@ def simulate(
     if bot is not None and bot not in BOTS:
         raise fail(f"agen simulate: {both(CliText.UNKNOWN_BOT, bot=bot, bots=', '.join(BOTS))}", 2)
     if join is not None or code is not None:
+        if quarters is not None:
+            raise fail(f"agen simulate --join --quarters: {both('shortform.join_quarters')}", 2)
         if scenario is not None or join is None or code is None:
             raise fail(
                 f"agen simulate: {both(CliText.JOIN_WITHOUT_FILE)}",
@@ -116,16 +127,17 @@ def simulate(
     scenario = scenario_path(scenario, "simulate")
     try:
         loaded = load_scenario(scenario)
+        played = played_as(loaded, quarters, "simulate")
         the_seed = seed if seed is not None else loaded.scenario.seed
         if plan is not None:
             steps = load_plan(plan, loaded.scenario)
-            game = play_plan(loaded.compiled, steps, the_seed)
+            game = play_plan(played.compiled, steps, the_seed)
         else:
             assert bot is not None
             own = bot_seed if bot_seed is not None else the_seed
             with ProgressLine() as line:  # a greedy game on a large scenario takes a while
-                turns = line.task("progress.turns", loaded.scenario.turns)
-                game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], own, turns)
+                turns = line.task("progress.turns", played.scenario.turns)
+                game = play_bot(Game(played.compiled, the_seed), BOTS[bot], own, turns)
         language = lang or loaded.scenario.default_language
         report = game_report(game, language)
         if result_out is not None:

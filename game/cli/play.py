@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from game.cli.common import CliText
+from game.cli.common import CliText, Quarters
 from game.i18n import both, say
 
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
@@ -185,13 +185,7 @@ def register(app: typer.Typer) -> None:
         start_turn: Annotated[
             int | None, typer.Option(min=1, help="Start the playtest at this turn")
         ] = None,
-        quarters: Annotated[
-            int | None,
-            typer.Option(
-                min=1,
-                help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek",
-            ),
-        ] = None,
+        quarters: Quarters = None,
         predict: Annotated[
             str | None,
             typer.Option(

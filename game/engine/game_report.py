@@ -8,6 +8,7 @@ from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
 from game.engine.numbers import too_large, too_large_text
 from game.engine.scoring import score
+from game.scenario.reflection import is_short
 from game.scenario.text import localize
 
 TOP_CAUSES = 3
@@ -54,6 +55,7 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
         "scenario": s.id,
         "version": s.version,
         "seed": game.seed,
+        "quarters": s.turns if is_short(s) else None,
         "language": lang,
         "labels": {name: metric_label(c, name, lang) for name in shown},
         "turns": turns,
@@ -77,7 +79,8 @@ def render_text(report: dict[str, Any]) -> str:
     """The report as a plain-text table for the terminal."""
     labels: dict[str, str] = report["labels"]
     lang: str = report["language"]
-    lines = [f"{report['scenario']} {report['version']}  seed {report['seed']}"]
+    short = f"  quarters {report['quarters']}" if report.get("quarters") else ""
+    lines = [f"{report['scenario']} {report['version']}  seed {report['seed']}{short}"]
     for turn in report["turns"]:
         lines.append("")
         lines.append(f"== {turn['turn']} ==")

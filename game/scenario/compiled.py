@@ -135,6 +135,7 @@ class Compiled:
     namespace: Namespace | None = None
     compiled_queries: dict[str, Expression] = field(default_factory=dict, repr=False)
     grade_requires: dict[int, Expression] = field(default_factory=dict)
+    forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
 
     def slot(self, name: str) -> int:
         """The value slot of a metric or derived id."""

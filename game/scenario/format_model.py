@@ -396,6 +396,25 @@ class Debrief(Table):
     policies: tuple[str, ...] = Field((), description="Policies (decisions) it is about.")
 
 
+class Retime(Table):
+    """Extension: when an event may fire in the short form (instead of its own timing)."""
+
+    turns: tuple[int, int] | None = Field(
+        None, description="Window [first, last] in which it may fire."
+    )
+    at: int | None = Field(None, ge=1, description="A scripted turn (instead of a window).")
+
+    @model_validator(mode="after")
+    def _timing(self) -> Retime:
+        if (self.turns is None) == (self.at is None):
+            raise PydanticCustomError("timing", "give either turns = [first, last] or at = N")
+        if self.turns is not None and (self.turns[0] < 1 or self.turns[0] > self.turns[1]):
+            raise PydanticCustomError(
+                "timing", "turns must be [first, last] with 1 <= first <= last"
+            )
+        return self
+
+
 class ShortForm(Table):
     """Extension: a shorter game for one class period; its scores are ranked apart."""
 
@@ -403,6 +422,10 @@ class ShortForm(Table):
         ge=1, le=100, description="Turns of the short game (fewer than the full game)."
     )
     label: Text | None = Field(None, description='How it is offered, e.g. "45 menit".')
+    events: dict[str, Retime] = Field(
+        default_factory=dict,
+        description="Events timed anew for the short game, by id: turns = [a, b] or at = N.",
+    )
 
 
 class Predictions(Table):

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 from game.errors import Message
 from game.scenario.codes import LoadCode as C
-from game.scenario.compiled import Compiled, Found
-from game.scenario.format_model import Scenario, Text
+from game.scenario.compiled import Compiled, Found, compile_scenario
+from game.scenario.format_model import Scenario, ShortForm, Text
 from game.scenario.suggest import did_you_mean
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_.\-]*)\}")
@@ -102,32 +102,76 @@ def check_reflection(s: Scenario) -> Found:
                 parsed = parse_placeholder(text, s)
                 if isinstance(parsed, Message):
                     found.append(((*here, key), parsed))
-    if s.short_form is not None and s.short_form.turns >= s.turns:
+    if s.short_form is not None:
+        found += _check_short_form(s, s.short_form)
+    return found
+
+
+def _check_short_form(s: Scenario, short: ShortForm) -> Found:
+    """Fewer turns than the game; events timed anew exist and fall inside the short game."""
+    found: Found = []
+    if short.turns >= s.turns:
         found.append(
             (
                 ("short_form", "turns"),
-                Message.of(C.SHORT_FORM_TURNS, turns=s.turns, short=s.short_form.turns),
+                Message.of(C.SHORT_FORM_TURNS, turns=s.turns, short=short.turns),
             )
         )
+    events = [e.id for e in s.events]
+    for event_id, retime in short.events.items():
+        here: tuple[str | int, ...] = ("short_form", "events", event_id)
+        if event_id not in events:
+            hint = did_you_mean(event_id, events)
+            found.append((here, Message.of(C.NO_EVENT, id=event_id, hint=hint)))
+            continue
+        last = retime.at if retime.at is not None else retime.turns[1] if retime.turns else 0
+        if last > short.turns:
+            key = "at" if retime.at is not None else "turns"
+            found.append(((*here, key), Message.of(C.AFTER_LAST_TURN, turn=last, last=short.turns)))
     return found
 
 
 def with_turns(compiled: Compiled, turns: int | None) -> Compiled:
-    """The compiled scenario played over ``turns`` (its short form); itself when None or
-    the full length. Events and effects past the last turn simply never come."""
+    """The compiled scenario played over ``turns``; itself when None or the full length.
+
+    Over the short form's turns, its events timed anew (``[short_form.events]``) take their
+    new timing. Events and effects past the last turn simply never come."""
     if turns is None or turns == compiled.scenario.turns:
         return compiled
-    scenario = compiled.scenario.model_copy(update={"turns": turns})
-    return replace(compiled, scenario=scenario)
+    known = compiled.forms.get(turns)
+    if known is not None:
+        return known
+    s = compiled.scenario
+    played = compiled
+    if s.short_form is not None and turns == s.short_form.turns and s.short_form.events:
+        retimed = s.short_form.events
+        events = tuple(
+            e.model_copy(update={"turns": retimed[e.id].turns, "at": retimed[e.id].at})
+            if e.id in retimed
+            else e
+            for e in s.events
+        )
+        played, found = compile_scenario(s.model_copy(update={"events": events}))
+        assert not found, found  # the same definitions, checked when the file loaded
+    short = replace(played, scenario=played.scenario.model_copy(update={"turns": turns}), forms={})
+    compiled.forms[turns] = short
+    return short
+
+
+def offered(s: Scenario) -> tuple[int, ...]:
+    """The lengths (turns) a scenario can be played over: its short form's and its own."""
+    return tuple(sorted({s.turns, *([s.short_form.turns] if s.short_form else [])}))
+
+
+def is_short(s: Scenario) -> bool:
+    """Whether ``s`` is a scenario as played in its short form (see :func:`with_turns`)."""
+    return s.short_form is not None and s.turns == s.short_form.turns
 
 
 def check_quarters(s: Scenario, quarters: int | None) -> Message | None:
     """Why a game cannot be played over ``quarters`` turns, or None if it can (the full
     length, or the scenario's short form)."""
-    if quarters is None or quarters == s.turns:
+    if quarters is None or quarters in offered(s):
         return None
-    if s.short_form is not None and quarters == s.short_form.turns:
-        return None
-    offered = sorted({s.turns, *([s.short_form.turns] if s.short_form else [])})
-    offers = ", ".join(map(str, offered))
+    offers = ", ".join(map(str, offered(s)))
     return Message.of(C.QUARTERS_NOT_OFFERED, quarters=quarters, id=s.id, offered=offers)

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from game.engine import Adopt, Choose, Game
-from tests.engine.lessons import SEEDS, bot_games, scenario
+from tests.engine.lessons import FORMS, SEEDS, bot_games, scenario
 
 SHIPPED = ("dukcapil", "dpmptsp", "basarnas")
 
@@ -43,12 +43,13 @@ def test_tags_praise_only_what_embodies_a_value(name: str) -> None:
         assert not set(values) & set(breaches), ident
 
 
+@pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("name", SHIPPED)
-def test_default_answers_are_ones_the_unit_can_afford(name: str) -> None:
+def test_default_answers_are_ones_the_unit_can_afford(name: str, form: str) -> None:
     """Whatever a player spends on policies (here: at random), every event that fires has a
     default answer that is open and paid in full, the cuts it absorbs included: never a
     forced answer, never one that empties reserves that are not there."""
-    compiled = scenario(name).compiled
+    compiled = scenario(name, form).compiled
     budget = compiled.scenario.budget
     assert budget is not None
     for seed in SEEDS:
@@ -80,10 +81,11 @@ def budget_effects(game: Game, event_id: str, choice_id: str) -> float:
     )
 
 
+@pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("name", SHIPPED)
-def test_every_game_gets_a_grade(name: str) -> None:
+def test_every_game_gets_a_grade(name: str, form: str) -> None:
     """Penalties (lives not saved, risky cards left in force, very slow service) can take a
     score below zero: the lowest grade still names it."""
-    games = bot_games(name, "random")
+    games = bot_games(name, "random", form=form)
     assert min(g.outcome.score for g in games if g.outcome) < 60
     assert all(g.outcome is not None and g.outcome.grade is not None for g in games)

@@ -1,11 +1,14 @@
-"""Dukcapil teaches what a civil registry office must learn, on every seed 1-30 (issue 10)."""
+"""Dukcapil teaches what a civil registry office must learn, on every seed 1-30 (issue 10),
+in the full game and in its short form (issue 13)."""
 
 from __future__ import annotations
 
 import statistics
 
+import pytest
+
 from game.engine import BOTS, Game, play_bot
-from tests.engine.lessons import bot_games, play, scenario, scores
+from tests.engine.lessons import FORMS, bot_games, last_turns, play, scenario, scores
 
 NAME = "dukcapil"
 BALANCED: list[dict[str, object]] = [
@@ -19,10 +22,11 @@ NETFLIX_PURIST: list[dict[str, object]] = [
 ]
 
 
-def test_the_netflix_purist_loses_and_integrity_bites() -> None:
-    balanced = scores(NAME, BALANCED)
+@pytest.mark.parametrize("form", FORMS)
+def test_the_netflix_purist_loses_and_integrity_bites(form: str) -> None:
+    balanced = scores(NAME, BALANCED, form=form)
     for seed, fair in zip(range(1, 31), balanced, strict=True):
-        game = play(NAME, NETFLIX_PURIST, seed)
+        game = play(NAME, NETFLIX_PURIST, seed, form)
         assert game.outcome is not None
         assert "same_day" not in game.outcome.goals, seed
         assert game.outcome.score <= fair - 15, seed
@@ -32,24 +36,29 @@ def test_the_netflix_purist_loses_and_integrity_bites() -> None:
             assert game.outcome.ending is not None or "extortion_sting" in fired, seed
 
 
-def test_digital_with_training_and_assistance_beats_digital_alone() -> None:
-    alone = scores(NAME, [{"turn": 1, "adopt": ["online_services"]}])
+@pytest.mark.parametrize("form", FORMS)
+def test_digital_with_training_and_assistance_beats_digital_alone(form: str) -> None:
+    alone = scores(NAME, [{"turn": 1, "adopt": ["online_services"]}], form=form)
     ready = scores(
         NAME,
         [
             {"turn": 1, "adopt": ["online_services", "staff_digital"]},
             {"turn": 2, "adopt": ["citizen_assist"]},
         ],
+        form=form,
     )
     assert statistics.mean(ready) >= statistics.mean(alone) + 3
     assert sum(r > a for r, a in zip(ready, alone, strict=True)) >= 27
 
 
-def test_risky_cards_adopted_in_the_last_quarters_do_not_pay() -> None:
-    plain = scores(NAME, BALANCED)
-    for late in (["full_wfa"], ["volume_bonus"], ["image_campaign"]):
-        for turn in (7, 8):
-            gamed = scores(NAME, [*BALANCED, {"turn": turn, "adopt": late}])
+@pytest.mark.parametrize("form", FORMS)
+def test_risky_cards_adopted_in_the_last_quarters_do_not_pay(form: str) -> None:
+    for turn in last_turns(NAME, form):
+        # the balanced plan up to that quarter (the short form's last quarters are its third)
+        base = [step for step in BALANCED if int(step["turn"]) < turn]  # type: ignore[call-overload]
+        plain = scores(NAME, base, form=form)
+        for late in (["full_wfa"], ["volume_bonus"], ["image_campaign"]):
+            gamed = scores(NAME, [*base, {"turn": turn, "adopt": late}], form=form)
             assert all(g < p for g, p in zip(gamed, plain, strict=True)), (late, turn)
 
 
@@ -90,11 +99,12 @@ def shocks_per_quarter(game: Game) -> dict[int, list[str]]:
     return per_quarter
 
 
-def test_the_class_seed_is_fair() -> None:
+@pytest.mark.parametrize("form", FORMS)
+def test_the_class_seed_is_fair(form: str) -> None:
     """On the scenario's own seed no two big shocks land in one quarter, whether nobody acts
     or a reasonable plan is played, and no reasonable plan is dismissed (on seed 2026 the
     school surge and the SIAK outage both landed in Q2 and 9 of 12 such plans were lost)."""
-    loaded = scenario(NAME)
+    loaded = scenario(NAME, form)
     seed = loaded.scenario.seed
     game = play_bot(Game(loaded.compiled, seed), BOTS["passive"], seed)
     crowded = {t: e for t, e in shocks_per_quarter(game).items() if len(e) > 1}
@@ -114,14 +124,15 @@ def test_the_class_seed_is_fair() -> None:
             {"turn": 2, "adopt": ["join_mpp"]},
         ],
     ):
-        played = play(NAME, plan, seed)
+        played = play(NAME, plan, seed, form)
         assert played.outcome is not None and played.outcome.ending is None, plan
         crowded = {t: e for t, e in shocks_per_quarter(played).items() if len(e) > 1}
         assert not crowded, (plan, crowded)
 
 
-def test_greedy_wins_only_with_people_who_can_go_on() -> None:
-    games = bot_games(NAME, "greedy", range(1, 7))
+@pytest.mark.parametrize("form", FORMS)
+def test_greedy_wins_only_with_people_who_can_go_on(form: str) -> None:
+    games = bot_games(NAME, "greedy", range(1, 7), form)
     grades = games[0].scenario.scoring.grades
     for game in games:
         assert game.outcome is not None and game.outcome.grade is not None

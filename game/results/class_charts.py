@@ -16,6 +16,9 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from game.i18n import both
+from game.results.words import ReportText
+
 TOP, BOTTOM, OTHERS, MEDIAN = "#1b7f3b", "#c0392b", "#b8bec6", "#1f3a93"
 BREACH = "#e67e22"  # values gone against (the optional `breaches` tags)
 STYLE: dict[Any, Any] = {
@@ -46,7 +49,7 @@ def score_histogram(
         bins = max(5, min(20, int(math.sqrt(len(scores))) * 2))
         ax.hist(scores, bins=bins, color="#4a78c2", edgecolor="white")
         mean, median = statistics.fmean(scores), statistics.median(scores)
-        ax.axvline(mean, color="black", linewidth=2.5, label=f"rata-rata / mean {mean:.1f}")
+        ax.axvline(mean, color="black", linewidth=2.5, label=both(ReportText.CHART_MEAN, mean=mean))
         ax.axvline(
             median, color="black", linewidth=2.5, linestyle="--", label=f"median {median:.1f}"
         )
@@ -63,8 +66,8 @@ def score_histogram(
                     fontsize=13,
                 )
         ax.set_title(title)
-        ax.set_xlabel("Skor / Score")
-        ax.set_ylabel("Jumlah pemain / Players")
+        ax.set_xlabel(both(ReportText.SCORE))
+        ax.set_ylabel(both(ReportText.CHART_PLAYERS))
         ax.legend(loc="upper left")
         return _save(fig, path)
 
@@ -103,16 +106,16 @@ def metric_paths(
         for ax in list(axes.flat)[n:]:
             ax.axis("off")
         handles = [
-            Line2D([], [], color=TOP, linewidth=3, label="25% teratas / top quarter"),
-            Line2D([], [], color=BOTTOM, linewidth=3, label="25% terbawah / bottom quarter"),
-            Line2D([], [], color=OTHERS, linewidth=3, label="lainnya / others"),
+            Line2D([], [], color=TOP, linewidth=3, label=both(ReportText.TOP_QUARTER)),
+            Line2D([], [], color=BOTTOM, linewidth=3, label=both(ReportText.BOTTOM_QUARTER)),
+            Line2D([], [], color=OTHERS, linewidth=3, label=both(ReportText.OTHERS)),
             Line2D(
                 [],
                 [],
                 color=MEDIAN,
                 linewidth=3,
                 linestyle="--",
-                label="median kelas / class median",
+                label=both(ReportText.CLASS_MEDIAN),
             ),
         ]
         fig.legend(handles=handles, loc="lower center", ncol=4, bbox_to_anchor=(0.5, -0.02))
@@ -129,17 +132,17 @@ def policy_bars(rows: Sequence[tuple[str, float, float]], title: str, path: Path
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(13, max(5.0, 0.62 * len(rows) + 2)))
         y = range(len(rows))
-        ax.barh([i + 0.2 for i in y], top, height=0.4, color=TOP, label="50% teratas / top half")
+        ax.barh([i + 0.2 for i in y], top, height=0.4, color=TOP, label=both(ReportText.TOP_HALF))
         ax.barh(
             [i - 0.2 for i in y],
             bottom,
             height=0.4,
             color=BOTTOM,
-            label="50% terbawah / bottom half",
+            label=both(ReportText.BOTTOM_HALF),
         )
         ax.set_yticks(list(y), labels)
         ax.set_xlim(0, 100)
-        ax.set_xlabel("% pemain yang memilih / % of players who adopted it")
+        ax.set_xlabel(both(ReportText.ADOPTED_SHARE))
         ax.set_title(title)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
         ax.grid(axis="x", alpha=0.3)
@@ -182,7 +185,7 @@ def group_bars(groups: Sequence[tuple[str, float, int]], title: str, path: Path)
         bars = ax.barh(range(len(groups)), means, color="#4a78c2")
         ax.bar_label(bars, labels=[f"{m:.1f}" for m in means], padding=6, fontsize=15)
         ax.set_yticks(range(len(groups)), names)
-        ax.set_xlabel("Rata-rata skor / Mean score")
+        ax.set_xlabel(both(ReportText.MEAN_SCORE))
         ax.set_title(title)
         lo = min(means) if means else 0
         ax.set_xlim(min(0.0, lo * 1.1), (max(means) if means else 1) * 1.15)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.errors import ResultError
-from game.i18n import tr
+from game.i18n import both, tr
 from game.results import class_charts
 from game.results.analysis import (
     PathGroup,
@@ -29,6 +29,7 @@ from game.results.duplicates import duplicate_groups
 from game.results.reflection_page import reflection_section
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary, verify_on
+from game.results.words import ReportText
 from game.safe_text import terminal_text
 from game.scenario import VALUES, LoadedScenario, localize
 
@@ -50,9 +51,7 @@ def write_report(
     the ``CHARTS`` charts is drawn (for a progress line)."""
     tick = done or (lambda _kind: None)
     if not items:
-        raise ResultError(
-            f"no results for cohort '{terminal_text(cohort)}' / tidak ada hasil untuk kelas ini"
-        )
+        raise ResultError(both(ReportText.NO_RESULTS, cohort=terminal_text(cohort)))
     versions = sorted({f"{i.record.scenario_id}@{i.record.scenario_version}" for i in items})
     if len(versions) > 1:
         raise ResultError(
@@ -110,7 +109,7 @@ def _charts(
         "scores": class_charts.score_histogram(
             scores,
             grades,
-            f"Sebaran skor / Score distribution — {cohort}",
+            both(ReportText.SCORE_DISTRIBUTION, cohort=cohort),
             out / "score_distribution.png",
         ).name
     }
@@ -132,7 +131,7 @@ def _charts(
     files["paths"] = class_charts.metric_paths(
         panels,
         turn_label,
-        f"Jalur metrik kelas / Metric paths of the class — {title}",
+        both(ReportText.METRIC_PATHS, title=title),
         out / "metric_paths.png",
     ).name
     tick("chart")
@@ -141,7 +140,7 @@ def _charts(
     shares = sorted(policy_shares(loaded, top_h, bottom_h), key=lambda r: -(r[1] - r[2]))
     files["policies"] = class_charts.policy_bars(
         [(pname[pid], a, b) for pid, a, b in shares],
-        "Kebijakan dipilih: separuh atas vs bawah / Policies: top vs bottom half",
+        both(ReportText.POLICY_HALVES),
         out / "policy_choices.png",
     ).name
     tick("chart")
@@ -151,16 +150,16 @@ def _charts(
         counts = values_profile(loaded, group)
         return [counts[v] for v in VALUES]
 
-    series = [("kelas / class", class_charts.MEDIAN, profile(played))]
+    series = [(both(ReportText.CLASS), class_charts.MEDIAN, profile(played))]
     if top_h and bottom_h:
         series += [
             (
-                "50% teratas / top half",
+                both(ReportText.TOP_HALF),
                 class_charts.TOP,
                 profile(top_h),
             ),
             (
-                "50% terbawah / bottom half",
+                both(ReportText.BOTTOM_HALF),
                 class_charts.BOTTOM,
                 profile(bottom_h),
             ),
@@ -169,7 +168,7 @@ def _charts(
     if any(breached.values()):
         series.append(
             (
-                "kelas: nilai yang dilanggar / class: values breached",
+                both(ReportText.VALUES_BREACHED),
                 class_charts.BREACH,
                 [breached[v] for v in VALUES],
             )
@@ -177,8 +176,7 @@ def _charts(
     files["values"] = class_charts.values_radar(
         series,
         labels,
-        f"Profil BerAKHLAK kelas / The class's BerAKHLAK profile — {cohort}\n"
-        "(rata-rata pilihan per pemain / mean choices per player)",
+        f"{both(ReportText.VALUES_PROFILE, cohort=cohort)}\n({both(ReportText.VALUES_PROFILE_NOTE)})",
         out / "berakhlak.png",
     ).name
     tick("chart")
@@ -189,7 +187,7 @@ def _charts(
             (f"{i}: {_short(g.common, pname)}", g.mean_score, len(g.members))
             for i, g in enumerate(groups, 1)
         ],
-        "Jalur keputusan serupa / Similar decision paths",
+        both(ReportText.SIMILAR_PATHS),
         out / "path_groups.png",
     ).name
     tick("chart")
@@ -199,7 +197,7 @@ def _charts(
 def _short(common: Sequence[str], names: dict[str, str], limit: int = 3) -> str:
     """The first typical policies of a group, on two lines at most, for a chart label."""
     if not common:
-        return "(tanpa kebijakan / no policies)"
+        return f"({both(ReportText.NO_POLICIES)})"
     shown = [names.get(x, x)[:40] for x in common[:limit]]
     more = f" +{len(common) - limit}" if len(common) > limit else ""
     return "\n".join([", ".join(shown[:2]), ", ".join(shown[2:]) + more]).strip()
@@ -216,6 +214,10 @@ def _html(
     s = loaded.scenario
     dl = s.default_language
     e = html.escape
+
+    def h(code: ReportText) -> str:
+        return e(both(code))
+
     scores = [p.record.score for p in played]
     pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
     sd = statistics.stdev(scores) if len(scores) > 1 else 0.0
@@ -245,41 +247,39 @@ def _html(
         for g in twins
     )
     same_note = (
-        "<p>Tidak ada. / None.</p>"
+        f"<p>{e(both(ReportText.NONE))}</p>"
         if not twins
-        else "<p>Hasil ini mengambil keputusan yang sama persis, langkah demi langkah "
-        "(salinan berkas hasil, atau satu rencana dimainkan dua kali): periksa dengan pemainnya. / "
-        "These results made exactly the same decisions, step by step (a copied result file, "
-        "or one plan played twice): check with the players.</p>"
-        "<table><tr><th>#</th><th>Nama / Names</th><th>Skor / Score</th></tr>" + same + "</table>"
+        else f"<p>{e(both(ReportText.TWINS_NOTE))}</p>"
+        f"<table><tr><th>#</th><th>{e(both(ReportText.NAMES))}</th><th>{e(both(ReportText.SCORE))}</th></tr>"
+        + same
+        + "</table>"
     )
     img = "".join(
         f'<figure><img src="{e(name)}" alt="{e(key)}"></figure>' for key, name in files.items()
     )
     return f"""<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>Laporan kelas / Class report — {e(cohort)}</title>
+<html lang="id"><head><meta charset="utf-8"><title>{h(ReportText.TITLE)} — {e(cohort)}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;font-size:18px;color:#222}}
 table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #ccc;padding:.3em .7em;text-align:left}}
 figure{{margin:1.5em 0}}img{{max-width:100%}}h1{{margin-bottom:.2em}}</style></head><body>
-<h1>Laporan kelas / Class report — {e(cohort)}</h1>
+<h1>{h(ReportText.TITLE)} — {e(cohort)}</h1>
 <p>{e(localize(s.title, "id", dl))} / {e(localize(s.title, "en", dl))} — {e(s.id)}@{e(s.version)}</p>
-<h2>Ringkasan / Summary</h2>
-<table><tr><th>Pemain / Players</th><td>{len(scores)}</td></tr>
-<tr><th>Rata-rata / Mean</th><td>{statistics.fmean(scores):.2f}</td></tr>
+<h2>{h(ReportText.SUMMARY)}</h2>
+<table><tr><th>{h(ReportText.PLAYERS)}</th><td>{len(scores)}</td></tr>
+<tr><th>{h(ReportText.MEAN)}</th><td>{statistics.fmean(scores):.2f}</td></tr>
 <tr><th>Median</th><td>{statistics.median(scores):.2f}</td></tr>
-<tr><th>Simpangan baku / SD</th><td>{sd:.2f}</td></tr>
-<tr><th>Q1–Q3 (RAK / IQR)</th><td>{q[0]:.2f}–{q[2]:.2f} ({q[2] - q[0]:.2f})</td></tr>
-<tr><th>Predikat / Grades</th><td>{grades}</td></tr></table>
-<h2>10 teratas / Top 10</h2>
-<table><tr><th>#</th><th>Nama / Name</th><th>Skor / Score</th><th>Predikat / Grade</th><th>Sasaran / Goals</th></tr>{board}</table>
-<h2>Jalur keputusan identik / Identical decision paths</h2>
+<tr><th>{h(ReportText.SD)}</th><td>{sd:.2f}</td></tr>
+<tr><th>Q1–Q3 ({h(ReportText.IQR)})</th><td>{q[0]:.2f}–{q[2]:.2f} ({q[2] - q[0]:.2f})</td></tr>
+<tr><th>{h(ReportText.GRADES)}</th><td>{grades}</td></tr></table>
+<h2>{h(ReportText.TOP10)}</h2>
+<table><tr><th>#</th><th>{h(ReportText.NAME)}</th><th>{h(ReportText.SCORE)}</th><th>{h(ReportText.GRADE)}</th><th>{h(ReportText.GOALS)}</th></tr>{board}</table>
+<h2>{h(ReportText.IDENTICAL)}</h2>
 {same_note}
-<h2>Kelompok jalur keputusan / Groups of decision paths</h2>
-<p>Pemain dikelompokkan menurut kemiripan kebijakan yang diambil (Jaccard). /
-Players grouped by how alike their adopted policies are (Jaccard).</p>
-<table><tr><th>#</th><th>n</th><th>Rata-rata skor / Mean score</th><th>Kebijakan khas / Typical policies</th></tr>{group_rows}</table>
+<h2>{h(ReportText.GROUPS)}</h2>
+<p>{h(ReportText.GROUPS_NOTE)}</p>
+<table><tr><th>#</th><th>n</th><th>{h(ReportText.MEAN_SCORE)}</th><th>{h(ReportText.TYPICAL)}</th></tr>{group_rows}</table>
 {reflection}
-<h2>Grafik / Charts</h2>{img}
+<h2>{h(ReportText.CHARTS)}</h2>{img}
 </body></html>
 """
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from game.i18n import both
 from game.results.record import ResultRecord
 from game.results.stats import Difference, Summary, compare, summarize
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary
+from game.results.words import ReportText
 from game.scenario import localize
 
 SCORE = "score"
@@ -63,8 +65,12 @@ def group_results(
         if missing:
             counts = ", ".join(f"{c}: {len(v)}" for c, v in sorted(group.by_cohort.items()))
             skipped.append(
-                f"{group.name} not compared (no results of cohort {', '.join(missing)}; {counts})"
-                f" / tidak dibandingkan"
+                both(
+                    ReportText.NOT_COMPARED,
+                    group=group.name,
+                    missing=", ".join(missing),
+                    counts=counts,
+                )
             )
         else:
             shared.append(group)
@@ -96,7 +102,7 @@ def compare_group(
 ) -> list[Measure]:
     """The score and each metric: summary per cohort, difference of each cohort to the first."""
     measures: list[Measure] = []
-    for mid, label in [(SCORE, "Skor / Score"), *metrics]:
+    for mid, label in [(SCORE, both(ReportText.SCORE)), *metrics]:
         values = {
             c: [r.score if mid == SCORE else r.metrics[mid] for r in group.by_cohort[c]]
             for c in cohorts
@@ -119,9 +125,9 @@ def effect_words(g: float | None) -> str:
         return "-"
     size = abs(g)
     if size < 0.2:
-        return "sangat kecil / negligible"
+        return both(ReportText.EFFECT_NEGLIGIBLE)
     if size < 0.5:
-        return "kecil / small"
+        return both(ReportText.EFFECT_SMALL)
     if size < 0.8:
-        return "sedang / medium"
-    return "besar / large"
+        return both(ReportText.EFFECT_MEDIUM)
+    return both(ReportText.EFFECT_LARGE)

@@ -15,7 +15,7 @@ import sys
 from functools import cache
 
 from game import errors, paths
-from game.errors import Localized, Message, Value
+from game.errors import Codes, Localized, Message, Value
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,9 +75,16 @@ def say_error(exc: BaseException, lang: str) -> str:
     return say(said, lang) if isinstance(said, Message) else str(exc)
 
 
-def both(message: Message, sep: str = " / ") -> str:
-    """Indonesian, then English, for a reader whose language is not known: "ada / found"."""
-    return f"{say(message, 'id')}{sep}{say(message, 'en')}"
+def both(message: Message | Codes | str, /, **fields: object) -> str:
+    """Indonesian, then English, for a reader whose language is not known: "ada / found".
+
+    ``both(CliText.WRITTEN, path=p)`` is ``both(Message.of(CliText.WRITTEN, path=p))``; a plain
+    string is a catalog key, its fields filled in as :func:`tr` does.
+    """
+    if isinstance(message, Message):
+        return f"{say(message, 'id')} / {say(message, 'en')}"
+    key = message.value if isinstance(message, Codes) else message
+    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:

@@ -12,7 +12,8 @@ from typing import Any
 
 import typer
 
-from game.cli.common import app, fail
+from game.cli.common import CliText, app, fail
+from game.i18n import both
 
 __all__ = ["app", "fail", "main", "register_commands"]
 
@@ -38,5 +39,5 @@ def main(argv: list[str] | None = None) -> Any:
             args=argv if argv is not None else sys.argv[1:], prog_name="agen", standalone_mode=True
         )
     except KeyboardInterrupt:
-        typer.echo("dibatalkan / cancelled", err=True)
+        typer.echo(both(CliText.CANCELLED), err=True)
         raise SystemExit(130) from None

@@ -11,8 +11,9 @@ from typing import Annotated
 
 import typer
 
-from game.cli.common import fail
+from game.cli.common import CliText, fail
 from game.errors import AgenError
+from game.i18n import both
 
 
 def aksi(
@@ -32,7 +33,7 @@ def aksi(
     from game.results.verify import ScenarioLibrary, verify
 
     if lang is not None and lang not in ("id", "en"):
-        raise fail(f"agen results aksi: --lang {lang}: use id or en / gunakan id atau en")
+        raise fail(f"agen results aksi: --lang {lang}: {both(CliText.AKSI_LANG)}")
     try:
         record = read_result(result_file)
     except AgenError as exc:

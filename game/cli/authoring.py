@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from game.cli.common import check_files, fail
+from game.cli.common import CliText, check_files, fail
 from game.errors import AgenError, Problem, ScenarioError
+from game.i18n import both
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -42,7 +43,7 @@ def new(
     except AgenError as exc:
         raise fail(f"agen new: {exc}") from None
     for path in written:
-        typer.echo(f"ditulis / written: {path}")
+        typer.echo(f"{both(CliText.WRITTEN, path=str(path))}")
 
 
 def schema() -> None:
@@ -63,23 +64,23 @@ def check(
     loaded = _load(scenario)
     results = run_all(loaded)
     if not results:
-        typer.echo(f"{scenario}: tidak ada blok [[expect]] / no [[expect]] blocks")
+        typer.echo(f"{scenario}: {both(CliText.NO_EXPECT)}")
         raise typer.Exit(0)
     lines = KeyLines(read_toml(scenario)[0])
     failed = 0
     for i, r in enumerate(results):
         where = f"{scenario}:{lines.line_of(('expect', i))}"
-        mark = "LULUS / PASS" if r.passed else "GAGAL / FAIL"
+        mark = both(CliText.PASS) if r.passed else both(CliText.FAIL)
         failed += not r.passed
         title = f" — {r.label}" if r.label else ""
         typer.echo(f"{where}: {mark}  {r.id}{title}")
         if r.error is not None:
-            typer.echo(f"    rencana ditolak / plan refused: {r.error}")
+            typer.echo(f"    {both(CliText.PLAN_REFUSED)}: {r.error}")
             continue
         found = ", ".join(f"{k} = {number(v)}" for k, v in r.values.items())
-        typer.echo(f"    {r.assertion}" + (f"  (ditemukan / found: {found})" if found else ""))
+        typer.echo(f"    {r.assertion}" + (f"  ({both(CliText.FOUND)}: {found})" if found else ""))
     passed = len(results) - failed
-    typer.echo(f"{passed} lulus, {failed} gagal / {passed} passed, {failed} failed")
+    typer.echo(both(CliText.PASSED_FAILED, passed=passed, failed=failed))
     raise typer.Exit(1 if failed else 0)
 
 
@@ -123,9 +124,9 @@ def balance(
                 json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
             )
         except OSError as exc:
-            raise fail(f"{out}: tidak bisa ditulis / cannot write: {exc.strerror}") from None
+            raise fail(f"{out}: {both(CliText.CANNOT_WRITE, reason=str(exc.strerror))}") from None
         for path in [*written, out / "report.json"]:
-            err.print(f"ditulis / written: {path}", highlight=False)
+            err.print(both(CliText.WRITTEN, path=str(path)), highlight=False)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -155,7 +156,7 @@ def lint(
         "lint",
         paths,
         findings,
-        lambda file, problems: f"{file}: {len(problems)} peringatan / warnings",
+        lambda file, problems: f"{file}: {both(CliText.LINT_SUMMARY, n=len(problems))}",
     )
 
 

@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import fail
+from game.cli.common import CliText, fail
 from game.errors import AgenError, ScenarioError
+from game.i18n import both
 
 class_app = typer.Typer(
     help="Kelas langsung di jaringan lokal / a live class on the local network.",
@@ -74,7 +75,7 @@ def serve(
         run(served, host, port, workers)
     except KeyboardInterrupt:
         pass
-    typer.echo("kelas berhenti / class server stopped")
+    typer.echo(both(CliText.CLASS_STOPPED))
 
 
 def _announce(join_url: str, code: str, projector: str, control: str) -> None:

@@ -11,8 +11,8 @@ import typer
 from typer import rich_utils as typer_rich_utils
 from typer.core import TyperOption
 
-from game.errors import AgenError, Problem, ScenarioError
-from game.i18n import tr
+from game.errors import AgenError, Codes, Problem, ScenarioError
+from game.i18n import both
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -36,17 +36,12 @@ _PYDANTIC_WORDS = [
 ]
 
 
-def in_both(key: str, **fields: object) -> str:
-    """A catalog text of the command line, Indonesian then English: "ada / found"."""
-    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
-
-
 def _option_words(message: str) -> str:
     """typer's (pydantic's) words about a value, in both languages when we know them."""
     for pattern, key in _PYDANTIC_WORDS:
         found = pattern.match(message)
         if found is not None:
-            return in_both(key, **found.groupdict())
+            return both(key, **found.groupdict())
     return message.removeprefix("Value error, ")
 
 
@@ -77,26 +72,85 @@ app = typer.Typer(
 )
 
 
+class CliText(Codes):
+    """What the ``agen`` command prints (both languages where ``--lang`` is not given)."""
+
+    CANCELLED = "cli.cancelled"
+    AKSI_LANG = "cli.aksi_lang"
+    WRITTEN = "cli.written"
+    NO_EXPECT = "cli.no_expect"
+    PASS = "cli.pass"
+    FAIL = "cli.fail"
+    PLAN_REFUSED = "cli.plan_refused"
+    FOUND = "cli.found"
+    PASSED_FAILED = "cli.passed_failed"
+    CANNOT_WRITE = "cli.cannot_write"
+    LINT_SUMMARY = "cli.lint_summary"
+    CLASS_STOPPED = "cli.class_stopped"
+    IS_FOLDER = "cli.is_folder"
+    NOT_FOUND_SHIPPED = "cli.not_found_shipped"
+    UNKNOWN_LANGUAGE = "cli.unknown_language"
+    NO_TOML = "cli.no_toml"
+    VALIDATE_OK_WARNINGS = "cli.validate_ok_warnings"
+    BOT_OR_PLAN = "cli.bot_or_plan"
+    UNKNOWN_BOT = "cli.unknown_bot"
+    JOIN_WITHOUT_FILE = "cli.join_without_file"
+    GIVE_SCENARIO = "cli.give_scenario"
+    EMPTY_PLAYER = "cli.empty_player"
+    SEED_TOO_LARGE = "cli.seed_too_large"
+    RESULT_WRITTEN = "cli.result_written"
+    PLAY_NOT_FOUND = "cli.play_not_found"
+    PLAYTEST_FILE = "cli.playtest_file"
+    NO_WINDOW = "cli.no_window"
+    BAD_PREDICT = "cli.bad_predict"
+    IMPORT_REFUSED = "cli.import_refused"
+    IMPORTED = "cli.imported"
+    STORED_RESULTS = "cli.stored_results"
+    COL_CLASS = "cli.col.class"
+    COL_NAME = "cli.col.name"
+    COL_NIP = "cli.col.nip"
+    COL_SCENARIO = "cli.col.scenario"
+    COL_SCORE = "cli.col.score"
+    COL_GRADE = "cli.col.grade"
+    COL_GOALS = "cli.col.goals"
+    COL_ENDED = "cli.col.ended"
+    COL_ORIGIN = "cli.col.origin"
+    COL_PATH = "cli.col.path"
+    COL_RANK = "cli.col.rank"
+    COL_MEAN = "cli.col.mean"
+    COL_SD = "cli.col.sd"
+    COL_IQR = "cli.col.iqr"
+    COL_RANGE = "cli.col.range"
+    COL_MEASURE = "cli.col.measure"
+    COL_MEAN_OF = "cli.col.mean_of"
+    COL_DIFF = "cli.col.diff"
+    COL_CI = "cli.col.ci"
+    COL_EFFECT = "cli.col.effect"
+    VERSIONS_APART = "cli.versions_apart"
+    LEADERBOARD = "cli.leaderboard"
+    COMPARE_TWO = "cli.compare_two"
+    COMPARE_EMPTY = "cli.compare_empty"
+    COMPARE_NO_COMMON = "cli.compare_no_common"
+    SCORE_BY_CLASS = "cli.score_by_class"
+    DIFFERENCE_FROM = "cli.difference_from"
+    DIFFERENCE_NOTE = "cli.difference_note"
+    EXPORTED = "cli.exported"
+
+
 def scenario_path(given: Path, command: str) -> Path:
     """The scenario file meant by ``given``: the file itself, else the shipped scenario of
     that id (``agen simulate dukcapil`` from any folder); typer.Exit with one line if neither."""
     from game.paths import SCENARIOS
 
     if given.is_dir():
-        raise fail(
-            f"agen {command}: {given}: folder, bukan berkas skenario / is a folder, not a "
-            "scenario file"
-        )
+        raise fail(f"agen {command}: {given}: {both(CliText.IS_FOLDER)}")
     if given.exists():
         return given
     shipped = SCENARIOS / f"{given.stem}.toml"
     if given.suffix in ("", ".toml") and shipped.is_file():
         return shipped
     ids = ", ".join(sorted(p.stem for p in SCENARIOS.glob("*.toml")))
-    raise fail(
-        f"agen {command}: {given}: berkas tidak ditemukan / file not found; "
-        f"skenario bawaan / shipped scenarios: {ids}"
-    )
+    raise fail(f"agen {command}: {given}: {both(CliText.NOT_FOUND_SHIPPED, ids=ids)}")
 
 
 def known_language(lang: str | None, command: str) -> None:
@@ -105,8 +159,7 @@ def known_language(lang: str | None, command: str) -> None:
 
     if lang is not None and lang not in LANGUAGES:
         raise fail(
-            f"agen {command}: --lang {lang}: bahasa tidak dikenal / unknown language; "
-            f"pilih / choose: {' | '.join(LANGUAGES)}",
+            f"agen {command}: --lang {lang}: {both(CliText.UNKNOWN_LANGUAGE, choices=' | '.join(LANGUAGES))}",
             2,
         )
 
@@ -132,7 +185,7 @@ def check_files(
 
     files = scenario_files(paths)
     if not files:
-        raise fail(f"agen {command}: no .toml files found / tidak ada berkas .toml", 2)
+        raise fail(f"agen {command}: {both(CliText.NO_TOML)}", 2)
     bad = False
     for file in files:
         try:

@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 
 import typer
 
-from game.cli.common import check_files, fail, known_language, scenario_path
+from game.cli.common import CliText, check_files, fail, known_language, scenario_path
 from game.errors import AgenError, PlanError, Problem, ScenarioError
-from game.i18n import say_error
+from game.i18n import both, say_error, tr
 
 
 def _root(ctx: typer.Context) -> None:
@@ -36,8 +36,9 @@ def validate(
     """Check scenario files: errors and warnings as FILE:LINE: key.path: message."""
 
     def summary(file: Path, warnings: list[Problem]) -> str:
-        noun = "peringatan" if lang == "id" else "warnings"
-        return f"{file}: ok" + (f" ({len(warnings)} {noun})" if warnings else "")
+        if not warnings:
+            return f"{file}: ok"
+        return tr(CliText.VALIDATE_OK_WARNINGS.value, lang, file=str(file), n=len(warnings))
 
     check_files("validate", paths, lambda loaded: list(loaded.warnings), summary, lang)
 
@@ -91,29 +92,26 @@ def simulate(
 
     if (bot is None) == (plan is None):
         raise fail(
-            "agen simulate: beri --bot NAMA atau --plan BERKAS / give either --bot NAME or --plan FILE",
+            f"agen simulate: {both(CliText.BOT_OR_PLAN)}",
             2,
         )
     if bot is not None and bot not in BOTS:
-        raise fail(
-            f"agen simulate: bot '{bot}' tidak dikenal / unknown bot '{bot}': {', '.join(BOTS)}", 2
-        )
+        raise fail(f"agen simulate: {both(CliText.UNKNOWN_BOT, bot=bot, bots=', '.join(BOTS))}", 2)
     if join is not None or code is not None:
         if scenario is not None or join is None or code is None:
             raise fail(
-                "agen simulate: --join URL --code KODE tanpa berkas skenario / "
-                "--join URL --code CODE, without a scenario file",
+                f"agen simulate: {both(CliText.JOIN_WITHOUT_FILE)}",
                 2,
             )
         _join_class(join, code, player, player_id, bot, plan, bot_seed, lang, result_out, as_json)
         return
     if scenario is None:
-        raise fail("agen simulate: beri berkas skenario / give a scenario file (or --join)", 2)
+        raise fail(f"agen simulate: {both(CliText.GIVE_SCENARIO)}", 2)
     known_language(lang, "simulate")
     if result_out is not None and not player.strip():
-        raise fail("agen simulate: --player: nama kosong / empty name", 2)
+        raise fail(f"agen simulate: --player: {both(CliText.EMPTY_PLAYER)}", 2)
     if seed is not None and not -(2**63) <= seed < 2**63:
-        raise fail("agen simulate: --seed: terlalu besar / too large (|seed| < 2^63)", 2)
+        raise fail(f"agen simulate: --seed: {both(CliText.SEED_TOO_LARGE)}", 2)
     scenario = scenario_path(scenario, "simulate")
     try:
         loaded = load_scenario(scenario)
@@ -141,7 +139,7 @@ def simulate(
                 origin=origin,
             )
             written = write_result(record, result_out)
-            typer.echo(f"hasil ditulis / result written: {written}", err=True)
+            typer.echo(both(CliText.RESULT_WRITTEN, path=str(written)), err=True)
     except ScenarioError as exc:
         raise fail("\n".join(p.format(lang or "en") for p in exc.problems)) from None
     except AgenError as exc:

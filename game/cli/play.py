@@ -12,6 +12,9 @@ from typing import Annotated
 
 import typer
 
+from game.cli.common import CliText
+from game.i18n import both
+
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
 # (how a test stands in for a machine without a display).
 FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
@@ -63,9 +66,7 @@ def run_game(
 
         scenario = scenario_path(scenario, "play")  # a folder, no such file: one line, exit 1
     if playtest and scenario is None:
-        typer.echo(
-            "agen play --playtest: give the scenario file / sebutkan berkas skenario", err=True
-        )
+        typer.echo(f"agen play --playtest: {both(CliText.PLAYTEST_FILE)}", err=True)
         raise typer.Exit(2)
     if (plan is not None or start_turn is not None) and not playtest:
         typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
@@ -129,7 +130,7 @@ def run_game(
         typer.echo(f"{plan or scenario}: {exc}", err=True)
         raise typer.Exit(1) from None
     except pygame.error as exc:
-        typer.echo(f"agen play: cannot open a window / jendela tidak bisa dibuka: {exc}", err=True)
+        typer.echo(f"agen play: {both(CliText.NO_WINDOW, reason=str(exc))}", err=True)
         raise typer.Exit(1) from None
     finally:
         pygame.quit()
@@ -138,8 +139,8 @@ def run_game(
 def _say_why_not_loaded(scenario: Path) -> None:
     """A scenario file that does not load: the loader's lines on the terminal (in $AGEN_LANG,
     else English, as ``agen validate``), then one line saying the window opens anyway."""
-    from game.cli.common import in_both
     from game.errors import ScenarioError
+    from game.i18n import both
     from game.scenario import load_scenario
 
     try:
@@ -148,7 +149,7 @@ def _say_why_not_loaded(scenario: Path) -> None:
         lang = os.environ.get("AGEN_LANG", "en")
         for problem in exc.problems:
             typer.echo(problem.format(lang), err=True)
-        typer.echo(f"agen play: {in_both('cli.play_broken', file=scenario)}", err=True)
+        typer.echo(f"agen play: {both('cli.play_broken', file=scenario)}", err=True)
 
 
 def _predict_first(predict: str | None) -> int | None:
@@ -162,7 +163,7 @@ def _predict_first(predict: str | None) -> int | None:
     if predict.isdigit():
         return int(predict)
     typer.echo(
-        f"agen play --predict {predict}: use all, off or a number / gunakan all, off atau angka",
+        f"agen play --predict {predict}: {both(CliText.BAD_PREDICT)}",
         err=True,
     )
     raise typer.Exit(2)

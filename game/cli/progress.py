@@ -26,7 +26,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from game.cli.common import in_both
+from game.i18n import both
 
 Step = Callable[..., None]
 
@@ -75,7 +75,7 @@ class ProgressLine:
     def task(self, key: str, total: int | None, **fields: object) -> Step:
         """A new task labelled by catalog ``key`` (both languages); call the result with the
         number of pieces just done (default 1)."""
-        label = in_both(key, **fields)
+        label = both(key, **fields)
         task_id = self._progress.add_task(label, total=total, start=False)
         started = False
 

@@ -15,8 +15,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from game.cli.common import fail
+from game.cli.common import CliText, fail
 from game.errors import AgenError
+from game.i18n import both
 from game.results.verify import ScenarioLibrary
 from game.safe_text import terminal_text
 
@@ -85,10 +86,14 @@ def import_(
     except AgenError as exc:
         raise fail(f"agen results import: {exc}") from None
     for path, reason in report.refused:
-        typer.echo(f"{path}: ditolak / refused: {reason}", err=True)
+        typer.echo(f"{path}: {both(CliText.IMPORT_REFUSED, reason=str(reason))}", err=True)
     typer.echo(
-        f"diimpor / imported: {len(report.imported)}, sudah ada / already stored: "
-        f"{len(report.duplicates)}, ditolak / refused: {len(report.refused)}"
+        both(
+            CliText.IMPORTED,
+            imported=len(report.imported),
+            duplicates=len(report.duplicates),
+            refused=len(report.refused),
+        )
     )
     raise typer.Exit(0 if report.ok else 1)
 
@@ -104,18 +109,18 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
     except AgenError as exc:
         raise fail(f"agen results list: {exc}") from None
     same = group_numbers([i.record for i in items])
-    table = Table(title=f"Hasil tersimpan / Stored results ({len(items)})")
+    table = Table(title=both(CliText.STORED_RESULTS, n=len(items)))
     for head in (
-        "Kelas / Class",
-        "Nama / Name",
-        "NIP / ID",
-        "Skenario / Scenario",
-        "Skor / Score",
-        "Predikat / Grade",
-        "Sasaran / Goals",
-        "Selesai / Ended",
-        "Asal / Origin",
-        "Jalur / Path",
+        both(CliText.COL_CLASS),
+        both(CliText.COL_NAME),
+        both(CliText.COL_NIP),
+        both(CliText.COL_SCENARIO),
+        both(CliText.COL_SCORE),
+        both(CliText.COL_GRADE),
+        both(CliText.COL_GOALS),
+        both(CliText.COL_ENDED),
+        both(CliText.COL_ORIGIN),
+        both(CliText.COL_PATH),
     ):
         table.add_column(
             head,
@@ -170,19 +175,18 @@ def leaderboard(
     console = _console()
     flagged = False
     if len(boards) > 1:
-        console.print(
-            "Kelas ini memainkan beberapa versi skenario atau versi pendek; peringkat terpisah. / "
-            "This class played several scenario versions or a short form; ranked separately."
-        )
+        console.print(both(CliText.VERSIONS_APART))
     for version, rows in boards:
-        table = Table(title=f"Peringkat / Leaderboard — {terminal_text(cohort)} — {version}")
+        table = Table(
+            title=both(CliText.LEADERBOARD, cohort=terminal_text(cohort), version=version)
+        )
         for head in (
-            "Peringkat / Rank",
-            "Nama / Name",
-            "Skor / Score",
-            "Predikat / Grade",
-            "Sasaran / Goals",
-            "Jalur / Path",
+            both(CliText.COL_RANK),
+            both(CliText.COL_NAME),
+            both(CliText.COL_SCORE),
+            both(CliText.COL_GRADE),
+            both(CliText.COL_GOALS),
+            both(CliText.COL_PATH),
         ):
             table.add_column(
                 head,
@@ -219,43 +223,36 @@ def compare(
 
     cohorts = list(dict.fromkeys(cohort))
     if len(cohorts) < 2:
-        raise fail(
-            "agen results compare: give two or more different --cohort / beri dua kelas atau lebih"
-        )
+        raise fail(f"agen results compare: {both(CliText.COMPARE_TWO)}")
     try:
         items = open_store(db).results(cohorts, scenario)
     except AgenError as exc:
         raise fail(f"agen results compare: {exc}") from None
     empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
     if empty:
-        raise fail(
-            f"agen results compare: no results for cohort {terminal_text(', '.join(empty))} "
-            "/ tidak ada hasil"
-        )
+        missing = terminal_text(", ".join(empty))
+        raise fail(f"agen results compare: {both(CliText.COMPARE_EMPTY, cohorts=missing)}")
     groups, skipped = group_results(items, cohorts)
     first = terminal_text(cohorts[0])
     console = _console()
     for line in skipped:
         console.print(terminal_text(line), style="yellow")
     if not groups:
-        raise fail(
-            "agen results compare: the cohorts played no common scenario version; "
-            "results of different versions are not mixed / versi skenario berbeda"
-        )
+        raise fail(f"agen results compare: {both(CliText.COMPARE_NO_COMMON)}")
     library = ScenarioLibrary.of(scenarios)
     for group in groups:
         measures = compare_group(group, cohorts, key_metrics(group, library, lang))
         score = measures[0]
-        table = Table(title=f"Skor per kelas / Score by class — {group.name}")
+        table = Table(title=both(CliText.SCORE_BY_CLASS, group=group.name))
         for head in (
-            "Kelas / Class",
+            both(CliText.COL_CLASS),
             "n",
-            "Rata-rata / Mean",
+            both(CliText.COL_MEAN),
             "Median",
-            "SB / SD",
+            both(CliText.COL_SD),
             "Q1–Q3",
-            "RAK / IQR",
-            "Min–Maks / Min–Max",
+            both(CliText.COL_IQR),
+            both(CliText.COL_RANGE),
         ):
             table.add_column(
                 head, justify="left" if head.startswith("Kelas") else "right", overflow="fold"
@@ -272,17 +269,17 @@ def compare(
                 f"{_num(s.minimum)}–{_num(s.maximum)}",
             )
         console.print(table)
-        diff = Table(title=f"Selisih terhadap {first} / Difference from {first} — {group.name}")
+        diff = Table(title=both(CliText.DIFFERENCE_FROM, first=first, group=group.name))
         for head in (
-            "Ukuran / Measure",
-            "Kelas / Class",
-            f"Rerata / Mean {first}",
-            "Rerata / Mean",
-            "Selisih / Diff",
-            "IK 95% / 95% CI",
+            both(CliText.COL_MEASURE),
+            both(CliText.COL_CLASS),
+            f"{both(CliText.COL_MEAN_OF)} {first}",
+            both(CliText.COL_MEAN_OF),
+            both(CliText.COL_DIFF),
+            both(CliText.COL_CI),
             "d",
             "g",
-            "Efek / Effect",
+            both(CliText.COL_EFFECT),
         ):
             diff.add_column(
                 head,
@@ -304,10 +301,7 @@ def compare(
                     effect_words(d.hedges_g),
                 )
         console.print(diff)
-        console.print(
-            "Selisih = rerata kelas − rerata " + first + "; IK 95% Welch; d = Cohen, g = Hedges. / "
-            "Diff = class mean − mean of " + first + "; Welch 95% CI; d = Cohen's d, g = Hedges' g."
-        )
+        console.print(both(CliText.DIFFERENCE_NOTE, first=first))
 
 
 @results_app.command("export")
@@ -335,7 +329,7 @@ def export(
     except AgenError as exc:
         raise fail(f"agen results export: {exc}") from None
     for path in written:
-        typer.echo(f"{path} ({len(items)} hasil / results)")
+        typer.echo(both(CliText.EXPORTED, path=str(path), n=len(items)))
 
 
 @results_app.command("report")

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from game.engine import ledger as L
 from game.engine.ledger import Cause
+from game.errors import Codes, Message, words
 from game.scenario.compiled import Compiled
 from game.scenario.text import localize
 
+
+class CauseKind(Codes):
+    """The words after a cause's name: what kind of move it was."""
+
+    COST = "cause.cost"
+    UPKEEP = "cause.upkeep"
+    CHOICE_COST = "cause.choice_cost"
+    DRIFT = "cause.drift"
+    LIMIT = "cause.limit"
+
+
 _KIND = {
-    L.COST: ("biaya awal", "one-off cost"),
-    L.UPKEEP: ("biaya rutin", "upkeep"),
-    L.CHOICE_COST: ("biaya keputusan", "cost of the decision"),
-    L.DRIFT: ("kecenderungan alami", "natural drift"),
-    L.LIMIT: ("batas nilai", "limit of the range"),
+    L.COST: CauseKind.COST,
+    L.UPKEEP: CauseKind.UPKEEP,
+    L.CHOICE_COST: CauseKind.CHOICE_COST,
+    L.DRIFT: CauseKind.DRIFT,
+    L.LIMIT: CauseKind.LIMIT,
 }
 
 
@@ -45,8 +57,8 @@ def cause_label(c: Compiled, cause: Cause, lang: str) -> str:
 
 
 def _kind(kind: str, lang: str) -> str:
-    pair = _KIND.get(kind, (kind, kind))
-    return pair[0] if lang == "id" else pair[1]
+    code = _KIND.get(kind)
+    return words(Message.of(code), lang) if code is not None else kind
 
 
 def metric_label(c: Compiled, metric: str, lang: str) -> str:

@@ -29,16 +29,6 @@ from game.errors import ResultError
 from game.i18n import tr
 from game.scenario import localize
 
-VALUE_NAMES = {
-    "berorientasi_pelayanan": "Berorientasi Pelayanan",
-    "akuntabel": "Akuntabel",
-    "kompeten": "Kompeten",
-    "harmonis": "Harmonis",
-    "loyal": "Loyal",
-    "adaptif": "Adaptif",
-    "kolaboratif": "Kolaboratif",
-}
-
 
 @dataclass(frozen=True)
 class Author:
@@ -223,7 +213,7 @@ def build(
     for value, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if n:
             doc.add_paragraph(
-                tr("reflect.aksi_values_line", lang, value=VALUE_NAMES[value], n=n),
+                tr("reflect.aksi_values_line", lang, value=tr(f"value.{value}", "id"), n=n),
                 style="List Bullet",
             )
     footer = doc.sections[0].footer.paragraphs[0]

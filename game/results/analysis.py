@@ -19,16 +19,6 @@ from game.engine import Adopt, Choose, Decision, Game
 from game.results.record import ResultRecord
 from game.scenario import VALUES, LoadedScenario
 
-VALUE_NAMES = {
-    "berorientasi_pelayanan": ("Berorientasi Pelayanan", "Service-oriented"),
-    "akuntabel": ("Akuntabel", "Accountable"),
-    "kompeten": ("Kompeten", "Competent"),
-    "harmonis": ("Harmonis", "Harmonious"),
-    "loyal": ("Loyal", "Loyal"),
-    "adaptif": ("Adaptif", "Adaptive"),
-    "kolaboratif": ("Kolaboratif", "Collaborative"),
-}
-
 
 @dataclass(frozen=True)
 class Played:

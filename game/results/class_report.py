@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.errors import ResultError
+from game.i18n import tr
 from game.results import class_charts
 from game.results.analysis import (
-    VALUE_NAMES,
     PathGroup,
     Played,
     halves,
@@ -143,7 +143,7 @@ def _charts(
         out / "policy_choices.png",
     ).name
     tick("chart")
-    labels = [f"{VALUE_NAMES[v][0]}\n({VALUE_NAMES[v][1]})" for v in VALUES]
+    labels = [f"{tr(f'value.{v}', 'id')}\n({tr(f'value.{v}', 'en')})" for v in VALUES]
 
     def profile(group: Sequence[Played]) -> list[float]:
         counts = values_profile(loaded, group)

@@ -88,8 +88,10 @@ class CliText(Codes):
     LINT_SUMMARY = "cli.lint_summary"
     CLASS_STOPPED = "cli.class_stopped"
     IS_FOLDER = "cli.is_folder"
-    NOT_FOUND_SHIPPED = "cli.not_found_shipped"
+    FILE_NOT_FOUND = "cli.file_not_found"
+    SHIPPED = "cli.shipped"
     UNKNOWN_LANGUAGE = "cli.unknown_language"
+    CHOOSE = "cli.choose"
     NO_TOML = "cli.no_toml"
     VALIDATE_OK_WARNINGS = "cli.validate_ok_warnings"
     BOT_OR_PLAN = "cli.bot_or_plan"
@@ -99,7 +101,6 @@ class CliText(Codes):
     EMPTY_PLAYER = "cli.empty_player"
     SEED_TOO_LARGE = "cli.seed_too_large"
     RESULT_WRITTEN = "cli.result_written"
-    PLAY_NOT_FOUND = "cli.play_not_found"
     PLAYTEST_FILE = "cli.playtest_file"
     NO_WINDOW = "cli.no_window"
     BAD_PREDICT = "cli.bad_predict"
@@ -150,7 +151,9 @@ def scenario_path(given: Path, command: str) -> Path:
     if given.suffix in ("", ".toml") and shipped.is_file():
         return shipped
     ids = ", ".join(sorted(p.stem for p in SCENARIOS.glob("*.toml")))
-    raise fail(f"agen {command}: {given}: {both(CliText.NOT_FOUND_SHIPPED, ids=ids)}")
+    raise fail(
+        f"agen {command}: {given}: {both(CliText.FILE_NOT_FOUND)}; {both(CliText.SHIPPED)}: {ids}"
+    )
 
 
 def known_language(lang: str | None, command: str) -> None:
@@ -159,7 +162,8 @@ def known_language(lang: str | None, command: str) -> None:
 
     if lang is not None and lang not in LANGUAGES:
         raise fail(
-            f"agen {command}: --lang {lang}: {both(CliText.UNKNOWN_LANGUAGE, choices=' | '.join(LANGUAGES))}",
+            f"agen {command}: --lang {lang}: {both(CliText.UNKNOWN_LANGUAGE)}; "
+            f"{both(CliText.CHOOSE)}: {' | '.join(LANGUAGES)}",
             2,
         )
 

@@ -113,3 +113,11 @@ def test_shots_counts_the_screens_it_saves(monkeypatch: pytest.MonkeyPatch, tmp_
     assert result.stdout.strip() == f"{saved} PNG -> {tmp_path}"
     assert "layar disimpan / screens saved" in result.stderr
     assert f"{saved}/?" in result.stderr or f" {saved} " in result.stderr
+
+
+def test_simulate_counts_the_turns_and_keeps_its_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AGEN_PROGRESS", "1")
+    result = runner.invoke(cli.app, ["simulate", "tutorial", "--bot", "greedy", "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["scenario"] == "tutorial"
+    assert "giliran dimainkan / turns played" in result.stderr and "4/4" in result.stderr

@@ -131,6 +131,8 @@ class CliText(Codes):
     LEADERBOARD = "cli.leaderboard"
     COMPARE_TWO = "cli.compare_two"
     COMPARE_EMPTY = "cli.compare_empty"
+    SCENARIO_NOT_PLAYED = "cli.scenario_not_played"
+    PLAYED = "cli.played"
     COMPARE_NO_COMMON = "cli.compare_no_common"
     SCORE_BY_CLASS = "cli.score_by_class"
     DIFFERENCE_FROM = "cli.difference_from"

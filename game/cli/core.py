@@ -86,6 +86,7 @@ def simulate(
     With --join URL --code CODE: a headless participant of a live class (the scenario and
     seed come from the server); it sends its decisions every quarter and its result at the end.
     """
+    from game.cli.progress import ProgressLine
     from game.engine import BOTS, Game, play_bot, play_plan
     from game.engine.game_report import game_report, render_text
     from game.scenario import load_plan, load_scenario
@@ -122,7 +123,9 @@ def simulate(
         else:
             assert bot is not None
             own = bot_seed if bot_seed is not None else the_seed
-            game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], own)
+            with ProgressLine() as line:  # a greedy game on a large scenario takes a while
+                turns = line.task("progress.turns", loaded.scenario.turns)
+                game = play_bot(Game(loaded.compiled, the_seed), BOTS[bot], own, turns)
         language = lang or loaded.scenario.default_language
         report = game_report(game, language)
         if result_out is not None:

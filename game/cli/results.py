@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -66,6 +66,23 @@ def _library(folder: Path | None) -> ScenarioLibrary:
     library = ScenarioLibrary.of(folder)
     library.check_folders()
     return library
+
+
+def _nothing_found(
+    command: str, store: Any, cohorts: list[str], scenario: str | None
+) -> typer.Exit:
+    """No results: name the filter that found none. A class that played other scenarios than
+    ``--scenario`` hears which ones; a class with no results at all hears that."""
+    who = terminal_text(", ".join(cohorts))
+    if scenario:
+        played = sorted({v for c in cohorts for v, _ in store.versions(c)})
+        if played:
+            return fail(
+                f"agen results {command}: --scenario {terminal_text(scenario)}: "
+                f"{both(CliText.SCENARIO_NOT_PLAYED, cohorts=who)}; "
+                f"{both(CliText.PLAYED)}: {terminal_text(', '.join(played))}"
+            )
+    return fail(f"agen results {command}: {both(CliText.COMPARE_EMPTY, cohorts=who)}")
 
 
 @results_app.command("import")
@@ -168,10 +185,7 @@ def leaderboard(
     except AgenError as exc:
         raise fail(f"agen results leaderboard: {exc}") from None
     if not boards:
-        raise fail(
-            f"agen results leaderboard: no results for cohort '{terminal_text(cohort)}' "
-            "/ tidak ada hasil"
-        )
+        raise _nothing_found("leaderboard", store, [cohort], scenario)
     console = _console()
     flagged = False
     if len(boards) > 1:
@@ -225,13 +239,13 @@ def compare(
     if len(cohorts) < 2:
         raise fail(f"agen results compare: {both(CliText.COMPARE_TWO)}")
     try:
-        items = open_store(db).results(cohorts, scenario)
+        store = open_store(db)
+        items = store.results(cohorts, scenario)
+        empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
+        if empty:
+            raise _nothing_found("compare", store, empty, scenario)
     except AgenError as exc:
         raise fail(f"agen results compare: {exc}") from None
-    empty = [c for c in cohorts if not any(i.record.cohort == c for i in items)]
-    if empty:
-        missing = terminal_text(", ".join(empty))
-        raise fail(f"agen results compare: {both(CliText.COMPARE_EMPTY, cohorts=missing)}")
     groups, skipped = group_results(items, cohorts)
     first = terminal_text(cohorts[0])
     console = _console()
@@ -352,7 +366,10 @@ def report(
 
     try:
         library = _library(scenarios)
-        items = open_store(db).results([cohort], scenario)
+        store = open_store(db)
+        items = store.results([cohort], scenario)
+        if not items and scenario:
+            raise _nothing_found("report", store, [cohort], scenario)
         if quarters is not None:
             items = [i for i in items if (i.record.quarters or 0) == quarters]
         with ProgressLine() as line:

@@ -180,10 +180,15 @@ def favouring(category: str) -> Bot:
     return bot
 
 
-def play_bot(game: Game, bot: Bot, rng_seed: int) -> Game:
-    """Play a whole game with a bot; its own random source is seeded apart from the events."""
+def play_bot(
+    game: Game, bot: Bot, rng_seed: int, turn_done: Callable[[], None] | None = None
+) -> Game:
+    """Play a whole game with a bot; its own random source is seeded apart from the events.
+    ``turn_done()`` is called after each turn (for a progress line)."""
     rng = bot_random(rng_seed)
     while not game.over:
         bot(game, rng)
         game.end_turn()
+        if turn_done is not None:
+            turn_done()
     return game

@@ -45,7 +45,7 @@ class Game:
         self.ending: str | None = None
         self.outcome: Outcome | None = None
         recompute_derived(compiled, self._state)
-        self.history: list[list[float]] = [list(values[:n])]  # values by slot after each turn
+        self._history: list[list[float]] = [list(values[:n])]  # values by slot after each turn
         self.fired_log: list[tuple[int, str]] = []
         self._draw_events()
 
@@ -82,12 +82,17 @@ class Game:
 
     def value_at(self, turn: int, name: str) -> float:
         """A metric's or derived value's value after ``turn`` (0 = at the start)."""
-        return self.history[turn][self._compiled.slot(name)]
+        return self._history[turn][self._compiled.slot(name)]
+
+    def values_after(self, turn: int) -> dict[str, float]:
+        """Every metric's and derived value's value after ``turn`` (0 = at the start), by id."""
+        names = [*self._compiled.metric_ids, *self._compiled.derived_ids]
+        return dict(zip(names, self._history[turn], strict=True))
 
     def history_of(self, name: str) -> list[float]:
         """A metric's or derived value's values: at the start, then after each turn played."""
         slot = self._compiled.slot(name)
-        return [row[slot] for row in self.history]
+        return [row[slot] for row in self._history]
 
     def causes(self, turn: int, name: str) -> list[Cause]:
         """Why a metric moved in ``turn``: its causes, largest first, same sources summed."""
@@ -101,7 +106,7 @@ class Game:
     @property
     def turns_played(self) -> int:
         """Turns resolved so far."""
-        return len(self.history) - 1
+        return len(self._history) - 1
 
     def cost_of(self, policy_id: str) -> float:
         """What adopting the policy would cost now."""
@@ -171,7 +176,7 @@ class Game:
             list(self.decisions),
         )
         g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
-        g.history, g.fired_log = [list(r) for r in self.history], list(self.fired_log)
+        g._history, g.fired_log = [list(r) for r in self._history], list(self.fired_log)
         return g
 
     # -- checks -------------------------------------------------------------------------
@@ -360,7 +365,7 @@ class Game:
         self._answer_by_default()
         end_of_turn(self._compiled, self._state, self.ledger)
         c = self._compiled
-        self.history.append(self._state.values[: len(c.metric_ids) + len(c.derived_ids)])
+        self._history.append(self._state.values[: len(c.metric_ids) + len(c.derived_ids)])
         ending = next((en.id for en in c.endings if self.evaluate(en.condition)), None)
         if ending is not None or self.turn >= c.scenario.turns:
             self.ending = ending

@@ -21,14 +21,12 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
     shown = [m for m in c.metric_ids if not s.metrics[m].hidden]
     shown += [d for d in c.derived_ids if not s.derived[d].hidden]
     turns = []
-    for t in range(1, len(game.history)):
-        row = game.history[t]
+    for t in range(1, game.turns_played + 1):
         metrics = {}
         for name in shown:
-            slot = c.slot(name)
-            before = game.history[t - 1][slot]
-            entry: dict[str, Any] = {"value": row[slot], "change": round(row[slot] - before, 9)}
-            if slot < len(c.metric_ids):
+            value, before = game.value_at(t, name), game.value_at(t - 1, name)
+            entry: dict[str, Any] = {"value": value, "change": round(value - before, 9)}
+            if name in c.metric_ids:
                 entry["causes"] = [
                     {
                         "source": cause.source,
@@ -36,7 +34,7 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
                         "label": cause_label(c, cause, lang),
                         "delta": round(cause.delta, 9),
                     }
-                    for cause in game.ledger.causes(t, slot)[:TOP_CAUSES]
+                    for cause in game.causes(t, name)[:TOP_CAUSES]
                 ]
             metrics[name] = entry
         turns.append(

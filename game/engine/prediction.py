@@ -166,7 +166,7 @@ def _own(game: Game, p: Prediction, until: int) -> dict[int, float]:
 
 def reveal(game: Game, p: Prediction) -> Reveal | None:
     """What happened, once quarter ``by`` is resolved (or the game ended earlier)."""
-    resolved = len(game.history) - 1
+    resolved = game.turns_played
     if resolved < p.by and not game.over:
         return None
     until = min(p.by, resolved)

@@ -9,7 +9,7 @@ from game.engine.game import Game
 
 def last_resolved(game: Game) -> int:
     """The last resolved turn (0 before the first)."""
-    return len(game.history) - 1
+    return game.turns_played
 
 
 def spells(game: Game, policy: str) -> list[tuple[int, int]]:

@@ -100,7 +100,7 @@ def _charts(
     groups: list[PathGroup] | None = None,
     tick: Callable[[str], None] = lambda _kind: None,
 ) -> dict[str, str]:
-    s, c = loaded.scenario, loaded.compiled
+    s = loaded.scenario
     dl = s.default_language
     title = localize(s.title, lang, dl)
     scores = [p.record.score for p in played]
@@ -116,13 +116,11 @@ def _charts(
     tick("chart")
     top_q, bottom_q = quarters(played)
     shown = [m for m, spec in s.metrics.items() if not spec.hidden][:MAX_PANELS]
-    names = list(c.metric_ids) + list(c.derived_ids)
     panels = []
     for mid in shown:
-        col = names.index(mid)
 
-        def paths(group: Sequence[Played], col: int = col) -> list[list[float]]:
-            return [[row[col] for row in p.game.history] for p in group]
+        def paths(group: Sequence[Played], mid: str = mid) -> list[list[float]]:
+            return [p.game.history_of(mid) for p in group]
 
         panels.append(
             (localize(s.metrics[mid].label, lang, dl), paths(played), paths(top_q), paths(bottom_q))

@@ -162,7 +162,6 @@ def record_from_game(
         raise ResultError("the game is not finished: a result is written only at the end")
     outcome = game.outcome
     s = game.scenario  # the short form's, when it was played short
-    names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
     finished = ended or datetime.now(timezone.utc)
     grade = None
     if outcome.grade is not None:
@@ -181,7 +180,7 @@ def record_from_game(
             started=started or finished,
             ended=finished,
             decisions=tuple(d.to_json() for d in game.decisions),
-            metrics=dict(zip(names, game.history[-1], strict=True)),
+            metrics=game.values_after(game.turns_played),
             score=outcome.score,
             grade=grade,
             goals=outcome.goals,

@@ -144,8 +144,7 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
                 f"{what} does not match the decisions: file says {stored!r}, "
                 f"replay gives {replayed!r}"
             )
-    names = list(loaded.compiled.metric_ids) + list(loaded.compiled.derived_ids)
-    final = dict(zip(names, game.history[-1], strict=True))
+    final = game.values_after(game.turns_played)
     if set(final) != set(record.metrics):
         raise ResultError("final metrics do not match the scenario's metrics")
     for name, value in final.items():

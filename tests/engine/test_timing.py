@@ -26,7 +26,7 @@ def _run(game: Game, turns: int) -> list[float]:
         if game.pending_events():
             game.act(Choose("shock", "ignore"))
         game.end_turn()
-        xs.append(game.history[-1][0])
+        xs.append(game.value_at(game.turns_played, game.compiled.metric_ids[0]))
     return xs
 
 

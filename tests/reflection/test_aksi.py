@@ -78,7 +78,7 @@ def test_cli_writes_a_draft_with_the_real_numbers(result_file: Path, tmp_path: P
     assert "Siti Aminah" in text and "198701012010012001" in text and "PKA-II" in text
     loaded = load_scenario(DUKCAPIL)
     game = play_bot(Game(loaded.compiled, 7), BOTS["greedy"], 7)
-    ikm = [row[loaded.compiled.slot("ikm")] for row in game.history]
+    ikm = game.history_of("ikm")
     assert show(loaded.scenario, "ikm", ikm[-1], "id") in text  # the player's real final IKM
     assert "Jangka pendek" in text and "Triwulan 8" in text
     assert "tebakan tepat" in text and "Anda menduga" in text  # wrong predictions listed

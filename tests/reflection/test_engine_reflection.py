@@ -75,10 +75,9 @@ def test_own_effect_is_the_counterfactual_difference(
     between the game with it and the same game without it."""
     with_it = play(example, {turn: ["full_wfa"]}, seed)
     without = play(example, {}, seed)
-    slot = example.compiled.slot("staff_morale")
     r = reveal(with_it, Prediction(turn, "full_wfa", "staff_morale", turn + 1, "up"))
     assert r is not None and r.right and r.actual == "up"
-    gap = with_it.history[turn + 1][slot] - without.history[turn + 1][slot]
+    gap = with_it.value_at(turn + 1, "staff_morale") - without.value_at(turn + 1, "staff_morale")
     assert abs(r.amount - gap) < 1e-6
 
 
@@ -107,7 +106,7 @@ def test_asks_every_adoption_or_the_first_n(example: LoadedScenario) -> None:
 def test_debrief_questions_carry_the_players_numbers() -> None:
     loaded = load_scenario(ROOT / "scenarios" / "dukcapil.toml")
     bonus = play(loaded, {1: ["volume_bonus"], 5: ["-volume_bonus"]})
-    integrity = [row[loaded.compiled.slot("integrity")] for row in bonus.history]
+    integrity = bonus.history_of("integrity")
     text = questions(bonus, "en")[0]
     assert "(4 quarters)" in text
     assert f"from {integrity[0]:.0f} to {integrity[4]:.0f}" in text

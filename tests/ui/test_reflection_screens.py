@@ -145,7 +145,7 @@ def test_short_form_ends_after_its_quarters_and_says_so_in_the_result(tmp_path: 
     session = app.session
     assert session is not None and session.quarters == 4
     _finish(app)
-    assert session.game.turn == 4 and len(session.game.history) == 5
+    assert session.game.turn == 4 and session.game.turns_played == 4
     path = session.write_result(tmp_path / "results")
     assert path is not None and read_result(path).quarters == 4
 

@@ -372,7 +372,7 @@ class DebriefScreen(Screen):
         s = game.scenario
         w, h = ink.surface.get_size()
         ink.text(self.t("debrief.timeline"), (ink.px(32), ink.px(24)), 30, theme.TEXT, 800)
-        turns = len(game.history) - 1
+        turns = game.turns_played
         box = pygame.Rect(ink.px(32), ink.px(76), w - ink.px(64), ink.px(360))
         widgets.panel(ink.surface, box, theme.PANEL, ink.px(16))
         col = (box.width - ink.px(24)) // max(1, turns)

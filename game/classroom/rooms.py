@@ -57,8 +57,14 @@ _ROOM = [c for c in T.rooms.c if c.name != "scenario_bytes"]
 # A seat (by token hash :h, in class :code) and its class in one row (built once: a
 # statement built per request costs more than running it).
 _SEAT_IN = (
-    select(T.seats, *[c.label(f"room_{c.name}") for c in _ROOM])
+    select(
+        T.seats,
+        *[c.label(f"room_{c.name}") for c in _ROOM],
+        T.rate.c.n.label("rate_n"),
+        T.rate.c.since.label("rate_since"),
+    )
     .join(T.rooms, T.rooms.c.code == T.seats.c.class_code)
+    .outerjoin(T.rate, T.rate.c.seat_id == T.seats.c.id)
     .where(T.seats.c.token_hash == bindparam("h"), T.seats.c.class_code == bindparam("code"))
 )
 _RESULT_SEAT = (
@@ -420,17 +426,23 @@ class ClassStore:
         """The seat whose token this is, in this class; else a 401 refusal."""
         return self.seat_in(code, token)[1]
 
-    def seat_in(self, code: str, token: str | None, *, count: bool = False) -> tuple[Room, SeatRow]:
+    def seat_in(
+        self, code: str, token: str | None, *, count: bool = False, rate: bool = False
+    ) -> tuple[Room, SeatRow]:
         """The class and the seat whose token this is, read together; a 404 refusal without
         the class, a 401 refusal without the seat. With ``count`` the request is counted
-        against the seat's rate limit in the same transaction (see :meth:`count_request`)."""
+        against the seat's rate limit in the same transaction (see :meth:`count_request`).
+        With ``rate`` (and no ``count``) nothing is written: a seat whose current window is
+        already full is refused (429), and the caller counts the request when it writes
+        (see :meth:`save_result`) or is refused (:meth:`count_request`)."""
         if not token:
             self.room(code)
             raise Refusal(401, "class.api.no_token")
         where = {"h": token_hash(token), "code": code}
+        now = time.time()
         if count:
             with self.writing() as conn:
-                n = conn.execute(self._count_by_token, {**where, "now": time.time()}).scalar()
+                n = conn.execute(self._count_by_token, {**where, "now": now}).scalar()
                 row = conn.execute(_SEAT_IN, where).first()
         else:
             with self.reading() as conn:
@@ -440,6 +452,13 @@ class ClassStore:
             raise Refusal(401, "class.api.bad_token")
         if row.removed:
             raise Refusal(401, "class.api.removed")
+        if (
+            rate
+            and n is None
+            and row.rate_since is not None
+            and now - row.rate_since < self.rate[1]
+        ):
+            n = row.rate_n + 1  # this request, were it counted now
         if n is not None and n > self.rate[0]:
             raise Refusal(429, "class.api.too_fast", n=self.rate[0])
         return _room(_Prefixed(row, "room_")), _seat(row)
@@ -512,9 +531,12 @@ class ClassStore:
             self._change(conn, seat.class_code, "progress", seat.id)
         return True
 
-    def save_result(self, seat: SeatRow, record: ResultRecord, key: str | None = None) -> bool:
+    def save_result(
+        self, seat: SeatRow, record: ResultRecord, key: str | None = None, *, count: bool = False
+    ) -> bool:
         """Store a verified result for the seat (``key``: its ``record.key()`` if known);
-        False when this very result was stored."""
+        False when this very result was stored. With ``count`` the request is counted against
+        the seat's rate limit in the same transaction (one write for the whole request)."""
         key = key or record.key()
         if seat.result_key is not None:
             if seat.result_key == key:
@@ -522,6 +544,8 @@ class ClassStore:
             raise Refusal(422, "class.api.one_result")
         now = time.time()
         with self.writing() as conn:
+            if count:
+                conn.execute(self._count_by_id, {"sid": seat.id, "now": now})
             new = self.store.insert_within(conn, [record])[0]
             conn.execute(
                 _RESULT_SEAT,

@@ -141,7 +141,12 @@ class ResultRecord(BaseModel):
 
     def key(self) -> str:
         """SHA-256 of the canonical record: the same result imported twice has the same key."""
-        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+        return self.canonical_and_key()[1]
+
+    def canonical_and_key(self) -> tuple[str, str]:
+        """:meth:`canonical` and :meth:`key` for the price of one."""
+        text = self.canonical()
+        return text, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def record_from_game(

@@ -364,8 +364,9 @@ class ResultStore:
 
 
 def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
+    canonical, key = record.canonical_and_key()
     return {
-        "key": record.key(),
+        "key": key,
         "scenario_id": record.scenario_id,
         "scenario_version": record.scenario_version,
         "scenario_sha256": record.scenario_sha256,
@@ -380,7 +381,7 @@ def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
         "grade": record.grade,
         "goals_count": len(record.goals),
         "ending": record.ending,
-        "record": record.canonical(),
+        "record": canonical,
         "imported_at": imported_at,
         "origin": record.origin_label(),
         "path_sha256": path_sha256(record),

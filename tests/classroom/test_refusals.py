@@ -20,7 +20,7 @@ from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, ResultRecord, record_from_game
 from game.results.store import open_store
 from game.scenario import load_scenario
-from tests.classroom.conftest import ROOT, Server
+from tests.classroom.conftest import ROOT, Server, start_server
 
 
 def _record(
@@ -205,3 +205,32 @@ def test_rate_limit_is_counted_in_the_store_for_every_process(tmp_path: Path) ->
     with here.writing() as conn:  # the seat's window ends: it may send again
         conn.execute(update(rate_table).values(since=rate_table.c.since - 3600.0))
     there.count_request(seat.id)
+
+
+def test_results_count_against_the_rate_limit_refused_or_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A result is read and replayed before its one write, which also counts it; a refused
+    # result is counted too, and a full window refuses before any replay.
+    monkeypatch.setenv("AGEN_CLASS_RATE", "3/3600")
+    server = start_server(str(tmp_path / "rate.sqlite"), "RATE-HASIL", "--allow-bots")
+    try:
+        with ClassClient(server.url, server.code, language="en") as client:
+            ayu = client.join("Ayu Hasil")
+            budi = client.join("Budi Hasil")
+            good = _record(client, ayu, tmp_path).to_json()
+            other_class = _record(client, ayu, tmp_path, cohort="KELAS-LAIN").to_json()
+            replies = [client.send_result(ayu, body) for body in (other_class, good, good)]
+            assert [(r.status, r.code) for r in replies] == [
+                (422, "class.api.other_class"),
+                (201, "class.api.stored"),
+                (409, "class.api.already"),
+            ]
+            with pytest.raises(ClassRefused) as caught:
+                client.send_result(ayu, good)
+            assert (caught.value.status, caught.value.code) == (429, "class.api.too_fast")
+            # the full window is the seat's own: another seat still sends its result
+            assert client.send_result(budi, _record(client, budi, tmp_path).to_json()).status == 201
+        assert open_store(server.db).count() == 2
+    finally:
+        server.stop()

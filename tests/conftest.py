@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.scenario import LoadedScenario, load_scenario
-
-FIXTURES = Path(__file__).parent / "fixtures"
-EXAMPLE = FIXTURES / "format_example.toml"
+from tests.files import EXAMPLE
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 AGEN = [sys.executable, "-m", "game"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.files import ROOT
 
 
 def agen(*args: str) -> subprocess.CompletedProcess[str]:

@@ -16,9 +16,7 @@ from typer.testing import CliRunner
 
 from game import cli
 from game.cli.progress import ProgressLine
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "tests" / "fixtures" / "format_example.toml"
+from tests.files import EXAMPLE, ROOT
 
 cli.register_commands()
 runner = CliRunner()

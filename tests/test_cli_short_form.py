@@ -18,7 +18,7 @@ from game.results.record import read_result
 from game.results.verify import verify_on
 from game.scenario import load_scenario
 from game.scenario.forms import played_as
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 AGEN = [sys.executable, "-m", "game"]
 SHORT = "\n[short_form]\nturns = 4\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "format_example.toml"
+from tests.files import EXAMPLE
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from game.authoring.batch import allocate, plan_tasks
 from game.authoring.expect import play_steps
 from game.scenario import load_scenario
 from game.scenario.format_model import PlanStep
-from tests.variants import EXAMPLE
+from tests.files import EXAMPLE
 
 if sys.version_info >= (3, 11):
     import tomllib

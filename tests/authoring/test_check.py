@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from game.authoring.expect import number, play_steps, run_all
 from game.scenario import load_scenario
-from tests.variants import EXAMPLE
+from tests.files import EXAMPLE
 
 
 def test_passing_expectations_exit_0(app: typer.Typer, runner: CliRunner) -> None:

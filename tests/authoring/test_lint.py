@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from game.authoring.balance import run_balance
 from game.authoring.lint import games_found, static_found, unadoptable
 from game.scenario import load_scenario
-from tests.variants import EXAMPLE
+from tests.files import EXAMPLE
 
 
 def line_of(path: Path, number: int) -> str:

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from game.authoring.json_schema import scenario_schema
 from game.authoring.template import scenario_text
 from game.scenario import CATEGORIES, VALUES, load_scenario
-from tests.variants import EXAMPLE, VARIANTS, Variant
+from tests.files import EXAMPLE
+from tests.variants import VARIANTS, Variant
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.console import Console
 
 from game.authoring.harshness import harshness, seed_profile, shocks
 from game.authoring.render import render_seeds
 from game.scenario import load_scenario
-
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+from tests.files import SCENARIOS
 
 
 def test_a_shock_is_an_event_every_answer_of_which_harms() -> None:

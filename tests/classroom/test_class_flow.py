@@ -12,7 +12,8 @@ import httpx
 from game.classroom.client import ClassClient
 from game.classroom.participant import Participation, take_part
 from game.results.store import open_store
-from tests.classroom.conftest import ROOT, Server
+from tests.classroom.server import Server
+from tests.files import ROOT
 
 
 def _one(server: Server, n: int) -> Participation:

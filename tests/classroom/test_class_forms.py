@@ -21,7 +21,8 @@ from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, record_from_game
 from game.results.store import open_store
 from game.scenario import load_scenario
-from tests.classroom.conftest import ROOT, Server, start_server
+from tests.classroom.server import Server, start_server
+from tests.files import ROOT
 
 DUKCAPIL = ROOT / "scenarios" / "dukcapil.toml"
 

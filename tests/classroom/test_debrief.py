@@ -11,7 +11,7 @@ from game.engine import BOTS, Game, play_bot
 from game.results.record import record_from_game
 from game.results.store import open_store
 from game.scenario import load_scenario
-from tests.classroom.conftest import ROOT
+from tests.files import ROOT
 
 DUKCAPIL = ROOT / "scenarios" / "dukcapil.toml"
 

@@ -14,7 +14,7 @@ from game.classroom.client import ClassClient, ClassRefused, ClassUnreachable
 from game.classroom.participant import Participation, fetch_scenario, take_part
 from game.engine import BOTS, Game, play_bot
 from game.results.store import open_store
-from tests.classroom.conftest import Server, free_port, start_server
+from tests.classroom.server import Server, free_port, start_server
 
 
 def _until(condition: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from game.classroom.client import ClassClient
 from game.classroom.participant import take_part
-from tests.classroom.conftest import Server
+from tests.classroom.server import Server
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver

@@ -18,7 +18,7 @@ from game.classroom.client import ClassClient
 from game.classroom.participant import take_part
 from game.errors import ResultError
 from game.results.store import open_store
-from tests.classroom.conftest import Server, start_server
+from tests.classroom.server import Server, start_server
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,8 @@ from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, ResultRecord, record_from_game
 from game.results.store import open_store
 from game.scenario import load_scenario
-from tests.classroom.conftest import ROOT, Server, start_server
+from tests.classroom.server import Server, start_server
+from tests.files import ROOT
 
 
 def _record(

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from game.engine import BOTS, Adopt, Game, play_bot, play_plan
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.format_model import PlanStep
 from game.scenario.forms import played_as
+from tests.files import SCENARIOS
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SEEDS = range(1, 31)
 FORMS = ("full", "short")
 

@@ -15,7 +15,7 @@ from game.cli import register_commands
 from game.engine import Adopt, Game
 from game.engine.bots import BOTS, bot_random, play_bot, register
 from game.scenario import LoadedScenario
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 
 def first_open(game: Game, rng: random.Random) -> None:

@@ -19,8 +19,8 @@ from game.engine.prediction import Prediction, due_turn, key_metrics
 from game.results.aksi import terms
 from game.results.record import record_from_game, write_result
 from game.scenario import load_scenario
+from tests.files import ROOT
 
-ROOT = Path(__file__).parents[2]
 DUKCAPIL = ROOT / "scenarios" / "dukcapil.toml"
 
 

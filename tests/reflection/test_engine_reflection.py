@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +17,7 @@ from game.engine.prediction import (
 )
 from game.engine.principles import group_of, principle_uses
 from game.scenario import LoadedScenario, load_scenario
-
-ROOT = Path(__file__).parents[2]
+from tests.files import ROOT
 
 
 def play(loaded: LoadedScenario, plan: dict[int, list[str]], seed: int = 1) -> Game:

@@ -10,10 +10,10 @@ from game import cli
 from game.engine import BOTS, Game, play_bot
 from game.results.record import ResultRecord
 from game.scenario import LoadedScenario
-from tests.variants import EXAMPLE
+from tests.files import EXAMPLE
 
 SCENARIO = EXAMPLE  # the canonical example (id dukcapil-sukamaju)
-FIXTURES = EXAMPLE.parent  # the scenario library of the results tests: its folder
+FIXTURES = EXAMPLE.parent  # the scenario library of the results tests: its folder (tests/fixtures)
 COHORT_BOTS = {"A": ("random",), "B": ("random", "greedy"), "C": ("passive", "random")}
 PER_COHORT = 40
 

@@ -8,7 +8,7 @@ import pytest
 
 from game.errors import ScenarioError
 from game.scenario import load_scenario
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 
 def test_format_example_loads_without_warnings() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from game.errors import ScenarioError
 from game.scenario import load_plan, load_scenario
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")
 LINES = TEXT.splitlines()

@@ -20,7 +20,7 @@ from game.scenario.codes import LoadCode
 from game.scenario.details import python_complaint, toml_complaint
 from game.scenario.expressions import ExpressionError, Namespace, compile_expression, parse
 from game.scenario.reflection import check_quarters
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 # Messages with their exact Indonesian (the text after "FILE:LINE: key.path: ").
 TABLE = [

@@ -10,7 +10,7 @@ import pytest
 from game.errors import ScenarioError
 from game.scenario import load_scenario
 from game.scenario.reflection import with_turns
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")
 POLICY = 'id = "output_skp"\ncategory = "output_targets"\n'

@@ -12,7 +12,7 @@ from game.errors import ScenarioError
 from game.scenario import load_scenario
 from game.scenario.forms import NotOffered, played_as
 from game.scenario.reflection import is_short, with_turns
-from tests.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 # the example's viral complaint may fire in turns 2-8; the short form brings it to turn 3
 SHORT = "\n[short_form]\nturns = 4\n\n[short_form.events.viral_complaint]\nat = 3\n"

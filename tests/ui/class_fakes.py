@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from game.classroom.client import ClassInfo, ClassRefused, ClassUnreachable, Reply, Seat
 from game.ui.app import App
-from tests.ui.conftest import pump
+from tests.ui.driving import pump
 
 
 @dataclass

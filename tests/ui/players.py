@@ -11,7 +11,7 @@ from game.ui.screens.player import PlayerScreen
 from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from tests.ui.conftest import key, type_text
+from tests.ui.driving import key, type_text
 
 
 def enter_player(app: App) -> None:

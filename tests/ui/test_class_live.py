@@ -21,9 +21,9 @@ from game.ui.screens.class_wait import ClassWaitScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
-from tests.classroom.conftest import Server, free_port, start_server
+from tests.classroom.server import Server, free_port, start_server
 from tests.ui.class_fakes import settle
-from tests.ui.conftest import SIZE, key, make_options
+from tests.ui.driving import SIZE, key, make_options
 from tests.ui.players import fill, play_to
 
 

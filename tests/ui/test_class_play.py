@@ -21,8 +21,9 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_dialog import EventDialog
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
+from tests.files import EXAMPLE
 from tests.ui.class_fakes import FakeClass, settle
-from tests.ui.conftest import EXAMPLE, SIZE, key, make_options
+from tests.ui.driving import SIZE, key, make_options
 from tests.ui.players import fill, play_to
 
 ADDRESS = "192.168.1.10:8765"

@@ -14,7 +14,8 @@ from game.ui.app import App
 from game.ui.screens.title import TitleScreen
 from game.ui.session import Session
 from game.ui.settings import Settings
-from tests.ui.conftest import EXAMPLE, make_options
+from tests.files import EXAMPLE
+from tests.ui.driving import make_options
 
 DEEP = "[" * 100_000
 

@@ -9,8 +9,7 @@ import pytest
 
 from game.ui.app import App
 from game.ui.shots import render_by_screen
-
-EXAMPLE = Path(__file__).parent.parent / "fixtures" / "format_example.toml"
+from tests.files import EXAMPLE
 
 
 @pytest.fixture(scope="module")

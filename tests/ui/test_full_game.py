@@ -17,7 +17,7 @@ from game.ui.screens.policy_dialog import PolicyDialog
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from tests.ui.conftest import click, current, key
+from tests.ui.driving import click, current, key
 from tests.ui.players import enter_player
 
 
@@ -109,7 +109,7 @@ def test_refused_action_is_a_message_not_a_crash(app: App) -> None:
 
 def test_the_key_that_opens_the_player_screen_is_not_typed_into_it(app: App) -> None:
     """SDL sends KEYDOWN then TEXTINPUT for one key press; 'n' on the title must not type 'n'."""
-    from tests.ui.conftest import pump
+    from tests.ui.driving import pump
 
     assert isinstance(app.screen, TitleScreen)
     pygame.event.post(

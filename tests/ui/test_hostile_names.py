@@ -16,7 +16,8 @@ from game.ui.app import App
 from game.ui.screens.leaderboard import LeaderboardScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets import Ink
-from tests.ui.conftest import EXAMPLE, SIZE, make_options, pump
+from tests.files import EXAMPLE
+from tests.ui.driving import SIZE, make_options, pump
 
 LOADED = load_scenario(EXAMPLE)
 GAME = play_bot(Game(LOADED.compiled, 3), BOTS["random"], 3)

@@ -9,7 +9,8 @@ from game.engine import Choose
 from game.scenario import load_scenario
 from game.ui.app import App
 from game.ui.session import Player, Session
-from tests.ui.conftest import EXAMPLE, make_options
+from tests.files import EXAMPLE
+from tests.ui.driving import make_options
 
 SCREENS_DIR = Path(__file__).resolve().parents[2] / "game" / "ui" / "screens"
 UI_DIR = SCREENS_DIR.parent

@@ -10,7 +10,7 @@ from game.engine import Adopt
 from game.ui.app import App
 from game.ui.playtest import start_playtest
 from game.ui.screens.turn import TurnScreen
-from tests.ui.conftest import SIZE, key, make_options
+from tests.ui.driving import SIZE, key, make_options
 
 
 def playtest_app(tmp_path: Path) -> App:

@@ -25,7 +25,7 @@ from game.ui.screens.turn_parts import stat_row
 from game.ui.session import Player, Session
 from game.ui.shots import finish, parse_size, render_shots
 from game.ui.widgets import Ink
-from tests.ui.conftest import EXAMPLE
+from tests.files import EXAMPLE
 
 FIXTURE = EXAMPLE
 

@@ -22,7 +22,7 @@ from game.ui.screens.reflection import ReflectionScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
 from game.ui.session import Player, Session
-from tests.ui.conftest import SIZE, click, key, make_options, type_text
+from tests.ui.driving import SIZE, click, key, make_options, type_text
 
 DUKCAPIL = Path(__file__).parents[2] / "scenarios" / "dukcapil.toml"
 

@@ -14,9 +14,8 @@ import pygame
 from game.ui.app import App
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
-from tests.ui.conftest import SIZE, key, make_options
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.files import ROOT
+from tests.ui.driving import SIZE, key, make_options
 
 PLAY_THEN_DIE = textwrap.dedent("""
     import os, signal, sys
@@ -25,7 +24,7 @@ PLAY_THEN_DIE = textwrap.dedent("""
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     sys.path.insert(0, {root!r})
     import pygame
-    from tests.ui.conftest import SIZE, key, make_options
+    from tests.ui.driving import SIZE, key, make_options
     from tests.ui.players import enter_player
     from game.ui.app import App
     pygame.display.init(); pygame.display.set_mode((1, 1))

@@ -14,9 +14,9 @@ import pygame
 from game.ui.app import App
 from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.session import Player
-from tests.ui.conftest import SIZE, key, make_options
+from tests.files import ROOT
+from tests.ui.driving import SIZE, key, make_options
 
-ROOT = Path(__file__).resolve().parents[2]
 BAD = 'id = "punyaku"\nturns = "empat"\n'
 
 

@@ -23,7 +23,8 @@ from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.session import Player, Session
 from game.ui.widgets import Ink
-from tests.ui.conftest import EXAMPLE, click, key, make_options, pump
+from tests.files import EXAMPLE
+from tests.ui.driving import click, key, make_options, pump
 
 PLAYER = Player("Ani", "", "PKA-9")
 LAST = {"id": "AKHIR-PENGARAHAN sasaran ada di sini.", "en": "END-OF-BRIEFING the goals are here."}

@@ -14,7 +14,8 @@ from game.ui.app import App
 from game.ui.screens.leaderboard import LeaderboardScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.session import Player, Session
-from tests.ui.conftest import EXAMPLE, SIZE, make_options, pump
+from tests.files import EXAMPLE
+from tests.ui.driving import SIZE, make_options, pump
 
 SHORT = ["Sari", "Tono"]
 FULL = ["Ani", "Budi"]

@@ -89,10 +89,22 @@ def both(message: Message | Codes | str, /, **fields: object) -> str:
     ``both(CliText.WRITTEN, path=p)`` is ``both(Message.of(CliText.WRITTEN, path=p))``; a plain
     string is a catalog key, its fields filled in as :func:`tr` does.
     """
+    return " / ".join(_in(message, lang, fields) for lang in ("id", "en"))
+
+
+def english_first(message: Message | Codes | str, /, **fields: object) -> str:
+    """English, then Indonesian: "Scenario file / berkas skenario".
+
+    The order of the command's help texts and of the error lines written before the
+    catalogs held them; arguments as for :func:`both`.
+    """
+    return " / ".join(_in(message, lang, fields) for lang in ("en", "id"))
+
+
+def _in(message: Message | Codes | str, lang: str, fields: dict[str, object]) -> str:
     if isinstance(message, Message):
-        return f"{say(message, 'id')} / {say(message, 'en')}"
-    key = message.value if isinstance(message, Codes) else message
-    return f"{tr(key, 'id', **fields)} / {tr(key, 'en', **fields)}"
+        return say(message, lang)
+    return tr(message.value if isinstance(message, Codes) else message, lang, **fields)
 
 
 def tr_n(key: str, n: int, lang: str, **fields: object) -> str:

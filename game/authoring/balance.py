@@ -19,8 +19,11 @@ from game.authoring.batch import Allocation, Task, allocate, plan_tasks, run_tas
 from game.authoring.harshness import harshness
 from game.authoring.runs import FAVOUR, Row
 from game.authoring.search import Found
+from game.authoring.words import AuthoringText
 from game.engine.actions import Adopt, Cancel, Choose, Decision
 from game.engine.bots import BOTS
+from game.errors import Message
+from game.i18n import english_first
 from game.scenario.loader import LoadedScenario
 from game.scenario.reflection import is_short
 from game.scenario.text import localize
@@ -303,16 +306,20 @@ def notes(alloc: Allocation) -> list[str]:
     """What the reader should know about how the games were split."""
     favour = [n for b, n in alloc.games.items() if b.startswith(FAVOUR)]
     bots = [
-        f"{b.name}: {alloc.games.get(b.name, 0)} games ({b.about})"
+        f"{b.name}: {alloc.games.get(b.name, 0)} games ({_about(b.about)})"
         for b in BOTS.values()
         if b.name in alloc.games
     ]
     return [
         "; ".join(bots) + f"; each category-favouring greedy bot: {favour[0] if favour else 0}.",
-        f"best path: hill climbing with restarts over {alloc.search_evaluations} plays on the "
-        "scenario's own seed (the class default), starting from the greedy bot's path / "
-        "jalur terbaik dicari pada benih skenario.",
-        f"dominant = adopted in more than {DOMINANT_SHARE:.0%} of the top {TOP_SHARE:.0%} of all "
-        "games; dead = adopted in no game of the top half / dominan = ada di >90% permainan "
-        "10% teratas; mati = tidak ada di separuh teratas.",
+        f"{english_first(AuthoringText.NOTE_BEST_PATH, n=alloc.search_evaluations)}.",
+        english_first(
+            AuthoringText.NOTE_FLAGS, dominant=f"{DOMINANT_SHARE:.0%}", top=f"{TOP_SHARE:.0%}"
+        )
+        + ".",
     ]
+
+
+def _about(about: Message | str) -> str:
+    """What a bot does: English / Indonesian for a bot of the table, a test bot's own words."""
+    return english_first(about) if isinstance(about, Message) else about

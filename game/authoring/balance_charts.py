@@ -17,6 +17,8 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from game.authoring.render import bot_label
+from game.authoring.words import AuthoringText as T
+from game.i18n import both
 
 Report = dict[str, Any]
 
@@ -32,8 +34,8 @@ def scores_chart(report: Report) -> Figure:
         ax.plot([b["median"]], [y], marker="|", color="black", markersize=14)
     ax.axvline(report["best_path"]["score"], color="#d1242f", linestyle="--", label="best path")
     ax.set_yticks(range(len(bots)), labels)
-    ax.set_xlabel("skor / score (min–max, p10–p90, median)")
-    ax.set_title("Sebaran skor per bot / Score spread per bot")
+    ax.set_xlabel(f"{both(T.SCORE_AXIS)} (min–max, p10–p90, median)")
+    ax.set_title(both(T.SCORE_SPREAD))
     ax.legend(loc="lower right")
     return fig
 
@@ -58,7 +60,7 @@ def policies_chart(report: Report) -> Figure:
     ax.axvline(90, color="#d1242f", linestyle=":", label="dominant above 90%")
     ax.set_yticks(list(ys), [p["id"] + (" ◆" if p["flag"] else "") for p in policies])
     ax.set_xlabel("% of games that adopted it")
-    ax.set_title("Kebijakan / Policies")
+    ax.set_title(both(T.POLICIES))
     ax.legend(loc="lower right")
     return fig
 
@@ -72,7 +74,7 @@ def events_chart(report: Report) -> Figure | None:
     ax.barh(range(len(events)), [e["fired_share"] * 100 for e in events], color="#8250df")
     ax.set_yticks(range(len(events)), [e["id"] for e in events])
     ax.set_xlabel("% of games in which it fired")
-    ax.set_title("Peristiwa / Events")
+    ax.set_title(both(T.EVENTS))
     return fig
 
 
@@ -93,7 +95,7 @@ def goals_chart(report: Report) -> Figure | None:
         )
     ax.set_yticks([y + 0.4 - width / 2 for y in range(len(goals))], [g["id"] for g in goals])
     ax.set_xlabel("% of games reaching it")
-    ax.set_title("Sasaran / Goals")
+    ax.set_title(both(T.GOALS))
     ax.legend(fontsize="x-small", loc="lower right")
     return fig
 

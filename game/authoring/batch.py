@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from game.authoring.runs import FAVOUR, Row, play_row
 from game.authoring.search import Found, search
+from game.authoring.words import AuthoringText
 from game.engine.bots import BOTS
 from game.errors import AgenError
+from game.i18n import english_first
 from game.scenario.forms import played_as
 from game.scenario.loader import LoadedScenario, load_scenario
 
@@ -106,7 +108,7 @@ def _init_worker(path: str, sha256: str, turns: int) -> None:
     global _WORKER
     loaded = load_scenario(path)
     if loaded.sha256 != sha256:
-        raise AgenError(f"{path}: the file changed during the run / berkas berubah saat dijalankan")
+        raise AgenError(f"{path}: {english_first(AuthoringText.FILE_CHANGED)}")
     _WORKER = played_as(loaded, turns)  # the short form when the run balances it
 
 
@@ -156,8 +158,5 @@ def run_tasks(
                 if advance:
                     advance(tasks[futures[future]])
     except BrokenProcessPool:
-        raise AgenError(
-            f"{loaded.path}: the worker processes stopped (was the file changed during the run?) "
-            "/ proses pekerja berhenti (apakah berkas diubah saat dijalankan?)"
-        ) from None
+        raise AgenError(f"{loaded.path}: {english_first(AuthoringText.WORKERS_STOPPED)}") from None
     return [done[i] for i in range(len(tasks))]

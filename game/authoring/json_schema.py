@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.authoring.words import AuthoringText
+from game.i18n import both, english_first
 from game.scenario.format_model import CATEGORIES, NAME_RE, VALUES, Scenario
 from game.scenario.functions import FUNCTIONS
 
@@ -162,7 +164,7 @@ def scenario_schema() -> dict[str, Any]:
     out: dict[str, Any] = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
-        "title": "Agen Perubahan — skenario / scenario (format 1)",
+        "title": f"{both(AuthoringText.SCHEMA_TITLE)} (format 1)",
         **{k: v for k, v in root.items() if k != "title"},
         "definitions": defs,
         "x-taplo": {"initKeys": list(root.get("required", []))},
@@ -186,11 +188,11 @@ def _describe_keys(table: dict[str, Any]) -> None:
     for key, prop in table.get("properties", {}).items():
         english = str(prop.get("description", ""))
         if key == "category":
-            english += f" One of / salah satu: {CATEGORY_HELP}."
+            english += f" {english_first(AuthoringText.SCHEMA_ONE_OF)}: {CATEGORY_HELP}."
         if key == "values" and _mentions_values(prop):
-            english += f" Each one of / masing-masing salah satu: {VALUE_HELP}."
+            english += f" {english_first(AuthoringText.SCHEMA_EACH_ONE_OF)}: {VALUE_HELP}."
         if prop.get("anyOf") in EXPRESSION_TYPES:
-            english += f" Functions / fungsi: {function_help()}."
+            english += f" {english_first(AuthoringText.SCHEMA_FUNCTIONS)}: {function_help()}."
         prop["description"] = _both(KEYS_ID.get(key, ""), english)
 
 

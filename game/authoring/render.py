@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.table import Table
 
 from game.authoring.runs import FAVOUR
+from game.authoring.words import AuthoringText as T
 from game.i18n import both
 
-FLAGS = {"dominant": "DOMINAN / dominant", "dead": "MATI / dead"}
+FLAGS = {"dominant": T.DOMINANT, "dead": T.DEAD}
 
 
 def short_form(turns: int) -> str:
@@ -46,14 +47,14 @@ def render(report: dict[str, Any], console: Console) -> None:
     """Print the whole report."""
     sc = report["scenario"]
     console.print(
-        f"[bold]Keseimbangan / Balance[/bold]: {sc['id']} v{sc['version']} ({sc['path']})"
+        f"[bold]{both(T.TITLE)}[/bold]: {sc['id']} v{sc['version']} ({sc['path']})"
         + (f", {short_form(sc['quarters'])}" if sc.get("quarters") else "")
         + " — "
         f"{report['games']:,} games, {report['seconds']:.1f} s, {report['jobs']} core(s), "
         f"seeds from {report['seed_start']}"
     )
     groups = columns(report)
-    t = Table(title="Sebaran skor per bot / Score spread per bot")
+    t = Table(title=both(T.SCORE_SPREAD))
     for col in ("bot", "n", "min", "p10", "median", "p90", "max", "mean"):
         t.add_column(col, justify="left" if col == "bot" else "right")
     for b in report["bots"]:
@@ -66,16 +67,16 @@ def render(report: dict[str, Any], console: Console) -> None:
 
     best = report["best_path"]
     console.print(
-        f"[bold]Jalur terbaik / Best path found[/bold] (seed {best['seed']}, "
+        f"[bold]{both(T.BEST_PATH)}[/bold] (seed {best['seed']}, "
         f"{best['evaluations']:,} plays): score {best['score']:.2f}"
     )
     console.print(best["plan_toml"], markup=False, highlight=False)
 
-    t = Table(title="Kebijakan / Policies")
+    t = Table(title=both(T.POLICIES))
     for col in ("policy", "category", "adopted", "in top 10%", "top-half games", "flag"):
         t.add_column(col, justify="left" if col in ("policy", "category", "flag") else "right")
     for p in report["policies"]:
-        flag = FLAGS.get(p["flag"] or "", "")
+        flag = both(FLAGS[p["flag"]]) if p["flag"] in FLAGS else ""
         style = "bold red" if p["flag"] else None
         t.add_row(
             p["id"],
@@ -88,7 +89,7 @@ def render(report: dict[str, Any], console: Console) -> None:
         )
     console.print(t)
 
-    t = Table(title="Peristiwa / Events (share of games in which it fired)")
+    t = Table(title=both(T.EVENTS_SHARE))
     t.add_column("event")
     t.add_column("all", justify="right")
     for label, _ in groups:
@@ -103,7 +104,7 @@ def render(report: dict[str, Any], console: Console) -> None:
         )
     console.print(t)
 
-    t = Table(title="Sasaran / Goals (share of games reaching it)")
+    t = Table(title=both(T.GOALS_SHARE))
     t.add_column("goal")
     t.add_column("all", justify="right")
     for label, _ in groups:
@@ -118,14 +119,14 @@ def render(report: dict[str, Any], console: Console) -> None:
         )
     console.print(t)
 
-    t = Table(title="Akhir permainan / Endings (share of games)")
+    t = Table(title=both(T.ENDINGS_SHARE))
     t.add_column("ending")
     t.add_column("kind")
     t.add_column("all", justify="right")
     for label, _ in groups:
         t.add_column(label, justify="right")
     for en in report["endings"]:
-        name = en["id"] or "(tuntas / full game)"
+        name = en["id"] or f"({both(T.FULL_GAME)})"
         t.add_row(name, en["kind"], pct(en["share"]), *(pooled(en["by_bot"], w) for _, w in groups))
     console.print(t)
 
@@ -135,11 +136,11 @@ def render(report: dict[str, Any], console: Console) -> None:
         console.print(f"• {line}", markup=False, highlight=False)
     if report["dominant"]:
         console.print(
-            f"[bold red]Kebijakan dominan / dominant policies:[/bold red] {', '.join(report['dominant'])}"
+            f"[bold red]{both(T.DOMINANT_POLICIES)}:[/bold red] {', '.join(report['dominant'])}"
         )
     if report["dead"]:
         console.print(
-            f"[bold yellow]Kebijakan mati / dead policies:[/bold yellow] {', '.join(report['dead'])}"
+            f"[bold yellow]{both(T.DEAD_POLICIES)}:[/bold yellow] {', '.join(report['dead'])}"
         )
 
 
@@ -149,18 +150,18 @@ def render_seeds(seeds: dict[str, Any] | None, console: Console) -> None:
         return
     d = seeds["default"]
     verdict = (
-        "[green]adil / fair[/green]"
+        f"[green]{both(T.FAIR)}[/green]"
         if seeds["default_fair"]
-        else "[bold red]PADAT / CROWDED[/bold red]"
+        else f"[bold red]{both(T.CROWDED)}[/bold red]"
     )
     console.print(
-        f"[bold]Benih kelas / Class seed[/bold] {d['seed']}: {verdict} — paling banyak "
-        f"{d['most_shocks_in_one_turn']} guncangan dalam satu giliran / most shocks in one turn; "
-        f"skor pasif / passive score {d['passive_score']:.1f} ({-d['shortfall']:+.1f} vs "
-        f"median {seeds['median_passive']:.1f}); peringkat kerasnya / harshness rank "
-        f"{seeds['default_rank']}/{seeds['checked']} (1 = paling keras / harshest)"
+        f"[bold]{both(T.CLASS_SEED)}[/bold] {d['seed']}: {verdict} — "
+        f"{both(T.MOST_SHOCKS, n=d['most_shocks_in_one_turn'])}; "
+        f"{both(T.PASSIVE_SCORE)} {d['passive_score']:.1f} ({-d['shortfall']:+.1f} vs "
+        f"median {seeds['median_passive']:.1f}); {both(T.HARSHNESS_RANK)} "
+        f"{seeds['default_rank']}/{seeds['checked']} (1 = {both(T.HARSHEST)})"
     )
-    t = Table(title="Benih paling keras / Harshest seeds (passive play)")
+    t = Table(title=both(T.HARSHEST_SEEDS))
     for col in ("seed", "crowded turns (shocks)", "passive score", "shortfall", "ending"):
         t.add_column(col, justify="left" if col.startswith("crowded") else "right")
     for p in seeds["harshest"]:
@@ -174,4 +175,4 @@ def render_seeds(seeds: dict[str, Any] | None, console: Console) -> None:
         )
     console.print(t)
     fair = ", ".join(str(s) for s in seeds["fair_seeds"][:12])
-    console.print(f"Benih adil / fair seeds: {fair}", markup=False, highlight=False)
+    console.print(f"{both(T.FAIR_SEEDS)}: {fair}", markup=False, highlight=False)

@@ -13,11 +13,11 @@ import typer
 
 from game.cli.common import CliText, fail
 from game.errors import AgenError
-from game.i18n import both
+from game.i18n import both, english_first
 
 
 def aksi(
-    result_file: Annotated[Path, typer.Argument(help="A result file (.json) / berkas hasil")],
+    result_file: Annotated[Path, typer.Argument(help=english_first(CliText.HELP_RESULT_FILE))],
     out: Annotated[Path, typer.Option("--out", help="The Word file to write (.docx)")],
     scenarios: Annotated[
         Path | None,

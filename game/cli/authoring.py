@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from game.cli.common import CliText, Quarters, check_files, fail, played_as
 from game.errors import AgenError, Problem, ScenarioError
-from game.i18n import both, say
+from game.i18n import both, english_first, say
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
@@ -34,7 +35,7 @@ def new(
     ],
     out: Annotated[Path | None, typer.Option(help="File to write (default: ID.toml here)")] = None,
 ) -> None:
-    """Write a commented scenario to start from / tulis skenario awal berkomentar."""
+    """Write a commented scenario to start from."""
     from game.authoring.json_schema import schema_text
     from game.authoring.template import write_new
 
@@ -47,17 +48,17 @@ def new(
 
 
 def schema() -> None:
-    """Print the JSON Schema of the scenario format (for editors) / cetak JSON Schema format."""
+    """Print the JSON Schema of the scenario format (for editors)."""
     from game.authoring.json_schema import schema_text
 
     typer.echo(schema_text(), nl=False)
 
 
 def check(
-    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    scenario: Annotated[Path, typer.Argument(help=english_first(CliText.HELP_SCENARIO_FILE))],
     quarters: Quarters = None,
 ) -> None:
-    r"""Run the scenario's \[\[expect]] blocks like tests / jalankan blok \[\[expect]] seperti uji."""
+    """Run the scenario's [[expect]] blocks like tests."""
     from game.authoring.expect import number, run_all
     from game.scenario.loader import read_toml
     from game.scenario.locate import KeyLines
@@ -86,9 +87,9 @@ def check(
 
 
 def balance(
-    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
+    scenario: Annotated[Path, typer.Argument(help=english_first(CliText.HELP_SCENARIO_FILE))],
     runs: Annotated[
-        int, typer.Option(min=1, max=1_000_000, help="Bot games in all / jumlah permainan bot")
+        int, typer.Option(min=1, max=1_000_000, help=english_first(CliText.HELP_BOT_GAMES))
     ] = 10_000,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     out: Annotated[Path | None, typer.Option(help="Folder for PNG charts and report.json")] = None,
@@ -137,9 +138,7 @@ def balance(
 
 
 def lint(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Scenario files or folders / berkas atau folder")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=english_first(CliText.HELP_LINT_FILES))],
     runs: Annotated[int, typer.Option(min=1, max=1_000_000, help="Bot games per file")] = 1000,
     jobs: Annotated[int | None, typer.Option(min=1, help="Processes (default: all cores)")] = None,
 ) -> None:
@@ -188,8 +187,8 @@ def _with_progress(
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `agen` app."""
-    app.command("new")(new)
-    app.command("schema")(schema)
-    app.command("check")(check)
+    app.command("new", help=f"{english_first(CliText.HELP_NEW)}.")(new)
+    app.command("schema", help=f"{english_first(CliText.HELP_SCHEMA)}.")(schema)
+    app.command("check", help=escape(f"{english_first(CliText.HELP_CHECK)}."))(check)
     app.command("balance")(balance)
     app.command("lint")(lint)

@@ -10,27 +10,29 @@ import typer
 
 from game.cli.common import CliText, fail
 from game.errors import AgenError, ScenarioError
-from game.i18n import both, say
+from game.i18n import both, english_first, say
 
 class_app = typer.Typer(
-    help="Kelas langsung di jaringan lokal / a live class on the local network.",
+    help=f"{both(CliText.HELP_CLASS)}.",
     no_args_is_help=True,
 )
 
 
 @class_app.command("serve")
 def serve(
-    scenario: Annotated[Path, typer.Argument(help="Scenario file / berkas skenario")],
-    code: Annotated[str, typer.Option("--code", help="Class code / kode kelas, e.g. PKA-II-2026")],
+    scenario: Annotated[Path, typer.Argument(help=english_first(CliText.HELP_SCENARIO_FILE))],
+    code: Annotated[str, typer.Option("--code", help=english_first(CliText.HELP_CLASS_CODE))],
     seed: Annotated[
         int | None, typer.Option(help="One seed for the class (default: the scenario's)")
     ] = None,
-    lang: Annotated[Literal["id", "en"], typer.Option(help="Class language / bahasa kelas")] = "id",
+    lang: Annotated[
+        Literal["id", "en"], typer.Option(help=english_first(CliText.HELP_CLASS_LANG))
+    ] = "id",
     lockstep: Annotated[
-        bool, typer.Option("--lockstep", help="Quarters opened by the facilitator / serempak")
+        bool, typer.Option("--lockstep", help=english_first(CliText.HELP_LOCKSTEP))
     ] = False,
     minutes_per_quarter: Annotated[
-        float | None, typer.Option(help="A timer per quarter, in minutes / pengatur waktu")
+        float | None, typer.Option(help=english_first(CliText.HELP_TIMER))
     ] = None,
     host: Annotated[str, typer.Option(help="Address to listen on")] = "0.0.0.0",
     port: Annotated[int, typer.Option(help="Port")] = 8765,
@@ -43,12 +45,12 @@ def serve(
     ] = False,
     quarters: Annotated[
         int | None,
-        typer.Option(help="Play the scenario's short form of this many quarters / versi pendek"),
+        typer.Option(help=english_first(CliText.HELP_CLASS_QUARTERS)),
     ] = None,
     predict: Annotated[
         str | None,
         typer.Option(
-            help="Predictions: all, off, first:N (default: the scenario's) / prediksi",
+            help=english_first(CliText.HELP_PREDICT),
         ),
     ] = None,
 ) -> None:
@@ -73,8 +75,8 @@ def serve(
         raise fail(f"agen class serve: {text}", 2)
     if not port_free(host, port):
         raise fail(
-            f"agen class serve: port {port} di {host} sudah dipakai / is already in use: "
-            "pilih --port lain / choose another --port"
+            f"agen class serve: {both(CliText.PORT_IN_USE, port=port, host=host)}: "
+            f"{both(CliText.CHOOSE_PORT)}"
         )
     try:
         served = prepare(
@@ -105,12 +107,17 @@ def serve(
 def _announce(join_url: str, code: str, projector: str, control: str) -> None:
     import segno
 
-    typer.echo(f"Alamat peserta / participant address : {join_url}")
-    typer.echo(f"Kode kelas / class code               : {code}")
-    typer.echo(f"Layar proyektor / projector page      : {projector}")
+    labels = [
+        both(CliText.PARTICIPANT_ADDRESS),
+        both(CliText.CLASS_CODE),
+        both(CliText.PROJECTOR_PAGE),
+    ]
+    width = max(map(len, labels))
+    for label, value in zip(labels, (join_url, code, projector)):
+        typer.echo(f"{label:<{width}} : {value}")
     segno.make(f"{join_url}/class/{code}", error="m").terminal(out=sys.stdout, compact=True)
-    typer.echo(f"Kendali fasilitator / control (rahasia / secret): {control}")
-    typer.echo("Ctrl+C: berhenti / stop")
+    typer.echo(f"{both(CliText.CONTROL)} ({both(CliText.SECRET)}): {control}")
+    typer.echo(f"Ctrl+C: {both(CliText.STOP)}")
     sys.stdout.flush()
 
 

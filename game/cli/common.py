@@ -12,18 +12,10 @@ from typer import rich_utils as typer_rich_utils
 from typer.core import TyperOption
 
 from game.errors import AgenError, Codes, Problem, ScenarioError
-from game.i18n import both, say
+from game.i18n import both, english_first, say
 
 if TYPE_CHECKING:
     from game.scenario import LoadedScenario
-
-# ``--quarters N`` of every command that plays: the scenario's short form of N turns.
-Quarters = Annotated[
-    int | None,
-    typer.Option(
-        min=1, help="Play the scenario's short form of this many quarters (e.g. 4) / versi pendek"
-    ),
-]
 
 _type_shown = TyperOption.display_type_rich
 
@@ -70,14 +62,6 @@ def _one_line_error(error: Exception) -> None:
 
 
 typer_rich_utils.rich_format_error = _one_line_error  # type: ignore[assignment]
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=False,
-    invoke_without_command=True,
-    help="Agen Perubahan — permainan simulasi kepemimpinan / a leadership simulation.",
-    pretty_exceptions_enable=False,
-)
 
 
 class CliText(Codes):
@@ -146,6 +130,64 @@ class CliText(Codes):
     DIFFERENCE_FROM = "cli.difference_from"
     DIFFERENCE_NOTE = "cli.difference_note"
     EXPORTED = "cli.exported"
+    # the help texts of the commands and their options
+    HELP_AGEN = "cli.help.agen"
+    HELP_RESULTS = "cli.help.results"
+    HELP_CLASS = "cli.help.class"
+    HELP_PLAY = "cli.help.play"
+    HELP_SHOTS = "cli.help.shots"
+    HELP_NEW = "cli.help.new"
+    HELP_SCHEMA = "cli.help.schema"
+    HELP_CHECK = "cli.help.check"
+    HELP_SCENARIO_FILE = "cli.help.scenario_file"
+    HELP_SCENARIO_FILES = "cli.help.scenario_files"
+    HELP_LINT_FILES = "cli.help.lint_files"
+    HELP_SIMULATE_SCENARIO = "cli.help.simulate_scenario"
+    HELP_LANG = "cli.help.lang"
+    HELP_BOT = "cli.help.bot"
+    HELP_JOIN = "cli.help.join"
+    HELP_JOIN_CODE = "cli.help.join_code"
+    HELP_QUARTERS = "cli.help.quarters"
+    HELP_CLASS_QUARTERS = "cli.help.class_quarters"
+    HELP_RESULTS_FOLDER = "cli.help.results_folder"
+    HELP_SHOTS_OUT = "cli.help.shots_out"
+    HELP_SIZE = "cli.help.size"
+    HELP_BOT_GAMES = "cli.help.bot_games"
+    HELP_RESULT_FILE = "cli.help.result_file"
+    HELP_RESULT_FILES = "cli.help.result_files"
+    HELP_COHORT = "cli.help.cohort"
+    HELP_COHORTS = "cli.help.cohorts"
+    HELP_COMPARE_COHORTS = "cli.help.compare_cohorts"
+    HELP_FORCE = "cli.help.force"
+    HELP_CLASS_CODE = "cli.help.class_code"
+    HELP_CLASS_LANG = "cli.help.class_lang"
+    HELP_LOCKSTEP = "cli.help.lockstep"
+    HELP_TIMER = "cli.help.timer"
+    HELP_PREDICT = "cli.help.predict"
+    # what agen class serve, agen play and agen results print
+    PARTICIPANT_ADDRESS = "cli.participant_address"
+    CLASS_CODE = "cli.class_code"
+    PROJECTOR_PAGE = "cli.projector_page"
+    CONTROL = "cli.control"
+    SECRET = "cli.secret"
+    STOP = "cli.stop"
+    PORT_IN_USE = "cli.port_in_use"
+    CHOOSE_PORT = "cli.choose_port"
+    SAME_DECISIONS = "cli.same_decisions"
+    ORIGIN_UNKNOWN = "cli.origin_unknown"
+    NO_DISPLAY = "cli.no_display"
+
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    help=f"{both(CliText.HELP_AGEN)}.",
+    pretty_exceptions_enable=False,
+)
+
+# ``--quarters N`` of every command that plays: the scenario's short form of N turns.
+Quarters = Annotated[int | None, typer.Option(min=1, help=english_first(CliText.HELP_QUARTERS))]
 
 
 def scenario_path(given: Path, command: str) -> Path:

@@ -18,7 +18,7 @@ from game.cli.common import (
     scenario_path,
 )
 from game.errors import AgenError, PlanError, Problem, ScenarioError
-from game.i18n import both, say, say_error, tr
+from game.i18n import both, english_first, say, say_error, tr
 
 
 def _root(ctx: typer.Context) -> None:
@@ -30,14 +30,12 @@ def _root(ctx: typer.Context) -> None:
 
 
 def validate(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Scenario files or folders / berkas skenario atau folder")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=english_first(CliText.HELP_SCENARIO_FILES))],
     lang: Annotated[
         Literal["id", "en"],
         typer.Option(
             envvar="AGEN_LANG",
-            help="Language of the messages: id | en (default: $AGEN_LANG, else en) / bahasa pesan",
+            help=english_first(CliText.HELP_LANG),
         ),
     ] = "en",
 ) -> None:
@@ -54,11 +52,9 @@ def validate(
 def simulate(
     scenario: Annotated[
         Path | None,
-        typer.Argument(help="Scenario file (none with --join) / berkas skenario"),
+        typer.Argument(help=english_first(CliText.HELP_SIMULATE_SCENARIO)),
     ] = None,
-    bot: Annotated[
-        str | None, typer.Option(help="Bot that plays; a wrong name lists them / bot yang bermain")
-    ] = None,
+    bot: Annotated[str | None, typer.Option(help=english_first(CliText.HELP_BOT))] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
     seed: Annotated[
         int | None, typer.Option(help="Class seed for the events (default: the scenario's)")
@@ -85,9 +81,9 @@ def simulate(
     result_out: Annotated[Path | None, typer.Option(help="Write a result file here")] = None,
     join: Annotated[
         str | None,
-        typer.Option(help="Join a live class at this address (http://HOST:PORT) / gabung kelas"),
+        typer.Option(help=english_first(CliText.HELP_JOIN)),
     ] = None,
-    code: Annotated[str | None, typer.Option(help="Class code for --join / kode kelas")] = None,
+    code: Annotated[str | None, typer.Option(help=english_first(CliText.HELP_JOIN_CODE))] = None,
     quarters: Quarters = None,
 ) -> None:
     """Play without a window; print the metrics per turn, the main causes and the score.

@@ -13,15 +13,11 @@ from typing import Annotated
 import typer
 
 from game.cli.common import CliText, Quarters
-from game.i18n import both, say
+from game.i18n import both, english_first, say
 
 # Set to 1 to treat SDL_VIDEODRIVER as SDL's own fallback rather than the user's choice
 # (how a test stands in for a machine without a display).
 FALLBACK_DRIVER_FLAG = "AGEN_VIDEODRIVER_IS_FALLBACK"
-NO_DISPLAY = (
-    "Tidak ada layar untuk membuka jendela permainan; gunakan agen simulate untuk bermain tanpa layar. / "
-    "No display found to open the game window; use agen simulate for headless play."
-)
 
 
 def _quiet_pygame() -> None:
@@ -101,7 +97,7 @@ def run_game(
         driver = "offscreen"
     if no_real_display(driver, chosen_by_user):
         pygame.quit()
-        typer.echo(NO_DISPLAY, err=True)
+        typer.echo(both(CliText.NO_DISPLAY), err=True)
         raise typer.Exit(1)
 
     options = Options(
@@ -170,13 +166,13 @@ def _predict_first(predict: str | None) -> int | None:
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `agen` app."""
 
-    @app.command()
+    @app.command(help=f"{english_first(CliText.HELP_PLAY)}.")
     def play(
         scenario: Annotated[
-            Path | None, typer.Argument(help="Scenario file / berkas skenario")
+            Path | None, typer.Argument(help=english_first(CliText.HELP_SCENARIO_FILE))
         ] = None,
         results_dir: Annotated[
-            Path | None, typer.Option(help="Folder for result files / folder hasil")
+            Path | None, typer.Option(help=english_first(CliText.HELP_RESULTS_FOLDER))
         ] = None,
         playtest: Annotated[
             bool, typer.Option(help="Trainer's playtest: F5 reloads the file")
@@ -193,18 +189,16 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
     ) -> None:
-        """Open the game / buka permainan."""
+        """Open the game."""
         run_game(scenario, results_dir, playtest, plan, start_turn, quarters, predict)
 
-    @app.command()
+    @app.command(help=f"{english_first(CliText.HELP_SHOTS)}.")
     def shots(
-        out: Annotated[Path, typer.Option(help="Folder for the PNGs / folder gambar")],
+        out: Annotated[Path, typer.Option(help=english_first(CliText.HELP_SHOTS_OUT))],
         scenario: Annotated[Path | None, typer.Option(help="Scenario to show")] = None,
-        size: Annotated[
-            str, typer.Option(help="Window size WIDTHxHEIGHT / ukuran jendela")
-        ] = "1280x720",
+        size: Annotated[str, typer.Option(help=english_first(CliText.HELP_SIZE))] = "1280x720",
     ) -> None:
-        """Render every screen to PNG without a window / simpan gambar tiap layar."""
+        """Render every screen to PNG without a window."""
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         _quiet_pygame()

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from game.cli.common import CliText, fail
 from game.errors import AgenError
-from game.i18n import both
+from game.i18n import both, english_first
 from game.results.verify import ScenarioLibrary
 from game.safe_text import terminal_text
 
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from game.results.store import ResultStore
 
 results_app = typer.Typer(
-    help="Hasil kelas: impor, peringkat, bandingkan, ekspor, laporan / "
-    "class results: import, rank, compare, export, report.",
+    help=f"{both(CliText.HELP_RESULTS)}.",
     no_args_is_help=True,
 )
 
@@ -39,7 +38,7 @@ Scenarios = Annotated[
     typer.Option("--scenarios", help="Folder of scenario files (default: the shipped ones)"),
 ]
 Cohorts = Annotated[
-    list[str] | None, typer.Option("--cohort", help="Class code (repeatable) / kode kelas")
+    list[str] | None, typer.Option("--cohort", help=english_first(CliText.HELP_COHORTS))
 ]
 ScenarioOpt = Annotated[str | None, typer.Option("--scenario", help="Scenario ID or ID@VERSION")]
 
@@ -59,11 +58,7 @@ def _same(group: int | None) -> str:
 
 def _same_note(console: Console, flagged: bool) -> None:
     if flagged:
-        console.print(
-            "=N: keputusan identik dengan hasil lain dari kelas dan versi skenario yang sama "
-            "(salinan?) / identical decisions to another result of the same class and scenario "
-            "version (a copy?); ? = asal tidak diketahui / origin unknown"
-        )
+        console.print(f"=N: {both(CliText.SAME_DECISIONS)}; ? = {both(CliText.ORIGIN_UNKNOWN)}")
 
 
 def _library(folder: Path | None) -> ScenarioLibrary:
@@ -91,9 +86,7 @@ def _nothing_found(
 
 @results_app.command("import")
 def import_(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Result files or folders / berkas hasil atau folder")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=english_first(CliText.HELP_RESULT_FILES))],
     db: Db = None,
     scenarios: Scenarios = None,
 ) -> None:
@@ -169,7 +162,7 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
 
 @results_app.command("leaderboard")
 def leaderboard(
-    cohort: Annotated[str, typer.Option("--cohort", help="Class code / kode kelas")],
+    cohort: Annotated[str, typer.Option("--cohort", help=english_first(CliText.HELP_COHORT))],
     scenario: ScenarioOpt = None,
     limit: Annotated[int, typer.Option(help="Rows to show")] = 50,
     db: Db = None,
@@ -228,7 +221,7 @@ def leaderboard(
 @results_app.command("compare")
 def compare(
     cohort: Annotated[
-        list[str], typer.Option("--cohort", help="Two or more class codes / kode kelas")
+        list[str], typer.Option("--cohort", help=english_first(CliText.HELP_COMPARE_COHORTS))
     ],
     scenario: ScenarioOpt = None,
     scenarios: Scenarios = None,
@@ -332,9 +325,7 @@ def export(
     cohort: Cohorts = None,
     scenario: ScenarioOpt = None,
     db: Db = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing file / timpa berkas yang ada")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help=english_first(CliText.HELP_FORCE))] = False,
 ) -> None:
     """One row per player and one row per decision (CSV: a second *_decisions.csv; Excel: 2 sheets)."""
     from game.results.export import export as do_export
@@ -352,7 +343,7 @@ def export(
 
 @results_app.command("report")
 def report(
-    cohort: Annotated[str, typer.Option("--cohort", help="Class code / kode kelas")],
+    cohort: Annotated[str, typer.Option("--cohort", help=english_first(CliText.HELP_COHORT))],
     out: Annotated[Path, typer.Option("--out", help="Folder for the PNG charts and index.html")],
     scenario: ScenarioOpt = None,
     scenarios: Scenarios = None,

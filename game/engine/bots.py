@@ -17,6 +17,7 @@ from typing import TypeVar
 from game.engine.actions import Adopt, Choose
 from game.engine.game import Game
 from game.engine.scoring import score
+from game.errors import Codes, Message
 
 Bot = Callable[[Game, random.Random], None]
 PlayFn = TypeVar("PlayFn", bound=Callable[..., None])
@@ -28,7 +29,7 @@ class RegisteredBot:
 
     name: str
     play: Bot
-    about: str  # one line, English / Bahasa Indonesia, for reports and help
+    about: Message | str  # what it does (a BotText Message; a test's bot: its words as they are)
     share: Callable[[int], int] | None  # its games in a balance run of N; None: the rest
     chunk: int  # games per task of a balance run: many for a cheap bot, few for a dear one
 
@@ -44,8 +45,16 @@ class RegisteredBot:
 BOTS: dict[str, RegisteredBot] = {}
 
 
+class BotText(Codes):
+    """What each bot of the table does (the balance report's notes say it)."""
+
+    PASSIVE = "bot.passive"
+    RANDOM = "bot.random"
+    GREEDY = "bot.greedy"
+
+
 def register(
-    name: str, about: str, share: Callable[[int], int] | None, chunk: int
+    name: str, about: Message | str, share: Callable[[int], int] | None, chunk: int
 ) -> Callable[[PlayFn], PlayFn]:
     """Add a bot to the table (a decorator); ``share=None`` for the one that takes the rest."""
 
@@ -76,7 +85,7 @@ MAX_HORIZON = 12
 
 @register(
     "passive",
-    "does nothing; events take their default answer / tidak berbuat apa-apa",
+    Message.of(BotText.PASSIVE),
     share=lambda runs: max(1, runs // 20),
     chunk=500,
 )
@@ -86,7 +95,7 @@ def passive(game: Game, rng: random.Random) -> None:
 
 @register(
     "random",
-    "random open answers and adoptions / jawaban dan kebijakan acak",
+    Message.of(BotText.RANDOM),
     share=None,
     chunk=250,
 )
@@ -117,9 +126,7 @@ def rollout_score(game: Game, horizon: int | None = None) -> float:
 
 @register(
     "greedy",
-    f"weighs each option (at most {MAX_OPTIONS}) by playing it on, at most {MAX_HORIZON} turns "
-    "ahead, about 100x the cost of a random game / menimbang tiap pilihan (paling banyak "
-    f"{MAX_OPTIONS}) hingga {MAX_HORIZON} giliran ke depan, ~100x lebih mahal",
+    Message.of(BotText.GREEDY, options=MAX_OPTIONS, horizon=MAX_HORIZON),
     share=lambda runs: max(1, min(runs // 20, 25), runs // 250),
     chunk=2,
 )

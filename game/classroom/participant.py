@@ -30,6 +30,7 @@ from game.classroom.client import (
     Seat,
 )
 from game.engine import BOTS, Game, play_bot, play_plan
+from game.i18n import tr
 from game.results.record import Origin, ResultRecord, record_from_game, write_result
 from game.scenario import LoadedScenario, load_plan, load_scenario
 from game.scenario.reflection import with_turns
@@ -151,7 +152,10 @@ def take_part(
         while not info.may_finish(quarter):
             if info.state == "closed":
                 raise ClassRefused(
-                    422, "class.api.closed", "Kelas sudah ditutup.", "The class is closed."
+                    422,
+                    "class.api.closed",
+                    tr("class.api.closed", "id"),
+                    tr("class.api.closed", "en"),
                 )
             notice(f"waiting: quarter {quarter} not open yet")
             time.sleep(pause_s)

@@ -42,7 +42,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from game.classroom import tables as T
 from game.classroom.refusal import Refusal
+from game.classroom.words import ServeText
 from game.errors import ResultError
+from game.i18n import english_first
 from game.results.record import ResultRecord
 from game.results.store import ResultStore
 from game.results.store_tables import results
@@ -242,12 +244,14 @@ class ClassStore:
             if old is not None and (
                 old.scenario_sha256 != loaded.sha256 or old.seed != seed or old.quarters != quarters
             ):
-                form = f"{old.quarters or loaded.scenario.turns}"
                 raise ResultError(
-                    f"class {code} already exists with scenario {old.scenario_id}@"
-                    f"{old.scenario_version}, seed {old.seed} and {form} turns: choose another "
-                    "code / kelas dengan kode ini sudah ada dengan skenario, seed atau jumlah "
-                    "giliran lain: pilih kode lain"
+                    english_first(
+                        ServeText.TAKEN,
+                        code=code,
+                        scenario=f"{old.scenario_id}@{old.scenario_version}",
+                        seed=old.seed,
+                        turns=old.quarters or loaded.scenario.turns,
+                    )
                 )
             values = {
                 "language": language,

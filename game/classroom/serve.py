@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from game.classroom.pages import form_text
 from game.classroom.rooms import ClassStore
+from game.classroom.words import ServeText
 from game.errors import ResultError
-from game.i18n import tr
+from game.i18n import english_first, tr
 from game.results.store import open_store, resolve_url
 from game.scenario import LoadedScenario
 
@@ -69,12 +70,9 @@ def prepare(
 ) -> Served:
     """Create (or take up again) the class in the store; raise ResultError with one line."""
     if not CODE_PATTERN.match(code):
-        raise ResultError(
-            f"class code '{code:.80}': use letters, digits, '-', '_' or '.' (up to 64) / "
-            "kode kelas: huruf, angka, '-', '_' atau '.'"
-        )
+        raise ResultError(f"class code '{code:.80}': {english_first(ServeText.CODE_SHAPE)}")
     if minutes_per_quarter is not None and not 0 < minutes_per_quarter <= 240:
-        raise ResultError("--minutes-per-quarter: between 0 and 240 / antara 0 dan 240")
+        raise ResultError(f"--minutes-per-quarter: {english_first(ServeText.MINUTES)}")
     url = resolve_url(db)
     public = lan_address() if host in ("0.0.0.0", "::", "") else host
     join_url = f"http://{public}:{port}"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.errors import ResultError
-from game.i18n import both, tr
+from game.i18n import both, english_first, tr
 from game.results import class_charts
 from game.results.analysis import (
     PathGroup,
@@ -29,7 +29,7 @@ from game.results.duplicates import duplicate_groups
 from game.results.reflection_page import reflection_section
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary, verify_on
-from game.results.words import ReportText
+from game.results.words import ReportText, ResultText
 from game.safe_text import terminal_text
 from game.scenario import VALUES, LoadedScenario, localize
 
@@ -56,13 +56,13 @@ def write_report(
     if len(versions) > 1:
         raise ResultError(
             f"cohort '{terminal_text(cohort)}' played several scenario versions ({', '.join(versions)}): "
-            "choose one with --scenario ID@VERSION / pilih satu versi"
+            f"{english_first(ResultText.CHOOSE_VERSION)}"
         )
     lengths = sorted({i.record.quarters or 0 for i in items})
     if len(lengths) > 1:
         raise ResultError(
             f"cohort '{cohort}' played the short form and the full game: their scores are never "
-            "pooled; choose one with --quarters N (0: the full game) / pilih salah satu"
+            f"pooled; {english_first(ResultText.CHOOSE_QUARTERS)}"
         )
     hashes = {i.record.scenario_sha256 for i in items}
     loaded = library.by_hash(next(iter(hashes))) if len(hashes) == 1 else None

@@ -17,8 +17,10 @@ from typing import Any
 
 from game.atomic import write_atomic
 from game.errors import ResultError
+from game.i18n import both, english_first
 from game.results.duplicates import group_numbers
 from game.results.store import StoredResult
+from game.results.words import ResultText
 from game.safe_text import sheet_text
 
 PLAYER_COLUMNS = (
@@ -182,14 +184,11 @@ def export(results: Sequence[StoredResult], out: Path, fmt: str, force: bool = F
     if writer is None:
         raise ResultError(f"unknown format '{fmt}': choose {' or '.join(WRITERS)}")
     if not out.parent.is_dir():
-        raise ResultError(f"{out}: folder {out.parent} does not exist / folder tidak ada")
+        raise ResultError(f"{out}: {english_first(ResultText.FOLDER_MISSING, folder=out.parent)}")
     beside = [decisions_path(out), predictions_path(out)] if fmt == "csv" else []
     existing = [p for p in (out, *beside) if p.exists()]
     if existing and not force:
-        raise ResultError(
-            f"{existing[0]}: sudah ada; tambahkan --force untuk menimpa / already exists; "
-            "add --force to replace it"
-        )
+        raise ResultError(f"{existing[0]}: {both(ResultText.EXISTS)}")
     tables = [player_rows(results), decision_rows(results), prediction_rows(results)]
     try:
         return writer(tables, out)

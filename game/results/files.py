@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.i18n import english_first
+from game.results.words import ResultText
+
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Result files under ``paths`` (files as given, folders searched), and the paths refused."""
@@ -21,13 +24,11 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, s
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                refused.append(
-                    (path, "no .json result files in this folder / tidak ada berkas hasil")
-                )
+                refused.append((path, english_first(ResultText.NO_JSON)))
         elif path.exists():
             found = [path]
         else:
-            refused.append((path, "file or folder not found / berkas atau folder tidak ada"))
+            refused.append((path, english_first(ResultText.NOT_FOUND)))
             found = []
         for file in found:
             if file.resolve() not in seen:

@@ -22,11 +22,13 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from game import paths
 from game.errors import ResultError
+from game.i18n import english_first
 from game.results.duplicates import path_sha256
 from game.results.files import collect_files
 from game.results.record import ResultRecord, read_result
 from game.results.store_tables import ensure_schema, results
 from game.results.verify import ScenarioLibrary, verify
+from game.results.words import ResultText
 
 _PG_LOCK = 7_301_955  # advisory lock id held while creating or upgrading the schema
 
@@ -94,7 +96,9 @@ def resolve_url(url: str | None) -> str:
                 f"{url}: is a folder; give a database file such as {url}/results.sqlite"
             )
         if not path.parent.is_dir():
-            raise ResultError(f"{url}: folder {path.parent} does not exist / folder tidak ada")
+            raise ResultError(
+                f"{url}: {english_first(ResultText.FOLDER_MISSING, folder=path.parent)}"
+            )
         return f"sqlite:///{path}"
     # every spelling of PostgreSQL goes through psycopg (version 3), installed with the game
     for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
@@ -102,10 +106,7 @@ def resolve_url(url: str | None) -> str:
             return "postgresql+psycopg://" + url[len(prefix) :]
     scheme = url.split("://", 1)[0]
     if scheme.startswith("postgresql+") and scheme != "postgresql+psycopg":
-        raise ResultError(
-            f"{scheme}://: only the psycopg driver is supported; write postgresql://... "
-            "/ hanya driver psycopg: tulis postgresql://..."
-        )
+        raise ResultError(f"{scheme}://: {english_first(ResultText.PSYCOPG_ONLY)}")
     return url
 
 
@@ -133,10 +134,7 @@ def open_store(url: str | None = None) -> ResultStore:
         store = ResultStore(engine)
         store.migrate()
     except ImportError:
-        raise ResultError(
-            "PostgreSQL needs the psycopg driver: pip install 'psycopg[binary]' "
-            "/ PostgreSQL butuh driver psycopg: pip install 'psycopg[binary]'"
-        ) from None
+        raise ResultError(english_first(ResultText.PSYCOPG_MISSING)) from None
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise ResultError(f"{url}: not a database URL or file path ({_reason(exc)})") from None
     except SQLAlchemyError as exc:

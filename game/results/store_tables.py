@@ -35,6 +35,8 @@ from sqlalchemy import (
 )
 
 from game.errors import ResultError
+from game.i18n import english_first
+from game.results.words import ResultText
 
 SCHEMA_VERSION = 3
 
@@ -130,7 +132,7 @@ def ensure_schema(conn: Connection) -> int:
     if version > SCHEMA_VERSION:
         raise ResultError(
             f"the results database has schema version {version}, newer than this app knows "
-            f"({SCHEMA_VERSION}): update the app / perbarui aplikasi"
+            f"({SCHEMA_VERSION}): {english_first(ResultText.UPDATE_APP)}"
         )
     if version == 0:
         metadata.create_all(conn)

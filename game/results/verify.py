@@ -17,8 +17,9 @@ from game import paths
 from game.engine import Game, replay
 from game.engine.prediction import check_predictions
 from game.errors import PlanError, ResultError, ScenarioError
-from game.i18n import say
+from game.i18n import english_first, say
 from game.results.record import ResultRecord
+from game.results.words import ResultText
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters, with_turns
 
@@ -54,9 +55,7 @@ class ScenarioLibrary:
         """Raise ResultError naming a scenarios folder that does not exist."""
         for folder in self.folders:
             if not folder.is_dir():
-                raise ResultError(
-                    f"{folder}: scenarios folder not found / folder skenario tidak ada"
-                )
+                raise ResultError(f"{folder}: {english_first(ResultText.NO_SCENARIOS_FOLDER)}")
 
     def _index(self) -> dict[tuple[str, str], list[LoadedScenario]]:
         if self._by_key is None:
@@ -81,13 +80,11 @@ class ScenarioLibrary:
             if loaded.sha256 == record.scenario_sha256:
                 return loaded
         where = ", ".join(str(f) for f in self.folders)
-        name = f"'{record.scenario_id}' version {record.scenario_version}"
+        name = {"id": record.scenario_id, "version": record.scenario_version}
         if candidates:
-            raise ResultError(
-                f"scenario changed since play: {name} in {candidates[0].path} has a different SHA-256"
-                " / skenario berubah sejak dimainkan"
-            )
-        raise ResultError(f"unknown scenario {name} (not in {where}) / skenario tidak dikenal")
+            path = candidates[0].path
+            raise ResultError(english_first(ResultText.SCENARIO_CHANGED, **name, path=path))
+        raise ResultError(english_first(ResultText.UNKNOWN_SCENARIO, **name, where=where))
 
     def by_hash(self, sha256: str) -> LoadedScenario | None:
         """The loaded scenario with this file hash, if any."""

@@ -54,3 +54,20 @@ class ReportText(Codes):
     EFFECT_SMALL = "class_report.effect_small"
     EFFECT_MEDIUM = "class_report.effect_medium"
     EFFECT_LARGE = "class_report.effect_large"
+
+
+class ResultText(Codes):
+    """Why a result file, the store or an export is refused (the error's one line)."""
+
+    CHOOSE_VERSION = "result.choose_version"
+    CHOOSE_QUARTERS = "result.choose_quarters"
+    FOLDER_MISSING = "result.folder_missing"
+    EXISTS = "result.exists"
+    NO_JSON = "result.no_json"
+    NOT_FOUND = "result.not_found"
+    PSYCOPG_ONLY = "result.psycopg_only"
+    PSYCOPG_MISSING = "result.psycopg_missing"
+    UPDATE_APP = "result.update_app"
+    NO_SCENARIOS_FOLDER = "result.no_scenarios_folder"
+    SCENARIO_CHANGED = "result.scenario_changed"
+    UNKNOWN_SCENARIO = "result.unknown_scenario"

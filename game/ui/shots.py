@@ -13,8 +13,8 @@ import pygame
 
 from game import paths
 from game.engine import BOTS, Choose
-from game.errors import AgenError, ScenarioError
-from game.i18n import LANGUAGES
+from game.errors import AgenError, Codes, ScenarioError
+from game.i18n import LANGUAGES, english_first
 from game.scenario import load_scenario
 from game.ui.app import App
 from game.ui.options import Options
@@ -42,7 +42,15 @@ def pick_scenario(given: Path | None = None) -> Path:
         except (ScenarioError, OSError):
             continue
         return path
-    raise AgenError("no scenario loads / tidak ada skenario yang bisa dimuat")
+    raise AgenError(english_first(ShotsText.NO_SCENARIO))
+
+
+class ShotsText(Codes):
+    """Why ``agen shots`` cannot start."""
+
+    NO_SCENARIO = "shots.no_scenario"
+    SIZE_FORM = "shots.size_form"
+    SIZE_RANGE = "shots.size_range"
 
 
 def mid_game(session: Session, until: int = 3) -> None:
@@ -73,12 +81,12 @@ def parse_size(text: str) -> tuple[int, int]:
     """``"1920x1080"`` as (1920, 1080); raise AgenError naming the problem otherwise."""
     w, sep, h = text.lower().replace("×", "x").partition("x")
     if not sep or not w.strip().isdigit() or not h.strip().isdigit():
-        raise AgenError(f"--size {text}: give WIDTHxHEIGHT, e.g. 1920x1080 / tulis LEBARxTINGGI")
+        raise AgenError(f"--size {text}: {english_first(ShotsText.SIZE_FORM)}")
     size = (int(w), int(h))
     if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1] or size[0] > 7680 or size[1] > 4320:
-        raise AgenError(
-            f"--size {text}: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to 7680x4320 / ukuran di luar batas"
-        )
+        smallest = f"{MIN_SIZE[0]}x{MIN_SIZE[1]}"
+        line = english_first(ShotsText.SIZE_RANGE, min=smallest, max="7680x4320")
+        raise AgenError(f"--size {text}: {line}")
     return size
 
 

@@ -164,7 +164,7 @@ def scenario_schema() -> dict[str, Any]:
     out: dict[str, Any] = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
-        "title": f"{both(AuthoringText.SCHEMA_TITLE)} (format 1)",
+        "title": f"Agen Perubahan — {both(AuthoringText.SCHEMA_TITLE)} (format 1)",
         **{k: v for k, v in root.items() if k != "title"},
         "definitions": defs,
         "x-taplo": {"initKeys": list(root.get("required", []))},

@@ -21,7 +21,10 @@ class_app = typer.Typer(
 @class_app.command("serve")
 def serve(
     scenario: Annotated[Path, typer.Argument(help=english_first(CliText.HELP_SCENARIO_FILE))],
-    code: Annotated[str, typer.Option("--code", help=english_first(CliText.HELP_CLASS_CODE))],
+    code: Annotated[
+        str,
+        typer.Option("--code", help=f"{english_first(CliText.HELP_CLASS_CODE)}, e.g. PKA-II-2026"),
+    ],
     seed: Annotated[
         int | None, typer.Option(help="One seed for the class (default: the scenario's)")
     ] = None,

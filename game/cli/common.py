@@ -155,7 +155,6 @@ class CliText(Codes):
     HELP_BOT_GAMES = "cli.help.bot_games"
     HELP_RESULT_FILE = "cli.help.result_file"
     HELP_RESULT_FILES = "cli.help.result_files"
-    HELP_COHORT = "cli.help.cohort"
     HELP_COHORTS = "cli.help.cohorts"
     HELP_COMPARE_COHORTS = "cli.help.compare_cohorts"
     HELP_FORCE = "cli.help.force"
@@ -182,7 +181,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=False,
     invoke_without_command=True,
-    help=f"{both(CliText.HELP_AGEN)}.",
+    help=f"Agen Perubahan — {both(CliText.HELP_AGEN)}.",
     pretty_exceptions_enable=False,
 )
 

@@ -162,7 +162,7 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
 
 @results_app.command("leaderboard")
 def leaderboard(
-    cohort: Annotated[str, typer.Option("--cohort", help=english_first(CliText.HELP_COHORT))],
+    cohort: Annotated[str, typer.Option("--cohort", help=english_first(CliText.HELP_CLASS_CODE))],
     scenario: ScenarioOpt = None,
     limit: Annotated[int, typer.Option(help="Rows to show")] = 50,
     db: Db = None,
@@ -343,7 +343,7 @@ def export(
 
 @results_app.command("report")
 def report(
-    cohort: Annotated[str, typer.Option("--cohort", help=english_first(CliText.HELP_COHORT))],
+    cohort: Annotated[str, typer.Option("--cohort", help=english_first(CliText.HELP_CLASS_CODE))],
     out: Annotated[Path, typer.Option("--out", help="Folder for the PNG charts and index.html")],
     scenario: ScenarioOpt = None,
     scenarios: Scenarios = None,

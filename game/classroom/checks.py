@@ -13,7 +13,7 @@ from game.classroom.refusal import Refusal, Words
 from game.classroom.rooms import Room, SeatRow
 from game.engine import Decision, Game, replay
 from game.errors import PlanError, ResultError
-from game.i18n import say
+from game.i18n import say, say_error
 from game.results.record import ResultRecord, parse_result
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario
@@ -74,7 +74,7 @@ def read_result(body: bytes) -> ResultRecord:
     try:
         return parse_result(body)
     except ResultError as exc:
-        raise Refusal(422, "class.api.bad_result", reason=str(exc)) from None
+        raise Refusal(422, "class.api.bad_result", reason=_words(exc)) from None
 
 
 def check_result(room: Room, seat: SeatRow, record: ResultRecord, loaded: LoadedScenario) -> Game:
@@ -110,4 +110,9 @@ def check_result(room: Room, seat: SeatRow, record: ResultRecord, loaded: Loaded
     try:
         return verify_on(record, loaded)
     except ResultError as exc:
-        raise Refusal(422, "class.api.not_verified", reason=str(exc)) from None
+        raise Refusal(422, "class.api.not_verified", reason=_words(exc)) from None
+
+
+def _words(exc: ResultError) -> Words:
+    """A result error's reason in each language of the answer."""
+    return Words(say_error(exc, "id"), say_error(exc, "en"))

@@ -20,8 +20,9 @@ from game import __version__ as APP_VERSION
 from game.atomic import write_text_atomic
 from game.engine import Decision, Game
 from game.engine.prediction import Prediction
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.nesting import too_deep_line
+from game.results.words import ResultText
 from game.scenario import LoadedScenario, localize
 
 FORMAT: Literal[1] = 1
@@ -239,25 +240,22 @@ def write_result(record: ResultRecord, path: Path) -> Path:
 def parse_result(data: bytes) -> ResultRecord:
     """Parse the bytes of a result file; raise ResultError with a one-line reason."""
     if len(data) > MAX_RESULT_BYTES:
-        raise ResultError("file too large for a result (over 5 MB)")
+        raise ResultError(Message.of(ResultText.TOO_LARGE))
     try:
         text = data.decode("utf-8")
         raw = json.loads(text)
     except UnicodeDecodeError:
-        raise ResultError("not UTF-8 text") from None
+        raise ResultError(Message.of(ResultText.NOT_UTF8)) from None
     except json.JSONDecodeError as exc:
-        raise ResultError(f"not valid JSON (line {exc.lineno})") from None
+        raise ResultError(Message.of(ResultText.NOT_JSON, line=exc.lineno)) from None
     except RecursionError:
-        raise ResultError(
-            f"not valid JSON: nested too deeply (line {too_deep_line(text)})"
-        ) from None
+        raise ResultError(Message.of(ResultText.TOO_DEEP, line=too_deep_line(text))) from None
     if not isinstance(raw, dict) or "format" not in raw:
-        raise ResultError("not a result file: no 'format' field")
+        raise ResultError(Message.of(ResultText.NO_FORMAT))
     version = raw["format"]
     if version != FORMAT or isinstance(version, bool):
-        raise ResultError(
-            f"result format {version!r:.20} is not supported (this version reads format {FORMAT})"
-        )
+        found = f"{version!r:.20}"
+        raise ResultError(Message.of(ResultText.OTHER_FORMAT, found=found, format=FORMAT))
     try:
         return ResultRecord.model_validate(raw)
     except ValidationError as exc:
@@ -269,11 +267,13 @@ def read_result(path: Path) -> ResultRecord:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ResultError("file not found") from None
+        raise ResultError(Message.of(ResultText.FILE_NOT_FOUND)) from None
     except IsADirectoryError:
-        raise ResultError("is a folder, not a file") from None
+        raise ResultError(Message.of(ResultText.IS_FOLDER)) from None
     except OSError as exc:
-        raise ResultError(f"cannot read: {exc.strerror or exc}") from None
+        raise ResultError(
+            Message.of(ResultText.CANNOT_READ, reason=exc.strerror or str(exc))
+        ) from None
     return parse_result(data)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from game import paths
 from game.engine import Game, replay
 from game.engine.prediction import check_predictions
-from game.errors import PlanError, ResultError, ScenarioError
-from game.i18n import english_first, say
+from game.errors import Message, PlanError, ResultError, ScenarioError
+from game.i18n import english_first
 from game.results.record import ResultRecord
 from game.results.words import ResultText
 from game.scenario import LoadedScenario, load_scenario, localize
@@ -106,17 +106,15 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
     decisions = record.decision_objects()
     why_not = check_quarters(loaded.scenario, record.quarters)
     if why_not is not None:
-        raise ResultError(f"quarters: {why_not}")
+        raise ResultError(Message.of(ResultText.QUARTERS, reason=why_not))
     try:
         game = replay(with_turns(loaded.compiled, record.quarters), record.seed, decisions)
     except PlanError as exc:
-        raise ResultError(f"decisions do not replay: {say(exc.said, 'en')}") from None
+        raise ResultError(Message.of(ResultText.NOT_REPLAYED, reason=exc.said)) from None
     played = [d.to_json() for d in game.decisions]
     if played != list(record.decisions):
-        raise ResultError(
-            f"decisions incomplete: the replay made {len(played)} decisions, the file has "
-            f"{len(record.decisions)} (an event answer is missing or was altered)"
-        )
+        given = len(record.decisions)
+        raise ResultError(Message.of(ResultText.INCOMPLETE, made=len(played), given=given))
     check_predictions(game, record.prediction_objects())
     outcome = game.outcome
     assert outcome is not None  # replay always plays to the end
@@ -126,29 +124,40 @@ def verify_on(record: ResultRecord, loaded: LoadedScenario) -> Game:
         grade = localize(s.scoring.grades[outcome.grade].name, record.language, s.default_language)
     if not _same(outcome.score, record.score):
         raise ResultError(
-            f"score does not match the decisions: file says {record.score:g}, "
-            f"replay gives {outcome.score:g}"
+            Message.of(
+                ResultText.SCORE_DIFFERS,
+                stored=f"{record.score:g}",
+                replayed=f"{outcome.score:g}",
+            )
         )
-    checks: list[tuple[str, object, object]] = [
-        ("grade", record.grade, grade),
-        ("goals", tuple(record.goals), outcome.goals),
-        ("ending", record.ending, outcome.ending),
-        ("turns played", record.turns_played, outcome.turns_played),
+    checks: list[tuple[ResultText, object, object]] = [
+        (ResultText.GRADE, record.grade, grade),
+        (ResultText.GOALS, tuple(record.goals), outcome.goals),
+        (ResultText.ENDING, record.ending, outcome.ending),
+        (ResultText.TURNS_PLAYED, record.turns_played, outcome.turns_played),
     ]
     for what, stored, replayed in checks:
         if stored != replayed:
             raise ResultError(
-                f"{what} does not match the decisions: file says {stored!r}, "
-                f"replay gives {replayed!r}"
+                Message.of(
+                    ResultText.FIELD_DIFFERS,
+                    what=Message.of(what),
+                    stored=repr(stored),
+                    replayed=repr(replayed),
+                )
             )
     final = game.values_after(game.turns_played)
     if set(final) != set(record.metrics):
-        raise ResultError("final metrics do not match the scenario's metrics")
+        raise ResultError(Message.of(ResultText.METRICS_DIFFER))
     for name, value in final.items():
         if not _same(value, record.metrics[name]):
             raise ResultError(
-                f"final metric '{name}' does not match the decisions: file says "
-                f"{record.metrics[name]:g}, replay gives {value:g}"
+                Message.of(
+                    ResultText.METRIC_DIFFERS,
+                    metric=name,
+                    stored=f"{record.metrics[name]:g}",
+                    replayed=f"{value:g}",
+                )
             )
     return game
 

@@ -235,3 +235,23 @@ def test_results_count_against_the_rate_limit_refused_or_stored(
         assert open_store(server.db).count() == 2
     finally:
         server.stop()
+
+
+def test_a_refused_result_says_why_in_the_participants_language(
+    strict_server: Server, tmp_path: Path
+) -> None:
+    server = strict_server
+    with ClassClient(server.url, server.code, language="id") as client:
+        dewi = client.join("Dewi Bahasa")
+        honest = _record(client, dewi, tmp_path)
+    edited = honest.to_json() | {"score": honest.score + 5}
+    before = _state(server)
+    reply = _post(server, "results", dewi.token, edited, lang="id")
+    assert reply.status_code == 422
+    said = reply.json()["message"]
+    assert "skor tidak cocok dengan keputusannya" in said and "does not match" not in said
+    reply = _post(server, "results", dewi.token, {"bukan": "hasil"}, lang="id")
+    assert "bukan berkas hasil: tidak ada kolom 'format'" in reply.json()["message"]
+    reply = _post(server, "results", dewi.token, {"bukan": "hasil"}, lang="en")
+    assert "not a result file: no 'format' field" in reply.json()["message"]
+    assert _state(server) == before

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.errors import ActionRefused, Codes, ResultError
+from game.errors import ActionRefused, Codes, Message, ResultError
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,17 @@ class Choose:
 
 
 Action = Adopt | Cancel | Choose
+
+
+class RecordCode(Codes):
+    """Why a decision or a prediction stored in a result file cannot be read or checked."""
+
+    DECISION_TURN = "record.decision_turn"
+    DECISION_UNREADABLE = "record.decision_unreadable"
+    PREDICTION_UNREADABLE = "record.prediction_unreadable"
+    PREDICTION_NO_ADOPTION = "record.prediction_no_adoption"
+    PREDICTION_NO_METRIC = "record.prediction_no_metric"
+    PREDICTION_QUARTER = "record.prediction_quarter"
 
 
 class Refusal(Codes):
@@ -93,7 +104,7 @@ class Decision:
             or not isinstance(data.get("turn"), int)
             or isinstance(data.get("turn"), bool)
         ):
-            raise ResultError("a decision must be a table with a whole-number 'turn'")
+            raise ResultError(Message.of(RecordCode.DECISION_TURN))
         keys = set(data) - {"turn"}
         if keys == {"adopt"} and isinstance(data["adopt"], str):
             return Decision(data["turn"], Adopt(data["adopt"]))
@@ -107,4 +118,4 @@ class Decision:
             and all(isinstance(x, str) for x in choose)
         ):
             return Decision(data["turn"], Choose(choose[0], choose[1]))
-        raise ResultError(f"unreadable decision {data!r:.60}")
+        raise ResultError(Message.of(RecordCode.DECISION_UNREADABLE, data=f"{data!r:.60}"))

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from game.engine import ledger as L
-from game.engine.actions import Adopt
+from game.engine.actions import Adopt, RecordCode
 from game.engine.game import Game
 from game.engine.ledger import Cause
-from game.errors import ResultError
+from game.errors import Message, ResultError
 
 Direction = Literal["up", "down", "same"]
 DIRECTIONS: tuple[Direction, ...] = ("up", "down", "same")
@@ -61,7 +61,7 @@ class Prediction:
             and data["expect"] in DIRECTIONS
         )
         if not ok:
-            raise ResultError(f"unreadable prediction {data!r:.80}")
+            raise ResultError(Message.of(RecordCode.PREDICTION_UNREADABLE, data=f"{data!r:.80}"))
         return Prediction(data["turn"], data["policy"], data["metric"], data["by"], data["expect"])
 
 
@@ -208,9 +208,11 @@ def check_predictions(game: Game, predictions: tuple[Prediction, ...]) -> None:
     for i, p in enumerate(predictions, 1):
         if (p.turn, p.policy) not in adopted:
             raise ResultError(
-                f"prediction {i}: no adoption of '{p.policy}' in turn {p.turn} among the decisions"
+                Message.of(RecordCode.PREDICTION_NO_ADOPTION, n=i, policy=p.policy, turn=p.turn)
             )
         if p.metric not in s.metrics or p.metric == s.budget:
-            raise ResultError(f"prediction {i}: '{p.metric}' is not a metric of the scenario")
+            raise ResultError(Message.of(RecordCode.PREDICTION_NO_METRIC, n=i, metric=p.metric))
         if not p.turn <= p.by <= s.turns:
-            raise ResultError(f"prediction {i}: quarter {p.by} is outside {p.turn}..{s.turns}")
+            raise ResultError(
+                Message.of(RecordCode.PREDICTION_QUARTER, n=i, by=p.by, turn=p.turn, last=s.turns)
+            )

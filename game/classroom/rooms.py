@@ -43,11 +43,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from game.classroom import tables as T
 from game.classroom.refusal import Refusal
 from game.classroom.words import ServeText
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.i18n import english_first
 from game.results.record import ResultRecord
 from game.results.store import ResultStore
 from game.results.store_tables import results
+from game.results.words import ResultText
 from game.scenario import LoadedScenario, load_scenario
 from game.scenario.reflection import with_turns
 
@@ -199,7 +200,7 @@ class ClassStore:
         except SQLAlchemyError as exc:
             if isinstance(exc, IntegrityError):
                 raise
-            raise ResultError(f"cannot write to the results database: {exc}") from None
+            raise ResultError(Message.of(ResultText.DB_WRITE, reason=str(exc))) from None
         finally:
             if lock is not None:
                 lock.release()

@@ -25,8 +25,9 @@ from game.engine.game import Game
 from game.engine.numbers import decimals, show
 from game.engine.prediction import Prediction, calibration
 from game.engine.principles import values_shown
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.i18n import tr
+from game.results.words import ResultText
 from game.scenario import localize
 
 
@@ -241,5 +242,7 @@ def write_aksi(
         ).save(str(tmp))
         tmp.replace(path)
     except OSError as exc:
-        raise ResultError(f"{path}: cannot write the draft: {exc.strerror or exc}") from None
+        raise ResultError(
+            Message.of(ResultText.WRITE_DRAFT, path=str(path), reason=exc.strerror or str(exc))
+        ) from None
     return path

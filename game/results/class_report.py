@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.i18n import both, english_first, tr
 from game.results import class_charts
 from game.results.analysis import (
@@ -67,14 +67,16 @@ def write_report(
     hashes = {i.record.scenario_sha256 for i in items}
     loaded = library.by_hash(next(iter(hashes))) if len(hashes) == 1 else None
     if loaded is None:
+        folders = ", ".join(map(str, library.folders))
         raise ResultError(
-            f"scenario {versions[0]} as played is not in {', '.join(map(str, library.folders))}: "
-            "the report replays the games on it; give --scenarios DIR"
+            Message.of(ResultText.REPORT_NOT_HERE, version=versions[0], folders=folders)
         )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ResultError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
+        raise ResultError(
+            Message.of(ResultText.CREATE_FOLDER, path=str(out), reason=exc.strerror or str(exc))
+        ) from None
     played = []
     for item in items:
         played.append(Played(item.record, verify_on(item.record, loaded)))
@@ -87,7 +89,9 @@ def write_report(
         page = out / "index.html"
         page.write_text(_html(played, loaded, cohort, files, lang, groups), encoding="utf-8")
     except OSError as exc:
-        raise ResultError(f"{out}: cannot write the report: {exc.strerror or exc}") from None
+        raise ResultError(
+            Message.of(ResultText.WRITE_REPORT, path=str(out), reason=exc.strerror or str(exc))
+        ) from None
     return page
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.atomic import write_atomic
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.i18n import both, english_first
 from game.results.duplicates import group_numbers
 from game.results.store import StoredResult
@@ -182,7 +182,9 @@ def export(results: Sequence[StoredResult], out: Path, fmt: str, force: bool = F
     ResultError with one line. An existing file is replaced only with ``force``."""
     writer = WRITERS.get(fmt)
     if writer is None:
-        raise ResultError(f"unknown format '{fmt}': choose {' or '.join(WRITERS)}")
+        raise ResultError(
+            Message.of(ResultText.UNKNOWN_FORMAT, format=fmt, choices=" or ".join(WRITERS))
+        )
     if not out.parent.is_dir():
         raise ResultError(f"{out}: {english_first(ResultText.FOLDER_MISSING, folder=out.parent)}")
     beside = [decisions_path(out), predictions_path(out)] if fmt == "csv" else []
@@ -193,7 +195,9 @@ def export(results: Sequence[StoredResult], out: Path, fmt: str, force: bool = F
     try:
         return writer(tables, out)
     except OSError as exc:
-        raise ResultError(f"{out}: cannot write: {exc.strerror or exc}") from None
+        raise ResultError(
+            Message.of(ResultText.WRITE_EXPORT, path=str(out), reason=exc.strerror or str(exc))
+        ) from None
 
 
 def write_csv(tables: list[Table], out: Path) -> list[Path]:

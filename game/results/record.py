@@ -165,7 +165,7 @@ def record_from_game(
 ) -> ResultRecord:
     """The record of a finished game; raise ResultError if it is not over or a field is bad."""
     if not game.over or game.outcome is None:
-        raise ResultError("the game is not finished: a result is written only at the end")
+        raise ResultError(Message.of(ResultText.NOT_FINISHED))
     outcome = game.outcome
     s = game.scenario  # the short form's, when it was played short
     finished = ended or datetime.now(timezone.utc)
@@ -233,7 +233,9 @@ def write_result(record: ResultRecord, path: Path) -> Path:
         text = json.dumps(record.to_json(), ensure_ascii=False, indent=2) + "\n"
         write_text_atomic(target, text)
     except OSError as exc:
-        raise ResultError(f"cannot write the result file {path}: {exc.strerror or exc}") from None
+        raise ResultError(
+            Message.of(ResultText.WRITE_RESULT, path=str(path), reason=exc.strerror or str(exc))
+        ) from None
     return target
 
 

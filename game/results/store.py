@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from game import paths
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.i18n import english_first
 from game.results.duplicates import path_sha256
 from game.results.files import collect_files
@@ -92,9 +92,7 @@ def resolve_url(url: str | None) -> str:
     if "://" not in url:
         path = Path(url).expanduser().resolve()
         if path.is_dir():
-            raise ResultError(
-                f"{url}: is a folder; give a database file such as {url}/results.sqlite"
-            )
+            raise ResultError(Message.of(ResultText.DB_IS_FOLDER, url=url))
         if not path.parent.is_dir():
             raise ResultError(
                 f"{url}: {english_first(ResultText.FOLDER_MISSING, folder=path.parent)}"
@@ -129,17 +127,19 @@ def open_store(url: str | None = None) -> ResultStore:
     try:
         parsed = make_url(resolved)
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-            raise ResultError(f"{_safe(resolved)}: only SQLite and PostgreSQL are supported")
+            raise ResultError(Message.of(ResultText.DB_KIND, url=_safe(resolved)))
         engine = _engine(resolved, parsed.get_backend_name())
         store = ResultStore(engine)
         store.migrate()
     except ImportError:
         raise ResultError(english_first(ResultText.PSYCOPG_MISSING)) from None
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise ResultError(f"{url}: not a database URL or file path ({_reason(exc)})") from None
+        raise ResultError(
+            Message.of(ResultText.DB_URL, url=str(url), reason=_reason(exc))
+        ) from None
     except SQLAlchemyError as exc:
         raise ResultError(
-            f"cannot open the results database {_safe(resolved)}: {_reason(exc)}"
+            Message.of(ResultText.DB_OPEN, url=_safe(resolved), reason=_reason(exc))
         ) from None
     return store
 
@@ -223,7 +223,7 @@ class ResultStore:
             with self._writing() as conn:
                 return self.insert_within(conn, records)
         except SQLAlchemyError as exc:
-            raise ResultError(f"cannot write to the results database: {_reason(exc)}") from None
+            raise ResultError(Message.of(ResultText.DB_WRITE, reason=_reason(exc))) from None
 
     def insert_within(self, conn: Connection, records: Sequence[ResultRecord]) -> list[bool]:
         """Store verified records inside the caller's open write transaction (the class
@@ -358,7 +358,7 @@ class ResultStore:
             with self.engine.connect() as conn:
                 return fn(conn)
         except SQLAlchemyError as exc:
-            raise ResultError(f"cannot read the results database: {_reason(exc)}") from None
+            raise ResultError(Message.of(ResultText.DB_READ, reason=_reason(exc))) from None
 
 
 def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from sqlalchemy import (
     update,
 )
 
-from game.errors import ResultError
+from game.errors import Message, ResultError
 from game.i18n import english_first
 from game.results.words import ResultText
 
@@ -118,9 +118,7 @@ def current_version(conn: Connection) -> int:
     names = set(inspect(conn).get_table_names())
     if "schema_version" not in names:
         if "results" in names:
-            raise ResultError(
-                "the database has a 'results' table that is not ours (no schema_version)"
-            )
+            raise ResultError(Message.of(ResultText.DB_NOT_OURS))
         return 0
     value = conn.execute(select(schema_version.c.version)).scalar()
     return int(value or 0)

@@ -117,6 +117,14 @@ class AgenError(Exception):
 
     said: Message | None = None
 
+    def __init__(self, what: str | Message = "") -> None:
+        if isinstance(what, Message):
+            self.said = what
+        super().__init__(what)
+
+    def __str__(self) -> str:
+        return str(self.said) if self.said is not None else super().__str__()
+
 
 class ProblemCode(Codes):
     """The frame of a located finding: ``FILE:LINE: key.path: message``."""
@@ -212,14 +220,4 @@ class ResultError(AgenError):
     """A result file is malformed, of an unknown scenario version, or does not verify.
 
     Raised with a Message (``said``: a front end words it in its reader's language; ``str``
-    gives the English line) or, where no code exists yet, with its English line."""
-
-    said: Message | None = None
-
-    def __init__(self, what: str | Message) -> None:
-        if isinstance(what, Message):
-            self.said = what
-        super().__init__(what)
-
-    def __str__(self) -> str:
-        return str(self.said) if self.said is not None else super().__str__()
+    gives the English line the CLI prints) or with a line already in both languages."""

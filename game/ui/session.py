@@ -16,7 +16,7 @@ from typing import Any
 from game.atomic import write_text_atomic
 from game.engine import BOTS, Decision, Game, play_bot, replay
 from game.engine.prediction import Prediction
-from game.errors import AgenError, ScenarioError
+from game.errors import AgenError, Codes, Message, ScenarioError
 from game.nesting import too_deep_line
 from game.results.record import Origin, record_from_game, result_file_name, write_result
 from game.scenario import Compiled, LoadedScenario, load_scenario
@@ -28,6 +28,17 @@ SAVE_FORMAT = 1
 def now_iso() -> str:
     """The current time, UTC, ISO 8601."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class ResumeText(Codes):
+    """Why a saved game cannot be continued, or a game of that length not started."""
+
+    NOT_OFFERED = "resume.not_offered"
+    CANNOT_READ = "resume.cannot_read"
+    TOO_DEEP = "resume.too_deep"
+    OTHER_VERSION = "resume.other_version"
+    SCENARIO_CHANGED = "resume.scenario_changed"
+    DAMAGED = "resume.damaged"
 
 
 @dataclass
@@ -112,7 +123,7 @@ class Session:
         loaded = load_scenario(path)
         why_not = check_quarters(loaded.scenario, quarters)
         if why_not is not None:
-            raise AgenError(f"{path}: {why_not}")
+            raise AgenError(Message.of(ResumeText.NOT_OFFERED, path=str(path), reason=why_not))
         if quarters == loaded.scenario.turns:
             quarters = None
         return Session(
@@ -157,18 +168,21 @@ class Session:
             text = save_path.read_text(encoding="utf-8")
             data: Any = json.loads(text)
         except (OSError, ValueError) as exc:
-            raise AgenError(f"{save_path}: cannot read the saved game ({exc})") from None
-        except RecursionError:
             raise AgenError(
-                f"{save_path}:{too_deep_line(text)}: the saved game is damaged (nested too deeply)"
+                Message.of(ResumeText.CANNOT_READ, path=str(save_path), reason=str(exc))
+            ) from None
+        except RecursionError:
+            line = too_deep_line(text)
+            raise AgenError(
+                Message.of(ResumeText.TOO_DEEP, path=str(save_path), line=line)
             ) from None
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-            raise AgenError(f"{save_path}: not a saved game of this version")
+            raise AgenError(Message.of(ResumeText.OTHER_VERSION, path=str(save_path)))
         try:
             path = Path(str(data["scenario"]))
             loaded = load_scenario(path)
             if loaded.sha256 != data["sha256"]:
-                raise AgenError(f"{path}: the scenario file changed since the game was saved")
+                raise AgenError(Message.of(ResumeText.SCENARIO_CHANGED, path=str(path)))
             player = Player(str(data["player"]), data.get("player_id"), str(data.get("cohort", "")))
             quarters = data.get("quarters")
             session = Session(
@@ -189,7 +203,9 @@ class Session:
         except ScenarioError as exc:
             raise AgenError(str(exc).splitlines()[0]) from None
         except (KeyError, TypeError, ValueError) as exc:
-            raise AgenError(f"{save_path}: the saved game is damaged ({exc})") from None
+            raise AgenError(
+                Message.of(ResumeText.DAMAGED, path=str(save_path), reason=str(exc))
+            ) from None
         return session
 
     def passive_score(self) -> float:

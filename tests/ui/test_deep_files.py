@@ -35,9 +35,15 @@ def test_continue_on_a_deep_autosave_shows_the_message(tmp_path: Path) -> None:
     app = App(make_options(tmp_path), headless_size=(1280, 720))
     title = app.screen
     assert isinstance(title, TitleScreen)
+    assert app.lang == "id"  # the window speaks Indonesian first, and so does the reason
     assert title.press("continue") is title
     app.render()
-    assert any("nested too deeply" in t.text for t in app.toasts), [t.text for t in app.toasts]
+    said = [t.text for t in app.toasts]
+    assert any("rusak (bersarang terlalu dalam)" in t for t in said), said
+    app.set_language("en")
+    assert title.press("continue") is title
+    said = [t.text for t in app.toasts]
+    assert any("damaged (nested too deeply)" in t for t in said), said
 
 
 def test_deep_settings_fall_back_to_the_defaults(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pygame
 
 from game import paths
 from game.errors import AgenError
+from game.i18n import say_error
 from game.results.aksi import Author, write_aksi
 from game.ui import theme, widgets
 from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
@@ -124,7 +125,7 @@ class AksiDialog(Overlay):
             self.error = None
             self.app.toast(self.t("reflect.saved", path=str(self.saved)), good=True)
         except (AgenError, OSError) as exc:
-            self.error = str(exc)
+            self.error = say_error(exc, self.app.lang)
             self.app.toast(self.t("reflect.save_failed", reason=self.error))
         return self
 

@@ -8,6 +8,7 @@ import pygame
 
 from game import paths
 from game.errors import AgenError, ScenarioError
+from game.i18n import say_error
 from game.results.store import open_store
 from game.scenario import Scenario, load_scenario, localize
 from game.ui import facts, theme, widgets
@@ -73,7 +74,7 @@ def load_board(app: Host) -> tuple[list[Any], str | None, str | None]:
         finally:
             store.close()
     except (AgenError, OSError) as exc:
-        return [], cohort, str(exc)
+        return [], cohort, say_error(exc, app.lang)
     return rows, cohort, None if rows else "leaderboard.empty"
 
 

@@ -7,7 +7,7 @@ import math
 import pygame
 
 from game.errors import AgenError
-from game.i18n import other_language
+from game.i18n import other_language, say_error
 from game.scenario import CATEGORIES
 from game.ui import theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
@@ -82,7 +82,9 @@ class TitleScreen(Screen):
             try:
                 self.app.session = Session.resume(self.app.save_path)
             except AgenError as exc:
-                self.app.toast(self.t("title.cannot_continue", reason=str(exc)))
+                self.app.toast(
+                    self.t("title.cannot_continue", reason=say_error(exc, self.app.lang))
+                )
                 return self
             return self.go("turn")
         return self

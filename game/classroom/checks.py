@@ -12,8 +12,8 @@ from typing import Any
 from game.classroom.refusal import Refusal, Words
 from game.classroom.rooms import Room, SeatRow
 from game.engine import Decision, Game, replay
-from game.errors import PlanError, ResultError
-from game.i18n import say, say_error
+from game.errors import AgenError, PlanError, ResultError
+from game.i18n import say_error
 from game.results.record import ResultRecord, parse_result
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario
@@ -58,7 +58,7 @@ def check_progress(
         raise Refusal(
             422,
             "class.api.not_replayable",
-            reason=Words(say(exc.said, "id"), say(exc.said, "en")),
+            reason=_words(exc),
         ) from None
     if game.over and game.outcome is not None and game.outcome.turns_played < turn:
         raise Refusal(422, "class.api.ended_before", at=game.outcome.turns_played, turn=turn)
@@ -113,6 +113,6 @@ def check_result(room: Room, seat: SeatRow, record: ResultRecord, loaded: Loaded
         raise Refusal(422, "class.api.not_verified", reason=_words(exc)) from None
 
 
-def _words(exc: ResultError) -> Words:
-    """A result error's reason in each language of the answer."""
+def _words(exc: AgenError) -> Words:
+    """An error's reason in each language of the answer."""
     return Words(say_error(exc, "id"), say_error(exc, "en"))

@@ -61,7 +61,7 @@ def serve(
     from game.classroom.serve import port_free, prepare, run
     from game.cli.common import predict_first
     from game.scenario import load_scenario
-    from game.scenario.reflection import check_quarters
+    from game.scenario.reflection import check_quarters, offered
 
     try:
         first = predict_first(predict)
@@ -72,9 +72,8 @@ def serve(
     except ScenarioError as exc:
         raise fail("\n".join(say(p, lang) for p in exc.problems)) from None
     if check_quarters(loaded.scenario, quarters) is not None:
-        s = loaded.scenario
-        offered = sorted({s.turns, *([s.short_form.turns] if s.short_form else [])})
-        text = both("class.cli.quarters", n=quarters, scenario=s.id, offered=offered)
+        lengths = list(offered(loaded.scenario))
+        text = both("class.cli.quarters", n=quarters, scenario=loaded.scenario.id, offered=lengths)
         raise fail(f"agen class serve: {text}", 2)
     if not port_free(host, port):
         raise fail(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from pathlib import Path
 
 from game import errors, paths
 from game.errors import Codes, Localized, Message, Problem, Value
@@ -27,15 +28,26 @@ DEFAULT_LANGUAGE = "id"
 CATALOG_DIR = paths.ASSETS / "i18n"
 
 
+def catalog_files(lang: str) -> list[Path]:
+    """The files of one language's catalog: ``<lang>.toml``, then ``<lang>.<part>.toml`` by name.
+
+    A part file holds the words of one area (e.g. ``id.web.toml`` for the browser game), so
+    that areas grow their catalogs without touching one another's lines.
+    """
+    main = CATALOG_DIR / f"{lang}.toml"
+    parts = sorted(CATALOG_DIR.glob(f"{lang}.*.toml"))
+    return ([main] if main.is_file() else []) + parts
+
+
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """The strings of one language (empty when the catalog is missing)."""
-    path = CATALOG_DIR / f"{lang}.toml"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    return {str(k): str(v) for k, v in data.items()}
+    merged: dict[str, str] = {}
+    for path in catalog_files(lang):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        merged.update({str(k): str(v) for k, v in data.items()})
+    return merged
 
 
 def tr(key: str, lang: str, **fields: object) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import game
 from game.errors import Codes
-from game.i18n import CATALOG_DIR, LANGUAGES, catalog
+from game.i18n import LANGUAGES, catalog, catalog_files
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -108,6 +108,18 @@ def test_every_catalog_key_is_used() -> None:
 def test_both_catalogs_hold_the_same_keys_in_the_same_order() -> None:
     orders: dict[str, list[str]] = {}
     for lang in LANGUAGES:
-        with (CATALOG_DIR / f"{lang}.toml").open("rb") as fh:
-            orders[lang] = list(tomllib.load(fh))
+        orders[lang] = []
+        for path in catalog_files(lang):
+            with path.open("rb") as fh:
+                orders[lang] += list(tomllib.load(fh))
     assert orders["id"] == orders["en"]
+
+
+def test_no_key_is_in_two_catalog_files() -> None:
+    for lang in LANGUAGES:
+        seen: dict[str, str] = {}
+        for path in catalog_files(lang):
+            with path.open("rb") as fh:
+                for key in tomllib.load(fh):
+                    assert key not in seen, f"{key} in {seen.get(key)} and {path.name}"
+                    seen[key] = path.name

@@ -419,6 +419,11 @@ class Debrief(Table):
     )
     metrics: tuple[str, ...] = Field((), description="Metrics the question is about.")
     policies: tuple[str, ...] = Field((), description="Policies (decisions) it is about.")
+    when: Condition | None = Field(
+        None,
+        description="Optional condition on the game's final state: the question is asked only "
+        "when it holds (e.g. \"chosen('sting', 'report') or chosen('sting', 'warn')\").",
+    )
 
 
 class Retime(Table):

@@ -58,6 +58,10 @@ Principle = Literal[
 ]
 PRINCIPLES: tuple[str, ...] = get_args(Principle)
 
+# what a metric stands for on the "Netflix culture" page (a trainer's own ids get the page too)
+Role = Literal["quality", "trust", "integrity", "staff"]
+ROLES: tuple[str, ...] = get_args(Role)
+
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 _TEXT_EXAMPLE = '{ id = "...", en = "..." }'
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -192,6 +196,11 @@ class Metric(Table):
     bands: tuple[Band, ...] = Field(
         (), description="Extension: named bands such as IKM grades, highest first or any order."
     )
+    role: Role | None = Field(
+        None,
+        description="Extension: what the metric stands for on the 'Netflix culture' page "
+        "(quality, trust, integrity, staff); at most one metric per role.",
+    )
 
     @field_validator("start", "min", "max")
     @classmethod
@@ -285,6 +294,12 @@ class Policy(Table):
         (),
         description="Extension: the 'Netflix culture' principles it puts into practice "
         "(freedom, output_measure, consequence, tech_literacy, collaboration, citizen_innovation).",
+    )
+    safeguards: tuple[Principle, ...] = Field(
+        (),
+        description="Extension: the principles this policy makes safe to practise (an output "
+        "measure for freedom, due process for consequence); once any policy safeguards a "
+        "principle, only those policies count as its safeguard. Not one it practises itself.",
     )
 
 

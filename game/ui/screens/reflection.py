@@ -220,13 +220,13 @@ class ReflectionScreen(Screen):
         verdict = culture_verdict(game, uses)  # the one sentence when the culture ended the game
         ink.wrapped(
             self.t("reflect.netflix_intro") if verdict is None else say(verdict, lang),
-            pygame.Rect(left.left, left.top - ink.px(6), left.width, ink.px(48)),
+            pygame.Rect(left.left, left.top - ink.px(6), left.width, ink.px(50)),
             14 if verdict is None else 12,
             theme.MUTED if verdict is None else theme.BAD,
             max_lines=2 if verdict is None else 3,
         )
         aspects = aspect_metrics(s)
-        top = left.top + ink.px(44)
+        top = left.top + ink.px(44 if verdict is None else 58)
         gap = ink.px(6)
         row_h = (left.bottom - top - gap * (len(uses) - 1)) // max(1, len(uses))
         eff_w = ink.px(92)

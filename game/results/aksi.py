@@ -32,19 +32,22 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 
+from game.engine.explain import cause_label
 from game.engine.game import Game
-from game.engine.numbers import number
-from game.engine.prediction import Prediction
+from game.engine.numbers import decimals, number
+from game.engine.prediction import Prediction, calibration
 from game.errors import Message, ResultError
 from game.i18n import tr
 from game.results import aksi_docx as D
-from game.results.aksi_content import indicators, kept
-from game.results.aksi_plan import Context, chapter_one, chapter_three, chapter_two, terms
+from game.results.aksi_content import dropped, indicators, kept
+from game.results.aksi_context import Context, bullets, terms
+from game.results.aksi_plan import chapter_one, chapter_two
 from game.results.words import ResultText
 from game.scenario import localize
 
 __all__ = ["Author", "build", "terms", "write_aksi"]
 
+_WRONG = {"up": "aksi.wrong_up", "down": "aksi.wrong_down", "same": "aksi.wrong_same"}
 MONTHS = (
     "aksi.month_1",
     "aksi.month_2",
@@ -110,7 +113,7 @@ def build(
     _cover(doc, ctx, author, title)
     chapter_one(doc, ctx)
     chapter_two(doc, ctx)
-    chapter_three(doc, ctx, predictions)
+    _chapter_three(doc, ctx, predictions)
     _approval(doc, ctx, author)
     scenario = localize(game.scenario.title, lang, game.scenario.default_language)
     D.set_properties(doc, title, author.player, tr("aksi.subject", lang, scenario=scenario), lang)
@@ -159,6 +162,47 @@ def _result_line(ctx: Context) -> str:
         met=len(outcome.goals),
         total=len(s.scoring.goals),
     )
+
+
+def _chapter_three(doc: DocxDocument, ctx: Context, predictions: tuple[Prediction, ...]) -> None:
+    """BAB III: the wrong predictions, the policies stopped, and lines for the lessons."""
+    lang, game = ctx.lang, ctx.game
+    doc.add_heading(tr("aksi.h_reflection", lang), level=1)
+    doc.add_heading(tr("aksi.h_differently", lang), level=2)
+    cal = calibration(game, predictions)
+    if cal.total:
+        doc.add_paragraph(tr("aksi.predictions_score", lang, right=cal.right, total=cal.total))
+    lines = []
+    for r in cal.surprises:
+        pr = r.prediction
+        metric = ctx.label(pr.metric)
+        text = tr(
+            _WRONG[pr.expect], lang, policy=ctx.policy_name(pr.policy), metric=metric,
+            when=ctx.when(pr.by), did=tr(f"reflect.did_{r.actual}", lang),
+        )  # fmt: skip
+        if r.paid_turn is not None and r.paid_turn > pr.by:
+            text += " " + tr("aksi.paid_in", lang, when=ctx.when(r.paid_turn))
+        named = [
+            x for x in r.causes if abs(x.delta) >= 0.5 * 10 ** -decimals(game.scenario, pr.metric)
+        ]
+        if named:
+            said = ", ".join(cause_label(game.compiled, x, lang) for x in named)
+            text += " " + tr("aksi.also_moved", lang, metric=metric, causes=said)
+        lines.append(text)
+    if lines:
+        bullets(doc, lines)
+    else:
+        doc.add_paragraph(tr("aksi.no_wrong", lang))
+    stopped = [
+        tr("aksi.dropped_line", lang, policy=ctx.policy_name(pid), when=ctx.span(a, b))
+        for pid, a, b in dropped(game)
+    ]
+    if stopped:
+        doc.add_paragraph(tr("aksi.dropped_intro", lang))
+        bullets(doc, stopped)
+    doc.add_paragraph(f"{tr('aksi.differently_own', lang)} {tr('aksi.fill_participant', lang)}")
+    for _ in range(3):
+        doc.add_paragraph(D.BLANK * 2, style="List Number")
 
 
 def _approval(doc: DocxDocument, ctx: Context, author: Author) -> None:

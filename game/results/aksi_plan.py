@@ -7,129 +7,21 @@ participant's first person; nothing is copied from the briefing and no game rule
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-
 from docx.document import Document as DocxDocument
 
-from game.engine.explain import cause_label
-from game.engine.game import Game
-from game.engine.numbers import decimals, number, show
-from game.engine.prediction import Prediction, calibration
-from game.i18n import english_plural, tr
+from game.i18n import tr
 from game.results import aksi_docx as D
 from game.results.aksi_content import (
     Indicator,
     answers,
     causes,
-    dropped,
-    indicators,
     kept,
-    label,
     value_uses,
 )
+from game.results.aksi_context import Context, blanks, bullets, terms
 from game.results.aksi_stakeholders import stakeholders
 from game.results.requirement_words import say_requirement
 from game.scenario import VALUES, localize
-
-_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
-_WRONG = {"up": "aksi.wrong_up", "down": "aksi.wrong_down", "same": "aksi.wrong_same"}
-
-
-def terms(turns: int) -> list[tuple[str, int, int]]:
-    """The game's quarters split into short, medium and long term (first, last turn)."""
-    a = max(1, round(turns / 3))
-    b = max(a + 1, round(2 * turns / 3)) if turns >= 3 else a
-    out = [("aksi.term_short", 1, a)]
-    if turns > a:
-        out.append(("aksi.term_medium", a + 1, min(b, turns)))
-    if turns > b:
-        out.append(("aksi.term_long", b + 1, turns))
-    return out
-
-
-def unit_of(title: str) -> str:
-    """The unit a scenario's title names: what follows its last " di " / " at the " / ": "."""
-    for mark in (" di ", " at ", ": "):
-        if mark in title:
-            return title.rsplit(mark, 1)[1].strip()
-    return title
-
-
-@dataclass
-class Context:
-    """One game in one language: the words every chapter shares."""
-
-    game: Game
-    lang: str
-    found: list[Indicator] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        s = self.game.scenario
-        self.dl = s.default_language
-        self.found = indicators(self.game)
-        word = localize(s.turn_label, self.lang, self.dl) if s.turn_label is not None else ""
-        self.turn_word = word or tr("turn.label", self.lang)
-        title = localize(s.title, self.lang, self.dl)
-        self.unit = unit_of(title)
-        self.simulation = f"{title} ({s.id} {s.version})"
-
-    def label(self, name: str) -> str:
-        """A metric's label."""
-        return label(self.game, name, self.lang)
-
-    def policy_name(self, pid: str) -> str:
-        """A policy's name."""
-        return localize(self.game.policy(pid).name, self.lang, self.dl)
-
-    def joined(self, items: Sequence[str]) -> str:
-        """ "A, B dan C" / "A, B and C"."""
-        if len(items) == 1:
-            return items[0]
-        return tr("req.and", self.lang, a=", ".join(items[:-1]), b=items[-1])
-
-    def when(self, turn: int) -> str:
-        """ "Triwulan 3"."""
-        return f"{self.turn_word} {turn}"
-
-    def span(self, first: int, last: int) -> str:
-        """ "Triwulan 1–3" (one turn: "Triwulan 1")."""
-        if first == last:
-            return self.when(first)
-        word = english_plural(self.turn_word) if self.lang == "en" else self.turn_word
-        return f"{word} {first}–{last}"
-
-    def turns(self, n: int) -> str:
-        """The turn word for ``n`` turns, in a sentence: "triwulan", "quarters"."""
-        word = self.turn_word.lower()
-        return english_plural(word) if self.lang == "en" and n != 1 else word
-
-    def show(self, name: str, value: float, sign: bool = False) -> str:
-        """A metric's value with its decimals, in the language's style."""
-        return show(self.game.scenario, name, value, self.lang, sign)
-
-    def target(self, ind: Indicator) -> str:
-        """ "≥ 76,61": the bar with as many decimals as it was written with."""
-        places = max(decimals(self.game.scenario, ind.name), _places(ind.target))
-        return f"{_SIGNS[ind.op]} {number(ind.target, places, self.lang)}"
-
-
-def _places(value: float) -> int:
-    text = f"{abs(value):.4f}".rstrip("0")
-    return len(text.partition(".")[2])
-
-
-def bullets(doc: DocxDocument, items: Sequence[str]) -> None:
-    """A bulleted list."""
-    for item in items:
-        doc.add_paragraph(item, style="List Bullet")
-
-
-def blanks(doc: DocxDocument, lead: str, who: str, lines: int = 2) -> None:
-    """A lead-in line and dotted lines marked for whoever fills them."""
-    doc.add_paragraph(f"{lead} {who}")
-    for _ in range(lines):
-        doc.add_paragraph(D.BLANK * 2)
 
 
 def chapter_one(doc: DocxDocument, ctx: Context) -> None:
@@ -388,44 +280,3 @@ def _values(doc: DocxDocument, ctx: Context) -> None:
             bullets(doc, lines)
         else:
             doc.add_paragraph(tr(none, lang))
-
-
-def chapter_three(doc: DocxDocument, ctx: Context, predictions: tuple[Prediction, ...]) -> None:
-    """BAB III: the wrong predictions, the policies stopped, and lines for the lessons."""
-    lang, game = ctx.lang, ctx.game
-    doc.add_heading(tr("aksi.h_reflection", lang), level=1)
-    doc.add_heading(tr("aksi.h_differently", lang), level=2)
-    cal = calibration(game, predictions)
-    if cal.total:
-        doc.add_paragraph(tr("aksi.predictions_score", lang, right=cal.right, total=cal.total))
-    lines = []
-    for r in cal.surprises:
-        pr = r.prediction
-        metric = ctx.label(pr.metric)
-        text = tr(
-            _WRONG[pr.expect], lang, policy=ctx.policy_name(pr.policy), metric=metric,
-            when=ctx.when(pr.by), did=tr(f"reflect.did_{r.actual}", lang),
-        )  # fmt: skip
-        if r.paid_turn is not None and r.paid_turn > pr.by:
-            text += " " + tr("aksi.paid_in", lang, when=ctx.when(r.paid_turn))
-        named = [
-            x for x in r.causes if abs(x.delta) >= 0.5 * 10 ** -decimals(game.scenario, pr.metric)
-        ]
-        if named:
-            said = ", ".join(cause_label(game.compiled, x, lang) for x in named)
-            text += " " + tr("aksi.also_moved", lang, metric=metric, causes=said)
-        lines.append(text)
-    if lines:
-        bullets(doc, lines)
-    else:
-        doc.add_paragraph(tr("aksi.no_wrong", lang))
-    stopped = [
-        tr("aksi.dropped_line", lang, policy=ctx.policy_name(pid), when=ctx.span(a, b))
-        for pid, a, b in dropped(game)
-    ]
-    if stopped:
-        doc.add_paragraph(tr("aksi.dropped_intro", lang))
-        bullets(doc, stopped)
-    doc.add_paragraph(f"{tr('aksi.differently_own', lang)} {tr('aksi.fill_participant', lang)}")
-    for _ in range(3):
-        doc.add_paragraph(D.BLANK * 2, style="List Number")

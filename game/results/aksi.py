@@ -32,6 +32,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 
+from game.engine import ledger as L
 from game.engine.explain import cause_label
 from game.engine.game import Game
 from game.engine.numbers import decimals, number
@@ -47,6 +48,8 @@ from game.scenario import localize
 
 __all__ = ["Author", "build", "terms", "write_aksi"]
 
+# causes a participant can act on (a drift or a limit is no one's doing)
+_NAMED = (L.POLICY, L.CHOICE, L.RULE)
 _WRONG = {"up": "aksi.wrong_up", "down": "aksi.wrong_down", "same": "aksi.wrong_same"}
 MONTHS = (
     "aksi.month_1",
@@ -182,9 +185,8 @@ def _chapter_three(doc: DocxDocument, ctx: Context, predictions: tuple[Predictio
         )  # fmt: skip
         if r.paid_turn is not None and r.paid_turn > pr.by:
             text += " " + tr("aksi.paid_in", lang, when=ctx.when(r.paid_turn))
-        named = [
-            x for x in r.causes if abs(x.delta) >= 0.5 * 10 ** -decimals(game.scenario, pr.metric)
-        ]
+        least = 0.5 * 10 ** -decimals(game.scenario, pr.metric)
+        named = [x for x in r.causes if abs(x.delta) >= least and x.kind in _NAMED]
         if named:
             said = ", ".join(cause_label(game.compiled, x, lang) for x in named)
             text += " " + tr("aksi.also_moved", lang, metric=metric, causes=said)

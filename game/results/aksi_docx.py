@@ -150,7 +150,7 @@ def draft_mark(doc: DocxDocument, text: str) -> Paragraph:
 
 
 def _border(para: Paragraph) -> None:
-    ppr = para._p.get_or_add_pPr()
+    ppr = para.runs[0].element.getparent().get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):
         edge = OxmlElement(f"w:{side}")
@@ -179,8 +179,10 @@ def table(
             cell.text = ""
             run = cell.paragraphs[0].add_run(text)
             run.bold = True
-            _shade(cell._tc, "E8E8E8")
-        _repeat_header(grid.rows[0]._tr)
+        header = doc.element.body.xpath("./w:tbl")[-1].xpath("./w:tr")[0]
+        for tc in header.xpath("./w:tc"):
+            _shade(tc, "E8E8E8")
+        _repeat_header(header)
     for row in rows:
         cells = grid.add_row().cells
         for cell, text in zip(cells, row, strict=True):
@@ -239,9 +241,9 @@ def footer(doc: DocxDocument, text: str) -> None:
         if kind is not None:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
-            page._r.append(fld)
+            page.element.append(fld)
         else:
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
             instr.text = f" {value} "
-            page._r.append(instr)
+            page.element.append(instr)

@@ -161,7 +161,8 @@ def _milestones(doc: DocxDocument, ctx: Context) -> None:
         term = tr("aksi.term_span", lang, term=tr(key, lang), span=ctx.span(first, last))
         mine = [m for m in reform if first <= m.adopted <= last]
         if not mine:
-            rows.append((term, tr("aksi.nothing_kept", lang), "", ""))
+            todo = f"{D.SHORT} {tr('aksi.fill_participant', lang)}"
+            rows.append((term, f"{tr('aksi.nothing_kept', lang)}\n{todo}", D.SHORT, D.SHORT))
         for j, m in enumerate(mine):
             name = ctx.policy_name(m.policy)
             activity = tr("aksi.activity", lang, policy=name, when=ctx.when(m.adopted))
@@ -209,7 +210,7 @@ def _stakeholders(doc: DocxDocument, ctx: Context) -> None:
     blank = (f"{D.SHORT} {tr('aksi.fill_participant', lang)}", D.SHORT, D.SHORT)
     rows = [(r.name, r.role, "\n".join(r.how)) for r in found] + [blank, blank]
     head = [tr(k, lang) for k in ("aksi.col_stakeholder", "aksi.col_role", "aksi.col_engagement")]
-    D.table(doc, head, rows, (4.2, 4.6, 7.2))
+    D.table(doc, head, rows, (4.4, 4.6, 7.0))
 
 
 def _indicators(doc: DocxDocument, ctx: Context) -> None:
@@ -228,8 +229,9 @@ def _indicators(doc: DocxDocument, ctx: Context) -> None:
         )
         for i in ctx.found
     ]
-    keys = ("indicator", "baseline", "result", "target", "source")
-    D.table(doc, [tr(f"aksi.col_{k}", lang) for k in keys], rows, (4.6, 2.1, 2.3, 2.4, 4.6))
+    keys = ("aksi.col_indicator", "aksi.col_baseline", "aksi.col_result", "aksi.col_target")
+    head = [tr(k, lang) for k in (*keys, "aksi.col_source")]
+    D.table(doc, head, rows, (4.6, 2.1, 2.3, 2.4, 4.6))
 
 
 def _risks(doc: DocxDocument, ctx: Context) -> None:

@@ -25,6 +25,7 @@ from game.results.aksi import build, terms
 from game.results.aksi_content import indicators
 from game.results.record import record_from_game, write_result
 from game.scenario import load_scenario, localize
+from tests.files import SCENARIOS
 from tests.reflection.aksi_games import AUTHOR, DUKCAPIL, planned_game, wrong_predictions
 
 
@@ -311,3 +312,25 @@ def test_predictions_of_the_fixture_are_really_wrong(game: Game) -> None:
 
     preds: tuple[Prediction, ...] = wrong_predictions(game)
     assert preds and calibration(game, preds).surprises
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_shipped_scenario_gets_a_whole_draft(path: Path) -> None:
+    loaded = load_scenario(path)
+    for bot in ("greedy", "passive"):
+        played = play_bot(Game(loaded.compiled, 3), BOTS[bot], 3)
+        for lang in ("id", "en"):
+            said = text_of(blocks(build(played, AUTHOR, (), lang)))
+            assert "{" not in said and "aksi." not in said and "req." not in said, (bot, lang)
+            assert "_" not in said.replace(AUTHOR.player, ""), (bot, lang)  # no ids
+            for key in (
+                "aksi.h_background",
+                "aksi.h_milestones",
+                "aksi.h_indicators",
+                "aksi.h_approval",
+            ):
+                assert tr(key, lang) in said
+    idle = play_bot(Game(loaded.compiled, 3), BOTS["passive"], 3)
+    said = text_of(blocks(build(idle, AUTHOR, (), "id")))
+    if not idle.active_policies():
+        assert tr("aksi.idea_none", "id") in said

@@ -191,6 +191,10 @@ def table(
             for line in lines[1:]:
                 cell.add_paragraph(line)
     widths(grid, cm)
+    for tr in doc.element.body.xpath("./w:tbl")[-1].xpath("./w:tr"):
+        keep = OxmlElement("w:cantSplit")  # a row never breaks across two pages
+        keep.set(qn("w:val"), "true")
+        tr.get_or_add_trPr().append(keep)
     doc.add_paragraph()
     made: Table = grid
     return made

@@ -204,7 +204,7 @@ def _criterion(ctx: Context, metric: str, ind: Indicator | None) -> str:
 def _stakeholders(doc: DocxDocument, ctx: Context) -> None:
     lang = ctx.lang
     doc.add_heading(tr("aksi.h_stakeholders", lang), level=2)
-    found = stakeholders(ctx.game, lang, ctx.turn_word)
+    found = stakeholders(ctx.game, lang, ctx.span)
     if not found:
         doc.add_paragraph(tr("aksi.stakeholders_none", lang))
     blank = (f"{D.SHORT} {tr('aksi.fill_participant', lang)}", D.SHORT, D.SHORT)
@@ -262,8 +262,8 @@ def _risks(doc: DocxDocument, ctx: Context) -> None:
 
 def _value_name(value: str, lang: str) -> str:
     """The BerAKHLAK value's own (Indonesian) name; in English with its meaning after it."""
-    own = tr(f"value.{value}", "id")
-    return own if lang == "id" else f"{own} ({tr(f'value.{value}', lang)})"
+    own, said = tr(f"value.{value}", "id"), tr(f"value.{value}", lang)
+    return own if said == own else f"{own} ({said})"
 
 
 def _values(doc: DocxDocument, ctx: Context) -> None:

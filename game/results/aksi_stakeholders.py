@@ -13,6 +13,7 @@ partnership naming no known party is a stakeholder under its own name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.engine.actions import Adopt, Choose
@@ -137,8 +138,11 @@ def parties_in(*texts: Text | None) -> list[Party]:
     return [party for party, rx in _COMPILED if rx.search(joined)]
 
 
-def stakeholders(game: Game, lang: str, turn_word: str) -> list[Stakeholder]:
-    """Everyone the player engaged: through partnerships started and events answered."""
+def stakeholders(game: Game, lang: str, span: Callable[[int, int], str]) -> list[Stakeholder]:
+    """Everyone the player engaged: through partnerships started and events answered.
+
+    ``span(first, last)`` says a run of turns ("Triwulan 2–8"; one turn: "Triwulan 2").
+    """
     s = game.scenario
     dl = s.default_language
     found: dict[str, Stakeholder] = {}
@@ -158,7 +162,7 @@ def stakeholders(game: Game, lang: str, turn_word: str) -> list[Stakeholder]:
         runs = spells(game, pid)
         if not runs:
             continue
-        when = ", ".join(_span(turn_word, a, b) for a, b in runs)
+        when = ", ".join(span(a, b) for a, b in runs)
         how = tr("aksi.engaged_policy", lang, policy=localize(p.name, lang, dl), when=when)
         named = parties_in(p.name, p.description)
         for party in named:
@@ -176,14 +180,10 @@ def stakeholders(game: Game, lang: str, turn_word: str) -> list[Stakeholder]:
         how = tr(
             "aksi.engaged_event",
             lang,
-            when=f"{turn_word} {d.turn}",
+            when=span(d.turn, d.turn),
             event=localize(ev.title, lang, dl),
             choice=localize(choice.label, lang, dl),
         )
         for party in parties_in(ev.title, ev.text, choice.label, choice.outcome):
             engage(party.name, tr(party.name, lang), tr(party.role, lang), how, d.turn)
     return sorted(found.values(), key=lambda row: row.first)
-
-
-def _span(word: str, first: int, last: int) -> str:
-    return f"{word} {first}" if first == last else f"{word} {first}–{last}"

@@ -157,6 +157,9 @@ leaves = st.one_of(
 )
 
 
+cmp = st.sampled_from([">=", "<=", ">", "<", "==", "!="])
+
+
 def _grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     ops = st.sampled_from(["+", "-", "*", "/", ">=", "<=", ">", "<", "==", "!=", "and", "or"])
     return st.one_of(
@@ -173,6 +176,9 @@ def _grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         st.sampled_from(POLICIES).map(lambda p: f"active('{p}')"),
         st.sampled_from(ANSWERS).map(lambda a: f"chosen('{a[0]}', '{a[1]}')"),
         st.tuples(inner, st.integers(2, 3)).map(lambda t: f"{t[0]} ** {t[1]}"),
+        st.tuples(inner, cmp, inner, cmp, inner).map(lambda t: "(" + " ".join(t) + ")"),
+        inner.map(lambda a: f"+{a}"),
+        st.sampled_from(["True", "False"]),
     )
 
 

@@ -36,7 +36,7 @@ from game.engine import ledger as L
 from game.engine.explain import cause_label
 from game.engine.game import Game
 from game.engine.numbers import decimals, number
-from game.engine.prediction import Prediction, calibration
+from game.engine.prediction import Prediction, Reveal, calibration
 from game.errors import Message, ResultError
 from game.i18n import tr
 from game.results import aksi_docx as D
@@ -175,22 +175,7 @@ def _chapter_three(doc: DocxDocument, ctx: Context, predictions: tuple[Predictio
     cal = calibration(game, predictions)
     if cal.total:
         doc.add_paragraph(tr("aksi.predictions_score", lang, right=cal.right, total=cal.total))
-    lines = []
-    for r in cal.surprises:
-        pr = r.prediction
-        metric = ctx.label(pr.metric)
-        text = tr(
-            _WRONG[pr.expect], lang, policy=ctx.policy_name(pr.policy), metric=metric,
-            when=ctx.when(pr.by), did=tr(f"reflect.did_{r.actual}", lang),
-        )  # fmt: skip
-        if r.paid_turn is not None and r.paid_turn > pr.by:
-            text += " " + tr("aksi.paid_in", lang, when=ctx.when(r.paid_turn))
-        least = 0.5 * 10 ** -decimals(game.scenario, pr.metric)
-        named = [x for x in r.causes if abs(x.delta) >= least and x.kind in _NAMED]
-        if named:
-            said = ", ".join(cause_label(game.compiled, x, lang) for x in named)
-            text += " " + tr("aksi.also_moved", lang, metric=metric, causes=said)
-        lines.append(text)
+    lines = [_surprise(ctx, r) for r in cal.surprises]
     if lines:
         bullets(doc, lines)
     else:
@@ -205,6 +190,33 @@ def _chapter_three(doc: DocxDocument, ctx: Context, predictions: tuple[Predictio
     doc.add_paragraph(f"{tr('aksi.differently_own', lang)} {tr('aksi.fill_participant', lang)}")
     for _ in range(3):
         doc.add_paragraph(D.BLANK * 2, style="List Number")
+
+
+def _surprise(ctx: Context, r: Reveal) -> str:
+    """A wrong prediction in the first person, what else moved the metric, and a lesson."""
+    lang, game, pr = ctx.lang, ctx.game, r.prediction
+    metric, policy = ctx.label(pr.metric), ctx.policy_name(pr.policy)
+    text = tr(
+        _WRONG[pr.expect], lang, policy=policy, metric=metric,
+        when=ctx.when(pr.by), did=tr(f"reflect.did_{r.actual}", lang),
+    )  # fmt: skip
+    late = r.paid_turn is not None and r.paid_turn > pr.by
+    if r.paid_turn is not None and late:
+        text += " " + tr("aksi.paid_in", lang, when=ctx.when(r.paid_turn))
+    least = 0.5 * 10 ** -decimals(game.scenario, pr.metric)
+    named = [x for x in r.causes if abs(x.delta) >= least and x.kind in _NAMED]
+    if named:
+        said = ", ".join(cause_label(game.compiled, x, lang) for x in named)
+        text += " " + tr("aksi.also_moved", lang, metric=metric, causes=said)
+    if late and r.paid_turn is not None:
+        lesson = tr("aksi.lesson_wait", lang, policy=policy, when=ctx.when(r.paid_turn))
+    elif r.actual == "same":
+        lesson = tr("aksi.lesson_more", lang, policy=policy, metric=metric)
+    elif (r.actual == "up") == game.scenario.metrics[pr.metric].higher_is_better:
+        lesson = tr("aksi.lesson_early", lang, policy=policy, metric=metric)
+    else:
+        lesson = tr("aksi.lesson_pilot", lang, policy=policy, metric=metric)
+    return f"{text} {lesson}"
 
 
 def _approval(doc: DocxDocument, ctx: Context, author: Author) -> None:

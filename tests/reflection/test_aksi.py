@@ -273,6 +273,7 @@ def test_reflection_lists_the_wrong_predictions_in_the_first_person(
     part = text_of(section(docs["id"], "aksi.h_differently", "aksi.h_approval", "id"))
     preds = wrong_predictions(game)
     assert "dugaan dampak kebijakan tepat" in part and "Saya menduga" in part
+    assert part.count("Lain kali: ") == len(preds)  # a lesson for each wrong prediction
     for p in preds:
         assert localize(game.policy(p.policy).name, "id", "id") in part
     assert localize(game.policy("image_campaign").name, "id", "id") in part  # stopped early

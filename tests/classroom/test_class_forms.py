@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import fetch_scenario, take_part
+from game.classlink.client import ClassClient
+from game.classlink.participant import fetch_scenario, take_part
 from game.classroom.refusal import Refusal
 from game.classroom.rooms import ClassStore
 from game.engine import BOTS, Game, play_bot

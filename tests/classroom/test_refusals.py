@@ -11,8 +11,8 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from game.classroom.client import ClassClient, ClassRefused, Seat
-from game.classroom.participant import fetch_scenario
+from game.classlink.client import ClassClient, ClassRefused, Seat
+from game.classlink.participant import fetch_scenario
 from game.classroom.refusal import Refusal
 from game.classroom.rooms import ClassStore
 from game.classroom.tables import rate as rate_table

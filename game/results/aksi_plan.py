@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
+from game.engine.values import value_counts
 from game.i18n import tr
 from game.results import aksi_docx as D
 from game.results.aksi_content import (
@@ -267,16 +268,27 @@ def _value_name(value: str, lang: str) -> str:
 
 
 def _values(doc: DocxDocument, ctx: Context) -> None:
+    """The values shown and breached: the debrief's own counts, with the decisions named."""
     lang = ctx.lang
     doc.add_heading(tr("aksi.h_values", lang), level=2)
     uses = value_uses(ctx.game, lang)
-    for which, key, none in ((0, "aksi.values_shown", "aksi.values_none_shown"), (1, "aksi.values_breached", "aksi.values_none_breached")):  # fmt: skip
+    kinds = (
+        (0, "aksi.values_shown", "aksi.values_none_shown"),
+        (1, "aksi.values_breached", "aksi.values_none_breached"),
+    )
+    for which, key, none in kinds:
+        counts = value_counts(ctx.game, breaches=bool(which))
         lines = [
-            tr("aksi.value_line", lang, value=_value_name(v, lang), n=len(uses[v][which]),
-               decisions="; ".join(uses[v][which]))
+            tr(
+                "aksi.value_line",
+                lang,
+                value=_value_name(v, lang),
+                n=counts[v],
+                decisions="; ".join(uses[v][which]),
+            )
             for v in VALUES
-            if v in uses and uses[v][which]
-        ]  # fmt: skip
+            if counts[v] and v in uses and uses[v][which]
+        ]
         doc.add_paragraph(tr(key, lang)).runs[0].bold = True
         if lines:
             bullets(doc, lines)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
-from game.engine.values import value_counts
 from game.i18n import tr
 from game.results import aksi_docx as D
 from game.results.aksi_content import (
@@ -268,7 +267,11 @@ def _value_name(value: str, lang: str) -> str:
 
 
 def _values(doc: DocxDocument, ctx: Context) -> None:
-    """The values shown and breached: the debrief's own counts, with the decisions named."""
+    """The values shown and breached, each with the decisions that showed or breached it.
+
+    The count is of those decisions (each named once), not the debrief's radar weight
+    (engine.values.value_counts), so that the number matches the list beside it.
+    """
     lang = ctx.lang
     doc.add_heading(tr("aksi.h_values", lang), level=2)
     uses = value_uses(ctx.game, lang)
@@ -277,17 +280,16 @@ def _values(doc: DocxDocument, ctx: Context) -> None:
         (1, "aksi.values_breached", "aksi.values_none_breached"),
     )
     for which, key, none in kinds:
-        counts = value_counts(ctx.game, breaches=bool(which))
         lines = [
             tr(
                 "aksi.value_line",
                 lang,
                 value=_value_name(v, lang),
-                n=counts[v],
+                n=len(uses[v][which]),
                 decisions="; ".join(uses[v][which]),
             )
             for v in VALUES
-            if counts[v] and v in uses and uses[v][which]
+            if v in uses and uses[v][which]
         ]
         doc.add_paragraph(tr(key, lang)).runs[0].bold = True
         if lines:

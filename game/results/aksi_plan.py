@@ -46,7 +46,7 @@ def chapter_one(doc: DocxDocument, ctx: Context) -> None:
                 for i in gaps
             ],
         )
-    else:
+    elif ctx.found:  # no goal measures anything: nothing to say about gaps
         doc.add_paragraph(tr("aksi.issue_none", lang))
     seen = causes(game, [i.name for i in ctx.found], lang)
     if seen:

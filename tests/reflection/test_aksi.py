@@ -335,3 +335,30 @@ def test_every_shipped_scenario_gets_a_whole_draft(path: Path) -> None:
     said = text_of(blocks(build(idle, AUTHOR, (), "id")))
     if not idle.active_policies():
         assert tr("aksi.idea_none", "id") in said
+
+
+# the order OOXML's schema requires inside these elements (Word refuses a file that breaks it;
+# LibreOffice does not, so the PDF test alone would not notice)
+ORDER = {
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect "
+    "bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+    "tcFitText vAlign hideMark",
+}
+
+
+def test_the_xml_keeps_the_order_word_requires(docs: dict[str, DocxDocument]) -> None:
+    for doc in docs.values():
+        for parent in (doc.styles.element, doc.element.body):
+            for kind, names in ORDER.items():
+                order = names.split()
+                for element in parent.iter(qn(f"w:{kind}")):
+                    tags = [child.tag.rpartition("}")[2] for child in element]
+                    ranks = [order.index(t) for t in tags]
+                    assert ranks == sorted(ranks), (kind, tags)

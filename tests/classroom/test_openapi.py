@@ -21,7 +21,8 @@ def current(tmp: Path) -> dict[str, Any]:
     """The app's OpenAPI document, without the version (it changes with every release)."""
     document: dict[str, Any] = create_app(str(tmp / "contract.sqlite")).openapi()
     document["info"].pop("version", None)
-    return json.loads(json.dumps(document))  # as read back from the file
+    read_back: dict[str, Any] = json.loads(json.dumps(document))  # as the file holds it
+    return read_back
 
 
 def test_the_api_is_the_committed_contract(tmp_path: Path) -> None:

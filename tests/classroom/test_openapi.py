@@ -21,7 +21,7 @@ def current(tmp: Path) -> dict[str, Any]:
     """The app's OpenAPI document, without the version (it changes with every release)."""
     document: dict[str, Any] = create_app(str(tmp / "contract.sqlite")).openapi()
     document["info"].pop("version", None)
-    read_back: dict[str, Any] = json.loads(json.dumps(document))  # as the file holds it
+    read_back: dict[str, Any] = json.loads(json.dumps(document))  # as read back from the file
     return read_back
 
 

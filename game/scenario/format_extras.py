@@ -47,7 +47,7 @@ class Debrief(Table):
     when: Condition | None = Field(
         None,
         description="Optional condition on the game's final state: the question is asked only "
-        "when it holds (e.g. \"chosen('sting', 'report') or chosen('sting', 'warn')\").",
+        "when it holds (e.g. \"fired('sting_operation')\").",
     )
 
 

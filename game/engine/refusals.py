@@ -71,10 +71,18 @@ class Refusals:
             clash = [self._compiled.policies[x] for x in p.excludes if self._state.adopted_at[x]]
             return refused(code, Refusal.EXCLUDED, clash=tuple(self._name(m) for m in clash))
         if code == "no_budget":
-            cost = p.cost.fn(self._state.values, self._state.held, self._state.answers)
-            have = self._state.values[self._compiled.budget or 0]
-            return refused(code, Refusal.NO_BUDGET, cost=cost, budget=have)
+            return self._no_budget(
+                p.cost.fn(self._state.values, self._state.held, self._state.answers)
+            )
         return refused(code, Refusal(f"refused.{code}"), policy=self._name(p))
+
+    def _no_budget(self, cost: float) -> ActionRefused:
+        """Not enough budget; while arrears are owed, says so (later income pays them first)."""
+        have = self._state.values[self._compiled.budget or 0]
+        owed = self._state.values[self._compiled.arrears_slot]
+        if owed > 0:
+            return refused("no_budget", Refusal.ARREARS_OWED, cost=cost, arrears=owed)
+        return refused("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
@@ -117,8 +125,7 @@ class Refusals:
             and self._state.values[self._compiled.budget] - cost
             < self._compiled.minimum[self._compiled.budget]
         ):
-            have = self._state.values[self._compiled.budget]
-            return refused("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
+            return self._no_budget(cost)
         return None
 
     def _is_fallback(self, event_id: str, choice_id: str) -> bool:

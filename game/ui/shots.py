@@ -4,6 +4,7 @@ mid-game state (an event dialog open, a turn report, the debrief of a finished g
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game import paths
+from game.atomic import write_atomic
 from game.engine import BOTS, Choose
 from game.errors import AgenError, Codes, ScenarioError
 from game.i18n import LANGUAGES, english_first
@@ -21,6 +23,7 @@ from game.ui.options import Options
 from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
 from game.ui.session import Player, Session
+from game.ui.text import RECORD
 from game.ui.theme import MIN_SIZE
 
 SIZE = (1280, 720)
@@ -91,6 +94,34 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 Saved = Callable[[Path], None]
+CLIPPED = "clipped.json"
+
+
+def clipped(size: tuple[int, int]) -> list[dict[str, object]]:
+    """Every text cut in the pictures drawn so far, once per picture: which (screen and
+    language), at which window size, the whole text, what was shown, and the box."""
+    seen: set[tuple[object, object]] = set()
+    found: list[dict[str, object]] = []
+    for cut in RECORD.cuts:
+        key = (cut["where"], cut["text"])
+        if key in seen:
+            continue
+        seen.add(key)
+        lang, _, screen = str(cut["where"]).partition("-")
+        found.append({"screen": screen, "lang": lang, "size": f"{size[0]}x{size[1]}", **cut})
+    return found
+
+
+def clipped_texts(out: Path) -> list[dict[str, object]]:
+    """The cut texts ``render_shots`` wrote into ``out``."""
+    data: list[dict[str, object]] = json.loads((out / CLIPPED).read_text(encoding="utf-8"))
+    return data
+
+
+def write_clipped(path: Path, cuts: list[dict[str, object]]) -> None:
+    """The cut texts as JSON (read by a person and by the tests)."""
+    text = json.dumps(cuts, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def render_shots(
@@ -99,8 +130,14 @@ def render_shots(
     size: tuple[int, int] = SIZE,
     saved: Saved | None = None,
 ) -> list[Path]:
-    """Write the PNGs into ``out``; return their paths (see :func:`render_by_screen`)."""
-    by_screen = render_by_screen(out, scenario, size, saved)
+    """Write the PNGs into ``out`` and the texts they cut into ``out/clipped.json``; return
+    the PNGs' paths (see :func:`render_by_screen`)."""
+    RECORD.clear()
+    try:
+        by_screen = render_by_screen(out, scenario, size, saved)
+        write_clipped(out / CLIPPED, clipped(size))
+    finally:
+        RECORD.clear()
     return sorted((p for paths_ in by_screen.values() for p in paths_), key=lambda p: p.name)
 
 
@@ -152,6 +189,7 @@ def _walk_stages(
             for shot in App.screen_class(screen_name).shots(moment):
                 app.screen = shot.make()
                 app.mouse = shot.mouse
+                RECORD.start(f"{lang}-{shot.file}")
                 surface = app.render()
                 target = out / f"{lang}-{shot.file}.png"
                 pygame.image.save(surface, str(target))

@@ -7,35 +7,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pygame
 
 from game.safe_text import screen_text
 from game.ui import theme
+from game.ui.text import RECORD, Face, face, fit, printable, wrap
 from game.ui.theme import Color
 
-# Characters the shipped (Latin) font lacks, written with ones it has.
-FALLBACK = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "↑": "^", "↓": "v", "≠": "!=", "×": "x"}
-
-
-def printable(text: str) -> str:
-    """The text with glyphs the font lacks replaced by plain equivalents (pygame draws a
-    box, not a missing glyph, so the table lists them), as one line pygame can draw (no
-    NUL or other control character: a participant's name may hold anything)."""
-    if text.isascii() and text.isprintable():
-        return text
-    return screen_text("".join(FALLBACK.get(ch, ch) for ch in text))
-
-
-@lru_cache(maxsize=4096)
 def text_surface(text: str, size: int, weight: int, color: Color, scale: float) -> pygame.Surface:
     """A rendered line of text (cached: most frames redraw the same strings)."""
-    f = theme.font(size, weight, scale)
-    try:
-        return f.render(printable(text), True, color)
-    except pygame.error:  # only zero-width characters (e.g. U+200B): nothing to draw
-        return f.render(" ", True, color)
+    return face(size, weight, scale).render(text, color)
 
 
 class Ink:
@@ -49,9 +31,9 @@ class Ink:
         """A length given for 1280×720, scaled to the window."""
         return round(value * self.scale)
 
-    def font(self, size: int, weight: int = 400) -> pygame.font.Font:
+    def font(self, size: int, weight: int = 400) -> Face:
         """The font at a 1280×720 size."""
-        return theme.font(size, weight, self.scale)
+        return face(size, weight, self.scale)
 
     def line_height(self, size: int, weight: int = 400) -> int:
         """Height of one line of text."""
@@ -59,7 +41,7 @@ class Ink:
 
     def width(self, text: str, size: int, weight: int = 400) -> int:
         """Rendered width of a text."""
-        return self.font(size, weight).size(printable(text))[0]
+        return self.font(size, weight).size(text)[0]
 
     def text(
         self,
@@ -70,14 +52,21 @@ class Ink:
         weight: int = 400,
         anchor: str = "topleft",
         max_width: int | None = None,
+        tip: bool = False,
     ) -> pygame.Rect:
-        """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``."""
-        text = printable(text)
-        if max_width is not None:
-            text = fit(text, self.font(size, weight), max_width)
-        surf = text_surface(text, size, weight, color, self.scale)
+        """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``.
+
+        A shortened line is recorded as a cut unless ``tip`` says the whole text is shown
+        when the pointer rests on it."""
+        full = printable(text)
+        f = self.font(size, weight)
+        shown = full if max_width is None else fit(full, f, max_width)
+        surf = text_surface(shown, size, weight, color, self.scale)
         rect = surf.get_rect(**{anchor: pos})
         self.surface.blit(surf, rect)
+        RECORD.drawn(full, f.px)
+        if shown != full and not tip:
+            RECORD.cut(full, f.px, pygame.Rect(rect.left, rect.top, max_width or 0, rect.h), shown)
         return rect
 
     def wrapped(
@@ -98,6 +87,8 @@ class Ink:
         limit = min(room, max_lines) if max_lines else room
         if len(lines) > limit:
             lines = [*lines[: limit - 1], fit(f"{lines[limit - 1]} …", f, rect.width)]
+            RECORD.cut(text, f.px, rect, " ".join(lines))
+        RECORD.drawn(text, f.px)
         y = rect.top
         for line in lines:
             self.surface.blit(text_surface(line, size, weight, color, self.scale), (rect.left, y))
@@ -108,45 +99,6 @@ class Ink:
         """Height ``wrapped`` would use for the whole text."""
         f = self.font(size, weight)
         return len(wrap(screen_text(text, keep_newlines=True), f, width)) * f.get_linesize()
-
-
-def fit(text: str, f: pygame.font.Font, width: int) -> str:
-    """The text, shortened with an ellipsis if it is wider than ``width``."""
-    if f.size(text)[0] <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if f.size(text[:mid].rstrip() + "…")[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
-
-
-@lru_cache(maxsize=2048)
-def _wrap(text: str, f: pygame.font.Font, width: int) -> tuple[str, ...]:
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split()
-        if not words:
-            lines.append("")
-            continue
-        line = words[0]
-        for word in words[1:]:
-            trial = f"{line} {word}"
-            if f.size(trial)[0] <= width:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return tuple(lines)
-
-
-def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
-    """Split text into lines no wider than ``width`` (a too-long word keeps its own line)."""
-    return list(_wrap(text.strip(), f, max(1, width)))
 
 
 def panel(

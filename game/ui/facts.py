@@ -4,6 +4,7 @@ visible metrics, number formats, grade bands, what a policy tends to move.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.engine import Game
@@ -109,3 +110,28 @@ def change(game: Game, name: str) -> float:
 def last_turn(game: Game) -> int:
     """The last resolved turn (0 before the first)."""
     return game.turns_played
+
+
+MIN_SPAN_SHARE = 0.2  # a chart spans at least this share of its metric's declared range
+
+
+def chart_range(s: Scenario, name: str, values: list[float]) -> tuple[float, float]:
+    """The values a metric's chart runs between: the values themselves, widened to at least a
+    fifth of the metric's declared range (so 55 to 52 on a 0-100 scale reads as the small
+    fall it is, not a crash) and kept inside that range. A derived value, which declares no
+    range, spans at least a fifth of its largest size."""
+    lo, hi = min(values), max(values)
+    m = item(s, name)
+    if isinstance(m, Metric):
+        floor, ceiling = m.min, m.max
+    else:
+        floor, ceiling = -math.inf, math.inf
+    size = ceiling - floor if math.isfinite(ceiling - floor) else max(abs(lo), abs(hi))
+    span = max(hi - lo, MIN_SPAN_SHARE * size) or 1.0
+    lo -= (span - (hi - lo)) / 2
+    hi = lo + span
+    if lo < floor:
+        lo, hi = floor, min(ceiling, floor + span)
+    elif hi > ceiling:
+        lo, hi = max(floor, ceiling - span), ceiling
+    return lo, hi

@@ -24,8 +24,8 @@ from game.ui.theme import Color
 
 SUPER = 3  # glyphs are drawn this many times larger, then scaled down
 SPACE = "\u2009"  # the thin space: the word space the font's narrow one is drawn as
-# Characters neither font has, written with ones the shipped font has.
-FALLBACK = {"⩾": "≥", "⩽": "≤"}
+# Characters neither font has, written with ones they have.
+FALLBACK = {"→": "->", "←": "<-", "⩾": "≥", "⩽": "≤"}
 ELLIPSIS = "…"
 
 
@@ -34,7 +34,13 @@ def printable(text: str) -> str:
     participant's name may hold anything)."""
     if text.isascii() and text.isprintable():
         return text
-    return screen_text("".join(FALLBACK.get(ch, ch) for ch in text))
+    return screen_text("".join(_fallback(ch) for ch in text))
+
+
+def _fallback(ch: str) -> str:
+    if ch.isascii() or ch not in FALLBACK or _has_glyph(100, 400, ch):
+        return ch
+    return FALLBACK[ch]
 
 
 @cache

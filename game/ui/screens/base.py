@@ -65,8 +65,8 @@ class Host(Protocol):
         """Switch the UI language and remember it."""
         ...
 
-    def toast(self, text: str, good: bool = False) -> None:
-        """Show a short message at the bottom of the window."""
+    def toast(self, text: str, good: bool = False, on: object = None) -> None:
+        """Show a short message at the bottom of the window (gone when screen ``on`` is left)."""
         ...
 
     def autosave(self) -> None:

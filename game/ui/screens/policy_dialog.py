@@ -149,10 +149,10 @@ class PolicyDialog(Overlay):
             return self.go("predict", self.parent, self.policy_id)
         if key == "adopt":
             game.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
-            self.app.toast(self.t("policy.adopted", name=name), good=True)
+            self.app.toast(self.t("policy.adopted", name=name), good=True, on=self.parent)
         elif key == "cancel":
             game.act(Cancel(self.policy_id))
-            self.app.toast(self.t("policy.stopped", name=name), good=True)
+            self.app.toast(self.t("policy.stopped", name=name), good=True, on=self.parent)
         self.app.autosave()
         return self.parent
 

@@ -131,7 +131,7 @@ class PredictionPrompt(Overlay):
             self.app.lang,
             game.scenario.default_language,
         )
-        self.app.toast(self.t("policy.adopted", name=name), good=True)
+        self.app.toast(self.t("policy.adopted", name=name), good=True, on=self.parent)
         self.app.autosave()
         return self.parent
 

@@ -8,7 +8,7 @@ import pygame
 
 from game.scenario import CATEGORIES, localize
 from game.scenario.format_model import Policy
-from game.ui import class_play, facts, theme, widgets
+from game.ui import card, class_play, facts, theme, widgets
 from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts
 from game.ui.screens.base import Host, Screen, Shot, Stage
@@ -223,7 +223,7 @@ class TurnScreen(Screen):
         cards = lay.card_rects(len(policies))
         for i, (p, rect) in enumerate(zip(policies, cards, strict=True)):
             lit = rect.collidepoint(self.app.mouse)
-            turn_parts.policy_card(ink, rect, game, p, i + 1, lang, lit)
+            card.policy_card(ink, rect, game, p, i + 1, lang, lit)
         turn_parts.in_force(ink, lay.in_force, game, lang)
         self.draw_buttons(ink, 20)
         shown = self.pinned or hover

@@ -128,7 +128,7 @@ def _move_height(ink: Ink, game: Game, move: facts.Move, lang: str, width: int) 
 
 
 def _moves(ink: Ink, game: Game, moves: list[facts.Move], room: pygame.Rect, lang: str) -> None:
-    """"What it tends to move": each metric with its direction, as many as fit, then a count
+    """ "What it tends to move": each metric with its direction, as many as fit, then a count
     of the rest; a "±" (it depends) is explained under the list."""
     s = game.scenario
     x, y = room.left, room.top

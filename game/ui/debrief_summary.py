@@ -36,7 +36,13 @@ def passive_text(score: float, passive: float, lang: str) -> str:
     """The passive player's score and what the player's decisions made of it, said so that
     the direction cannot be misread ("… 4,1 poin lebih rendah")."""
     diff = round(score - passive, 1)
-    key = "debrief.passive_above" if diff > 0 else "debrief.passive_below" if diff < 0 else "debrief.passive_same"
+    key = (
+        "debrief.passive_above"
+        if diff > 0
+        else "debrief.passive_below"
+        if diff < 0
+        else "debrief.passive_same"
+    )
     return tr(
         key,
         lang,
@@ -91,7 +97,9 @@ def score_card(
     ink.text(facts.number(out.score, 1, lang), (x, card.top + ink.px(38)), 64, theme.TEXT, 800)
     if out.grade is not None:
         grade = localize(s.scoring.grades[out.grade].name, lang, s.default_language)
-        ink.wrapped(grade, pygame.Rect(x, lay.grade_y, lay.passive.width, ink.px(34)), 24, theme.ACCENT, 800)
+        ink.wrapped(
+            grade, pygame.Rect(x, lay.grade_y, lay.passive.width, ink.px(34)), 24, theme.ACCENT, 800
+        )
     diff = out.score - passive
     color = theme.GOOD if diff >= 0 else theme.BAD
     ink.wrapped(passive_text(out.score, passive, lang), lay.passive, 16, color, 600)
@@ -158,18 +166,30 @@ def charts(ink: Ink, game: Game, box: pygame.Rect, names: list[str], lang: str) 
     widgets.panel(ink.surface, box, theme.PANEL, ink.px(16))
     head = (box.left + ink.px(20), box.top + ink.px(18))
     ink.text(tr("debrief.over_turns", lang), head, 16, theme.ACCENT, 800)
-    inner = pygame.Rect(box.left + ink.px(16), box.top + ink.px(50), box.width - ink.px(32), box.height - ink.px(62))
+    inner = pygame.Rect(
+        box.left + ink.px(16), box.top + ink.px(50), box.width - ink.px(32), box.height - ink.px(62)
+    )
     rows = (len(names) + 1) // 2
     gap = ink.px(10)
     cw = (inner.width - gap) // 2
     ch = (inner.height - gap * (rows - 1)) // max(1, rows)
     for i, name in enumerate(names):
-        r = pygame.Rect(inner.left + (i % 2) * (cw + gap), inner.top + (i // 2) * (ch + gap), cw, ch)
+        r = pygame.Rect(
+            inner.left + (i % 2) * (cw + gap), inner.top + (i // 2) * (ch + gap), cw, ch
+        )
         series = facts.trend(game, name)
         label = facts.label(s, name, lang)
         label_h = ink.wrapped_height(label, r.width - ink.px(8), CHART_LABEL, 600)
-        ink.wrapped(label, pygame.Rect(r.left + ink.px(4), r.top, r.width - ink.px(8), label_h), CHART_LABEL, theme.MUTED, 600)
-        plot = pygame.Rect(r.left, r.top + label_h + ink.px(2), r.width, r.height - label_h - ink.px(2))
+        ink.wrapped(
+            label,
+            pygame.Rect(r.left + ink.px(4), r.top, r.width - ink.px(8), label_h),
+            CHART_LABEL,
+            theme.MUTED,
+            600,
+        )
+        plot = pygame.Rect(
+            r.left, r.top + label_h + ink.px(2), r.width, r.height - label_h - ink.px(2)
+        )
         good = facts.good_change(s, name, series[-1] - series[0])
         screen_charts.line_chart(
             ink,
@@ -197,5 +217,7 @@ def values(
     screen_charts.radar(ink, area, labels, shown, theme.ACCENT)
     if any(breached):
         screen_charts.radar(ink, area, labels, breached, theme.BAD, grid=False)
-        room = pygame.Rect(box.left + ink.px(20), box.bottom - ink.px(14) - note_h, box.width - ink.px(40), note_h)
+        room = pygame.Rect(
+            box.left + ink.px(20), box.bottom - ink.px(14) - note_h, box.width - ink.px(40), note_h
+        )
         ink.wrapped(note, room, 16, theme.BAD, 600)

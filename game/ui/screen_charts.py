@@ -45,7 +45,9 @@ def line_chart(
     for p in pts:
         pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(3))
     first_y, last_y = round(pts[0][1]), round(pts[-1][1])
-    ink.text(first_text, (plot.left - ink.px(6), first_y), LABEL, theme.MUTED, 600, anchor="midright")
+    ink.text(
+        first_text, (plot.left - ink.px(6), first_y), LABEL, theme.MUTED, 600, anchor="midright"
+    )
     ink.text(last_text, (plot.right + ink.px(6), last_y), LABEL, color, 800, anchor="midleft")
 
 

@@ -24,7 +24,7 @@ from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
 from game.ui.session import Player, Session
 from game.ui.text import RECORD
-from game.ui.theme import MIN_SIZE
+from game.ui.theme import MIN_SIZE, scale_for
 
 SIZE = (1280, 720)
 PLAYER = Player("Siti Rahmawati", "198703122010012004", "PKA-2026-B")
@@ -95,6 +95,24 @@ def parse_size(text: str) -> tuple[int, int]:
 
 Saved = Callable[[Path], None]
 CLIPPED = "clipped.json"
+SMALL = "small.json"
+SMALLEST = 16  # px at 1280×720: the least a participant reads on a projector
+
+
+def small(size: tuple[int, int]) -> list[dict[str, object]]:
+    """Every text drawn smaller than 16 px at 1280×720 (scaled with the window), once per
+    picture and text."""
+    least = round(SMALLEST * scale_for(size))
+    seen: set[tuple[object, object]] = set()
+    found: list[dict[str, object]] = []
+    for entry in RECORD.sizes:
+        key = (entry["where"], entry["text"])
+        if int(str(entry["px"])) >= least or key in seen:
+            continue
+        seen.add(key)
+        lang, _, screen = str(entry["where"]).partition("-")
+        found.append({"screen": screen, "lang": lang, "size": f"{size[0]}x{size[1]}", **entry})
+    return found
 
 
 def clipped(size: tuple[int, int]) -> list[dict[str, object]]:
@@ -136,6 +154,7 @@ def render_shots(
     try:
         by_screen = render_by_screen(out, scenario, size, saved)
         write_clipped(out / CLIPPED, clipped(size))
+        write_clipped(out / SMALL, small(size))
     finally:
         RECORD.clear()
     return sorted((p for paths_ in by_screen.values() for p in paths_), key=lambda p: p.name)

@@ -15,6 +15,7 @@ from game.ui import theme
 from game.ui.text import RECORD, Face, face, fit, printable, wrap
 from game.ui.theme import Color
 
+
 def text_surface(text: str, size: int, weight: int, color: Color, scale: float) -> pygame.Surface:
     """A rendered line of text (cached: most frames redraw the same strings)."""
     return face(size, weight, scale).render(text, color)
@@ -150,11 +151,11 @@ class Button:
         panel(ink.surface, self.rect, bg, radius=ink.px(10), border=border)
         label = self.label
         if self.hint:
-            hint_w = ink.width(self.hint, size - 6, 600) + ink.px(12)
+            hint_w = ink.width(self.hint, max(16, size - 6), 600) + ink.px(12)
             ink.text(
                 self.hint,
                 (self.rect.right - ink.px(12), self.rect.centery),
-                size - 6,
+                max(16, size - 6),
                 theme.mix(fg, bg, 0.35),
                 600,
                 anchor="midright",

@@ -115,7 +115,9 @@ class DebriefScreen(Screen):
 
     def card_layout(self, ink: Ink) -> debrief_summary.CardLayout:
         """Where the score card's parts go, from the room their texts need."""
-        return debrief_summary.card_layout(ink, self.game, self._card(), self.passive, self.app.lang)
+        return debrief_summary.card_layout(
+            ink, self.game, self._card(), self.passive, self.app.lang
+        )
 
     def ending_view(self) -> scroll.TextView | None:
         """Where the text of the ending that stopped the game shows (None: no such ending)."""
@@ -140,12 +142,20 @@ class DebriefScreen(Screen):
             self.offset = moved
             return self
         if self.page == 1:
-            moved = scroll.handle(self.timeline_pane(), self.timeline_offset, event, self.app.mouse, arrows=False)
+            moved = scroll.handle(
+                self.timeline_pane(), self.timeline_offset, event, self.app.mouse, arrows=False
+            )
             if moved is not None:
                 self.timeline_offset = moved
                 return self
         goals = None if self.page != 0 else self.goals_pane()
-        moved = None if goals is None else scroll.handle(goals, self.goals_offset, event, self.app.mouse, keys=view is None, arrows=False)
+        moved = (
+            None
+            if goals is None
+            else scroll.handle(
+                goals, self.goals_offset, event, self.app.mouse, keys=view is None, arrows=False
+            )
+        )
         if moved is not None:
             self.goals_offset = moved
             return self
@@ -192,7 +202,10 @@ class DebriefScreen(Screen):
         debrief_summary.goals(ink, game, pane, self.goals_offset, lang)
         w = ink.surface.get_width()
         charts = pygame.Rect(
-            card.right + ink.px(20), card.top, w - card.right - ink.px(52) - ink.px(360), card.height
+            card.right + ink.px(20),
+            card.top,
+            w - card.right - ink.px(52) - ink.px(360),
+            card.height,
         )
         debrief_summary.charts(ink, game, charts, key_metrics(game), lang)
         radar_box = pygame.Rect(w - ink.px(32) - ink.px(340), card.top, ink.px(340), card.height)

@@ -286,7 +286,7 @@ class EventDialog(Overlay):
                     ink.text(
                         say(reason.said, lang),
                         (text.left, text.top + used),
-                        15,
+                        16,
                         theme.BAD,
                         600,
                         max_width=text.width,

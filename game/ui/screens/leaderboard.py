@@ -146,7 +146,7 @@ class LeaderboardScreen(Screen):
         x0, inner_w = table.left + ink.px(24), table.width - ink.px(48)
         y = table.top + ink.px(16)
         for frac, key in cols:
-            ink.text(self.t(key), (x0 + round(inner_w * frac), y), 15, theme.ACCENT, 800)
+            ink.text(self.t(key), (x0 + round(inner_w * frac), y), 16, theme.ACCENT, 800)
         y += ink.px(32)
         pygame.draw.line(
             surface, theme.LINE, (x0, y - ink.px(4)), (table.right - ink.px(24), y - ink.px(4)), 2

@@ -198,7 +198,7 @@ class PolicyDialog(Overlay):
             )
         col = inner_w // 2
         top = y
-        ink.text(self.t("card.moves"), (x, y), 15, theme.FAINT, 700)
+        ink.text(self.t("card.moves"), (x, y), 16, theme.FAINT, 700)
         y += ink.px(26)
         for move in facts.moves(p.effects, s)[:7]:
             if move.direction == "±":
@@ -225,7 +225,7 @@ class PolicyDialog(Overlay):
             y += ink.px(28)
         y = top
         rx = x + col
-        ink.text(self.t("policy.terms"), (rx, y), 15, theme.FAINT, 700)
+        ink.text(self.t("policy.terms"), (rx, y), 16, theme.FAINT, 700)
         y += ink.px(26)
         delay = facts.first_delay(p.effects)
         rows = [
@@ -244,10 +244,10 @@ class PolicyDialog(Overlay):
             y += ink.px(28)
         if p.sources:
             y += ink.px(8)
-            ink.text(self.t("policy.sources"), (rx, y), 15, theme.FAINT, 700)
+            ink.text(self.t("policy.sources"), (rx, y), 16, theme.FAINT, 700)
             y += ink.px(24)
             room = max(ink.px(70), self.buttons()[0].rect.top - ink.px(8) - y)
-            ink.wrapped("; ".join(p.sources), pygame.Rect(rx, y, col, room), 15, theme.MUTED)
+            ink.wrapped("; ".join(p.sources), pygame.Rect(rx, y, col, room), 16, theme.MUTED)
         buttons = self.buttons()
         act = buttons[1]
         if not act.enabled:

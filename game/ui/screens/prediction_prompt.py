@@ -158,7 +158,7 @@ class PredictionPrompt(Overlay):
         ink.text(
             self.t("reflect.predict_note"),
             (x, rect.top + ink.px(124)),
-            15,
+            16,
             theme.MUTED,
             max_width=inner,
         )
@@ -205,7 +205,7 @@ class PredictionPrompt(Overlay):
         ink.text(
             self.t("reflect.predict_keys"),
             (rect.centerx, rect.top + ink.px(170 + 74 * len(self.metrics) + 6)),
-            14,
+            16,
             theme.FAINT,
             anchor="midtop",
             max_width=inner,

@@ -331,7 +331,7 @@ class ScenarioScreen(Screen):
         ink.text(
             self.t("scenario.keys"),
             ((back.right + start.left) // 2, back.centery),
-            15,
+            16,
             theme.FAINT,
             600,
             anchor="center",

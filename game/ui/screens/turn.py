@@ -209,7 +209,7 @@ class TurnScreen(Screen):
         ink.text(
             self.t("turn.metrics"),
             (lay.metrics.left + ink.px(12), lay.metrics.top + ink.px(8)),
-            15,
+            16,
             theme.MUTED,
             700,
         )
@@ -236,7 +236,7 @@ class TurnScreen(Screen):
             ink.text(
                 self.t("playtest.badge_turn"),
                 (lay.menu.left - ink.px(16), lay.menu.centery),
-                15,
+                16,
                 theme.ACCENT,
                 700,
                 anchor="midright",
@@ -253,19 +253,19 @@ class TurnScreen(Screen):
         ink.text(
             localize(s.title, lang, s.default_language),
             (x, turn_rect.bottom - ink.px(2)),
-            15,
+            16,
             theme.MUTED,
             max_width=title_w,
         )
         bx = max(turn_rect.right, x + title_w) + ink.px(30)
         if s.budget is not None:
-            ink.text(facts.label(s, s.budget, lang), (bx, ink.px(10)), 15, theme.MUTED, 600)
+            ink.text(facts.label(s, s.budget, lang), (bx, ink.px(10)), 16, theme.MUTED, 600)
             value = facts.show(s, s.budget, game.value(s.budget), lang)
             ink.text(value, (bx, ink.px(30)), 30, theme.ACCENT, 800)
             bx += max(
-                ink.width(value, 30, 800), ink.width(facts.label(s, s.budget, lang), 15, 600)
+                ink.width(value, 30, 800), ink.width(facts.label(s, s.budget, lang), 16, 600)
             ) + ink.px(40)
-        ink.text(self.t("turn.actions_left"), (bx, ink.px(10)), 15, theme.MUTED, 600)
+        ink.text(self.t("turn.actions_left"), (bx, ink.px(10)), 16, theme.MUTED, 600)
         per = s.actions_per_turn
         for i in range(per):
             c = (bx + ink.px(12) + i * ink.px(30), ink.px(50))
@@ -273,6 +273,9 @@ class TurnScreen(Screen):
                 pygame.draw.circle(ink.surface, theme.ACCENT, c, ink.px(11))
             else:
                 pygame.draw.circle(ink.surface, theme.LINE, c, ink.px(11), ink.px(3))
+        count = self.t("turn.actions_count", left=game.actions_left, total=per)
+        at = (bx + ink.px(30) * per + ink.px(4), ink.px(50))
+        ink.text(count, at, 20, theme.ACCENT, 800, anchor="midleft")
 
     def _tabs(self, ink: Ink, lay: TurnLayout) -> None:
         cats = self.categories()

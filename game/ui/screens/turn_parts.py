@@ -37,7 +37,15 @@ def metric_tile(ink: Ink, rect: pygame.Rect, game: Game, name: str, lang: str, l
     label = facts.label(s, name, lang)
     room = rect.width - 2 * pad - chip_w
     # the whole label is in the "why did this move?" panel the tile opens on hover
-    ink.text(label, (rect.left + pad, rect.top + pad - ink.px(3)), 16, theme.MUTED, 600, max_width=room, tip=True)
+    ink.text(
+        label,
+        (rect.left + pad, rect.top + pad - ink.px(3)),
+        16,
+        theme.MUTED,
+        600,
+        max_width=room,
+        tip=True,
+    )
     big = ink.text(
         facts.show(s, name, value, lang),
         (rect.left + pad, rect.bottom - pad + ink.px(3)),
@@ -97,7 +105,7 @@ def causes_popover(
     rect.clamp_ip(bounds)
     widgets.panel(ink.surface, rect, theme.PANEL_HI, ink.px(12), theme.ACCENT, ink.px(2))
     x = rect.left + ink.px(16)
-    ink.text(tr("why.title", lang), (x, rect.top + ink.px(12)), 14, theme.ACCENT, 700)
+    ink.text(tr("why.title", lang), (x, rect.top + ink.px(12)), 16, theme.ACCENT, 700)
     title = facts.label(s, name, lang)
     title_h = ink.wrapped_height(title, inner_w, 18, 700)
     ink.wrapped(title, pygame.Rect(x, rect.top + ink.px(32), inner_w, title_h), 18, weight=700)
@@ -131,13 +139,13 @@ def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
     s = game.scenario
     widgets.panel(ink.surface, rect, theme.PANEL, ink.px(12))
     x, y = rect.left + ink.px(14), rect.top + ink.px(8)
-    head = ink.text(tr("turn.in_force", lang), (x, y), 15, theme.MUTED, 700)
+    head = ink.text(tr("turn.in_force", lang), (x, y), 16, theme.MUTED, 700)
     keys_room = rect.right - ink.px(14) - head.right - ink.px(24)
-    if ink.width(tr("turn.keys", lang), 14) <= keys_room:
+    if ink.width(tr("turn.keys", lang), 16) <= keys_room:
         ink.text(
             tr("turn.keys", lang),
             (rect.right - ink.px(14), y + ink.px(1)),
-            14,
+            16,
             theme.FAINT,
             anchor="topright",
         )
@@ -153,7 +161,7 @@ def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
         text = (
             f"{localize(p.name, lang, s.default_language)} · {facts.turns(s, game.held(pid), lang)}"
         )
-        tw = min(ink.width(text, 15, 600), rect.width - ink.px(60))
+        tw = min(ink.width(text, 16, 600), rect.width - ink.px(60))
         chip = pygame.Rect(cx, cy, tw + ink.px(34), chip_h)
         if chip.right > rect.right - ink.px(14):
             cx, cy = x, cy + chip_h + ink.px(6)
@@ -171,7 +179,7 @@ def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
         ink.text(
             text,
             (chip.left + ink.px(26), chip.centery),
-            15,
+            16,
             theme.TEXT,
             600,
             anchor="midleft",

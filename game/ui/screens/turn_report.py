@@ -7,7 +7,7 @@ import pygame
 from game.engine.explain import cause_label
 from game.i18n import tr_n
 from game.ui import facts, scroll, theme, widgets
-from game.ui.reveals import due_reveals, reveals_height, draw_reveals
+from game.ui.reveals import draw_reveals, due_reveals, reveals_height
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.scroll import GUTTER
 from game.ui.widgets import Button, Ink
@@ -242,7 +242,9 @@ class TurnReportScreen(Screen):
             decisions=tr_n("count.decisions", len(decided), lang),
             events=tr_n("count.events", len(events), lang),
         )
-        ink.text(summary, (self.size[0] - ink.px(32), ink.px(56)), 17, theme.MUTED, anchor="topright")
+        ink.text(
+            summary, (self.size[0] - ink.px(32), ink.px(56)), 17, theme.MUTED, anchor="topright"
+        )
 
     def _row_height(
         self, ink: Ink, width: int, left_w: int, row: tuple[str, float, list[tuple[str, float]]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game
-from game.i18n import say, tr
+from game.i18n import tr
 from game.scenario import localize
 from game.scenario.format_model import Policy
 from game.ui import facts, theme, widgets
@@ -83,7 +83,8 @@ def _status(game: Game, policy: Policy, number: int, lang: str) -> tuple[str, th
         return tr("card.active", lang, turns=held), theme.GOOD
     refusal = game.why_not_adopt(policy.id)
     if refusal is not None:
-        return say(refusal.said, lang), theme.BAD
+        need = None if policy.available is None else (policy.available, policy.available_text)
+        return facts.refusal_words(game, refusal, lang, need), theme.BAD
     return tr("card.pick", lang, n=number), theme.MUTED
 
 

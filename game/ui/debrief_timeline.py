@@ -3,6 +3,8 @@ adopted, as one list that scrolls (nothing on it is cut or shrunk below 16 px)."
 
 from __future__ import annotations
 
+from typing import cast
+
 import pygame
 
 from game.engine import Adopt, Game
@@ -84,7 +86,7 @@ def draw(ink: Ink, game: Game, entries: dict[int, list[Entry]], offset: int, lan
             continue
         x = box.left + ink.px(20)
         if kind == "turn":
-            turn, texts = what  # type: ignore[misc]
+            turn, texts = cast(tuple[int, list[Entry]], what)
             _turn(ink, f"{label} {turn}", texts, pygame.Rect(x, y, width - ink.px(40), h))
         elif kind == "head":
             ink.text(str(what), (x, y + ink.px(4)), SIZE, theme.ACCENT, 800)

@@ -8,12 +8,18 @@ import math
 from dataclasses import dataclass
 
 from game.engine import Game
+from game.engine.actions import Refusal
 from game.engine.numbers import decimals as decimals  # the screens read these from here
 from game.engine.numbers import number as number
 from game.engine.numbers import show as show
-from game.i18n import english_plural, tr, tr_n
+from game.errors import ActionRefused
+from game.i18n import english_plural, say, tr, tr_n
+from game.results.requirement_words import say_requirement
 from game.scenario import Scenario, localize
 from game.scenario.format_model import Derived, Effect, Metric
+from game.scenario.text import Text
+
+Requirement = tuple[str | bool, Text | None]  # an expression and the author's own words
 
 IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
 
@@ -135,3 +141,17 @@ def chart_range(s: Scenario, name: str, values: list[float]) -> tuple[float, flo
     elif hi > ceiling:
         lo, hi = max(floor, ceiling - span), ceiling
     return lo, hi
+
+
+def refusal_words(
+    game: Game, refusal: ActionRefused, lang: str, requirement: Requirement | None = None
+) -> str:
+    """Why an action is refused, in the player's words: a requirement the trainer wrote as
+    an expression (a choice's ``requires``, a policy's ``available``) is said from the metric
+    and policy labels ("Jejaring mitra minimal 45"), never as code."""
+    code = refusal.said.code
+    if requirement is not None and code in (Refusal.CONDITION, Refusal.NOT_AVAILABLE):
+        expr, own = requirement
+        words = say_requirement(expr, game.scenario, lang, own)
+        return tr("refused.condition", lang, condition=words)
+    return say(refusal.said, lang)

@@ -12,9 +12,9 @@ from functools import lru_cache
 import pygame
 
 from game.ui import theme
-from game.ui.text import RECORD, face
+from game.ui.text import RECORD, face, wrap
 from game.ui.theme import Color
-from game.ui.widgets import Ink, arrow, text_surface, wrap
+from game.ui.widgets import Ink, arrow, text_surface
 
 GUTTER = 18  # room at the right for the scrollbar (1280×720 pixels)
 FADE = 34  # height of the fade at a cut edge

@@ -139,7 +139,11 @@ def clipped_texts(out: Path) -> list[dict[str, object]]:
 def write_clipped(path: Path, cuts: list[dict[str, object]]) -> None:
     """The cut texts as JSON (read by a person and by the tests)."""
     text = json.dumps(cuts, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomic(path, write)
 
 
 def render_shots(

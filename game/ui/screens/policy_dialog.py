@@ -6,7 +6,6 @@ import pygame
 
 from game.engine import Adopt, Cancel
 from game.engine.prediction import asks, key_metrics
-from game.i18n import say
 from game.scenario import localize
 from game.scenario.format_model import Policy
 from game.ui import facts, scroll, theme, widgets
@@ -261,5 +260,7 @@ class PolicyDialog(Overlay):
                     act.rect.left - buttons[0].rect.right - ink.px(40),
                     act.rect.height,
                 )
-                ink.wrapped(say(game_refusal.said, lang), r, 16, theme.BAD, 600, max_lines=2)
+                need = None if p.available is None else (p.available, p.available_text)
+                words = facts.refusal_words(game, game_refusal, lang, need)
+                ink.wrapped(words, r, 16, theme.BAD, 600, max_lines=2)
         self.draw_buttons(ink)

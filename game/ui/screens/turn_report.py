@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pygame
 
 from game.engine.explain import cause_label
@@ -13,6 +15,7 @@ from game.ui.scroll import GUTTER
 from game.ui.widgets import Button, Ink
 
 CAUSES = 3
+Row = tuple[str, float, list[tuple[str, float]]]  # a metric, its change, its causes
 CAUSE_SIZE = 16
 BAR = 34
 
@@ -218,7 +221,7 @@ class TurnReportScreen(Screen):
             if isinstance(what, list):
                 draw_reveals(self.app, ink, at, what)
             else:
-                left_w, (name, change, causes) = what  # type: ignore[misc]
+                left_w, (name, change, causes) = cast(tuple[int, Row], what)
                 self._row(ink, at, left_w, name, change, causes)
         surface.set_clip(None)
         scroll.frame(ink, pane, offset, self.t("scroll.more"), theme.BG)

@@ -118,6 +118,9 @@ class Screen:
     """A screen of the game."""
 
     name = "screen"
+    # whether the arrow keys move a focus between the buttons (whose ring then shows); a
+    # screen under a dialog never shows one
+    keys_on_buttons = True
 
     @classmethod
     def shots(cls, stage: Stage) -> list[Shot]:
@@ -215,11 +218,8 @@ class Screen:
         """Draw the screen's buttons, lit when hovered or focused by keyboard."""
         mouse = self.app.mouse
         enabled = [b for b in self.buttons() if b.enabled]
-        focused = (
-            enabled[self.focus].key
-            if enabled and self.app.keyboard_focus and self.focus < len(enabled)
-            else None
-        )
+        ringed = self.app.keyboard_focus and self.keys_on_buttons and self.app.screen is self
+        focused = enabled[self.focus].key if ringed and self.focus < len(enabled) else None
         for b in self.buttons():
             b.draw(ink, b.hit(mouse) or b.key == focused, size)
 

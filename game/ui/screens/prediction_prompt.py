@@ -21,6 +21,7 @@ class PredictionPrompt(Overlay):
     """Asks for the player's expectation before a policy is adopted."""
 
     name = "predict"
+    keys_on_buttons = False  # the keys move between the answer lines; Enter and Esc are named
 
     @classmethod
     def shots(cls, stage: Stage) -> list[Shot]:

@@ -226,6 +226,7 @@ class TurnScreen(Screen):
             card.policy_card(ink, rect, game, p, i + 1, lang, lit)
         turn_parts.in_force(ink, lay.in_force, game, lang)
         self.draw_buttons(ink, 20)
+        self._tab_tip(ink, lay)
         shown = self.pinned or hover
         if shown is not None:
             anchor = tiles[names.index(shown)]
@@ -276,6 +277,21 @@ class TurnScreen(Screen):
         count = self.t("turn.actions_count", left=game.actions_left, total=per)
         at = (bx + ink.px(30) * per + ink.px(4), ink.px(50))
         ink.text(count, at, 20, theme.ACCENT, 800, anchor="midleft")
+
+    def _tab_tip(self, ink: Ink, lay: TurnLayout) -> None:
+        """The name of the category under the pointer, under its tab (the tabs other than
+        the open one show only their icon)."""
+        cats = self.categories()
+        rects = lay.tab_rects(len(cats), self.category)
+        at = next((i for i, r in enumerate(rects) if r.collidepoint(self.app.mouse)), None)
+        if at is None or at == self.category:
+            return
+        text = self.t(f"category.{cats[at]}")
+        tip = pygame.Rect(0, 0, ink.width(text, 18, 700) + ink.px(28), ink.px(40))
+        tip.midtop = (rects[at].centerx, rects[at].bottom + ink.px(6))
+        tip.clamp_ip(ink.surface.get_rect())
+        widgets.panel(ink.surface, tip, theme.PANEL_HI, ink.px(10), theme.category_color(cats[at]))
+        ink.text(text, tip.center, 18, theme.TEXT, 700, anchor="center")
 
     def _tabs(self, ink: Ink, lay: TurnLayout) -> None:
         cats = self.categories()

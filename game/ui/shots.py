@@ -94,6 +94,8 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 Saved = Callable[[Path], None]
+# the buttons of each picture of the last run, by its name (read by the tests)
+BUTTONS: dict[str, list[tuple[str, pygame.Rect]]] = {}
 CLIPPED = "clipped.json"
 SMALL = "small.json"
 SMALLEST = 16  # px at 1280×720: the least a participant reads on a projector
@@ -181,6 +183,7 @@ def render_by_screen(
     language.
     """
     out.mkdir(parents=True, exist_ok=True)
+    BUTTONS.clear()
     path = pick_scenario(scenario).resolve()
     found: dict[str, list[Path]] = {}
     with tempfile.TemporaryDirectory(prefix="agen-shots-") as tmp:
@@ -214,6 +217,7 @@ def _walk_stages(
                 app.mouse = shot.mouse
                 RECORD.start(f"{lang}-{shot.file}")
                 surface = app.render()
+                BUTTONS[f"{lang}-{shot.file}"] = [(b.key, b.rect) for b in app.screen.buttons()]
                 target = out / f"{lang}-{shot.file}.png"
                 pygame.image.save(surface, str(target))
                 files.setdefault(screen_name, []).append(target)

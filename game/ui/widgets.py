@@ -182,6 +182,14 @@ class Button:
             )
 
 
+def button_width(ink: Ink, label: str, hint: str = "", size: int = 22) -> int:
+    """The width a button needs to show its whole label (and its key hint)."""
+    width = ink.width(label, size, 700) + ink.px(28)
+    if hint:
+        width += ink.width(hint, max(16, size - 6), 600) + ink.px(22)
+    return width
+
+
 def hovered(buttons: list[Button], pos: tuple[int, int]) -> str | None:
     """The key of the enabled button under ``pos``."""
     return next((b.key for b in buttons if b.hit(pos)), None)

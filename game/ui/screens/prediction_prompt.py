@@ -69,13 +69,18 @@ class PredictionPrompt(Overlay):
     def buttons(self) -> list[Button]:
         rect = self._rect()
         y = rect.bottom - self.px(24) - self.px(56)
+        ink = Ink(self.app.surface)
+        skip_w = max(self.px(260), widgets.button_width(ink, self.t("reflect.predict_skip"), "Esc"))
         skip = Button(
             "skip",
             self.t("reflect.predict_skip"),
-            pygame.Rect(rect.left + self.px(32), y, self.px(260), self.px(56)),
+            pygame.Rect(rect.left + self.px(32), y, skip_w, self.px(56)),
             hint="Esc",
         )
-        adopt = pygame.Rect(0, y, self.px(260), self.px(56))
+        adopt_w = max(
+            self.px(260), widgets.button_width(ink, self.t("reflect.predict_adopt"), "Enter")
+        )
+        adopt = pygame.Rect(0, y, adopt_w, self.px(56))
         adopt.right = rect.right - self.px(32)
         return [
             skip,

@@ -38,8 +38,10 @@ class TurnScreen(Screen):
             return turn
 
         tiles = turn.layout().tiles(len(turn.metric_names()))
+        tabs = turn.layout().tab_rects(len(turn.categories()), turn.category)
         return [
             Shot("08-turn-mid-why", lambda: turn, tiles[0].center),
+            Shot("08f-turn-tab-name", lambda: turn, tabs[-1].center),
             Shot(
                 "09-turn-mid-cards",
                 third_category,

@@ -34,6 +34,11 @@ def printable(text: str) -> str:
     participant's name may hold anything)."""
     if text.isascii() and text.isprintable():
         return text
+    return _printable(text)
+
+
+@lru_cache(maxsize=8192)
+def _printable(text: str) -> str:
     return screen_text("".join(_fallback(ch) for ch in text))
 
 
@@ -83,11 +88,11 @@ class Face:
 
     def get_linesize(self) -> int:
         """Height of one line."""
-        return theme.font(self.px, self.weight).get_linesize()
+        return _heights(self.px, self.weight)[0]
 
     def get_height(self) -> int:
         """Height of the glyphs."""
-        return theme.font(self.px, self.weight).get_height()
+        return _heights(self.px, self.weight)[1]
 
     def size(self, text: str) -> tuple[int, int]:
         """Width and height of ``text`` drawn on one line."""
@@ -96,6 +101,12 @@ class Face:
     def render(self, text: str, color: Color) -> pygame.Surface:
         """The line drawn in ``color`` on a transparent surface."""
         return _render(printable(text), self.px, self.weight, color)
+
+
+@cache
+def _heights(px: int, weight: int) -> tuple[int, int]:
+    f = theme.font(px, weight)
+    return f.get_linesize(), f.get_height()
 
 
 @cache

@@ -31,22 +31,6 @@ def due_reveals(app: Any, turn: int) -> list[Reveal]:
     return out
 
 
-def reveal_text(app: Any, r: Reveal, key: str = "reflect.reveal_line") -> str:
-    """'Online services → Capacity: you said up; it went down (−1.000)'."""
-    game, lang = app.session.game, app.lang
-    s = game.scenario
-    p = r.prediction
-    return tr(
-        key,
-        lang,
-        policy=localize(game.policy(p.policy).name, lang, s.default_language),
-        metric=facts.label(s, p.metric, lang),
-        said=tr(f"reflect.said_{p.expect}", lang),
-        did=tr(f"reflect.did_{r.actual}", lang),
-        amount=facts.show(s, p.metric, r.amount, lang, sign=True),
-    )
-
-
 def surprise_text(app: Any, r: Reveal) -> str:
     """A wrong prediction in a sentence, with when it paid and what else moved the metric."""
     game, lang = app.session.game, app.lang

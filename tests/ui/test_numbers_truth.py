@@ -5,6 +5,7 @@ the NIP field and the leaderboard."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -34,7 +35,9 @@ DUKCAPIL = Path(__file__).parents[2] / "scenarios" / "dukcapil.toml"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_record() -> None:
+def _fresh_record() -> Iterator[None]:
+    RECORD.clear()
+    yield
     RECORD.clear()
 
 

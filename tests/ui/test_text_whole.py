@@ -5,11 +5,13 @@ and through the pixels it draws."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
+from game.i18n import tr
 from game.ui import text as text_layer
 from game.ui import theme
 from game.ui.app import App
@@ -22,7 +24,9 @@ CLASS_BANNER = {"08c-class-offline", "08e-class-turn-then-wait"}
 
 
 @pytest.fixture(autouse=True)
-def _fresh_record() -> None:
+def _fresh_record() -> Iterator[None]:
+    RECORD.clear()
+    yield
     RECORD.clear()
 
 
@@ -110,3 +114,9 @@ def test_every_button_lies_inside_the_smallest_window(tmp_path: Path) -> None:
         if not window.contains(rect)
     ]
     assert outside == []
+    # the class banner stands where the key hints were: they give way, never lie under it
+    for lang in ("id", "en"):
+        hints = tr("turn.keys", lang)
+        drawn = {(str(e["where"]), str(e["text"])) for e in RECORD.sizes}
+        assert (f"{lang}-09-turn-mid-cards", hints) in drawn
+        assert (f"{lang}-08c-class-offline", hints) not in drawn

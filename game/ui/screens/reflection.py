@@ -14,7 +14,7 @@ from game.engine.debrief import questions
 from game.engine.prediction import calibration
 from game.ui import facts, scroll, theme, widgets
 from game.ui.netflix_page import Netflix
-from game.ui.reveals import reveal_text, surprise_text
+from game.ui.reveals import report_line, surprise_text
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -76,7 +76,7 @@ class ReflectionScreen(Screen):
         parts.append("")
         parts.append(self.t("reflect.reveal_title").upper())
         parts += [
-            f"{self.t('reflect.right' if r.right else 'reflect.wrong')} · {reveal_text(self.app, r)}"
+            f"{self.t('reflect.right' if r.right else 'reflect.wrong')} · {report_line(self.app, r)}"
             for r in cal.reveals
         ]
         return head, "\n".join(parts)

@@ -226,7 +226,8 @@ class TurnScreen(Screen):
         for i, (p, rect) in enumerate(zip(policies, cards, strict=True)):
             lit = rect.collidepoint(self.app.mouse)
             card.policy_card(ink, rect, game, p, i + 1, lang, lit)
-        turn_parts.in_force(ink, lay.in_force, game, lang)
+        banner = class_play.status(self.app) is not None  # it stands over the keys line
+        turn_parts.in_force(ink, lay.in_force, game, lang, keys=not banner)
         self.draw_buttons(ink, 20)
         self._tab_tip(ink, lay)
         shown = self.pinned or hover

@@ -134,14 +134,15 @@ def causes_popover(
         y += h + ink.px(6)
 
 
-def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str) -> None:
-    """The policies in force and how long they have been."""
+def in_force(ink: Ink, rect: pygame.Rect, game: Game, lang: str, keys: bool = True) -> None:
+    """The policies in force and how long they have been; the keys line at the right unless
+    ``keys`` is False (a class banner stands there)."""
     s = game.scenario
     widgets.panel(ink.surface, rect, theme.PANEL, ink.px(12))
     x, y = rect.left + ink.px(14), rect.top + ink.px(8)
     head = ink.text(tr("turn.in_force", lang), (x, y), 16, theme.MUTED, 700)
     keys_room = rect.right - ink.px(14) - head.right - ink.px(24)
-    if ink.width(tr("turn.keys", lang), 16) <= keys_room:
+    if keys and ink.width(tr("turn.keys", lang), 16) <= keys_room:
         ink.text(
             tr("turn.keys", lang),
             (rect.right - ink.px(14), y + ink.px(1)),

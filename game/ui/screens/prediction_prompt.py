@@ -141,6 +141,51 @@ class PredictionPrompt(Overlay):
         self.app.autosave()
         return self.parent
 
+    def _line(self, ink: Ink, i: int, metric: str, x: int) -> None:
+        """One metric to predict: its label and the three answers."""
+        game, lang = self.game, self.app.lang
+        s = game.scenario
+        surface = ink.surface
+        rects = self.choice_rects()
+        hover = self.hover_key(self.app.mouse)
+        first = rects[(metric, DIRECTIONS[0])]
+        focus = i == self.line and self.app.keyboard_focus
+        ink.text(
+            facts.label(s, metric, lang),
+            (x, first.centery),
+            20,
+            theme.ACCENT if focus else theme.TEXT,
+            700,
+            anchor="midleft",
+            max_width=first.left - x - ink.px(16),
+        )
+        for d in DIRECTIONS:
+            r = rects[(metric, d)]
+            chosen = self.answers.get(metric) == d
+            lit = hover == (metric, d)
+            bg = theme.ACCENT if chosen else theme.PANEL_HI if lit else theme.BG_TOP
+            fg = theme.ACCENT_DARK if chosen else theme.TEXT
+            widgets.panel(surface, r, bg, ink.px(10), theme.ACCENT if lit else theme.LINE)
+            label = self.t(f"reflect.{d}")
+            if d != "same":
+                good = facts.good_change(s, metric, 1.0 if d == "up" else -1.0)
+                widgets.arrow(
+                    surface,
+                    (r.left + ink.px(22), r.centery),
+                    ink.px(11),
+                    d == "up",
+                    fg if chosen else theme.GOOD if good else theme.BAD,
+                )
+            ink.text(
+                label,
+                (r.centerx + ink.px(10 if d != "same" else 0), r.centery),
+                18,
+                fg,
+                700,
+                anchor="center",
+                max_width=r.width - ink.px(40),
+            )
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ink = Ink(surface)
@@ -168,46 +213,8 @@ class PredictionPrompt(Overlay):
             theme.MUTED,
             max_width=inner,
         )
-        rects = self.choice_rects()
-        hover = self.hover_key(self.app.mouse)
         for i, metric in enumerate(self.metrics):
-            first = rects[(metric, DIRECTIONS[0])]
-            focus = i == self.line and self.app.keyboard_focus
-            ink.text(
-                facts.label(s, metric, lang),
-                (x, first.centery),
-                20,
-                theme.ACCENT if focus else theme.TEXT,
-                700,
-                anchor="midleft",
-                max_width=first.left - x - ink.px(16),
-            )
-            for d in DIRECTIONS:
-                r = rects[(metric, d)]
-                chosen = self.answers.get(metric) == d
-                lit = hover == (metric, d)
-                bg = theme.ACCENT if chosen else theme.PANEL_HI if lit else theme.BG_TOP
-                fg = theme.ACCENT_DARK if chosen else theme.TEXT
-                widgets.panel(surface, r, bg, ink.px(10), theme.ACCENT if lit else theme.LINE)
-                label = self.t(f"reflect.{d}")
-                if d != "same":
-                    good = facts.good_change(s, metric, 1.0 if d == "up" else -1.0)
-                    widgets.arrow(
-                        surface,
-                        (r.left + ink.px(22), r.centery),
-                        ink.px(11),
-                        d == "up",
-                        fg if chosen else theme.GOOD if good else theme.BAD,
-                    )
-                ink.text(
-                    label,
-                    (r.centerx + ink.px(10 if d != "same" else 0), r.centery),
-                    18,
-                    fg,
-                    700,
-                    anchor="center",
-                    max_width=r.width - ink.px(40),
-                )
+            self._line(ink, i, metric, x)
         ink.text(
             self.t("reflect.predict_keys"),
             (rect.centerx, rect.top + ink.px(170 + 74 * len(self.metrics) + 6)),

@@ -54,34 +54,28 @@ def metric_tile(ink: Ink, rect: pygame.Rect, game: Game, name: str, lang: str, l
         800,
         anchor="bottomleft",
     )
-    delta = facts.change(game, name)
     spark = pygame.Rect(
         rect.right - pad - ink.px(52), rect.bottom - pad - ink.px(24), ink.px(52), ink.px(22)
     )
     if facts.last_turn(game) > 0:
-        shown = facts.show(s, name, delta, lang, sign=True)
-        if abs(delta) < 0.5 * 10 ** -facts.decimals(s, name):
-            color = theme.MUTED
-            shown = "±0"
-        else:
-            color = theme.GOOD if facts.good_change(s, name, delta) else theme.BAD
-            widgets.arrow(
-                ink.surface,
-                (big.right + ink.px(12), big.centery + ink.px(3)),
-                ink.px(10),
-                delta > 0,
-                color,
-            )
-        ink.text(
-            shown,
-            (big.right + ink.px(20), big.centery + ink.px(3)),
-            16,
-            color,
-            700,
-            anchor="midleft",
-            max_width=spark.left - big.right - ink.px(24),
-        )
+        _tile_change(ink, game, name, lang, big, spark.left - big.right - ink.px(24))
     widgets.sparkline(ink.surface, spark, facts.trend(game, name), theme.INFO)
+
+
+def _tile_change(ink: Ink, game: Game, name: str, lang: str, big: pygame.Rect, room: int) -> None:
+    """The change since the last turn beside the value: an arrow coloured for better or
+    worse and the signed amount ("±0" when it did not move)."""
+    s = game.scenario
+    delta = facts.change(game, name)
+    shown = facts.show(s, name, delta, lang, sign=True)
+    if abs(delta) < 0.5 * 10 ** -facts.decimals(s, name):
+        color, shown = theme.MUTED, "±0"
+    else:
+        color = theme.GOOD if facts.good_change(s, name, delta) else theme.BAD
+        at = (big.right + ink.px(12), big.centery + ink.px(3))
+        widgets.arrow(ink.surface, at, ink.px(10), delta > 0, color)
+    at = (big.right + ink.px(20), big.centery + ink.px(3))
+    ink.text(shown, at, 16, color, 700, anchor="midleft", max_width=room)
 
 
 def causes_popover(

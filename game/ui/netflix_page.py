@@ -9,7 +9,8 @@ from typing import Any
 import pygame
 
 from game.engine import Game
-from game.engine.principles import PrincipleUse, aspect_metrics, principle_uses, values_shown
+from game.engine.principles import PrincipleUse, aspect_metrics, principle_uses
+from game.engine.values import value_counts
 from game.i18n import english_plural, tr
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
@@ -132,7 +133,7 @@ class Netflix:
         )
         close = tr("reflect.netflix_close", self.lang)
         close_h = ink.wrapped_height(close, width, SIZE, 600)
-        counts = values_shown(self.game)
+        counts = value_counts(self.game)
         top = max(counts.values()) or 1
         labels = [tr(f"value.{v}", self.lang) for v in VALUES]
         area = box.inflate(-ink.px(20), 0)

@@ -16,6 +16,7 @@ from game.engine.prediction import Prediction
 from game.i18n import tr
 from game.results.store import LeaderRow
 from game.scenario import load_scenario
+from game.session import Player, Session
 from game.ui import facts, theme
 from game.ui.app import App
 from game.ui.debrief_summary import passive_text
@@ -27,7 +28,6 @@ from game.ui.screens.policy_dialog import PolicyDialog
 from game.ui.screens.prediction_prompt import PredictionPrompt
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from game.ui.session import Player, Session
 from game.ui.text import RECORD
 from tests.ui.driving import SIZE, key, make_options, pump, type_text
 

@@ -6,8 +6,8 @@ advance to a whole pixel, which at 14-18 px left gaps inside words ("Peser ta", 
 ter tunda") and swallowed the font's narrow space ("Kepercayaanwarga"). Measured at three
 times the size, every advance keeps a third of a pixel; the word space is the font's thin
 space (a fifth of an em, the narrow space is a sixth). Characters the shipped font lacks
-(≥, ≤, →, ←, ≠) are drawn from pygame's own font in the same line instead of being spelt
-out as ">=" or "->".
+(≥, ≤, ≠) are drawn from pygame's own font in the same line instead of being spelt out as
+">="; the few neither font has (→, ←) are written with ones they have ("->").
 """
 
 from __future__ import annotations

@@ -95,9 +95,10 @@ def radar(
         for i in range(n):
             pygame.draw.line(surface, theme.LINE, center, point(i, radius), 1)
     shape = [point(i, radius * max(0.02, min(1.0, v))) for i, v in enumerate(values)]
-    fill = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    pygame.draw.polygon(fill, (*color, 90), shape)
-    surface.blit(fill, (0, 0))
+    box_of = pygame.Rect(cx - radius, cy - radius, 2 * radius + 1, 2 * radius + 1)
+    fill = pygame.Surface(box_of.size, pygame.SRCALPHA)  # the shape's square, not the window
+    pygame.draw.polygon(fill, (*color, 90), [(x - box_of.left, y - box_of.top) for x, y in shape])
+    surface.blit(fill, box_of.topleft)
     pygame.draw.polygon(surface, color, shape, max(2, ink.px(3)))
     for p in shape:
         pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(4))

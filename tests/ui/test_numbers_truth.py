@@ -222,3 +222,23 @@ def test_the_leaderboard_lists_each_player_once() -> None:
         (2, "Budi", "PKA-2026-B"),
         (3, "Budi", "PKA-2026-A"),
     ]
+
+
+def test_the_turn_screen_under_a_dialog_is_redrawn_when_the_game_moves(tmp_path: Path) -> None:
+    """A dialog keeps its dimmed parent drawn once (frame time), yet a choice that moves the
+    numbers shows at once under it."""
+    app = _start(tmp_path, "id")
+    game = app.session.game  # type: ignore[union-attr]
+    _answer(app)
+    game.end_turn()  # quarter 2 brings the school enrolment season
+    turn = TurnScreen(app)
+    event = game.pending_events()[0]
+    dialog = EventDialog(app, turn, event)
+    app.screen = dialog
+    heading = tr("turn.metrics", "id")
+    assert heading in _drawn(app)
+    RECORD.clear()
+    assert heading not in _drawn(app)  # the same parent: kept, not drawn again
+    RECORD.clear()
+    dialog.choose(game.default_choice(event))
+    assert heading in _drawn(app)

@@ -9,7 +9,7 @@ import pygame
 from game.engine import Adopt
 from game.engine.explain import cause_label
 from game.engine.prediction import DIRECTIONS, Prediction, Reveal, key_metrics, reveal
-from game.i18n import tr
+from game.i18n import english_plural, tr
 from game.scenario import localize
 from game.ui import facts, theme, widgets
 from game.ui.widgets import Ink
@@ -72,7 +72,10 @@ def report_line(app: Any, r: Reveal) -> str:
     until = min(p.by, game.turns_played)
     word = facts.turn_label(s, lang)
     lower = word if word.isupper() else word[:1].lower() + word[1:]
-    period = f"{lower} {p.turn}" if until <= p.turn else f"{lower} {p.turn}–{until}"
+    if until <= p.turn:
+        period = f"{lower} {p.turn}"
+    else:  # "triwulan 1–3", "quarters 1–3"
+        period = f"{english_plural(lower) if lang == 'en' else lower} {p.turn}–{until}"
     return tr(
         "report.reveal",
         lang,

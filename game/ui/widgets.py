@@ -190,6 +190,28 @@ def button_width(ink: Ink, label: str, hint: str = "", size: int = 22) -> int:
     return width
 
 
+def button_row(
+    ink: Ink, labels: list[tuple[str, str]], row: pygame.Rect, size: int = 22
+) -> list[pygame.Rect]:
+    """Rectangles for a row of buttons in ``row``: each as wide as its label needs, the
+    room left shared out evenly, never wider than the row (labels that cannot all fit
+    share the row in proportion to their need)."""
+    gap = ink.px(12)
+    need = [max(ink.px(150), button_width(ink, label, "", size)) for _, label in labels]
+    room = row.width - gap * (len(labels) - 1)
+    spare = room - sum(need)
+    widths = (
+        [n + spare // len(need) for n in need]
+        if spare >= 0
+        else [room * n // sum(need) for n in need]
+    )
+    out, x = [], row.left
+    for w in widths:
+        out.append(pygame.Rect(x, row.top, w, row.height))
+        x += w + gap
+    return out
+
+
 def hovered(buttons: list[Button], pos: tuple[int, int]) -> str | None:
     """The key of the enabled button under ``pos``."""
     return next((b.key for b in buttons if b.hit(pos)), None)

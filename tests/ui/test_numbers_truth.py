@@ -102,7 +102,7 @@ def test_a_reveal_names_the_policy_and_the_quarters_it_covers(tmp_path: Path, la
     line = report_line(app, reveal)
     name = game.policy("online_services").name
     assert (name[lang] if isinstance(name, dict) else name) in line
-    word = "triwulan" if lang == "id" else "quarter"
+    word = "triwulan" if lang == "id" else "quarters"
     assert f"{word} 1–3" in line, line
     app.screen = TurnReportScreen(app, 3)
     assert line in _drawn(app)

@@ -9,7 +9,7 @@ import pygame
 from game.engine import Adopt, Cancel, Choose, Game
 from game.engine.values import value_profile
 from game.scenario import localize
-from game.ui import debrief_summary, debrief_timeline, facts, scroll, theme
+from game.ui import debrief_summary, debrief_timeline, facts, scroll, theme, widgets
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -49,28 +49,20 @@ class DebriefScreen(Screen):
         self.timeline_offset = 0  # how far the decisions and sources are scrolled
 
     def buttons(self) -> list[Button]:
-        h = self.size[1]
-        y, bh = h - self.px(72), self.px(52)
+        w, h = self.size
+        row = pygame.Rect(self.px(32), h - self.px(72), w - self.px(64), self.px(52))
         specs = [
-            ("page0", self.t("debrief.summary"), 230),
-            ("page1", self.t("debrief.decisions"), 280),
-            ("leaderboard", self.t("title.leaderboard"), 230),
-            ("title", self.t("debrief.to_title"), 210),
-            ("reflect", self.t("reflect.open"), 200),
+            ("page0", self.t("debrief.summary")),
+            ("page1", self.t("debrief.decisions")),
+            ("leaderboard", self.t("title.leaderboard")),
+            ("title", self.t("debrief.to_title")),
+            ("reflect", self.t("reflect.open")),
         ]
-        out = []
-        x = self.px(32)
-        for key, label, width in specs:
-            out.append(
-                Button(
-                    key,
-                    label,
-                    pygame.Rect(x, y, self.px(width), bh),
-                    primary=key == f"page{self.page}",
-                )
-            )
-            x += self.px(width) + self.px(12)
-        return out
+        rects = widgets.button_row(Ink(self.app.surface), specs, row, 19)
+        return [
+            Button(key, label, rect, primary=key == f"page{self.page}")
+            for (key, label), rect in zip(specs, rects, strict=True)
+        ]
 
     def status_spot(self) -> pygame.Rect:
         """Where a class-mode banner goes: under the radar, or beside the decisions' title."""

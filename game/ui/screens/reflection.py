@@ -88,21 +88,20 @@ class ReflectionScreen(Screen):
     # -- layout -------------------------------------------------------------------------
 
     def buttons(self) -> list[Button]:
-        h = self.size[1]
-        y, bh = h - self.px(72), self.px(52)
+        w, h = self.size
+        row = pygame.Rect(self.px(32), h - self.px(72), w - self.px(64), self.px(52))
         specs = [
-            ("page0", self.t("reflect.tab_predictions"), 200),
-            ("page1", self.t("reflect.tab_netflix"), 230),
-            ("page2", self.t("reflect.tab_questions"), 200),
-            ("save", self.t("reflect.save_button"), 340),
-            ("back", self.t("common.back"), 170),
+            ("page0", self.t("reflect.tab_predictions")),
+            ("page1", self.t("reflect.tab_netflix")),
+            ("page2", self.t("reflect.tab_questions")),
+            ("save", self.t("reflect.save_button")),
+            ("back", self.t("common.back")),
         ]
-        out, x = [], self.px(32)
-        for key, label, width in specs:
-            rect = pygame.Rect(x, y, self.px(width), bh)
-            out.append(Button(key, label, rect, primary=key == f"page{self.page}"))
-            x += self.px(width) + self.px(12)
-        return out
+        rects = widgets.button_row(Ink(self.app.surface), specs, row, 18)
+        return [
+            Button(key, label, rect, primary=key == f"page{self.page}")
+            for (key, label), rect in zip(specs, rects, strict=True)
+        ]
 
     def _body(self) -> pygame.Rect:
         w, h = self.size

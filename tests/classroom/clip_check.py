@@ -161,16 +161,25 @@ return found;
 )
 
 
+def _one(item: dict[str, Any]) -> Clipped:
+    return Clipped(
+        selector=str(item["selector"]),
+        text=str(item["text"]),
+        box=[float(v) for v in item["box"]],
+        why=str(item["why"]),
+    )
+
+
 def clipped(driver: WebDriver) -> list[Clipped]:
     """Every visible text on the current page that is cut, overflows its box or the window."""
     found: list[Any] = driver.execute_script(_CLIPPED_JS)
-    return [Clipped(**item) for item in found]
+    return [_one(item) for item in found]
 
 
 def small_texts(driver: WebDriver, min_px: float) -> list[Clipped]:
     """Every visible text on the current page drawn smaller than ``min_px`` CSS pixels."""
     found: list[Any] = driver.execute_script(_SMALL_JS, min_px)
-    return [Clipped(**item) for item in found]
+    return [_one(item) for item in found]
 
 
 def base_font_px(driver: WebDriver) -> float:

@@ -178,9 +178,16 @@ def build(classes: ClassStore, code: str, lang: str) -> ClassDebrief:
     result.median = statistics.median(scores)
     result.sd = statistics.stdev(scores) if len(scores) > 1 else 0.0
     grades = grade_words(s, lang)  # results keep the grade in the language they were played in
-    result.grades = Counter(grades.get(r.grade or "", r.grade or "-") for r in records).most_common()
+    result.grades = Counter(
+        grades.get(r.grade or "", r.grade or "-") for r in records
+    ).most_common()
     result.ranking = [
-        (i, p.record.player, grades.get(p.record.grade or "", p.record.grade or "-"), p.record.score)
+        (
+            i,
+            p.record.player,
+            grades.get(p.record.grade or "", p.record.grade or "-"),
+            p.record.score,
+        )
         for i, p in enumerate(ranked(played), 1)
     ]
     names = {p.id: localize(p.name, lang, dl) for p in s.policies}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from game.classroom.pages import form_text
 from game.classroom.rooms import ClassStore
+from game.classroom.stopping import QuietStop
 from game.classroom.words import ServeText
 from game.errors import ResultError
 from game.i18n import english_first, tr
@@ -110,6 +111,13 @@ def prepare(
     )
 
 
+def quiet_app_from_env() -> QuietStop:
+    """One worker process's app, stopping without tracebacks (see stopping.py)."""
+    from game.classroom.app import app_from_env
+
+    return QuietStop(app_from_env())
+
+
 def run(served: Served, host: str, port: int, workers: int) -> None:
     """Serve until interrupted: one process, or ``workers`` processes sharing the store."""
     import uvicorn
@@ -123,11 +131,11 @@ def run(served: Served, host: str, port: int, workers: int) -> None:
     if workers <= 1:
         from game.classroom.app import create_app
 
-        uvicorn.run(create_app(served.db_url), **common)  # type: ignore[arg-type]
+        uvicorn.run(QuietStop(create_app(served.db_url)), **common)  # type: ignore[arg-type]
         return
     os.environ["AGEN_CLASS_DB"] = served.db_url  # read by app_from_env in each worker
     uvicorn.run(
-        "game.classroom.app:app_from_env",
+        "game.classroom.serve:quiet_app_from_env",
         factory=True,
         workers=workers,
         **common,  # type: ignore[arg-type]

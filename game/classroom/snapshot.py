@@ -122,7 +122,12 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
             "done": sum(seat.result_key is not None for seat in seats),
         },
         "board": [
-            {"rank": r.rank, "player": r.player, "score": round(r.score, 1), "grade": grades.get(r.grade or "", r.grade)}
+            {
+                "rank": r.rank,
+                "player": r.player,
+                "score": round(r.score, 1),
+                "grade": grades.get(r.grade or "", r.grade),
+            }
             for r in board
         ],
         "choices": quarter_choices(seats, names, turns),

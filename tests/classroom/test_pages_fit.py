@@ -39,9 +39,7 @@ GRADES = {
 @pytest.fixture(scope="module")
 def big_class(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = str(tmp_path_factory.mktemp("class") / "results.sqlite")
-    server = start_server(
-        db, "PKA-LUAS-1", "--allow-bots", scenario=SCENARIOS / "dukcapil.toml"
-    )
+    server = start_server(db, "PKA-LUAS-1", "--allow-bots", scenario=SCENARIOS / "dukcapil.toml")
     bots = ("greedy", "random", "passive")
     for i, name in enumerate(NAMES):
         with ClassClient(server.url, server.code, language="id") as client:

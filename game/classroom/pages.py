@@ -109,6 +109,8 @@ WORDS = [
     "page_of",
     "same_path_note",
     "ranking",
+    "questions_class",
+    "class_average",
 ]
 
 

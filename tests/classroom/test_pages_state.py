@@ -61,7 +61,7 @@ def test_paused_and_closed_show_across_the_projector(browser: WebDriver, timed: 
     wait_for(lambda: _banner(d)[0])
     for width, height in SIZES:
         set_size(d, width, height)
-        shown, text, w, h = _banner(d)
+        _shown, text, w, h = _banner(d)
         assert "DIJEDA" in text.upper() and w >= width - 1 and h >= 40, (text, w, h)
         assert not clipped(d), describe(clipped(d))
     assert timed.control("open").status_code == 200

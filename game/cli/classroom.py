@@ -50,6 +50,10 @@ def serve(
         int | None,
         typer.Option(help=english_first(CliText.HELP_CLASS_QUARTERS)),
     ] = None,
+    take_over: Annotated[
+        bool,
+        typer.Option("--take-over", help="Serve the class even if another live server serves it"),
+    ] = False,
     predict: Annotated[
         str | None,
         typer.Option(
@@ -95,9 +99,12 @@ def serve(
             db=db,
             quarters=quarters,
             predict_first=first,
+            take_over=take_over,
         )
     except AgenError as exc:
         raise fail(f"agen class serve: {exc}") from None
+    if served.resumed:
+        typer.echo(served.resumed)
     typer.echo(served.form)
     for line in _settings(lockstep, minutes_per_quarter, allow_bots):
         typer.echo(line)

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from game.classroom import tables as T
 from game.classroom import tenancy
+from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
-from game.classroom.rooms import ClassStore
 from game.classroom.stopping import QuietStop
 from game.classroom.words import ServeText
 from game.errors import ResultError
@@ -90,6 +90,7 @@ def prepare(
     classes = ClassStore(open_store(url))
     me = tenancy.Server.here(join_url)
     try:
+        code = next((c for c in classes.codes() if c.casefold() == code.casefold()), code)
         before = _hold(classes, code, me, take_over)
         token = classes.create(
             loaded,

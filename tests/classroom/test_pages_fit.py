@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import take_part
+from game.classlink.client import ClassClient
+from game.classlink.participant import take_part
 from tests.classroom.browser import SIZES, set_size, start_browser, wait_for
 from tests.classroom.clip_check import base_font_px, clipped, describe, small_texts
 from tests.classroom.server import Server, start_server

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import take_part
+from game.classlink.client import ClassClient
+from game.classlink.participant import take_part
 from tests.classroom.browser import SIZES, set_size, start_browser, wait_for
 from tests.classroom.clip_check import clipped, describe
 from tests.classroom.server import Server, start_server

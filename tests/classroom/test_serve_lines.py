@@ -21,7 +21,7 @@ from tests.files import ROOT
 
 def _until_ctrl_c(server: Server) -> str:
     """The start-up lines after the control address, up to the last ("Ctrl+C: ...")."""
-    lines = []
+    lines: list[str] = []
     while not (lines and lines[-1].startswith("Ctrl+C")):
         lines.append(server.process.stdout.readline())  # type: ignore[union-attr]
         assert lines[-1], "the server stopped"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui import class_link, class_play
+from game.classlink import link as class_link
+from game.ui import class_play
 from game.ui.app import App
 from game.ui.screens.class_join import ClassJoinScreen
 from game.ui.screens.player import PlayerScreen

@@ -11,6 +11,11 @@ class_update_ms: 60 participants play at once (a short pause before each quarter
 progress and result POST, the time from just before the POST to the server-sent event on a
 projector stream that shows it: {"median": ..., "p95": ...}.
 
+class_control_to_player_ms: 20 games' class links (the game's own background thread, real
+HTTP) attached to seats of one class; the facilitator pauses and resumes the class 10 times;
+for each action and game, the time from just before the control POST to the game's link
+seeing the new state (its ``notify``): {"median": ..., "p95": ...}. Goal: p95 <= 2000.
+
 class_participants_ok: 200 participants started at once (``take_part``, random bot), how
 many finish with their result stored (checked in the store).
 """
@@ -65,8 +70,11 @@ class _Server:
             cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
         assert self.process.stdout is not None
+        self.token = ""
         for line in self.process.stdout:
-            if re.search(r"token=", line):
+            found = re.search(r"token=([\w-]+)", line)
+            if found:
+                self.token = found.group(1)
                 break
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -214,6 +222,72 @@ def update_ms(scenario: Path, folder: Path) -> dict[str, float]:
     return {"median": round(statistics.median(lags), 1), "p95": round(p95, 1)}
 
 
+CONTROL_GAMES = 20
+CONTROL_ACTIONS = 10
+
+
+def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
+    from game.classlink.link import ClassLink
+    from game.classlink.outbox import Outbox
+    from game.session import JoinedClass
+
+    server = _Server(scenario, str(folder / "control.sqlite"), "BENCH-CTRL", workers=1)
+    seen: dict[tuple[int, str], float] = {}
+    links: list[ClassLink] = []
+    lock = threading.Lock()
+
+    def watcher(i: int) -> Any:
+        def notify() -> None:
+            info = links[i].state.info
+            if info is not None:
+                with lock:
+                    seen.setdefault((i, info.state), time.perf_counter())
+
+        return notify
+
+    lags: list[float] = []
+    try:
+        for i in range(CONTROL_GAMES):
+            with ClassClient(server.url, server.code) as client:
+                seat = client.join(f"Jendela {i:02d}")
+            link = ClassLink(Outbox(folder / f"outbox-{i}.json"), watcher(i), lambda: "id")
+            links.append(link)
+            link.attach(JoinedClass(server.url, server.code, seat.token))
+        time.sleep(2.0)  # every link has asked once: the class is open
+        for n in range(CONTROL_ACTIONS):
+            action, state = ("pause", "paused") if n % 2 == 0 else ("open", "open")
+            with lock:
+                for i in range(CONTROL_GAMES):
+                    seen.pop((i, state), None)
+            began = time.perf_counter()
+            httpx.post(
+                f"{server.url}/api/v1/classes/{server.code}/control",
+                json={"action": action},
+                headers={"Authorization": f"Bearer {server.token}"},
+                timeout=10,
+            ).raise_for_status()
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                with lock:
+                    if all((i, state) in seen for i in range(CONTROL_GAMES)):
+                        break
+                time.sleep(0.02)
+            with lock:
+                lags += [
+                    (seen.get((i, state), float("inf")) - began) * 1000
+                    for i in range(CONTROL_GAMES)
+                ]
+    finally:
+        for link in links:
+            link.stop()
+        server.stop()
+    lags.sort()
+    if lags[-1] == float("inf"):
+        raise RuntimeError("a game never saw the facilitator's change")
+    p95 = lags[min(len(lags) - 1, int(0.95 * len(lags)))]
+    return {"median": round(statistics.median(lags), 1), "p95": round(p95, 1)}
+
+
 def participants_ok(scenario: Path, folder: Path) -> int:
     server = _Server(scenario, str(folder / "crowd.sqlite"), "BENCH-200")
     barrier = threading.Barrier(PLAYERS_AT_ONCE)
@@ -238,7 +312,8 @@ def participants_ok(scenario: Path, folder: Path) -> int:
 
 
 def measure() -> dict[str, Any]:
-    """{"class_results_per_s", "class_update_ms", "class_participants_ok"}."""
+    """{"class_results_per_s", "class_update_ms", "class_control_to_player_ms",
+    "class_participants_ok"}."""
     scenario = Path(largest_scenario().path)
     os.environ.setdefault("AGEN_CLASS_LOG", "error")
     with tempfile.TemporaryDirectory(prefix="agen-bench-class-") as tmp:
@@ -246,6 +321,7 @@ def measure() -> dict[str, Any]:
         return {
             "class_results_per_s": round(results_per_s(scenario, folder), 1),
             "class_update_ms": update_ms(scenario, folder),
+            "class_control_to_player_ms": control_to_player_ms(scenario, folder),
             "class_participants_ok": participants_ok(scenario, folder),
         }
 

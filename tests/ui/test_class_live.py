@@ -30,8 +30,7 @@ from tests.ui.players import fill, play_to
 
 @pytest.fixture(autouse=True)
 def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(class_link, "POLL_WAITING", 0.2)
-    monkeypatch.setattr(class_link, "POLL_PLAYING", 1.0)
+    monkeypatch.setattr(class_link, "POLL_UNHEARD", 0.2)
     monkeypatch.setattr(class_link, "RETRY", 0.2)
 
 

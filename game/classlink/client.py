@@ -125,10 +125,11 @@ class ClassInfo:
             return True
         if replace(other, seconds_left=self.seconds_left) != self:
             return True
-        now = time.monotonic()
-        mine, theirs = self.left(now), other.left(now)
+        mine, theirs = self.seconds_left, other.seconds_left
         if mine is None or theirs is None:
             return (mine is None) != (theirs is None)
+        if self.state == "open":  # counting: compare when each says the time is up
+            return abs((self.at + mine) - (other.at + theirs)) > 1.0
         return abs(mine - theirs) > 1.0
 
     def heard(self, event: dict[str, Any], at: float) -> ClassInfo:

@@ -107,7 +107,7 @@ class ClassInfo:
     predict_first: int | None = None  # None: the scenario's setting; 0 never; N first N
     # when this answer was read (time.monotonic): the timer counts down from here, so the
     # window shows the server's seconds whatever the two machines' clocks say
-    at: float = field(default=0.0, compare=False)
+    at: float = field(default_factory=time.monotonic, compare=False)
 
     def left(self, now: float) -> float | None:
         """Seconds left on the quarter timer at ``now`` (monotonic); None when it is not

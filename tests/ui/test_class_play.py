@@ -318,10 +318,5 @@ def test_without_a_running_timer_the_window_says_nothing_about_time(
     assert class_play.time_text(capp) in [shown_as(capp, s) for s in (61, 60, 59)]
     capp.render()  # the wait screen draws it (the banner is the screen's own there)
     server.seconds_left = 0.0
-    settle(
-        capp,
-        lambda: (
-            class_play.time_text(capp) is not None
-            and ":" not in (class_play.time_text(capp) or ":")
-        ),
-    )
+    settle(capp, lambda: class_play.time_text(capp) == capp.t("class.timer_up"))
+    assert not class_play._ticking

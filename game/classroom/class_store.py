@@ -20,7 +20,7 @@ from sqlalchemy import insert, inspect, select, update
 from game.classroom import change_feed, tenancy
 from game.classroom import tables as T
 from game.classroom.api_text import ApiText
-from game.classroom.lifecycle import changed_columns, first_deadline, next_state
+from game.classroom.lifecycle import changed_columns, next_state
 from game.classroom.rate_limit import RATE
 from game.classroom.refusal import NotAllowed, NotFound
 from game.classroom.rooms import Room, room_of, token_hash
@@ -68,8 +68,6 @@ class ClassStore(SeatStore):
         now = time.time()
         if quarters == loaded.scenario.turns:
             quarters = None
-        turns = quarters or loaded.scenario.turns
-        deadline = first_deadline(minutes_per_quarter, lockstep, turns, now)
         with self.writing() as conn:
             old = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
             if old is not None and (
@@ -105,8 +103,11 @@ class ClassStore(SeatStore):
                         seed=seed,
                         state="open",
                         open_quarter=1,
-                        deadline=deadline,
+                        deadline=None,  # the timer runs once the facilitator starts it
                         remaining=None,
+                        timer_running=0,
+                        timer_round=0,
+                        on_expiry="nothing",
                         created_at=now,
                         quarters=quarters,
                         **values,

@@ -112,6 +112,20 @@ WORDS = [
     "ranking",
     "questions_class",
     "class_average",
+    "timer_title",
+    "act_timer_start",
+    "act_timer_add",
+    "act_timer_stop",
+    "timer_off",
+    "timer_up",
+    "expiry_title",
+    "expiry_nothing",
+    "expiry_end_quarter",
+    "done_timer_start",
+    "done_timer_add",
+    "done_timer_stop",
+    "done_expiry_nothing",
+    "done_expiry_end_quarter",
 ]
 
 
@@ -207,6 +221,11 @@ def _common(classes: ClassStore, room: Room, lang: str, keep: str = "") -> dict[
         "form": form,
         "short": room.quarters is not None,
         "predict": predict,
+        "timer_note": (
+            tr("class.page.timer_note", lang, minutes=f"{room.minutes_per_quarter:g}")
+            if room.minutes_per_quarter
+            else ""
+        ),
     }
 
 

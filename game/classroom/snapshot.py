@@ -8,12 +8,13 @@ identical (the same seed makes copying easy; the facilitator should see it).
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from game.classroom.class_store import ClassStore
-from game.classroom.rooms import SeatRow
+from game.classroom.rooms import Room, SeatRow
 from game.i18n import english_plural
 from game.scenario import Scenario, localize
 
@@ -23,6 +24,23 @@ CHOICES_SHOWN = 4
 # or two cautious players, are alike by chance, not by copying.
 COPY_TURNS = 3
 COPY_MOVES = 3
+
+
+def timer_out(room: Room, now: float | None = None) -> dict[str, Any] | None:
+    """The quarter timer as the API and the pages show it (None: the class has no timer)."""
+    t = room.timer
+    if t.seconds is None:
+        return None
+    at = time.time() if now is None else now
+    left = t.left(at)
+    return {
+        "seconds": t.seconds,
+        "running": t.running,
+        "left": None if left is None else round(left, 1),
+        "round": t.round,
+        "on_expiry": t.on_expiry,
+        "expired": t.expired(at),
+    }
 
 
 def grade_words(scenario: Scenario, lang: str) -> dict[str, str]:
@@ -104,6 +122,7 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
         "turn_label": label,
         "turn_labels": (english_plural(label) if lang == "en" else label).lower(),
         "seconds_left": room.seconds_left(),
+        "timer": timer_out(room),
         "join_url": room.join_url,
         "seats": [
             {

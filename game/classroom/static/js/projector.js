@@ -161,8 +161,9 @@
     step.textContent = data.lockstep
       ? fmt(words.open_up_to, { label: data.turn_label, q: data.open_quarter, n: data.turns })
       : fmt(words.free_play, { labels: data.turn_labels, n: data.turns });
-    deadline = data.seconds_left === null || data.seconds_left === undefined
-      ? null : { left: data.seconds_left, at: Date.now(), running: data.state === "open" && data.timer_running !== false };
+    var t = data.timer;
+    deadline = !t || !t.running || t.left === null
+      ? null : { left: t.left, at: Date.now(), running: data.state === "open" };
     tick();
   }
 

@@ -105,6 +105,8 @@ class ClassInfo:
     seconds_left: float | None
     quarters: int | None = None  # the short form's turns; None: the full game
     predict_first: int | None = None  # None: the scenario's setting; 0 never; N first N
+    timer_round: int = 0  # how many times the facilitator started the quarter timer
+    on_expiry: str = "nothing"  # when it runs out: "nothing" or "end_quarter" (end it as it is)
     # when this answer was read (time.monotonic): the timer counts down from here, so the
     # window shows the server's seconds whatever the two machines' clocks say
     at: float = field(default_factory=time.monotonic, compare=False)
@@ -145,12 +147,18 @@ class ClassInfo:
             quarter = _whole(event.get("open_quarter"))
         except TypeError:
             raise ValueError("open_quarter") from None
+        try:
+            timer_round, on_expiry = _timer(event.get("timer"))
+        except (TypeError, ValueError):
+            raise ValueError("timer") from None
         return replace(
             self,
             state=state,
             lockstep=event["lockstep"],
             open_quarter=quarter,
             seconds_left=None if left is None else float(left),
+            timer_round=timer_round,
+            on_expiry=on_expiry,
             at=at,
         )
 
@@ -193,6 +201,19 @@ def _whole(value: Any) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(value)
     return value
+
+
+def _timer(value: Any) -> tuple[int, str]:
+    """The quarter timer's round and what its end does (TypeError/ValueError when unclear);
+    a class without a timer: round 0, nothing."""
+    if value is None:
+        return 0, "nothing"
+    if not isinstance(value, dict):
+        raise TypeError(value)
+    on_expiry = value.get("on_expiry", "nothing")
+    if on_expiry not in ("nothing", "end_quarter"):
+        raise ValueError(on_expiry)
+    return _whole(value.get("round")) or 0, on_expiry
 
 
 def base_of(address: str) -> str:
@@ -289,6 +310,8 @@ class ClassClient:
                 seconds_left=None if b.get("seconds_left") is None else float(b["seconds_left"]),
                 quarters=_whole(b.get("quarters")),
                 predict_first=_whole(b.get("predict_first")),
+                timer_round=_timer(b.get("timer"))[0],
+                on_expiry=_timer(b.get("timer"))[1],
                 at=time.monotonic(),
             )
         except (KeyError, TypeError, ValueError):

@@ -100,15 +100,46 @@ class OutboxSink:
         link(self.app).queue(item)
 
 
-def on_event(app: Host) -> None:
+def on_event(app: Host) -> int | None:
     """The link has news (or the timer's second went by): refusals become messages; being
-    online again ends "play on"; the once-a-second tick runs only while a timer counts."""
+    online again ends "play on"; the once-a-second tick runs only while a timer counts.
+    When the facilitator's timer ran out and they chose so, the player's quarter is ended as
+    it stands: the quarter ended (the app shows its report), else None."""
     current = link(app)
     if current.state.online:
         current.play_on = False
     for reason in current.take_refusals():
         app.toast(app.t("class.refused_item", reason=reason))
+    ended = _on_expiry(app)
     _tick(counting(app))
+    return ended
+
+
+_rounds: dict[str, tuple[int, int]] = {}  # class code -> (timer round seen running, ended)
+
+
+def _on_expiry(app: Host) -> int | None:
+    """End the current quarter once per timer round that this game saw running and then run
+    out, when the facilitator chose "end_quarter" (never for a timer that was out already
+    when the game heard of it, nor for a quarter the class does not let it end)."""
+    info, current = link(app).state.info, joined(app)
+    left = seconds_left(app)
+    if info is None or current is None or left is None or info.state != "open":
+        return None
+    seen, done = _rounds.get(current.code, (0, 0))
+    if left > 0:
+        _rounds[current.code] = (info.timer_round, done)
+        return None
+    if info.on_expiry != "end_quarter" or seen != info.timer_round or done == seen:
+        return None
+    _rounds[current.code] = (seen, seen)
+    if blocked(app) is not None:
+        return None
+    unit = facts.turn_label(app.session.game.scenario, app.lang).lower() if app.session else ""
+    turn = app.end_quarter()
+    if turn is not None:
+        app.toast(app.t("class.timer_ended", unit=unit))
+    return turn
 
 
 _ticking = False  # the pygame timer posting CLASS_EVENT every second is set (one per process)

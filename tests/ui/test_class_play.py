@@ -4,6 +4,7 @@ a paused class, and what a join form must refuse."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import pygame
 import pytest
 
 from game.classlink import link as class_link
+from game.classlink.client import ClassInfo
 from game.ui import class_play, facts, theme
 from game.ui.app import App
 from game.ui.class_join import JoinFailed, check_form
@@ -22,9 +24,10 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_dialog import EventDialog
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
+from game.ui.screens.turn_report import TurnReportScreen
 from tests.files import EXAMPLE
 from tests.ui.class_fakes import FakeClass, settle
-from tests.ui.driving import SIZE, key, make_options
+from tests.ui.driving import SIZE, key, make_options, pump
 from tests.ui.players import fill, play_to
 
 ADDRESS = "192.168.1.10:8765"
@@ -320,3 +323,34 @@ def test_without_a_running_timer_the_window_says_nothing_about_time(
     server.seconds_left = 0.0
     settle(capp, lambda: class_play.time_text(capp) == capp.t("class.timer_up"))
     assert not class_play._ticking
+
+
+def test_a_timer_that_runs_out_ends_the_quarter_when_the_facilitator_chose_so(
+    capp: App, server: FakeClass, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ends = time.monotonic() + 3.0
+
+    def timed(self: FakeClass) -> ClassInfo:
+        left = max(0.0, ends - time.monotonic())
+        return replace(
+            ORIGINAL_INFO(self), seconds_left=left, timer_round=1, on_expiry="end_quarter"
+        )
+
+    monkeypatch.setattr(FakeClass, "info", timed)
+    join(capp, server)
+    play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
+    session = capp.session
+    assert session is not None and session.game.turn == 1
+    settle(capp, lambda: session.game.turn == 2, 20)  # nothing pressed: the timer ended it
+    assert isinstance(capp.screen, TurnReportScreen)
+    assert any(
+        t.text
+        == capp.t(
+            "class.timer_ended", unit=facts.turn_label(session.game.scenario, capp.lang).lower()
+        )
+        for t in capp.toasts
+    )
+    settle(capp, lambda: 1 in [t for _, t in server.progress])
+    time.sleep(1.5)  # the same round never ends a second quarter
+    pump(capp)
+    assert session.game.turn == 2

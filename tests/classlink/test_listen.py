@@ -28,7 +28,7 @@ def test_snapshots_and_keepalives_are_read_and_other_events_skipped() -> None:
         "event: other\ndata: {}\n",
         "event: snapshot\ndata: not json\n",
         "event: snapshot\ndata: [1]\n",
-        "event: snapshot\ndata: {\"state\":\ndata: \"open\"}\n",
+        'event: snapshot\ndata: {"state":\ndata: "open"}\n',
     )
     assert list(parse(iter(lines))) == [{"state": "paused"}, None, {"state": "open"}]
 

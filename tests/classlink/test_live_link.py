@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,10 @@ def attached(server: Server, folder: Path, name: str) -> ClassLink:
     return link
 
 
+def all_in(links: list[ClassLink], expected: str) -> bool:
+    return all(state_of(k) == expected for k in links)
+
+
 def state_of(link: ClassLink) -> str | None:
     info = link.state.info
     return None if info is None else f"{info.state}:{info.open_quarter}"
@@ -84,7 +89,7 @@ def test_every_control_action_reaches_the_link_by_the_stream(
         ):
             polls = Counting.polls
             assert server.control(action).status_code == 200
-            took.append(wait_for(lambda: all(state_of(k) == expected for k in links)))
+            took.append(wait_for(partial(all_in, links, expected)))
             assert Counting.polls == polls, f"{action}: seen by polling, not by the stream"
         with capsys.disabled():
             print(f"\ncontrol -> link: worst {max(took) * 1000:.0f} ms (bound 2000 ms)")

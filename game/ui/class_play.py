@@ -251,7 +251,7 @@ def status(app: Host) -> tuple[str, theme.Color] | None:
     if said is None:
         return None if timer is None else (timer, theme.INFO)
     text, color = said
-    return (text if timer is None else f"{text} · {timer}"), color
+    return (text if timer is None else f"{timer} · {text}"), color
 
 
 def _class_says(app: Host) -> tuple[str, theme.Color] | None:

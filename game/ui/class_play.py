@@ -236,8 +236,8 @@ def _next_closed(app: Host) -> int | None:
 
 
 def status(app: Host) -> tuple[str, theme.Color] | None:
-    """The banner's text and colour, or None; the quarter timer's seconds follow what the
-    class says (paused, a quarter not open) and stand alone otherwise."""
+    """The banner's text and colour, or None; the class timer's seconds come first, then
+    what the class says (paused, a quarter not open), so the seconds never break a line."""
     current, class_link = joined(app), getattr(app, "class_link", None)
     if current is None or class_link is None or app.session is None:
         return None

@@ -110,8 +110,8 @@ class TitleScreen(Screen):
         ink.text("Agen Perubahan", (x, ink.px(118)), 72, theme.TEXT, 800)
         ink.wrapped(
             self.t("title.tagline"),
-            pygame.Rect(x, ink.px(222), ink.px(560), ink.px(TOP - 230)),
-            22,
+            pygame.Rect(x, ink.px(216), ink.px(620), ink.px(TOP - 224)),
+            20,
             theme.MUTED,
         )
         self.draw_buttons(ink, 24)

@@ -12,8 +12,6 @@ from typing import Any
 
 from game.classroom.timer import Timer
 
-STATES = ("open", "paused", "closed")
-
 
 def token_hash(token: str) -> str:
     """How a token is kept: its SHA-256, never the token."""
@@ -34,7 +32,7 @@ class Room:
     lockstep: bool
     minutes_per_quarter: float | None
     allow_bots: bool
-    state: str  # one of STATES
+    state: str  # "open", "paused" or "closed"
     open_quarter: int
     deadline: float | None
     remaining: float | None

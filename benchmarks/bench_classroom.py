@@ -11,10 +11,11 @@ class_update_ms: 60 participants play at once (a short pause before each quarter
 progress and result POST, the time from just before the POST to the server-sent event on a
 projector stream that shows it: {"median": ..., "p95": ...}.
 
-class_control_to_player_ms: 20 games' class links (the game's own background thread, real
-HTTP) attached to seats of one class; the facilitator pauses and resumes the class 10 times;
-for each action and game, the time from just before the control POST to the game's link
-seeing the new state (its ``notify``): {"median": ..., "p95": ...}. Goal: p95 <= 2000.
+class_control_to_player_ms: 20 games' class links (the game's own threads, real HTTP: each
+listens to the class's live stream) attached to seats of one lockstep class on 2 workers; the
+facilitator pauses, resumes and opens the next quarter, 4 rounds, then closes the class (13
+actions); for each action and game, the time from just before the control POST to the game's
+link holding the new state (its ``notify``): {"median": ..., "p95": ...}. Goal: p95 <= 2000.
 
 class_participants_ok: 200 participants started at once (``take_part``, random bot), how
 many finish with their result stored (checked in the store).
@@ -59,13 +60,13 @@ def _port() -> int:
 
 
 class _Server:
-    def __init__(self, scenario: Path, db: str, code: str, workers: int = 2) -> None:
+    def __init__(self, scenario: Path, db: str, code: str, workers: int = 2, *extra: str) -> None:
         self.code, self.db = code, db
         port = self.port = _port()
         self.url = f"http://127.0.0.1:{port}"
         cmd = [sys.executable, "-m", "game", "class", "serve", str(scenario), "--code", code]
         cmd += ["--host", "127.0.0.1", "--port", str(port), "--db", db, "--allow-bots"]
-        cmd += ["--workers", str(workers)]
+        cmd += ["--workers", str(workers), *extra]
         self.process = subprocess.Popen(
             cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -223,7 +224,15 @@ def update_ms(scenario: Path, folder: Path) -> dict[str, float]:
 
 
 CONTROL_GAMES = 20
-CONTROL_ACTIONS = 10
+CONTROL_ROUNDS = 4
+
+
+def _control_actions() -> list[tuple[str, str]]:
+    """(action, the state a game then holds: "state:open_quarter")."""
+    out = []
+    for q in range(1, CONTROL_ROUNDS + 1):
+        out += [("pause", f"paused:{q}"), ("open", f"open:{q}"), ("next", f"open:{q + 1}")]
+    return [*out, ("close", f"closed:{CONTROL_ROUNDS + 1}")]
 
 
 def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
@@ -231,7 +240,7 @@ def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
     from game.classlink.outbox import Outbox
     from game.session import JoinedClass
 
-    server = _Server(scenario, str(folder / "control.sqlite"), "BENCH-CTRL", workers=1)
+    server = _Server(scenario, str(folder / "control.sqlite"), "BENCH-CTRL", 2, "--lockstep")
     seen: dict[tuple[int, str], float] = {}
     links: list[ClassLink] = []
     lock = threading.Lock()
@@ -241,7 +250,7 @@ def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
             info = links[i].state.info
             if info is not None:
                 with lock:
-                    seen.setdefault((i, info.state), time.perf_counter())
+                    seen.setdefault((i, f"{info.state}:{info.open_quarter}"), time.perf_counter())
 
         return notify
 
@@ -253,12 +262,9 @@ def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
             link = ClassLink(Outbox(folder / f"outbox-{i}.json"), watcher(i), lambda: "id")
             links.append(link)
             link.attach(JoinedClass(server.url, server.code, seat.token))
-        time.sleep(2.0)  # every link has asked once: the class is open
-        for n in range(CONTROL_ACTIONS):
-            action, state = ("pause", "paused") if n % 2 == 0 else ("open", "open")
-            with lock:
-                for i in range(CONTROL_GAMES):
-                    seen.pop((i, state), None)
+        _wait(lambda: all(k.listening and k.state.info is not None for k in links), 30)
+        time.sleep(1.0)  # the fresh answers asked for on connecting have come
+        for action, state in _control_actions():
             began = time.perf_counter()
             httpx.post(
                 f"{server.url}/api/v1/classes/{server.code}/control",
@@ -266,12 +272,7 @@ def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
                 headers={"Authorization": f"Bearer {server.token}"},
                 timeout=10,
             ).raise_for_status()
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline:
-                with lock:
-                    if all((i, state) in seen for i in range(CONTROL_GAMES)):
-                        break
-                time.sleep(0.02)
+            _wait(lambda s=state: all((i, s) in seen for i in range(CONTROL_GAMES)), 10)
             with lock:
                 lags += [
                     (seen.get((i, state), float("inf")) - began) * 1000
@@ -286,6 +287,12 @@ def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
         raise RuntimeError("a game never saw the facilitator's change")
     p95 = lags[min(len(lags) - 1, int(0.95 * len(lags)))]
     return {"median": round(statistics.median(lags), 1), "p95": round(p95, 1)}
+
+
+def _wait(done: Any, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not done():
+        time.sleep(0.01)
 
 
 def participants_ok(scenario: Path, folder: Path) -> int:

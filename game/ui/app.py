@@ -255,7 +255,10 @@ class App:
                 self.surface = current
             return True
         if event.type == class_play.CLASS_EVENT:
-            class_play.on_event(self)
+            ended = class_play.on_event(self)  # the class timer may end the quarter
+            if ended is not None:
+                self.switch(self.go("report", ended))
+                return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return True

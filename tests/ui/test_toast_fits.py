@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.ui import text as text_layer
 from game.ui import widgets
 from game.ui.app import App, break_long_words
-from game.ui.text import wrap
 from tests.ui.driving import SIZE, make_options
 
 LONG = (
@@ -26,7 +26,7 @@ def test_a_long_path_is_broken_inside_the_box_above_the_buttons(tmp_path: Path) 
     _toast, text, rect = boxes[0]
     assert surface.get_rect().contains(rect)
     inner = rect.inflate(-ink.px(40), -ink.px(24))
-    lines = wrap(text, font, inner.width)
+    lines = text_layer.wrap(text, font, inner.width)
     assert "".join(lines).replace(" ", "") == app.t("result.saved", path=LONG).replace(" ", "")
     assert all(font.size(line)[0] <= inner.width for line in lines)
     assert len(lines) * font.get_linesize() <= inner.height

@@ -54,6 +54,14 @@ def serve(
         bool,
         typer.Option("--take-over", help="Serve the class even if another live server serves it"),
     ] = False,
+    alongside: Annotated[
+        bool,
+        typer.Option(
+            "--alongside",
+            help="One more server for a class another live server serves (same database, "
+            "e.g. behind a load balancer)",
+        ),
+    ] = False,
     predict: Annotated[
         str | None,
         typer.Option(
@@ -100,6 +108,7 @@ def serve(
             quarters=quarters,
             predict_first=first,
             take_over=take_over,
+            alongside=alongside,
         )
     except AgenError as exc:
         raise fail(f"agen class serve: {exc}") from None

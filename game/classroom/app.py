@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -82,6 +83,7 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(GZipMiddleware, minimum_size=500)  # phones on a busy class Wi-Fi
     return app
 
 

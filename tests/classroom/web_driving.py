@@ -80,7 +80,7 @@ def css(driver: WebDriver, selector: str) -> list[WebElement]:
 def tap(driver: WebDriver, selector: str, leaves: bool = True) -> None:
     """Tap the first element matching ``selector`` (scrolled into view first); when the tap
     ``leaves`` the page, wait until the next page has loaded."""
-    element = wait_for(lambda: (css(driver, selector) or [None])[0])
+    element = wait_for(lambda: next(iter(css(driver, selector)), None))
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     old = css(driver, "html")[0]
     element.click()

@@ -24,7 +24,7 @@ from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
 from game.engine.numbers import decimals, show
 from game.engine.prediction import Prediction, calibration
-from game.engine.principles import values_shown
+from game.engine.values import value_counts
 from game.errors import Message, ResultError
 from game.i18n import tr
 from game.results.words import ResultText
@@ -210,7 +210,7 @@ def build(
         doc.add_paragraph("……………………………………………………………………", style="List Number")
 
     doc.add_heading(tr("reflect.aksi_h_values", lang), level=1)
-    counts = values_shown(game)
+    counts = value_counts(game)
     for value, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if n:
             doc.add_paragraph(

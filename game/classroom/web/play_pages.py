@@ -221,7 +221,8 @@ def _act(code: str, request: Request, form: dict[str, str]) -> Response:
     if step is None or not key:
         return RedirectResponse(f"/p/{code}/play", 303)
     try:
-        outcome, sg = take(classes_of(request), code, R.token_of(request, code), key, step, at)
+        token = R.token_of(request, code)
+        outcome, sg = take(classes_of(request), code, token, (key, step, at), lang)
     except Refusal as exc:
         return refused_page(request, exc, lang, code)
     if step.kind == "end" and outcome.applied:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from game.classroom.client import (
+from game.classlink.client import (
     ClassClient,
     ClassInfo,
     ClassRefused,

@@ -20,6 +20,7 @@ from game.classroom.web import render as R
 from game.classroom.web import view as V
 from game.classroom.web.seat_pages import classes_of, common, load_seat, refused_page, router
 from game.classroom.web.seat_play import KINDS, SeatGame, Step, logged, take
+from game.engine import Game
 from game.engine.numbers import number, show
 from game.engine.prediction import DIRECTIONS, Direction, Prediction, asks, due_turn, key_metrics
 from game.i18n import tr
@@ -230,6 +231,16 @@ def _act(code: str, request: Request, form: dict[str, str]) -> Response:
     return RedirectResponse(f"/p/{code}/play?k={key}", 303)
 
 
+def _ending(game: Game, lang: str) -> tuple[str, str] | None:
+    """The early ending that closed the game, if one did: (headline, text)."""
+    found = next((e for e in game.scenario.endings if e.id == game.ending), None)
+    if found is None:
+        return None
+    dl = game.scenario.default_language
+    title = localize(found.title, lang, dl) if found.title is not None else ""
+    return title, localize(found.text, lang, dl)
+
+
 @router.get("/p/{code}/report/{turn}")
 def report(code: str, turn: int, request: Request) -> Response:
     found = load_seat(request, code)
@@ -255,5 +266,6 @@ def report(code: str, turn: int, request: Request) -> Response:
         ),
         next_link=f"/p/{code}/debrief" if last else f"/p/{code}/play",
         score=number(game.outcome.score, 1, lang) if last and game.outcome else "",
+        ending=_ending(game, lang) if last else None,
         **common(classes_of(request), sg.room, lang),
     )

@@ -149,7 +149,18 @@ def _wait(request: Request, sg: SeatGame, lang: str, why: str, base: dict[str, A
     else:
         heading = tr("class.wait_title", lang, label=word, n=n)
         body = tr("class.wait_body", lang, label=word, n=n, unit=word.lower())
-    return R.render(request, "play/wait.html", lang, heading=heading, body=body, why=why, **base)
+    done = sg.game.turns_played
+    return R.render(
+        request,
+        "play/wait.html",
+        lang,
+        heading=heading,
+        body=body,
+        why=why,
+        last_report=done,
+        last_report_label=tr("web.report_of", lang, label=word, n=done),
+        **base,
+    )
 
 
 @router.get("/p/{code}/predict/{policy}")

@@ -172,13 +172,14 @@ def metric_view(game: Game, name: str, lang: str, turn: int | None = None) -> Me
     series = game.history_of(name)[: turn + 1]
     value = series[-1]
     delta = value - series[-2] if turn > 0 else 0.0
+    unit = turn_label(s, lang).lower()
     if turn == 0 or _tiny(s, name, delta):
         tone, shown = "flat", "±0" if turn else ""
-        words = tr("web.change_none", lang) if turn else ""
+        words = tr("web.change_none", lang, label=unit) if turn else ""
     else:
         tone = "good" if good(s, name, delta) else "bad"
         shown = ("▲ " if delta > 0 else "▼ ") + show(s, name, delta, lang, sign=True)
-        words = tr(CHANGE_WORDS[(delta > 0, tone == "good")], lang)
+        words = tr(CHANGE_WORDS[(delta > 0, tone == "good")], lang, label=unit)
     why = causes_of(game, name, turn, lang)
     none = (
         ""

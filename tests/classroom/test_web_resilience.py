@@ -180,3 +180,21 @@ def test_a_mixed_class_shows_on_the_projector_and_in_the_results(
     ).stdout
     assert "Ayu Lestari" in listed and "browser" in listed
     assert "Bot Greedy" in listed and "simulate:greedy" in listed
+
+
+def test_the_page_follows_the_facilitator_pausing_and_opening_the_class(
+    driver: WebDriver, server: list[Server]
+) -> None:
+    d, s = driver, server[-1]
+    d.get(f"{s.url}/p/{CODE}/play")  # the seat cookie is seen (and deleted) on its own path
+    d.delete_all_cookies()
+    d.get(f"{s.url}/p/{CODE}?lang=en")
+    css(d, "#name")[0].send_keys("Dedi Kurniawan")
+    tap(d, "#join")
+    tap(d, "#start")
+    wait_for(lambda: css(d, "#end-quarter"))
+    assert s.control("pause").status_code == 200
+    wait_for(lambda: css(d, "#wait"))  # by itself, no tap
+    assert "paused" in css(d, "h1")[0].text
+    assert s.control("open").status_code == 200
+    wait_for(lambda: css(d, "#end-quarter"))

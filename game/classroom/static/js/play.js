@@ -14,6 +14,29 @@
     };
     tick();
   }
+  // while playing: the page follows the class (paused, closed, the timer started or stopped)
+  var strip = document.getElementById("status");
+  if (strip && !document.getElementById("wait")) {
+    var watch = function () {
+      var req = new XMLHttpRequest();
+      req.open("GET", strip.dataset.state);
+      req.onload = function () {
+        try {
+          var now = JSON.parse(req.responseText);
+          var timed = timer ? "on" : "off", shown = now.seconds_left === null ? "off" : "on";
+          if (req.status === 200 && (now.state !== strip.dataset.classState ||
+              (now.state === "open" && (!now.ready || timed !== shown)))) {
+            window.location.replace(window.location.pathname);
+            return;
+          }
+        } catch (e) { /* a broken answer: ask again */ }
+        window.setTimeout(watch, 5000);
+      };
+      req.onerror = function () { window.setTimeout(watch, 5000); };
+      req.send();
+    };
+    window.setTimeout(watch, 5000);
+  }
   var wait = document.getElementById("wait");
   if (wait) {
     var poll = function () {

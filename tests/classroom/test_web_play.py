@@ -22,11 +22,14 @@ import pytest
 from game.results.store import open_store
 from tests.classroom.server import Server, start_server
 from tests.classroom.web_driving import (
+    LAPTOP,
+    PHONE,
     css,
     gone,
     layout_problems,
     path,
     plan_text,
+    set_size,
     shoot,
     start_chromium,
     tap,
@@ -71,8 +74,11 @@ def short_class(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def _rules(d: WebDriver, where: str) -> None:
-    problems = layout_problems(d)
-    assert problems == [], f"{where}: {problems}"
+    """The phone rules at 390x844 and on a 1366x768 laptop."""
+    for size in (LAPTOP, PHONE):
+        set_size(d, *size)
+        problems = layout_problems(d)
+        assert problems == [], f"{where} at {size}: {problems}"
 
 
 def _join(d: WebDriver, server: Server, name: str) -> None:

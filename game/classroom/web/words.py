@@ -33,6 +33,7 @@ WORDS = {
     "band": "web.band",
     "why_title": "why.title",
     "policies": "web.policies",
+    "on_this_page": "web.on_this_page",
     "categories": "web.categories",
     "cost": "card.cost",
     "upkeep": "card.upkeep",

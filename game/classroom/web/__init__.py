@@ -1,0 +1,1 @@
+"""The browser game: the play pages a participant opens from the class QR code."""

@@ -250,6 +250,9 @@ class Policy(Table):
         (), description="Policies that cannot be in force together with it."
     )
     available: Condition | None = Field(None, description="Condition for it to be offered.")
+    available_text: Text | None = Field(
+        None, description="Extension: `available` in the author's own words, shown to players."
+    )
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
     breaches: tuple[Value, ...] = Field(
         (), description="Extension: BerAKHLAK values it goes against (shown beside `values`)."
@@ -270,6 +273,9 @@ class Choice(Table):
     label: Text = Field(description="The answer as the player reads it.")
     outcome: Text | None = Field(None, description="Shown after choosing.")
     requires: Condition | None = Field(None, description="Condition for the choice to be open.")
+    requires_text: Text | None = Field(
+        None, description="Extension: `requires` in the author's own words, shown to players."
+    )
     cost: NumExpr = Field(0.0, description="Paid when chosen.")
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
     breaches: tuple[Value, ...] = Field(
@@ -334,6 +340,9 @@ class Grade(Table):
         None,
         description="Extension: a condition on the final state the grade also needs "
         "(e.g. staff morale that can keep the unit going); unmet, the next grade down is tried.",
+    )
+    requires_text: Text | None = Field(
+        None, description="Extension: `requires` in the author's own words, shown to players."
     )
 
 

@@ -24,6 +24,7 @@ from game.engine.principles import aspect_metrics, principle_uses
 from game.engine.values import value_counts
 from game.errors import Codes
 from game.i18n import tr
+from game.results.requirement_words import say_requirement
 from game.scenario import localize
 from game.scenario.format_model import VALUES
 
@@ -161,9 +162,15 @@ def grade_missed(game: Game, lang: str) -> list[str]:
             break
         req = c.grade_requires.get(i)
         if out.score >= lo and req is not None and not game.evaluate(req):
-            name = localize(s.scoring.grades[i].name, lang, s.default_language)
+            grade = s.scoring.grades[i]
             reasons.append(
-                tr(DebriefText.GRADE_MISSED.value, lang, grade=name, min=number(lo, 0, lang))
+                tr(
+                    DebriefText.GRADE_MISSED.value,
+                    lang,
+                    grade=localize(grade.name, lang, s.default_language),
+                    min=number(lo, 0, lang),
+                    needs=say_requirement(grade.requires or "", s, lang, grade.requires_text),
+                )
             )
     return reasons
 

@@ -1,23 +1,18 @@
-"""What a finished game's debrief reads, shared by the window and the browser debrief:
-the BerAKHLAK values its choices showed (or went against), the metrics charted and
-each chart's honest range.
+"""How often a game expresses, or goes against, each BerAKHLAK value: the one count that the
+debrief's radar, the reflection page, the Aksi draft and the class report all read, so the
+rule of what counts is written once.
 """
 
 from __future__ import annotations
 
 from game.engine.actions import Adopt, Choose
 from game.engine.game import Game
-from game.scenario.format_model import VALUES, Derived, Metric, Scenario
-from game.scenario.text import localize
-
-CHARTS = 6
-MIN_SPAN_SHARE = 0.2  # a chart spans at least this share of its metric's declared range
-DERIVED_MIN_SPAN = 1.0  # derived values have no declared bounds: at least this much
+from game.scenario import VALUES
 
 
 def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
     """How often each BerAKHLAK value is expressed (or, with ``breaches``, gone against) by
-    the policies adopted and the choices made."""
+    the policies adopted and the choices made, every value present (0 when never)."""
     counts = dict.fromkeys(VALUES, 0)
     for d in game.decisions:
         a = d.action
@@ -36,56 +31,8 @@ def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
 
 
 def value_profile(game: Game, breaches: bool = False) -> list[float]:
-    """The values expressed (or breached), each 0..1 of the largest count of either kind, so
-    the two shapes of the radar share one scale."""
+    """The values expressed (or breached) in VALUES order, each 0..1 of the largest count of
+    either kind, so the two shapes of the radar share one scale."""
     shown = value_counts(game, breaches)
     top = max(*value_counts(game).values(), *value_counts(game, True).values()) or 1
     return [shown[v] / top for v in VALUES]
-
-
-def item(s: Scenario, name: str) -> Metric | Derived:
-    """The metric or derived value called ``name``."""
-    return s.metrics[name] if name in s.metrics else s.derived[name]
-
-
-def visible(s: Scenario) -> list[str]:
-    """Metrics and derived values the player sees, budget excluded (it has its own place)."""
-    names = [k for k, m in s.metrics.items() if not m.hidden and k != s.budget]
-    return names + [k for k, d in s.derived.items() if not d.hidden]
-
-
-def label(s: Scenario, name: str, lang: str) -> str:
-    """The label of a metric or derived value."""
-    return localize(item(s, name).label, lang, s.default_language)
-
-
-def key_metrics(game: Game) -> list[str]:
-    """The metrics to chart: those the score reads first, then the rest shown."""
-    s = game.scenario
-    shown = visible(s)
-    formula = s.scoring.formula if isinstance(s.scoring.formula, str) else ""
-    scored = [n for n in shown if n in formula]
-    return [*scored, *[n for n in shown if n not in scored]][:CHARTS]
-
-
-def chart_range(s: Scenario, name: str, series: list[float]) -> tuple[float, float]:
-    """The span a chart of ``name`` shows: the values' own range, widened about its middle
-    to at least a fifth of the metric's declared range (so 55→52 of 0..100 reads as the
-    small dip it is, not a crash), kept inside the declared bounds."""
-    lo, hi = min(series), max(series)
-    m = item(s, name)
-    if isinstance(m, Metric):
-        floor, ceiling = m.min, m.max
-        need = MIN_SPAN_SHARE * (ceiling - floor)
-    else:
-        floor, ceiling = float("-inf"), float("inf")
-        need = max(DERIVED_MIN_SPAN, MIN_SPAN_SHARE * max(abs(lo), abs(hi)))
-    if hi - lo >= need:
-        return lo, hi
-    mid = (lo + hi) / 2
-    lo, hi = mid - need / 2, mid + need / 2
-    if lo < floor:
-        lo, hi = floor, floor + need
-    if hi > ceiling:
-        lo, hi = max(floor, ceiling - need), ceiling
-    return lo, hi

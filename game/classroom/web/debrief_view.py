@@ -205,7 +205,10 @@ def _goals(game: Game, lang: str) -> list[Goal]:
     out = game.outcome
     assert out is not None
     s = game.scenario
-    met_word, missed_word = tr(DebriefText.GOAL_MET.value, lang), tr(DebriefText.GOAL_MISSED.value, lang)
+    met_word, missed_word = (
+        tr(DebriefText.GOAL_MET.value, lang),
+        tr(DebriefText.GOAL_MISSED.value, lang),
+    )
     return [
         Goal(
             localize(g.label, lang, s.default_language),
@@ -230,7 +233,11 @@ def build(game: Game, predictions: Sequence[Prediction], lang: str) -> DebriefVi
         else tr("reflect.calibration_none", lang)
     )
     reveals = [
-        RevealRow(r.right, tr("reflect.right" if r.right else "reflect.wrong", lang), reveal_line(game, r, lang))
+        RevealRow(
+            r.right,
+            tr("reflect.right" if r.right else "reflect.wrong", lang),
+            reveal_line(game, r, lang),
+        )
         for r in cal.reveals
     ]
     aspects = aspect_metrics(s)

@@ -15,7 +15,7 @@ from game.engine.game import Game
 from game.engine.numbers import decimals, show
 from game.engine.prediction import Reveal
 from game.engine.principles import PrincipleUse, aspect_metrics
-from game.engine.values import item, label
+from game.engine.indicators import item, label
 from game.i18n import english_plural, tr
 from game.scenario import localize
 
@@ -145,8 +145,12 @@ def netflix_rows(game: Game, uses: Iterable[PrincipleUse], lang: str) -> list[Pr
                     "none" if tiny else "good" if good else "bad",
                 )
             )
-        line = _practised_line(game, use, lang) if use.practised else tr("reflect.not_practised", lang)
+        line = (
+            _practised_line(game, use, lang) if use.practised else tr("reflect.not_practised", lang)
+        )
         rows.append(
-            PrincipleRow(tr(f"reflect.p.{use.principle}", lang), line, use.practised, tuple(effects))
+            PrincipleRow(
+                tr(f"reflect.p.{use.principle}", lang), line, use.practised, tuple(effects)
+            )
         )
     return rows

@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -25,6 +26,7 @@ from game.classroom.live import Feed
 from game.classroom.models import MAX_BODY
 from game.classroom.refusal import Refusal, pick_language
 from game.classroom.rooms import RATE, ClassStore
+from game.classroom.web import routes as web_routes
 from game.errors import ResultError
 from game.results.store import open_store
 
@@ -77,9 +79,11 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     app.state.debriefs = {}
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(web_routes.router)  # the game in the browser (/p/CODE)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(GZipMiddleware, minimum_size=500)  # phones on a busy class Wi-Fi
     return app
 
 

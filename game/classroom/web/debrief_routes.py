@@ -1,9 +1,9 @@
 """The browser debrief's pages: ``/p/{code}/debrief`` and its Word draft
 ``/p/{code}/debrief/aksi.docx``.
 
-Both rebuild the seat's game from the store (``seat_game``), so any server process answers
-them. A seat whose game is not over yet, or a browser without a seat, is sent to the
-class's play page, which knows where it stands.
+Both rebuild the seat's game from the store (``load_seat``), so any server process answers
+them. A browser without a seat is sent to the join page, a seat whose game is not over yet
+to its quarter. The routes are registered on the browser game's one router.
 """
 
 from __future__ import annotations
@@ -13,33 +13,27 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
-from game.classroom.refusal import Refusal
-from game.classroom.rooms import ClassStore
 from game.classroom.web import debrief_view
-from game.classroom.web.render import page_lang, render, token_of
-from game.classroom.web.seat_play import SeatGame, seat_game
+from game.classroom.web.render import page_lang, render
+from game.classroom.web.seat_pages import classes_of, common, load_seat, router
+from game.classroom.web.seat_play import SeatGame
 from game.results.aksi import Author, write_aksi
-from game.scenario import localize
 
-router = APIRouter(include_in_schema=False)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _classes(request: Request) -> ClassStore:
-    classes: ClassStore = request.app.state.classes
-    return classes
-
-
-def _finished(request: Request, code: str) -> SeatGame | None:
-    """The seat's finished game, or None (no class, no seat, or the game still going)."""
-    try:
-        sg = seat_game(_classes(request), code, token_of(request, code))
-    except Refusal:
-        return None
-    return sg if sg.game.over and sg.game.outcome is not None else None
+def _finished(request: Request, code: str) -> SeatGame | Response:
+    """The seat's finished game; else the page to show instead (the join page without a
+    seat, the class's play page while the game is still going)."""
+    found = load_seat(request, code)
+    if not isinstance(found, SeatGame):
+        return found
+    if not found.game.over or found.game.outcome is None:
+        return RedirectResponse(f"/p/{quote(code)}/play", status_code=303)
+    return found
 
 
 def aksi_name(code: str, player: str) -> str:
@@ -52,19 +46,16 @@ def aksi_name(code: str, player: str) -> str:
 def debrief(code: str, request: Request) -> Response:
     """The debrief of the seat's finished game."""
     sg = _finished(request, code)
-    if sg is None:
-        return RedirectResponse(f"/p/{quote(code)}", status_code=303)
+    if not isinstance(sg, SeatGame):
+        return sg
     lang = page_lang(request, sg.room.language)
-    view = debrief_view.build(sg.game, sg.predictions, lang)
-    s = sg.loaded.scenario
     return render(
         request,
         "play/debrief.html",
         lang,
-        d=view,
-        code=sg.room.code,
-        title=localize(s.title, lang, s.default_language),
-        aksi_url=f"/p/{quote(code)}/debrief/aksi.docx?lang={lang}",
+        d=debrief_view.build(sg.game, sg.predictions, lang),
+        aksi_url=f"/p/{quote(sg.room.code)}/debrief/aksi.docx?lang={lang}",
+        **common(classes_of(request), sg.room, lang),
     )
 
 
@@ -72,8 +63,8 @@ def debrief(code: str, request: Request) -> Response:
 def aksi(code: str, request: Request) -> Response:
     """The Aksi Perubahan draft of the seat's finished game, in the page's language."""
     sg = _finished(request, code)
-    if sg is None:
-        return RedirectResponse(f"/p/{quote(code)}", status_code=303)
+    if not isinstance(sg, SeatGame):
+        return sg
     lang = page_lang(request, sg.room.language)
     author = Author(sg.seat.player, sg.seat.player_id, sg.room.code)
     name = aksi_name(sg.room.code, sg.seat.player)

@@ -12,8 +12,8 @@ import httpx
 import pytest
 from docx import Document
 from hypothesis import given
-from markupsafe import escape
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from game.classroom.web.debrief_view import DebriefView, build, passive_score
 from game.engine import BOTS, Adopt, Game, play_bot

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.game import Game
-from game.engine.numbers import show
 from game.engine.indicators import chart_range, item, key_metrics, label
+from game.engine.numbers import show
 from game.i18n import tr
 
 WIDTH = 300.0  # the SVG's own units; it is drawn at the width of its column

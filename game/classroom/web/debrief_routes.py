@@ -22,6 +22,7 @@ from game.classroom.web.seat_pages import classes_of, common, load_seat, router
 from game.classroom.web.seat_play import SeatGame
 from game.results.aksi import Author, write_aksi
 
+__all__ = ["aksi", "aksi_name", "debrief", "router"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from game.engine.explain import cause_label
 from game.engine.game import Game
+from game.engine.indicators import item, label
 from game.engine.numbers import decimals, show
 from game.engine.prediction import Reveal
 from game.engine.principles import PrincipleUse, aspect_metrics
-from game.engine.indicators import item, label
 from game.i18n import english_plural, tr
 from game.scenario import localize
 

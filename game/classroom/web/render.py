@@ -9,8 +9,8 @@ token: HttpOnly, SameSite=Strict, path ``/p/CODE``.
 from __future__ import annotations
 
 import secrets
-from urllib.parse import parse_qs
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response

@@ -5,9 +5,11 @@ keeps its seat cookie, and for each action POSTs the form and then loads the pag
 answer redirects to. Its moves come from the random bot, played on a copy of the game here
 (same scenario and seed), so every action it sends is one the server accepts.
 
-web_action_ms: 40 seats act at once (each 6 actions: adopt, cancel, end of quarter, as its
-game allows); for every action, the time from just before the POST until the page it leads
-to has arrived: {"p50": ..., "p95": ...}.
+web_action_ms: 40 seats act at once (each 6 actions: adopt, cancel, answer, end of quarter,
+as its game allows); for every action, the time from just before the POST until the page it
+leads to has arrived. "p50"/"p95": each seat taps as a person does (0.5 to 1.5 s between
+its own actions, all 40 starting together); "burst_p50"/"burst_p95": every seat sends its
+next action the moment the last one answers (no person taps that fast: the worst case).
 
 web_first_load_kb: the join page and everything it loads (stylesheets, scripts, images and
 the fonts the stylesheets name), as sent over the wire with ``Accept-Encoding: gzip``, in KB.
@@ -169,9 +171,12 @@ class BrowserSeat:
                 out.append({"kind": "choose", "event": a.event, "choice": a.choice})
         return out
 
-    def quarter(self, timed: list[float] | None = None) -> None:
-        """Play one quarter: its moves, then its end."""
+    def quarter(self, timed: list[float] | None = None, think: float = 0.0) -> None:
+        """Play one quarter: its moves, then its end (``think``: up to this many seconds
+        between taps, at least half of it)."""
         for move in [*self.moves(), {"kind": "end"}]:
+            if think:
+                time.sleep(self.rng.uniform(think / 2, think))
             start = time.perf_counter()
             status = self.act(move.pop("kind"), **move)
             if timed is not None:
@@ -194,28 +199,42 @@ def _class_seed(server: WebServer) -> int:
     return int(json.loads(body)["seed"])
 
 
+def _acting(server: WebServer, seats: list[BrowserSeat], think: float) -> list[float]:
+    """Every seat's actions, all seats starting together; the time of each action."""
+    times: list[float] = []
+    lock, go = threading.Lock(), threading.Barrier(len(seats))
+
+    def play(seat: BrowserSeat) -> None:
+        mine: list[float] = []
+        go.wait()
+        while len(mine) < ACTIONS_EACH and not seat.game.over:
+            seat.quarter(mine, think)
+        with lock:
+            times.extend(mine)
+
+    with ThreadPoolExecutor(len(seats)) as pool:
+        list(pool.map(play, seats))
+    return times
+
+
+def _ms(times: list[float]) -> tuple[float, float]:
+    return round(1000 * statistics.median(times), 1), round(
+        1000 * statistics.quantiles(times, n=20)[18], 1
+    )
+
+
 def action_ms(loaded: LoadedScenario, folder: Path) -> dict[str, float]:
     server = WebServer(Path(loaded.path), str(folder / "act.sqlite"), "BENCH-ACT")
     try:
         seed = _class_seed(server)
-        seats = [_seat(server, loaded, seed, n, "Aksi") for n in range(ACTING_SEATS)]
-        with ThreadPoolExecutor(ACTING_SEATS) as pool:
-            list(pool.map(BrowserSeat.join, seats))
-        times: list[float] = []
-        lock, go = threading.Lock(), threading.Barrier(ACTING_SEATS)
-
-        def play(seat: BrowserSeat) -> None:
-            mine: list[float] = []
-            go.wait()
-            while len(mine) < ACTIONS_EACH and not seat.game.over:
-                seat.quarter(mine)
-            with lock:
-                times.extend(mine)
-
-        with ThreadPoolExecutor(ACTING_SEATS) as pool:
-            list(pool.map(play, seats))
-        cuts = statistics.quantiles(times, n=20)
-        return {"p50": round(1000 * statistics.median(times), 1), "p95": round(1000 * cuts[18], 1)}
+        out: dict[str, float] = {}
+        for prefix, think, who in (("", 1.5, "Peserta"), ("burst_", 0.0, "Kilat")):
+            seats = [_seat(server, loaded, seed, n, who) for n in range(ACTING_SEATS)]
+            with ThreadPoolExecutor(ACTING_SEATS) as pool:
+                list(pool.map(BrowserSeat.join, seats))
+            p50, p95 = _ms(_acting(server, seats, think))
+            out[f"{prefix}p50"], out[f"{prefix}p95"] = p50, p95
+        return out
     finally:
         server.stop()
 

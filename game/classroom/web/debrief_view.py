@@ -156,12 +156,15 @@ def grade_missed(game: Game, lang: str) -> list[str]:
     out = game.outcome
     assert out is not None
     s, c = game.scenario, game.compiled
+    # the score the choices earned: where a missed requirement holds the score below its
+    # grade's line (Outcome.earned, when scoring keeps it), the line was still reached
+    earned = float(getattr(out, "earned", out.score))
     reasons = []
     for lo, i in c.grades:
         if i == out.grade:
             break
         req = c.grade_requires.get(i)
-        if out.score >= lo and req is not None and not game.evaluate(req):
+        if earned >= lo and req is not None and not game.evaluate(req):
             grade = s.scoring.grades[i]
             reasons.append(
                 tr(

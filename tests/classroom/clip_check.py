@@ -11,7 +11,8 @@ Run in a real browser through selenium's ``execute_script``. A text is *clipped*
 - it lies, even partly, right of the window's right edge or left of its left edge (a projector
   cannot scroll sideways), or below the bottom of a page that cannot scroll.
 
-Text inside an ancestor that scrolls (``overflow: auto`` / ``scroll``) is *reachable*, not clipped:
+A text placed wholly left of or above the page on purpose (a skip link at ``left: -9999px``,
+shown on focus) is not counted. Text inside an ancestor that scrolls (``overflow: auto`` / ``scroll``) is *reachable*, not clipped:
 a long list may scroll. Hidden elements (``display: none``, ``visibility: hidden``, zero size,
 ``aria-hidden``) are skipped. Each finding is ``{"selector", "text", "box", "why"}`` where ``box``
 is ``[x, y, width, height]`` of the text in CSS pixels.
@@ -108,6 +109,7 @@ const pageScrolls = !['hidden', 'clip'].includes(rootStyle.overflowY)
 for (const [el, text] of texts()) {
   const t = textRect(el);
   if (!t) continue;
+  if (t.right <= 0 || t.bottom <= 0) continue;  // wholly off-screen on purpose (a skip link)
   const box = [t.left, t.top, t.right - t.left, t.bottom - t.top].map(v => Math.round(v));
   const add = why => found.push({selector: selectorOf(el), text: text.slice(0, 200), box, why});
   const s = getComputedStyle(el);

@@ -26,6 +26,7 @@ PAGE = """<!doctype html><html><body style="margin:0;font-size:16px">
 <div id="spill" style="width:40px;white-space:nowrap">Needs improvement</div>
 <div style="position:absolute;left:5000px;top:0" id="far">far right</div>
 <div style="display:none">hidden overflow that nobody sees at all at all</div>
+<a href="#ok" style="position:absolute;left:-9999px">Skip to the content</a>
 <small id="tiny" style="font-size:11px">tiny</small>
 </body></html>"""
 

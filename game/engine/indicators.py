@@ -30,7 +30,7 @@ def label(s: Scenario, name: str, lang: str) -> str:
     return localize(item(s, name).label, lang, s.default_language)
 
 
-def key_metrics(game: Game) -> list[str]:
+def charted_metrics(game: Game) -> list[str]:
     """The metrics to chart: those the score reads first, then the rest shown."""
     s = game.scenario
     shown = visible(s)

@@ -18,7 +18,7 @@ from markupsafe import escape
 from game.classroom.web.debrief_view import DebriefView, build, passive_score
 from game.engine import BOTS, Adopt, Game, play_bot
 from game.engine.debrief import questions
-from game.engine.indicators import MIN_SPAN_SHARE, chart_range, key_metrics
+from game.engine.indicators import MIN_SPAN_SHARE, chart_range, charted_metrics
 from game.engine.prediction import Prediction, calibration
 from game.engine.prediction import key_metrics as predicted_metrics
 from game.engine.values import value_counts
@@ -69,7 +69,7 @@ def test_the_debrief_shows_the_games_own_figures_in_both_languages() -> None:
             (shown[v], breached[v]) for v in VALUES
         ]
         assert list(view.questions) == questions(game, lang)
-        assert [c.name for c in view.charts] == key_metrics(game)
+        assert [c.name for c in view.charts] == charted_metrics(game)
         cal = calibration(game, tuple(preds))
         assert len(view.reveals) == cal.total and len(view.surprises) == len(cal.surprises)
         assert str(cal.right) in view.calibration_head

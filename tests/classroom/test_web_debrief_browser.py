@@ -1,4 +1,4 @@
-"""The browser debrief in a real headless Chromium, at a phone's 390x844 and a laptop's
+"""The browser debrief in a real headless Chromium, on phones from 360 to 430 px wide and a laptop's
 1366x768, in both languages: nothing scrolls sideways, no text of the page is cut, no text
 under 16 px, every link and button at least 44 px tall, axe-core finds nothing serious,
 and a tap on the Aksi button downloads the Word draft. Screenshots of the whole page go to
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
 
 DUKCAPIL = SCENARIOS / "dukcapil.toml"
-SIZES = ((390, 844), (1366, 768))
+SIZES = ((360, 640), (390, 844), (430, 932), (1366, 768))
 
 _TAPS = """
 return Array.from(document.querySelectorAll('main a, main button, main summary'))

@@ -37,6 +37,16 @@ class WebSeat:
         assert answer.status_code == 200, (answer.status_code, answer.text[-1200:])
         return cls(url, code, name, Game(loaded.compiled, seed), client)
 
+    @classmethod
+    def resume(
+        cls, url: str, code: str, name: str, loaded: LoadedScenario, cookie: tuple[str, str]
+    ) -> WebSeat:
+        """The seat a browser holds (its cookie), its game not yet begun."""
+        seed = int(httpx.get(f"{url}/api/v1/classes/{code}", timeout=10).json()["seed"])
+        client = httpx.Client(base_url=url, follow_redirects=True, timeout=30)
+        client.cookies.set(cookie[0], cookie[1], path=f"/p/{code}")
+        return cls(url, code, name, Game(loaded.compiled, seed), client)
+
     def act(self, kind: str, **fields: str) -> httpx.Response:
         """Send one action's form, as the play page does."""
         data = {"kind": kind, "key": secrets.token_hex(8), "turn": str(self.game.turn), **fields}

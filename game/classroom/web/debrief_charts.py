@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.game import Game
-from game.engine.indicators import chart_range, item, key_metrics, label
+from game.engine.indicators import chart_range, charted_metrics, item, label
 from game.engine.numbers import show
 from game.i18n import tr
 
@@ -93,4 +93,4 @@ def chart(game: Game, name: str, lang: str) -> Chart:
 
 def charts(game: Game, lang: str) -> list[Chart]:
     """The key indicators' charts, in the window's debrief order."""
-    return [chart(game, name, lang) for name in key_metrics(game)]
+    return [chart(game, name, lang) for name in charted_metrics(game)]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Adopt, Cancel, Choose, Game
+from game.engine.indicators import charted_metrics
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
-CHARTS = 6
 TIMELINE_SIZE = 13
 
 
@@ -42,15 +42,6 @@ def value_profile(game: Game, breaches: bool = False) -> list[float]:
     shown = value_counts(game, breaches)
     top = max(*value_counts(game).values(), *value_counts(game, True).values()) or 1
     return [shown[v] / top for v in VALUES]
-
-
-def key_metrics(game: Game) -> list[str]:
-    """The metrics to chart: those the score reads first, then the rest shown."""
-    s = game.scenario
-    shown = facts.visible(s)
-    formula = s.scoring.formula if isinstance(s.scoring.formula, str) else ""
-    scored = [n for n in shown if n in formula]
-    return [*scored, *[n for n in shown if n not in scored]][:CHARTS]
 
 
 def share_lines(wants: list[int], budget: int) -> list[int]:
@@ -328,7 +319,7 @@ class DebriefScreen(Screen):
             theme.ACCENT,
             800,
         )
-        names = key_metrics(game)
+        names = charted_metrics(game)
         inner = pygame.Rect(
             box.left + ink.px(16),
             box.top + ink.px(50),

@@ -1,5 +1,5 @@
-"""The browser debrief in a real headless Chromium, on phones from 360 to 430 px wide and a laptop's
-1366x768, in both languages: nothing scrolls sideways, no text of the page is cut, no text
+"""The browser debrief in a real headless Chromium, on phones 360 to 430 px wide and on a
+1366x768 laptop, in both languages: nothing scrolls sideways, no text of the page is cut, no text
 under 16 px, every link and button at least 44 px tall, axe-core finds nothing serious,
 and a tap on the Aksi button downloads the Word draft. Screenshots of the whole page go to
 $AGEN_CLASS_SHOTS when it is set (else the test's folder)."""

@@ -5,13 +5,14 @@ score reads), and each chart's honest range.
 
 from __future__ import annotations
 
+import math
+
 from game.engine.game import Game
 from game.scenario.format_model import Derived, Metric, Scenario
 from game.scenario.text import localize
 
 CHARTS = 6
 MIN_SPAN_SHARE = 0.2  # a chart spans at least this share of its metric's declared range
-DERIVED_MIN_SPAN = 1.0  # derived values have no declared bounds: at least this much
 
 
 def item(s: Scenario, name: str) -> Metric | Derived:
@@ -39,24 +40,24 @@ def charted_metrics(game: Game) -> list[str]:
     return [*scored, *[n for n in shown if n not in scored]][:CHARTS]
 
 
-def chart_range(s: Scenario, name: str, series: list[float]) -> tuple[float, float]:
-    """The span a chart of ``name`` shows: the values' own range, widened about its middle
-    to at least a fifth of the metric's declared range (so 55→52 of 0..100 reads as the
-    small dip it is, not a crash), kept inside the declared bounds."""
-    lo, hi = min(series), max(series)
+def chart_range(s: Scenario, name: str, values: list[float]) -> tuple[float, float]:
+    """The values a metric's chart runs between: the values themselves, widened to at least a
+    fifth of the metric's declared range (so 55 to 52 on a 0-100 scale reads as the small
+    fall it is, not a crash) and kept inside that range. A derived value, which declares no
+    range, spans at least a fifth of its largest size. (The window's ``ui.facts.chart_range``
+    is the same rule.)"""
+    lo, hi = min(values), max(values)
     m = item(s, name)
     if isinstance(m, Metric):
         floor, ceiling = m.min, m.max
-        need = MIN_SPAN_SHARE * (ceiling - floor)
     else:
-        floor, ceiling = float("-inf"), float("inf")
-        need = max(DERIVED_MIN_SPAN, MIN_SPAN_SHARE * max(abs(lo), abs(hi)))
-    if hi - lo >= need:
-        return lo, hi
-    mid = (lo + hi) / 2
-    lo, hi = mid - need / 2, mid + need / 2
+        floor, ceiling = -math.inf, math.inf
+    size = ceiling - floor if math.isfinite(ceiling - floor) else max(abs(lo), abs(hi))
+    span = max(hi - lo, MIN_SPAN_SHARE * size) or 1.0
+    lo -= (span - (hi - lo)) / 2
+    hi = lo + span
     if lo < floor:
-        lo, hi = floor, floor + need
-    if hi > ceiling:
-        lo, hi = max(floor, ceiling - need), ceiling
+        lo, hi = floor, min(ceiling, floor + span)
+    elif hi > ceiling:
+        lo, hi = max(floor, ceiling - span), ceiling
     return lo, hi

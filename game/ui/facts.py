@@ -7,17 +7,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Game
-from game.engine.indicators import item as item  # shared with the browser's pages
-from game.engine.indicators import label as label
-from game.engine.indicators import visible as visible
 from game.engine.numbers import decimals as decimals  # the screens read these from here
 from game.engine.numbers import number as number
 from game.engine.numbers import show as show
 from game.i18n import english_plural, tr, tr_n
 from game.scenario import Scenario, localize
-from game.scenario.format_model import Effect
+from game.scenario.format_model import Derived, Effect, Metric
 
 IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
+
+
+def item(s: Scenario, name: str) -> Metric | Derived:
+    """The metric or derived value called ``name``."""
+    return s.metrics[name] if name in s.metrics else s.derived[name]
+
+
+def visible(s: Scenario) -> list[str]:
+    """Metrics and derived values the player sees, budget excluded (it has its own place)."""
+    names = [k for k, m in s.metrics.items() if not m.hidden and k != s.budget]
+    return names + [k for k, d in s.derived.items() if not d.hidden]
+
+
+def label(s: Scenario, name: str, lang: str) -> str:
+    """The label of a metric or derived value."""
+    return localize(item(s, name).label, lang, s.default_language)
 
 
 def turn_label(s: Scenario, lang: str) -> str:

@@ -19,12 +19,14 @@ from game.classroom.web.debrief_view import DebriefView, build, passive_score
 from game.engine import BOTS, Adopt, Game, play_bot
 from game.engine.debrief import questions
 from game.engine.indicators import MIN_SPAN_SHARE, chart_range, charted_metrics
+from game.engine.numbers import number
 from game.engine.prediction import Prediction, calibration
 from game.engine.prediction import key_metrics as predicted_metrics
 from game.engine.values import value_counts
 from game.results.store import open_store
-from game.scenario import LoadedScenario, load_scenario
+from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.format_model import VALUES
+from game.scenario.reflection import with_turns
 from tests.classroom.server import Server, start_server
 from tests.classroom.web_seat import WebSeat
 from tests.files import SCENARIOS
@@ -102,6 +104,28 @@ def test_the_score_is_said_against_doing_nothing_the_right_way_round() -> None:
     assert good.outcome.score > passive_score(good) and "above" in above
     assert "The same as" in build(idle, [], "en").passive
     assert passive_score(idle) == idle.outcome.score
+
+
+def test_a_game_that_ended_early_says_how_it_ended() -> None:
+    game = _played("random", 1)  # integrity collapses in the seventh quarter
+    assert game.ending is not None and game.turns_played < game.scenario.turns
+    ending = next(e for e in game.scenario.endings if e.id == game.ending)
+    for lang in ("id", "en"):
+        view = build(game, [], lang)
+        assert view.ending is not None and view.ending.kind == ending.kind
+        assert view.ending.text == localize(ending.text, lang, game.scenario.default_language)
+        assert all(c.points.count(",") == game.turns_played + 1 for c in view.charts)
+
+
+def test_a_short_form_game_is_debriefed_over_its_own_quarters() -> None:
+    short = with_turns(dukcapil().compiled, 4)
+    game = play_bot(Game(short, 3), BOTS["greedy"], 3)
+    assert game.turns_played == 4
+    view = build(game, _predictions(game), "id")
+    assert all(c.points.count(",") == 5 for c in view.charts)  # the start and 4 quarters
+    assert list(view.questions) == questions(game, "id")
+    out = game.outcome
+    assert out is not None and view.score == number(out.score, 1, "id")
 
 
 @given(

@@ -33,6 +33,7 @@ WORDS = [
     "control",
     "join_title",
     "join_how",
+    "scan_to_play",
     "class_code",
     "joined",
     "finished",
@@ -223,7 +224,7 @@ def projector(code: str, request: Request, lang: str | None = None) -> HTMLRespo
 def qr(code: str, request: Request) -> Response:
     room = _classes(request).room(code)
     buffer = io.BytesIO()
-    segno.make(f"{room.join_url}/class/{room.code}", error="m").save(
+    segno.make(f"{room.join_url}/p/{room.code}", error="m").save(  # the game in the browser
         buffer, kind="svg", scale=10, border=2, dark="#14233c", xmldecl=False
     )
     return Response(buffer.getvalue(), media_type="image/svg+xml")

@@ -117,7 +117,7 @@ def _announce(join_url: str, code: str, projector: str, control: str) -> None:
     width = max(map(len, labels))
     for label, value in zip(labels, (join_url, code, projector)):
         typer.echo(f"{label:<{width}} : {value}")
-    segno.make(f"{join_url}/class/{code}", error="m").terminal(out=sys.stdout, compact=True)
+    segno.make(f"{join_url}/p/{code}", error="m").terminal(out=sys.stdout, compact=True)
     typer.echo(f"{both(CliText.CONTROL)} ({both(CliText.SECRET)}): {control}")
     typer.echo(f"Ctrl+C: {both(CliText.STOP)}")
     sys.stdout.flush()

@@ -50,8 +50,13 @@ def title_of(classes: ClassStore, room: Room, lang: str) -> str:
 
 
 def refused_page(request: Request, exc: Refusal, lang: str, code: str = "") -> Response:
-    """A refusal as a page: the reason, and a way back to the class's join page."""
-    heading = tr("web.no_access" if exc.status in (401, 403) else "web.no_class", lang)
+    """A refusal as a page: the reason, and the way back (to the game, or to joining)."""
+    if exc.status == 404:
+        heading, link, back = "web.no_class", "", ""
+    elif exc.status in (401, 403):
+        heading, link, back = "web.no_access", f"/p/{code}", "web.to_join"
+    else:  # too fast, closed, paused...: the game is still there
+        heading, link, back = "web.not_now", f"/p/{code}/play", "web.back_to_game"
     return R.render(
         request,
         "play/message.html",
@@ -59,11 +64,11 @@ def refused_page(request: Request, exc: Refusal, lang: str, code: str = "") -> R
         exc.status,
         code=code,
         title="Agen Perubahan",
-        heading=heading,
+        heading=tr(heading, lang),
         message=exc.body(lang)["message"],
         tone="bad",
-        link=f"/p/{code}" if code and exc.status != 404 else "",
-        link_text=tr("web.to_join", lang),
+        link=link if code else "",
+        link_text=tr(back, lang) if back else "",
     )
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import ledger as L
-from game.engine.actions import Adopt, Choose
+from game.engine.actions import Adopt
 from game.engine.game import Game
 from game.engine.timeline import turns_in_force
-from game.scenario.format_model import PRINCIPLES, VALUES, Scenario
+from game.scenario.format_model import PRINCIPLES, Scenario
 
 # principle -> the principle whose presence (from another policy) safeguards it
 SAFEGUARDS: dict[str, str] = {
@@ -101,23 +101,6 @@ def principle_uses(game: Game) -> list[PrincipleUse]:
             )
         )
     return out
-
-
-def values_shown(game: Game) -> dict[str, int]:
-    """How often each BerAKHLAK value appears in the policies adopted and choices made."""
-    counts = dict.fromkeys(VALUES, 0)
-    for d in game.decisions:
-        a = d.action
-        found: tuple[str, ...] = ()
-        if isinstance(a, Adopt):
-            found = tuple(game.policy(a.policy).values)
-        elif isinstance(a, Choose):
-            ev = game.event(a.event)
-            choice = next((ch for ch in ev.choices if ch.id == a.choice), None)
-            found = tuple(choice.values) if choice else ()
-        for v in found:
-            counts[v] += 1
-    return counts
 
 
 def group_of(use: PrincipleUse) -> str:

@@ -60,7 +60,7 @@ def _actions_left(d: WebDriver) -> str:
 
 
 def _quarter(d: WebDriver) -> str:
-    return str(css(d, "h1.sr")[0].get_attribute("textContent"))
+    return str(css(d, "#quarter-title")[0].text)
 
 
 def _answer_events(d: WebDriver) -> None:
@@ -155,9 +155,9 @@ def test_a_mixed_class_shows_on_the_projector_and_in_the_results(
     driver: WebDriver, server: list[Server]
 ) -> None:
     s = server[-1]
+    bot = ["--code", CODE, "--player", "Bot Greedy", "--bot", "greedy"]
     subprocess.run(
-        [sys.executable, "-m", "game", "simulate", "--join", s.url]
-        + ["--code", CODE, "--player", "Bot Greedy", "--bot", "greedy"],
+        [sys.executable, "-m", "game", "simulate", "--join", s.url, *bot],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -20,6 +20,7 @@ from game.classroom.web import render as R
 from game.classroom.web import view as V
 from game.classroom.web.seat_pages import classes_of, common, load_seat, refused_page, router
 from game.classroom.web.seat_play import KINDS, SeatGame, Step, logged, take
+from game.engine import Game
 from game.engine.numbers import number, show
 from game.engine.prediction import DIRECTIONS, Direction, Prediction, asks, due_turn, key_metrics
 from game.i18n import tr
@@ -148,7 +149,18 @@ def _wait(request: Request, sg: SeatGame, lang: str, why: str, base: dict[str, A
     else:
         heading = tr("class.wait_title", lang, label=word, n=n)
         body = tr("class.wait_body", lang, label=word, n=n, unit=word.lower())
-    return R.render(request, "play/wait.html", lang, heading=heading, body=body, why=why, **base)
+    done = sg.game.turns_played
+    return R.render(
+        request,
+        "play/wait.html",
+        lang,
+        heading=heading,
+        body=body,
+        why=why,
+        last_report=done,
+        last_report_label=tr("web.report_of", lang, label=word, n=done),
+        **base,
+    )
 
 
 @router.get("/p/{code}/predict/{policy}")
@@ -221,12 +233,23 @@ def _act(code: str, request: Request, form: dict[str, str]) -> Response:
     if step is None or not key:
         return RedirectResponse(f"/p/{code}/play", 303)
     try:
-        outcome, sg = take(classes_of(request), code, R.token_of(request, code), key, step, at)
+        token = R.token_of(request, code)
+        outcome, sg = take(classes_of(request), code, token, (key, step, at), lang)
     except Refusal as exc:
         return refused_page(request, exc, lang, code)
     if step.kind == "end" and outcome.applied:
         return RedirectResponse(f"/p/{code}/report/{max(1, sg.game.turns_played)}", 303)
     return RedirectResponse(f"/p/{code}/play?k={key}", 303)
+
+
+def _ending(game: Game, lang: str) -> tuple[str, str] | None:
+    """The early ending that closed the game, if one did: (headline, text)."""
+    found = next((e for e in game.scenario.endings if e.id == game.ending), None)
+    if found is None:
+        return None
+    dl = game.scenario.default_language
+    title = localize(found.title, lang, dl) if found.title is not None else ""
+    return title, localize(found.text, lang, dl)
 
 
 @router.get("/p/{code}/report/{turn}")
@@ -254,5 +277,6 @@ def report(code: str, turn: int, request: Request) -> Response:
         ),
         next_link=f"/p/{code}/debrief" if last else f"/p/{code}/play",
         score=number(game.outcome.score, 1, lang) if last and game.outcome else "",
+        ending=_ending(game, lang) if last else None,
         **common(classes_of(request), sg.room, lang),
     )

@@ -12,9 +12,11 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from game.classroom import checks
+from game.classroom.api_text import ApiText
+from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
-from game.classroom.refusal import Refusal
-from game.classroom.rooms import ClassStore, Room
+from game.classroom.refusal import NotAllowed, NotFound, Refusal
+from game.classroom.rooms import Room
 from game.classroom.web import render as R
 from game.classroom.web.seat_play import SeatGame, seat_game, store_progress
 from game.classroom.web.view import turn_label
@@ -34,12 +36,14 @@ def classes_of(request: Request) -> ClassStore:
 def find_room(classes: ClassStore, code: str) -> Room:
     """The class whose code this is, typed in any case (a 404 refusal when none)."""
     try:
-        return classes.room(code)
-    except Refusal:
+        room: Room = classes.room(code)
+        return room
+    except NotFound:
         wanted = code.casefold()
         for known in classes.codes():
             if known.casefold() == wanted:
-                return classes.room(known)
+                found: Room = classes.room(known)
+                return found
         raise
 
 
@@ -50,10 +54,11 @@ def title_of(classes: ClassStore, room: Room, lang: str) -> str:
 
 
 def refused_page(request: Request, exc: Refusal, lang: str, code: str = "") -> Response:
-    """A refusal as a page: the reason, and the way back (to the game, or to joining)."""
-    if exc.status == 404:
+    """A refusal as a page, with the app's HTTP status of its kind: the reason, and the way
+    back (to joining without a seat, else to the game)."""
+    if isinstance(exc, NotFound):
         heading, link, back = "web.no_class", "", ""
-    elif exc.status in (401, 403):
+    elif isinstance(exc, NotAllowed):
         heading, link, back = "web.no_access", f"/p/{code}", "web.to_join"
     else:  # too fast, closed, paused...: the game is still there
         heading, link, back = "web.not_now", f"/p/{code}/play", "web.back_to_game"
@@ -61,7 +66,7 @@ def refused_page(request: Request, exc: Refusal, lang: str, code: str = "") -> R
         request,
         "play/message.html",
         lang,
-        exc.status,
+        request.app.state.http_status(exc),
         code=code,
         title="Agen Perubahan",
         heading=tr(heading, lang),
@@ -85,13 +90,14 @@ def load_seat(request: Request, code: str) -> SeatGame | Response:
     token = R.token_of(request, code)
     if token is None:
         return RedirectResponse(f"/p/{code}", 303)
+    lang = R.page_lang(request, room.language)
     try:
-        sg = seat_game(classes, code, token)
+        sg = seat_game(classes, code, token, lang)
     except Refusal as exc:
-        if exc.code in ("class.api.bad_token", "class.api.no_token"):
+        if exc.code in (ApiText.BAD_TOKEN, ApiText.NO_TOKEN):
             return RedirectResponse(f"/p/{code}", 303)
-        return refused_page(request, exc, R.page_lang(request, room.language), code)
-    store_progress(classes, sg, R.page_lang(request, room.language))
+        return refused_page(request, exc, lang, code)
+    store_progress(classes, sg)
     return sg
 
 
@@ -175,9 +181,8 @@ def _join(code: str, request: Request, form: dict[str, str]) -> Response:
         _seat, token = classes.join(room, player, typed["nip"].strip()[:40] or None, members)
     except Refusal as exc:
         error = exc.body(lang)["message"]
-        return _join_form(
-            request, room, lang, exc.status, form=typed, error=error, error_field="name"
-        )
+        status = request.app.state.http_status(exc)
+        return _join_form(request, room, lang, status, form=typed, error=error, error_field="name")
     response = RedirectResponse(f"/p/{room.code}/briefing", 303)
     R.set_seat(response, room.code, token)
     return response
@@ -215,7 +220,9 @@ def state(code: str, request: Request) -> Response:
     try:
         room, seat = classes.seat_in(code, R.token_of(request, code))
     except Refusal as exc:
-        return JSONResponse({"code": exc.code}, status_code=exc.status)
+        return JSONResponse(
+            {"code": exc.code.value}, status_code=request.app.state.http_status(exc)
+        )
     turn = seat.turn_done + 1
     ready = room.state == "open" and not (room.lockstep and turn > room.open_quarter)
     return JSONResponse(

@@ -15,21 +15,24 @@ import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
 from game.classroom import checks
+from game.classroom.class_store import ClassStore
 from game.classroom.refusal import Refusal, Words
-from game.classroom.rooms import ClassStore, Room, SeatRow
+from game.classroom.rooms import Room, SeatRow
 from game.classroom.web.seat_tables import ensure_web_tables, web_actions
-from game.engine import Adopt, Cancel, Choose, Game
+from game.engine import Cancel, Choose, Game
 from game.engine.prediction import Prediction
-from game.errors import ActionRefused
+from game.errors import ActionRefused, AgenError
 from game.i18n import say, tr
-from game.results.record import Origin, ResultRecord, record_from_game
+from game.results.record import Origin, ResultRecord
 from game.scenario import LoadedScenario
+from game.session import JoinedClass, Player, Session
 
 Kind = Literal["adopt", "cancel", "choose", "end"]
 KINDS: tuple[Kind, ...] = ("adopt", "cancel", "choose", "end")
@@ -73,16 +76,26 @@ class Step:
 
 @dataclass
 class SeatGame:
-    """A browser seat and its game as the store holds them now."""
+    """A browser seat and its game (a :class:`~game.session.Session`, as the window's) as the
+    store holds them now."""
 
     room: Room
     seat: SeatRow
     loaded: LoadedScenario
-    game: Game
-    predictions: list[Prediction] = field(default_factory=list)
+    session: Session
     steps: int = 0  # actions applied (the last ``seq``)
     started: float | None = None  # when the first action was taken
     ended: float | None = None  # when the last quarter ended (a finished game)
+
+    @property
+    def game(self) -> Game:
+        """The engine game."""
+        return self.session.game
+
+    @property
+    def predictions(self) -> list[Prediction]:
+        """What the player predicted when adopting."""
+        return self.session.predictions
 
 
 @dataclass(frozen=True)
@@ -92,13 +105,38 @@ class Outcome:
     applied: bool
     words: Words | None = None
     repeated: bool = False  # this form was answered before (a double tap, a resubmit)
-    ended_turn: int | None = None  # the quarter this action ended, if it ended one
 
     def say(self, lang: str) -> str:
         """The refusal in ``lang`` ("" when applied)."""
         if self.words is None:
             return ""
         return self.words.id if lang == "id" else self.words.en
+
+
+@dataclass
+class StoreSink:
+    """The browser game's :class:`~game.session.ClassSink`: what the session tells the class
+    (progress after a quarter, the result at the end) is held here while the action's own
+    row is written, then stored through the class store (:meth:`flush`)."""
+
+    items: list[tuple[str, int, Any]] = field(default_factory=list)
+
+    def progress(self, joined: JoinedClass, turn: int, decisions: list[dict[str, Any]]) -> None:
+        """The decisions up to the end of ``turn``."""
+        self.items.append(("progress", turn, decisions))
+
+    def result(self, joined: JoinedClass, turn: int, result: dict[str, Any]) -> None:
+        """The finished game's result."""
+        self.items.append(("result", turn, result))
+
+    def flush(self, classes: ClassStore, seat: SeatRow) -> None:
+        """Store what was told, in order (what was stored before is not stored again)."""
+        for kind, turn, data in self.items:
+            if kind == "progress":
+                classes.save_progress(seat, turn, data)
+            else:
+                classes.save_result(seat, ResultRecord.model_validate(data))
+        self.items.clear()
 
 
 def ensure_ready(classes: ClassStore) -> None:
@@ -110,17 +148,32 @@ def ensure_ready(classes: ClassStore) -> None:
     _READY.add(id(classes.engine))
 
 
-def apply(game: Game, predictions: list[Prediction], step: Step) -> None:
-    """Carry out one step on the game (ActionRefused with the engine's reason when refused)."""
+def new_session(classes: ClassStore, room: Room, seat: SeatRow, lang: str) -> Session:
+    """The seat's session: the class's scenario, form, seed and prediction setting, the
+    seat's player; no keeper (the store is the save) and, until told, no class to tell."""
+    loaded = classes.loaded(room)
+    return Session(
+        Path(loaded.path),
+        loaded,
+        Player(seat.player, seat.player_id, room.code),
+        lang,
+        room.seed,
+        quarters=room.quarters,
+        predict_first=room.predict_first,
+        origin=Origin(tool="browser"),
+    )
+
+
+def apply(session: Session, step: Step) -> None:
+    """Carry out one step through the session (ActionRefused when the engine refuses)."""
     if step.kind == "adopt":
-        game.act(Adopt(step.policy))
-        predictions.extend(step.predictions)
+        session.adopt_predicting(step.policy, step.predictions)
     elif step.kind == "cancel":
-        game.act(Cancel(step.policy))
+        session.act(Cancel(step.policy))
     elif step.kind == "choose":
-        game.act(Choose(step.event, step.choice))
+        session.act(Choose(step.event, step.choice))
     else:
-        game.end_turn()
+        session.end_quarter()
 
 
 def _rows(conn: Connection, seat_id: int) -> list[Any]:
@@ -134,68 +187,91 @@ def _rows(conn: Connection, seat_id: int) -> list[Any]:
     )
 
 
-def rebuild(classes: ClassStore, room: Room, seat: SeatRow, rows: list[Any]) -> SeatGame:
+def rebuild(
+    classes: ClassStore, room: Room, seat: SeatRow, rows: list[Any], lang: str | None = None
+) -> SeatGame:
     """The seat's game: its logged steps replayed on the class's scenario and seed."""
-    game = Game(classes.compiled(room), room.seed)
-    found = SeatGame(room, seat, classes.loaded(room), game)
+    session = new_session(classes, room, seat, lang or room.language)
+    found = SeatGame(room, seat, session.loaded, session)
     for row in rows:
-        apply(game, found.predictions, Step.read(row.kind, row.payload))
+        apply(session, Step.read(row.kind, row.payload))
         found.steps = int(row.seq)
         found.started = row.at if found.started is None else found.started
-        if row.kind == "end" and game.over:
+        if row.kind == "end" and session.game.over:
             found.ended = row.at
+    if found.started is not None:
+        session.started = datetime.fromtimestamp(found.started, timezone.utc).isoformat()
     return found
 
 
-def seat_game(classes: ClassStore, code: str, token: str | None) -> SeatGame:
-    """The seat whose token this is and its game, rebuilt from the store (a 404 refusal
-    without the class, a 401 refusal without the seat)."""
+def seat_game(
+    classes: ClassStore, code: str, token: str | None, lang: str | None = None
+) -> SeatGame:
+    """The seat whose token this is and its game, rebuilt from the store (NotFound without
+    the class, NotAllowed without the seat); ``lang``: the player's language now."""
     ensure_ready(classes)
     room, seat = classes.seat_in(code, token)
     with classes.reading() as conn:
         rows = _rows(conn, seat.id)
-    return rebuild(classes, room, seat, rows)
+    return rebuild(classes, room, seat, rows, lang)
 
 
 def _both(code: str, **fields: object) -> Words:
     return Words(tr(code, "id", **fields), tr(code, "en", **fields))
 
 
-def _refusal_words(exc: ActionRefused | Refusal) -> Words:
+class PageRefusal(AgenError):
+    """The browser game's own "no": the page was out of date, or the game is over."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(tr(key, "en"))
+        self.words = _both(key)
+
+
+def _refusal_words(exc: ActionRefused | Refusal | PageRefusal) -> Words:
     if isinstance(exc, ActionRefused):
         return Words(say(exc.said, "id"), say(exc.said, "en"))
+    if isinstance(exc, PageRefusal):
+        return exc.words
     body = exc.body("id")
     return Words(body["message_id"], body["message_en"])
 
 
-def _check(sg: SeatGame, step: Step, at_turn: int) -> None:
+def _check(sg: SeatGame, at_turn: int) -> None:
     """Refuse an action from a page older than the quarter being played, or any action while
     the class is paused, closed, or has not opened this quarter yet (lockstep)."""
     if sg.game.over:
-        raise Refusal(422, "web.over")
+        raise PageRefusal("web.over")
     if at_turn != sg.game.turn:
-        raise Refusal(409, "web.stale")
+        raise PageRefusal("web.stale")
     checks.playable(sg.room, sg.game.turn)
 
 
 def take(
-    classes: ClassStore, code: str, token: str | None, key: str, step: Step, at_turn: int
+    classes: ClassStore,
+    code: str,
+    token: str | None,
+    action: tuple[str, Step, int],
+    lang: str | None = None,
 ) -> tuple[Outcome, SeatGame]:
-    """Take one action of the seat: answered from the log when its key was seen, else checked
-    (class, then engine), logged, and then stored as progress or result where it ended a
-    quarter. Returns the outcome and the seat's game after it."""
+    """Take one action of the seat, ``(key, step, the quarter its page showed)``: answered
+    from the log when its key was seen, else checked (class, then engine, through the
+    session), logged, and then what the session told the class stored (progress after a
+    quarter, the result at the end). Returns the outcome and the seat's game after it."""
+    key, step, at_turn = action
     ensure_ready(classes)
     room, seat = classes.seat_in(code, token, count=True)
     c = web_actions.c
+    sink = StoreSink()
     try:
         with classes.writing() as conn:
             seen = conn.execute(
                 select(c.seq, c.words).where(c.seat_id == seat.id, c.key == key)
             ).first()
-            sg = rebuild(classes, room, seat, _rows(conn, seat.id))
+            sg = rebuild(classes, room, seat, _rows(conn, seat.id), lang)
             if seen is not None:
                 return _seen(seen), sg
-            outcome = _apply(sg, step, at_turn)
+            outcome = _apply(sg, step, at_turn, sink)
             conn.execute(
                 web_actions.insert().values(
                     seat_id=seat.id,
@@ -208,21 +284,22 @@ def take(
                 )
             )
     except IntegrityError:  # another process took this key or this step at the same moment
-        return _raced(classes, seat, key), seat_game(classes, code, token)
-    if outcome.applied:
-        sg = seat_game(classes, code, token)
-        store_progress(classes, sg)
+        return _raced(classes, seat, key), seat_game(classes, code, token, lang)
+    sink.flush(classes, seat)
     return outcome, sg
 
 
-def _apply(sg: SeatGame, step: Step, at_turn: int) -> Outcome:
-    turn = sg.game.turn
+def _apply(sg: SeatGame, step: Step, at_turn: int, sink: StoreSink) -> Outcome:
+    """Check and carry out the step; from here on the session tells the class (``sink``)."""
+    session = sg.session
+    session.sink, session.joined = sink, JoinedClass("", sg.room.code, "")
     try:
-        _check(sg, step, at_turn)
-        apply(sg.game, sg.predictions, step)
-    except (ActionRefused, Refusal) as exc:
+        _check(sg, at_turn)
+        apply(session, step)
+    except (ActionRefused, Refusal, PageRefusal) as exc:
         return Outcome(False, _refusal_words(exc))
-    return Outcome(True, ended_turn=turn if step.kind == "end" else None)
+    sg.steps += 1
+    return Outcome(True)
 
 
 def _seen(row: Any) -> Outcome:
@@ -250,35 +327,16 @@ def logged(classes: ClassStore, seat_id: int, key: str) -> tuple[Step | None, Ou
     return step, _seen(row)
 
 
-def store_progress(classes: ClassStore, sg: SeatGame, lang: str | None = None) -> None:
-    """Bring the class's view of the seat up to its log: progress after each quarter ended,
-    the result once the game is over. Safe to repeat: what is stored is not stored again."""
+def store_progress(classes: ClassStore, sg: SeatGame) -> None:
+    """Bring the class's view of the seat up to its log (after a crash between the log and
+    the class store): progress after each quarter ended, the result once the game is over.
+    Safe to repeat: what is stored is not stored again."""
     game, seat = sg.game, sg.seat
     if game.over:
         if seat.result_key is None:
-            classes.save_result(seat, make_record(sg, lang or sg.room.language))
+            classes.save_result(seat, sg.session.record())
         return
     done = game.turns_played
     if done > seat.turn_done:
         decisions = [d.to_json() for d in game.decisions if d.turn <= done]
         classes.save_progress(seat, done, decisions)
-
-
-def make_record(sg: SeatGame, lang: str) -> ResultRecord:
-    """The finished game's result, made on the server from the stored steps (so verified by
-    construction), stamped with the times of its first and last step."""
-    now = time.time()
-    start = datetime.fromtimestamp(sg.started or now, timezone.utc)
-    end = datetime.fromtimestamp(sg.ended or now, timezone.utc)
-    return record_from_game(
-        sg.game,
-        sg.loaded,
-        player=sg.seat.player,
-        player_id=sg.seat.player_id,
-        cohort=sg.room.code,
-        language=lang,
-        started=start,
-        ended=end,
-        origin=Origin(tool="browser"),
-        predictions=tuple(sg.predictions),
-    )

@@ -16,6 +16,7 @@ from game.engine.explain import cause_label
 from game.engine.numbers import decimals, number, show
 from game.engine.prediction import Prediction, reveal
 from game.i18n import english_plural, say, tr, tr_n
+from game.results.requirement_words import say_requirement
 from game.scenario import Scenario, localize
 from game.scenario.format_model import Derived, Effect, Metric
 
@@ -171,13 +172,14 @@ def metric_view(game: Game, name: str, lang: str, turn: int | None = None) -> Me
     series = game.history_of(name)[: turn + 1]
     value = series[-1]
     delta = value - series[-2] if turn > 0 else 0.0
+    unit = turn_label(s, lang).lower()
     if turn == 0 or _tiny(s, name, delta):
         tone, shown = "flat", "±0" if turn else ""
-        words = tr("web.change_none", lang) if turn else ""
+        words = tr("web.change_none", lang, label=unit) if turn else ""
     else:
         tone = "good" if good(s, name, delta) else "bad"
         shown = ("▲ " if delta > 0 else "▼ ") + show(s, name, delta, lang, sign=True)
-        words = tr(CHANGE_WORDS[(delta > 0, tone == "good")], lang)
+        words = tr(CHANGE_WORDS[(delta > 0, tone == "good")], lang, label=unit)
     why = causes_of(game, name, turn, lang)
     none = (
         ""
@@ -241,6 +243,9 @@ def policy_view(game: Game, policy_id: str, lang: str) -> PolicyView:
         moves(game, p.effects, lang),
     )
     names = {q.id: localize(q.name, lang, dl) for q in s.policies}
+    if p.available is not None:
+        said = say_requirement(p.available, s, lang, p.available_text)
+        view.needs.append(tr("web.available", lang, condition=said))
     if p.requires:
         view.needs.append(tr("web.needs", lang, names=", ".join(names[r] for r in p.requires)))
     if p.excludes:
@@ -251,7 +256,10 @@ def policy_view(game: Game, policy_id: str, lang: str) -> PolicyView:
         refusal = game.why_not_cancel(p.id)
     else:
         refusal = game.why_not_adopt(p.id)
-    view.refusal = say(refusal.said, lang) if refusal is not None else None
+    if refusal is not None and refusal.reason == "not_available" and p.available is not None:
+        view.refusal = tr("web.not_yet", lang, condition=view.needs[0])
+    else:
+        view.refusal = say(refusal.said, lang) if refusal is not None else None
     return view
 
 
@@ -304,13 +312,17 @@ def event_view(game: Game, event_id: str, lang: str) -> dict[str, object]:
     choices = []
     for ch in ev.choices:
         verdict = game.can_choose(ev.id, ch.id)
+        refusal = say(verdict.reason.said, lang) if verdict.reason is not None else ""
+        if verdict.reason is not None and verdict.reason.reason == "requires":
+            said = say_requirement(ch.requires or True, s, lang, ch.requires_text)
+            refusal = tr("web.not_yet", lang, condition=said)
         cost = game.evaluate(ch.cost) if not isinstance(ch.cost, float) else ch.cost
         choices.append(
             {
                 "id": ch.id,
                 "label": localize(ch.label, lang, dl),
                 "cost": tr("web.choice_cost", lang, cost=number(cost, 0, lang)) if cost else "",
-                "refusal": say(verdict.reason.said, lang) if verdict.reason is not None else "",
+                "refusal": refusal,
             }
         )
     if all(c["refusal"] for c in choices):  # none open: the last is taken anyway

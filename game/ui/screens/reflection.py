@@ -12,7 +12,8 @@ import pygame
 
 from game.engine.debrief import questions
 from game.engine.prediction import calibration
-from game.engine.principles import aspect_metrics, principle_uses, values_shown
+from game.engine.principles import aspect_metrics, principle_uses
+from game.engine.values import value_counts
 from game.i18n import english_plural
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
@@ -304,7 +305,7 @@ class ReflectionScreen(Screen):
             800,
             max_width=box.width - ink.px(36),
         )
-        counts = values_shown(game)
+        counts = value_counts(game)
         top = max(counts.values()) or 1
         labels = [self.t(f"value.{v}") for v in VALUES]
         area = box.inflate(-ink.px(20), 0)

@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from game.classroom.web.debrief_view import DebriefView, build, passive_score
+from game.classroom.web.debrief_view import DebriefView, build
 from game.engine import BOTS, Adopt, Game, play_bot
+from game.engine.bots import passive_score
 from game.engine.debrief import questions
 from game.engine.indicators import MIN_SPAN_SHARE, chart_range, charted_metrics
 from game.engine.numbers import number

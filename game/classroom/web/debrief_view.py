@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from game.classroom.web.debrief_charts import Chart, charts
 from game.classroom.web.debrief_words import PrincipleRow, netflix_rows, reveal_line, surprise_line
-from game.engine.bots import BOTS, play_bot
+from game.engine.bots import passive_score
 from game.engine.debrief import questions
 from game.engine.game import Game
 from game.engine.numbers import number
@@ -131,14 +131,6 @@ def words(lang: str) -> dict[str, str]:
     out = {c.name.lower(): tr(c.value, lang) for c in DebriefText}
     out["questions_none"] = tr("reflect.questions_none", lang)
     return out
-
-
-def passive_score(game: Game) -> float:
-    """The score of doing nothing on the same scenario, form and seed (every event given
-    its default answer), as the window's debrief compares with."""
-    bot = play_bot(Game(game.compiled, game.seed), BOTS["passive"], game.seed)
-    assert bot.outcome is not None
-    return bot.outcome.score
 
 
 def passive_text(score: float, passive: float, lang: str) -> str:

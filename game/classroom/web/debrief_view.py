@@ -163,7 +163,7 @@ def grade_missed(game: Game, lang: str) -> list[str]:
                     DebriefText.GRADE_MISSED.value,
                     lang,
                     grade=localize(grade.name, lang, s.default_language),
-                    min=number(lo, 0, lang),
+                    min=number(lo, 0 if lo == int(lo) else 2, lang),
                     needs=say_requirement(grade.requires or "", s, lang, grade.requires_text),
                 )
             )

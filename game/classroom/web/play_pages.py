@@ -53,6 +53,7 @@ def status(sg: SeatGame, lang: str) -> dict[str, object]:
         "actions": game.actions_left,
         "seconds_left": room.seconds_left() if room.state == "open" else None,
         "paused": room.state == "paused",
+        "closed": tr("web.closed", lang) if room.state == "closed" else "",
     }
 
 

@@ -15,10 +15,10 @@ from game.classroom import checks
 from game.classroom.api_text import ApiText
 from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
-from game.classroom.refusal import NotAllowed, NotFound, Refusal
+from game.classroom.refusal import Conflict, NotAllowed, NotFound, Refusal
 from game.classroom.rooms import Room
 from game.classroom.web import render as R
-from game.classroom.web.seat_play import SeatGame, seat_game, store_progress
+from game.classroom.web.seat_play import SeatGame, has_steps, seat_game, store_progress
 from game.classroom.web.view import turn_label
 from game.i18n import tr
 from game.scenario import localize
@@ -178,6 +178,7 @@ def _join(code: str, request: Request, form: dict[str, str]) -> Response:
     player = " ".join(typed["name"].split())[:80]
     members = tuple(" ".join(m.split()) for m in typed["members"].split(",") if m.strip())
     try:
+        _playing(classes, room, player)
         _seat, token = classes.join(room, player, typed["nip"].strip()[:40] or None, members)
     except Refusal as exc:
         error = exc.body(lang)["message"]
@@ -186,6 +187,16 @@ def _join(code: str, request: Request, form: dict[str, str]) -> Response:
     response = RedirectResponse(f"/p/{room.code}/briefing", 303)
     R.set_seat(response, room.code, token)
     return response
+
+
+def _playing(classes: ClassStore, room: Room, player: str) -> None:
+    """Refuse a name whose seat already plays in a browser: the class store hands an
+    untouched seat back to its name, and a browser seat's moves of the current quarter are
+    not yet progress (the window's are not either, but stay on its laptop)."""
+    wanted = player.casefold()
+    for seat in classes.seats(room.code):
+        if seat.player.casefold() == wanted and has_steps(classes, seat.id):
+            raise Conflict(ApiText.NAME_TAKEN, player=player)
 
 
 @router.get("/p/{code}/briefing")

@@ -314,6 +314,16 @@ def _raced(classes: ClassStore, seat: SeatRow, key: str) -> Outcome:
     return found[1] if found is not None else Outcome(False, _both("web.stale"))
 
 
+def has_steps(classes: ClassStore, seat_id: int) -> bool:
+    """Whether the seat has taken an action in the browser (it is then no longer "untouched":
+    its name cannot be taken back by joining again, see ``SeatStore.join``)."""
+    ensure_ready(classes)
+    c = web_actions.c
+    with classes.reading() as conn:
+        row = conn.execute(select(c.id).where(c.seat_id == seat_id).limit(1)).first()
+    return row is not None
+
+
 def logged(classes: ClassStore, seat_id: int, key: str) -> tuple[Step | None, Outcome] | None:
     """The action a form key stands for: its step (None when refused) and its outcome."""
     c = web_actions.c

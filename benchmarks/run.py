@@ -22,6 +22,7 @@ KEYS = {
     "results": ["import_results_per_s", "report_s", "leaderboard_ms"],
     "greedy": ["greedy_game_ms"],
     "classroom": ["class_results_per_s", "class_update_ms", "class_participants_ok"],
+    "web": ["web_action_ms", "web_first_load_kb", "web_players_ok"],
 }
 
 

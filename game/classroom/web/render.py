@@ -2,7 +2,8 @@
 rendering a template of ``templates/play/`` (which all extend ``play/base.html``).
 
 A page's language is ``?lang=`` when given (then kept in a cookie), else the cookie, else
-the browser's ``Accept-Language``, else the class's. The seat cookie holds only the seat
+the class's (the facilitator's choice wins over the phone's own setting; the ID/EN toggle
+on every page changes it). The seat cookie holds only the seat
 token: HttpOnly, SameSite=Strict, path ``/p/CODE``.
 """
 
@@ -16,7 +17,6 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from game.classroom.pages import env
-from game.classroom.refusal import pick_language
 from game.classroom.web.words import words
 from game.i18n import LANGUAGES
 
@@ -55,8 +55,7 @@ def page_lang(request: Request, default: str) -> str:
     kept = request.cookies.get(LANG_COOKIE)
     if kept in LANGUAGES:
         return str(kept)
-    header = request.headers.get("accept-language")
-    return pick_language(header, default) if header else default
+    return default if default in LANGUAGES else "id"
 
 
 async def form_fields(request: Request) -> dict[str, str]:

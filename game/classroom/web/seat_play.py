@@ -257,25 +257,27 @@ def take(
     """Take one action of the seat, ``(key, step, the quarter its page showed)``: answered
     from the log when its key was seen, else checked (class, then engine, through the
     session), logged, and then what the session told the class stored (progress after a
-    quarter, the result at the end). Returns the outcome and the seat's game after it."""
+    quarter, the result at the end). Returns the outcome and the seat's game after it.
+
+    The game is rebuilt and the action checked outside the write transaction; the log's
+    unique (seat, seq) and (seat, key) make the one INSERT fail when another request took
+    the same step or the same form meanwhile, which is then answered as that one was."""
     key, step, at_turn = action
     ensure_ready(classes)
     room, seat = classes.seat_in(code, token, count=True)
-    c = web_actions.c
+    seen = logged(classes, seat.id, key)
+    with classes.reading() as conn:
+        sg = rebuild(classes, room, seat, _rows(conn, seat.id), lang)
+    if seen is not None:
+        return seen[1], sg
     sink = StoreSink()
+    outcome = _apply(sg, step, at_turn, sink)
     try:
         with classes.writing() as conn:
-            seen = conn.execute(
-                select(c.seq, c.words).where(c.seat_id == seat.id, c.key == key)
-            ).first()
-            sg = rebuild(classes, room, seat, _rows(conn, seat.id), lang)
-            if seen is not None:
-                return _seen(seen), sg
-            outcome = _apply(sg, step, at_turn, sink)
             conn.execute(
                 web_actions.insert().values(
                     seat_id=seat.id,
-                    seq=sg.steps + 1 if outcome.applied else None,
+                    seq=sg.steps if outcome.applied else None,
                     key=key,
                     kind=step.kind if outcome.applied else "refused",
                     payload=step.payload(),
@@ -283,7 +285,7 @@ def take(
                     at=time.time(),
                 )
             )
-    except IntegrityError:  # another process took this key or this step at the same moment
+    except IntegrityError:  # another request took this key or this step at the same moment
         return _raced(classes, seat, key), seat_game(classes, code, token, lang)
     sink.flush(classes, seat)
     return outcome, sg

@@ -64,16 +64,26 @@ def _policy(game: Game, pid: str, lang: str) -> str:
 
 
 def reveal_line(game: Game, r: Reveal, lang: str) -> str:
-    """'Online services, Capacity: you said up; it went down (−1)'."""
+    """A prediction next to what came, with the quarters the number covers, in the words of
+    the window's turn report (``report.reveal``, game/ui/reveals.py): "Online services ·
+    Files done: you said up, it went up: +2,100 from this policy, quarters 1–3"."""
     p = r.prediction
+    word = turn_word(game, lang)
+    lower = word if word.isupper() else word[:1].lower() + word[1:]
+    until = min(p.by, game.turns_played)
+    if until <= p.turn:
+        period = f"{lower} {p.turn}"
+    else:
+        period = f"{english_plural(lower) if lang == 'en' else lower} {p.turn}–{until}"
     return tr(
-        "reflect.reveal_line",
+        "report.reveal",
         lang,
         policy=_policy(game, p.policy, lang),
         metric=label(game.scenario, p.metric, lang),
         said=tr(f"reflect.said_{p.expect}", lang),
         did=tr(f"reflect.did_{r.actual}", lang),
         amount=show(game.scenario, p.metric, r.amount, lang, sign=True),
+        period=period,
     )
 
 

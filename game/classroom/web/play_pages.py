@@ -21,6 +21,7 @@ from game.classroom.web import view as V
 from game.classroom.web.seat_pages import classes_of, common, load_seat, refused_page, router
 from game.classroom.web.seat_play import KINDS, SeatGame, Step, logged, take
 from game.engine import Game
+from game.engine.indicators import label, visible
 from game.engine.numbers import number, show
 from game.engine.prediction import DIRECTIONS, Direction, Prediction, asks, due_turn, key_metrics
 from game.i18n import tr
@@ -48,7 +49,7 @@ def status(sg: SeatGame, lang: str) -> dict[str, object]:
     word = V.turn_label(s, lang)
     return {
         "quarter": tr("web.quarter_of", lang, label=word, n=game.turn, total=s.turns),
-        "budget_label": V.label(s, s.budget, lang) if s.budget else "",
+        "budget_label": label(s, s.budget, lang) if s.budget else "",
         "budget": show(s, s.budget, game.value(s.budget), lang) if s.budget else "",
         "actions": game.actions_left,
         "seconds_left": room.seconds_left() if room.state == "open" else None,
@@ -129,7 +130,7 @@ def play(code: str, request: Request) -> Response:
         request,
         "play/turn.html",
         lang,
-        metrics=[V.metric_view(game, m, lang) for m in V.visible(game.scenario)],
+        metrics=[V.metric_view(game, m, lang) for m in visible(game.scenario)],
         categories=V.categories(game, lang),
         in_force=[
             localize(game.policy(p).name, lang, game.lang_default) for p in game.active_policies()
@@ -184,7 +185,7 @@ def predict(code: str, policy: str, request: Request) -> Response:
         lang,
         policy=policy,
         ask=tr("reflect.predict_ask", lang, policy=name, turn=f"{word} {by}"),
-        metrics=[(m, V.label(s, m, lang)) for m in key_metrics(game, policy)],
+        metrics=[(m, label(s, m, lang)) for m in key_metrics(game, policy)],
         directions=[(d, tr(f"reflect.{d}", lang)) for d in DIRECTIONS],
         turn=game.turn,
         **common(classes_of(request), sg.room, lang),
@@ -271,7 +272,7 @@ def report(code: str, turn: int, request: Request) -> Response:
         "play/report.html",
         lang,
         heading=tr("report.title", lang, label=word, n=turn),
-        metrics=[V.metric_view(game, m, lang, turn) for m in V.visible(s)],
+        metrics=[V.metric_view(game, m, lang, turn) for m in visible(s)],
         reveals=V.reveal_lines(game, sg.predictions, turn, lang),
         last=last,
         next_label=tr(

@@ -3,22 +3,25 @@ policy cards with their terms and effects in words, events, the turn report.
 
 Plain data for the templates (no HTML here). The facts are the window's: the same engine
 views (``Game.causes``, ``cause_label``, ``can_adopt``...), numbers (``engine.numbers``) and
-catalog words; ``game.ui`` itself is out of reach of the class server (layers), so the few
-small helpers of ``game/ui/facts.py`` a page needs are read here from the scenario alike.
+catalog words; ``game.ui`` itself is out of reach of the class server (layers): the indicators' own
+helpers come from ``game.engine.indicators`` (as the window's), the few others a page needs
+are read here from the scenario as ``game/ui/facts.py`` reads them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.classroom.web.debrief_words import reveal_line
 from game.engine import Game
 from game.engine.explain import cause_label
+from game.engine.indicators import item, label
 from game.engine.numbers import decimals, number, show
 from game.engine.prediction import Prediction, reveal
 from game.i18n import english_plural, say, tr, tr_n
 from game.results.requirement_words import say_requirement
 from game.scenario import Scenario, localize
-from game.scenario.format_model import Derived, Effect, Metric
+from game.scenario.format_model import Effect
 
 IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))  # as game/ui/facts.py
 # (went up?, for the better?) -> the words
@@ -85,22 +88,6 @@ class PolicyView:
     active: bool = False
     held: str = ""
     refusal: str | None = None  # why it cannot be adopted (or cancelled, when in force)
-
-
-def item(s: Scenario, name: str) -> Metric | Derived:
-    """The metric or derived value called ``name``."""
-    return s.metrics[name] if name in s.metrics else s.derived[name]
-
-
-def visible(s: Scenario) -> list[str]:
-    """Metrics and derived values the player sees, budget excluded (it has its own place)."""
-    names = [k for k, m in s.metrics.items() if not m.hidden and k != s.budget]
-    return names + [k for k, d in s.derived.items() if not d.hidden]
-
-
-def label(s: Scenario, name: str, lang: str) -> str:
-    """The label of a metric or derived value."""
-    return localize(item(s, name).label, lang, s.default_language)
 
 
 def turn_label(s: Scenario, lang: str) -> str:
@@ -284,24 +271,9 @@ def reveal_lines(
 ) -> list[RevealLine]:
     """The predictions that come due in ``turn`` (and, when the game is over, those it ended
     before), each with what the policy really did: the window's turn-report reveals."""
-    s = game.scenario
     due = [p for p in predictions if p.by == turn or (game.over and p.by > turn)]
-    out = []
-    for p in due:
-        r = reveal(game, p)
-        if r is None:
-            continue
-        text = tr(
-            "reflect.reveal_line",
-            lang,
-            policy=localize(game.policy(p.policy).name, lang, s.default_language),
-            metric=label(s, p.metric, lang),
-            said=tr(f"reflect.said_{p.expect}", lang),
-            did=tr(f"reflect.did_{r.actual}", lang),
-            amount=show(s, p.metric, r.amount, lang, sign=True),
-        )
-        out.append(RevealLine(r.right, text))
-    return out
+    found = (reveal(game, p) for p in due)
+    return [RevealLine(r.right, reveal_line(game, r, lang)) for r in found if r is not None]
 
 
 def event_view(game: Game, event_id: str, lang: str) -> dict[str, object]:

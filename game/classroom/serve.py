@@ -27,12 +27,19 @@ CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 def lan_address() -> str:
-    """This machine's address on the local network (127.0.0.1 when it has none)."""
+    """This machine's address on the local network (127.0.0.1 when it has none).
+
+    The interface of the default route first; without one (a laptop sharing its own hotspot,
+    with no internet) the first address the machine's name has that is not a loopback."""
     with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.connect(("10.255.255.255", 1))  # no packet is sent; this only picks the interface
         address = str(s.getsockname()[0])
         if not address.startswith("0."):
             return address
+    with contextlib.suppress(OSError):
+        for address in socket.gethostbyname_ex(socket.gethostname())[2]:
+            if not address.startswith(("127.", "0.", "169.254.")):
+                return address
     return "127.0.0.1"
 
 

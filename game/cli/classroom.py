@@ -145,7 +145,7 @@ def _announce(join_url: str, code: str, projector: str, control: str) -> None:
     width = max(map(len, labels))
     for label, value in zip(labels, (join_url, code)):
         typer.echo(f"{label:<{width}} : {value}")
-    segno.make(f"{join_url}/class/{code}", error="m").terminal(out=sys.stdout, compact=True)
+    segno.make(f"{join_url}/p/{code}", error="m").terminal(out=sys.stdout, compact=True)
     typer.echo(f"{both('class.cli.next')}:")
     typer.echo(f"  1. {both('class.cli.next_projector')} ({both(CliText.PROJECTOR_PAGE)}):")
     typer.echo(f"     {projector}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
+from game.engine.carryover import outlive
 from game.engine.chance import draw
 from game.engine.ledger import Cause, Ledger
 from game.engine.resolve import end_of_turn, recompute_derived
@@ -32,8 +33,8 @@ class Game:
         self._compiled = compiled
         self.seed = s.seed if seed is None else seed
         n = len(compiled.metric_ids) + len(compiled.derived_ids)
-        values = [*compiled.start, *([0.0] * len(compiled.derived_ids)), 1.0, float(s.turns)]
-        assert len(values) == n + 2
+        start = [*compiled.start, *([0.0] * len(compiled.derived_ids))]
+        values = [*start, 1.0, float(s.turns), 0.0, 0.0]  # ..., turn, turns, arrears (+ turns)
         policies = len(compiled.policies)
         self._state = State(values, [0] * policies, set(), [0] * policies, [], 1)
         self._pending: list[int] = []  # events fired for this turn, not yet answered
@@ -102,6 +103,16 @@ class Game:
         """Ids of the policies whose effects have moved a metric so far."""
         slot = self._compiled.slot(name)
         return {s for _t, m, kind, s, _d in self.ledger.entries if m == slot and kind == L.POLICY}
+
+    @property
+    def arrears(self) -> float:
+        """What the budget owes now: unpaid upkeep and bills carried over (0 when none)."""
+        return self._state.values[self._compiled.arrears_slot]
+
+    def arrears_after(self, turn: int) -> float:
+        """What the budget owed after ``turn`` (0 = at the start), from the ledger."""
+        kinds = (L.ARREARS, L.ARREARS_PAID)
+        return sum(e[4] for e in self.ledger.entries if e[0] <= turn and e[2] in kinds)
 
     @property
     def turns_played(self) -> int:
@@ -314,6 +325,7 @@ class Game:
             if refusal:
                 raise refusal
             idx = self._compiled.policy_index[action.policy]
+            outlive(self._compiled.policies[idx], self._state)
             self._state.adopted_at[idx] = 0
             self._state.held[idx] = 0
             self.actions_left -= 1

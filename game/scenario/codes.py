@@ -98,6 +98,8 @@ class LoadCode(Codes):
     KIND_EXPECTATION = "load.kind.expectation"
     KIND_DEBRIEF = "load.kind.debrief"
     BUDGET_NEEDED = "load.budget_needed"
+    ARREARS_NO_BUDGET = "load.arrears_no_budget"
+    OUTLIVES_CHOICE = "load.outlives_choice"
     REQUIRES_CYCLE = "load.requires_cycle"
     DERIVED_CYCLE = "load.derived_cycle"
     AFTER_LAST_TURN = "load.after_last_turn"

@@ -234,6 +234,31 @@ class Effect(Table):
     ramp: int | None = Field(None, ge=1, description="Turns to grow linearly to full strength.")
     duration: int | None = Field(None, ge=1, description="Turns it acts once started.")
     when: Condition | None = Field(None, description="Optional condition checked each turn.")
+    outlives_cancel: bool = Field(
+        False,
+        description="Extension (policy effects only): what the policy set in motion while in "
+        "force still lands after a cancellation: with a duration, the whole run; without, one "
+        "acting turn for each turn the policy was in force (a backlash, a habit, a promise "
+        "withdrawn).",
+    )
+
+
+class Arrears(Table):
+    """Extension: what upkeep and bills the budget cannot pay do (they carry over as arrears)."""
+
+    carry: bool = Field(
+        True,
+        description="Whether what the budget cannot pay at its minimum carries over as arrears "
+        "(default true); false writes it off, as format 1 first did.",
+    )
+    stall: NumExpr = Field(
+        "min(1, 0.25 * arrears_turns)",
+        description="While arrears are owed, the share (0 to 1) of the favourable effects of "
+        "policies with upkeep that stalls; may read arrears and arrears_turns.",
+    )
+    label: Text | None = Field(
+        None, description="What the arrears are called in the turn report (default: Arrears)."
+    )
 
 
 class Policy(Table):
@@ -482,6 +507,11 @@ class Scenario(Table):
     )
     predictions: Predictions | None = Field(
         None, description="Extension: when players are asked to predict a policy's effect."
+    )
+    arrears: Arrears | None = Field(
+        None,
+        description="Extension: what the budget cannot pay carries over as arrears; how they "
+        "stall programmes (default: arrears carry over, stall grows 25% a turn).",
     )
 
     @field_validator("languages")

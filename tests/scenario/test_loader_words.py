@@ -394,6 +394,11 @@ BREAKS: list[tuple[str, str]] = [
     ),
     ("cost = 300\n", "cost = 30000\n"),
     ('chance = "0.10 + 0.003 * max(0, 70 - service_quality)"', "chance = 0"),
+    ('budget = "budget"', "arrears = { carry = true }"),
+    (
+        "[[events.choices.effects]]      # same keys as policy effects; delay counts from the choice\n",
+        "[[events.choices.effects]]\noutlives_cancel = true\n",
+    ),
 ]
 
 # The reflection keys, broken in a shipped scenario that has them all.

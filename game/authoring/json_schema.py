@@ -92,6 +92,8 @@ KEYS_ID = {
     "syarat berupa rumus).",
     "excludes": "Kebijakan yang tidak bisa berlaku bersamaan.",
     "available": "Syarat agar kebijakan ditawarkan.",
+    "available_text": "Tambahan: syarat available dengan kata-kata penulis, ditampilkan ke pemain.",
+    "requires_text": "Tambahan: syarat requires dengan kata-kata penulis, ditampilkan ke pemain.",
     "values": "Nilai BerAKHLAK yang diwujudkan.",
     "breaches": "Tambahan: nilai BerAKHLAK yang dilanggar (tampil di samping values).",
     "sources": "Aturan dan kajian yang menjadi dasar dampaknya.",

@@ -15,7 +15,8 @@ from functools import cached_property
 
 import numpy as np
 
-from game.engine import Adopt, Choose, Decision, Game
+from game.engine import Adopt, Decision, Game
+from game.engine.values import value_counts
 from game.results.record import ResultRecord
 from game.scenario import VALUES, LoadedScenario
 
@@ -71,21 +72,12 @@ def policy_shares(
 def values_profile(
     loaded: LoadedScenario, played: Sequence[Played], breaches: bool = False
 ) -> dict[str, float]:
-    """Mean number of times per player each BerAKHLAK value was expressed by a choice (with
-    ``breaches``: gone against, per the scenario's optional ``breaches`` tags)."""
-    s = loaded.scenario
-    policy_values = {p.id: p.breaches if breaches else p.values for p in s.policies}
-    choice_values = {
-        (e.id, c.id): c.breaches if breaches else c.values for e in s.events for c in e.choices
-    }
+    """Mean count per player of each BerAKHLAK value expressed (with ``breaches``: gone
+    against), counted as the debrief counts it: per turn a tagged policy was in force, per
+    choice made (:func:`game.engine.values.value_counts`)."""
     totals: Counter[str] = Counter()
     for p in played:
-        for d in p.decisions:
-            a = d.action
-            if isinstance(a, Adopt):
-                totals.update(policy_values.get(a.policy, ()))
-            elif isinstance(a, Choose):
-                totals.update(choice_values.get((a.event, a.choice), ()))
+        totals.update(value_counts(p.game, breaches))
     n = max(1, len(played))
     return {v: totals[v] / n for v in VALUES}
 

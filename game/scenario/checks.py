@@ -65,11 +65,24 @@ def check_ids(s: Scenario) -> Found:
 
 
 def check_carried(s: Scenario) -> Found:
-    """What outlasts a turn is set where it can be: ``[arrears]`` needs a budget; only a
-    policy's effects can outlive a cancellation (an event choice's always run their course)."""
+    """The extensions of issue 20 set where they can be: ``[arrears]`` needs a budget; a
+    policy safeguards no principle it practises itself; one metric per role; only a policy's
+    effects can outlive a cancellation (an event choice's always run their course)."""
     found: Found = []
     if s.arrears is not None and s.budget is None:
         found.append((("arrears",), Message.of(C.ARREARS_NO_BUDGET)))
+    for i, p in enumerate(s.policies):
+        for j, principle in enumerate(p.safeguards):
+            if principle in p.principles:
+                itself = Message.of(C.SAFEGUARDS_ITSELF, principle=principle)
+                found.append((("policies", i, "safeguards", j), itself))
+    roles: dict[str, str] = {}
+    for name, m in s.metrics.items():
+        if m.role is not None and m.role in roles:
+            twice = Message.of(C.ROLE_TWICE, role=m.role, other=roles[m.role])
+            found.append((("metrics", name, "role"), twice))
+        elif m.role is not None:
+            roles[m.role] = name
     for i, e in enumerate(s.events):
         for j, choice in enumerate(e.choices):
             for k, effect in enumerate(choice.effects):

@@ -100,6 +100,8 @@ class LoadCode(Codes):
     BUDGET_NEEDED = "load.budget_needed"
     ARREARS_NO_BUDGET = "load.arrears_no_budget"
     OUTLIVES_CHOICE = "load.outlives_choice"
+    SAFEGUARDS_ITSELF = "load.safeguards_itself"
+    ROLE_TWICE = "load.role_twice"
     REQUIRES_CYCLE = "load.requires_cycle"
     DERIVED_CYCLE = "load.derived_cycle"
     AFTER_LAST_TURN = "load.after_last_turn"

@@ -143,6 +143,7 @@ class Compiled:
     better: list[bool] = field(default_factory=list)  # each metric's higher_is_better
     carry_arrears: bool = True  # what the budget cannot pay carries over (``[arrears] carry``)
     stall: Expression | None = None  # share of favourable effects stalled while in arrears
+    asked_when: dict[str, Expression] = field(default_factory=dict)  # debrief id -> its `when`
     forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
 
     @property
@@ -280,6 +281,11 @@ class _Builder:
             better=[m.higher_is_better for m in s.metrics.values()],
             carry_arrears=s.arrears is None or s.arrears.carry,
             stall=None if budget is None else self.stall(),
+            asked_when={
+                q.id: self.expr(q.when, ("debrief", i, "when"))
+                for i, q in enumerate(s.debrief)
+                if q.when is not None
+            },
         )
 
     def stall(self) -> Expression:

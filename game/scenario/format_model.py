@@ -58,6 +58,10 @@ Principle = Literal[
 ]
 PRINCIPLES: tuple[str, ...] = get_args(Principle)
 
+# what a metric stands for on the "Netflix culture" page (a trainer's own ids get the page too)
+Role = Literal["quality", "trust", "integrity", "staff"]
+ROLES: tuple[str, ...] = get_args(Role)
+
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 _TEXT_EXAMPLE = '{ id = "...", en = "..." }'
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -192,6 +196,11 @@ class Metric(Table):
     bands: tuple[Band, ...] = Field(
         (), description="Extension: named bands such as IKM grades, highest first or any order."
     )
+    role: Role | None = Field(
+        None,
+        description="Extension: what the metric stands for on the 'Netflix culture' page "
+        "(quality, trust, integrity, staff); at most one metric per role.",
+    )
 
     @field_validator("start", "min", "max")
     @classmethod
@@ -275,6 +284,9 @@ class Policy(Table):
         (), description="Policies that cannot be in force together with it."
     )
     available: Condition | None = Field(None, description="Condition for it to be offered.")
+    available_text: Text | None = Field(
+        None, description="Extension: `available` in the author's own words, shown to players."
+    )
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
     breaches: tuple[Value, ...] = Field(
         (), description="Extension: BerAKHLAK values it goes against (shown beside `values`)."
@@ -286,6 +298,12 @@ class Policy(Table):
         description="Extension: the 'Netflix culture' principles it puts into practice "
         "(freedom, output_measure, consequence, tech_literacy, collaboration, citizen_innovation).",
     )
+    safeguards: tuple[Principle, ...] = Field(
+        (),
+        description="Extension: the principles this policy makes safe to practise (an output "
+        "measure for freedom, due process for consequence); once any policy safeguards a "
+        "principle, only those policies count as its safeguard. Not one it practises itself.",
+    )
 
 
 class Choice(Table):
@@ -295,6 +313,9 @@ class Choice(Table):
     label: Text = Field(description="The answer as the player reads it.")
     outcome: Text | None = Field(None, description="Shown after choosing.")
     requires: Condition | None = Field(None, description="Condition for the choice to be open.")
+    requires_text: Text | None = Field(
+        None, description="Extension: `requires` in the author's own words, shown to players."
+    )
     cost: NumExpr = Field(0.0, description="Paid when chosen.")
     values: tuple[Value, ...] = Field((), description="BerAKHLAK values it expresses.")
     breaches: tuple[Value, ...] = Field(
@@ -360,6 +381,9 @@ class Grade(Table):
         description="Extension: a condition on the final state the grade also needs "
         "(e.g. staff morale that can keep the unit going); unmet, the next grade down is tried.",
     )
+    requires_text: Text | None = Field(
+        None, description="Extension: `requires` in the author's own words, shown to players."
+    )
 
 
 class Scoring(Table):
@@ -419,6 +443,11 @@ class Debrief(Table):
     )
     metrics: tuple[str, ...] = Field((), description="Metrics the question is about.")
     policies: tuple[str, ...] = Field((), description="Policies (decisions) it is about.")
+    when: Condition | None = Field(
+        None,
+        description="Optional condition on the game's final state: the question is asked only "
+        "when it holds (e.g. \"chosen('sting', 'report') or chosen('sting', 'warn')\").",
+    )
 
 
 class Retime(Table):

@@ -399,6 +399,14 @@ BREAKS: list[tuple[str, str]] = [
         "[[events.choices.effects]]      # same keys as policy effects; delay counts from the choice\n",
         "[[events.choices.effects]]\noutlives_cancel = true\n",
     ),
+    (
+        "max = 100\n\n[metrics.staff_morale]\n",
+        'max = 100\nrole = "trust"\n\n[metrics.staff_morale]\nrole = "trust"\n',
+    ),
+    (
+        'values = ["akuntabel", "kompeten"]',
+        'values = ["akuntabel", "kompeten"]\nprinciples = ["freedom"]\nsafeguards = ["freedom"]',
+    ),
 ]
 
 # The reflection keys, broken in a shipped scenario that has them all.

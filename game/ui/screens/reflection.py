@@ -12,8 +12,8 @@ import pygame
 
 from game.engine.debrief import questions
 from game.engine.prediction import calibration
-from game.engine.principles import aspect_metrics, principle_uses, values_shown
-from game.i18n import english_plural
+from game.engine.principles import aspect_metrics, culture_verdict, principle_uses, values_shown
+from game.i18n import english_plural, say
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.reveals import reveal_text, surprise_text
@@ -216,14 +216,15 @@ class ReflectionScreen(Screen):
         surface = ink.surface
         radar_w = ink.px(370)
         left = pygame.Rect(body.left, body.top, body.width - radar_w - ink.px(16), body.height)
-        ink.wrapped(
-            self.t("reflect.netflix_intro"),
-            pygame.Rect(left.left, left.top - ink.px(4), left.width, ink.px(44)),
-            14,
-            theme.MUTED,
-            max_lines=2,
-        )
         uses = principle_uses(game)
+        verdict = culture_verdict(game, uses)  # the one sentence when the culture ended the game
+        ink.wrapped(
+            self.t("reflect.netflix_intro") if verdict is None else say(verdict, lang),
+            pygame.Rect(left.left, left.top - ink.px(6), left.width, ink.px(48)),
+            14 if verdict is None else 12,
+            theme.MUTED if verdict is None else theme.BAD,
+            max_lines=2 if verdict is None else 3,
+        )
         aspects = aspect_metrics(s)
         top = left.top + ink.px(44)
         gap = ink.px(6)

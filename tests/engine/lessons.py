@@ -135,9 +135,7 @@ def honest(name: str, form: str = "full") -> Plan:
     return plans.get(form, plans["full"])
 
 
-def play_loose(
-    name: str, plan: Sequence[dict[str, Any]], seed: int, form: str = "full"
-) -> Game:
+def play_loose(name: str, plan: Sequence[dict[str, Any]], seed: int, form: str = "full") -> Game:
     """Play a plan as a participant clicks it: a step the game refuses (no cash, excluded,
     not open yet) is skipped rather than an error; answers given stand from their turn on."""
     game = Game(scenario(name, form).compiled, seed)

@@ -149,9 +149,10 @@ def play_loose(name: str, plan: Sequence[dict[str, Any]], seed: int, form: str =
             if choice is None or game.why_not_choose(event_id, choice) is not None:
                 choice = game.default_choice(event_id)
             game.act(Choose(event_id, choice))
-        for action in (
+        actions: list[Adopt | Cancel] = (
             [*(Cancel(p) for p in step.cancel), *(Adopt(p) for p in step.adopt)] if step else []
-        ):
+        )
+        for action in actions:
             refused = (
                 game.why_not_cancel(action.policy)
                 if isinstance(action, Cancel)
@@ -186,7 +187,7 @@ def two_a_quarter(policies: Sequence[str], start: int = 1) -> Plan:
 
 def answering(plan: Sequence[dict[str, Any]], event: str, choice: str) -> Plan:
     """The plan with a standing answer to one event from the first quarter."""
-    first = dict(plan[0]) if plan and plan[0]["turn"] == 1 else {"turn": 1}
+    first: dict[str, Any] = dict(plan[0]) if plan and plan[0]["turn"] == 1 else {"turn": 1}
     first["choose"] = {**first.get("choose", {}), event: choice}
     rest = list(plan[1:]) if plan and plan[0]["turn"] == 1 else list(plan)
     return [first, *rest]

@@ -5,6 +5,7 @@ hurts morale and goes on record; more than six programmes at once wear staff dow
 
 from __future__ import annotations
 
+import itertools
 import statistics
 
 import pytest
@@ -100,7 +101,7 @@ def test_arrears_carry_over_and_hurt_the_longer_they_last(name: str) -> None:
     assert len(owed) >= 20
     for game in owed[:5]:
         dues = game.history_of("owed")
-        assert any(a > 0 and b > 0 for a, b in zip(dues, dues[1:], strict=False))
+        assert any(a > 0 and b > 0 for a, b in itertools.pairwise(dues))
     fair = [play_loose(name, honest(name), seed) for seed in SEEDS]
     assert statistics.median(g.value("morale") for g in over) < statistics.median(
         g.value("morale") for g in fair

@@ -137,9 +137,9 @@ def test_hosting_the_visit_after_real_work_beats_postponing(form: str) -> None:
         gaps = [score(visit[i]) - score(stay[i]) for i in came]
         assert statistics.median(gaps) >= 3 and sum(g > 0 for g in gaps) >= len(came) * 0.7
     paper = [{"turn": 1, "adopt": ["paper_zi", "status_tracker"]}]
-    visit = loose_scores("dpmptsp", answering(paper, "wbk_evaluation", "field_visit"), form)
-    stay = loose_scores("dpmptsp", answering(paper, "wbk_evaluation", "postpone"), form)
-    assert paired(stay, visit)[0] >= 0
+    hosted = loose_scores("dpmptsp", answering(paper, "wbk_evaluation", "field_visit"), form)
+    waited = loose_scores("dpmptsp", answering(paper, "wbk_evaluation", "postpone"), form)
+    assert paired(waited, hosted)[0] >= 0
 
 
 @pytest.mark.parametrize("form", FORMS)

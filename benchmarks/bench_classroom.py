@@ -36,8 +36,8 @@ from typing import Any
 import httpx
 
 from benchmarks.common import ROOT, largest_scenario
-from game.classroom.client import ClassClient, Seat
-from game.classroom.participant import fetch_scenario, take_part
+from game.classlink.client import ClassClient, Seat
+from game.classlink.participant import fetch_scenario, take_part
 from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, record_from_game
 from game.results.store import open_store

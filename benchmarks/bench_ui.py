@@ -29,7 +29,7 @@ pygame.display.init(); pygame.display.set_mode((1, 1))
 from game.ui.app import App
 from game.ui.options import Options
 from game.ui import shots
-from game.ui.session import Session
+from game.session import Session
 from game.scenario import load_scenario
 tmp = Path(tempfile.mkdtemp())
 path = shots.pick_scenario().resolve()
@@ -71,7 +71,7 @@ import pygame
 from game.ui.app import App
 from game.ui.options import Options
 from game.ui import shots
-from game.ui.session import Session
+from game.session import Session
 from game.scenario import load_scenario
 tmp = Path(tempfile.mkdtemp())
 path = shots.pick_scenario().resolve()

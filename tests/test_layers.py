@@ -16,7 +16,7 @@ class Block:
         return None
 sys.meta_path.insert(0, Block())
 import importlib, pkgutil, game
-for pkg in ("game.scenario", "game.engine", "game.results", "game.authoring"):
+for pkg in ("game.scenario", "game.engine", "game.results", "game.authoring", "game.session"):
     module = importlib.import_module(pkg)
     for info in pkgutil.walk_packages(module.__path__, pkg + "."):
         importlib.import_module(info.name)
@@ -48,14 +48,47 @@ ALLOWED: dict[str, set[str]] = {
     "engine": {"scenario", "errors", "paths"},
     "results": {"engine", "scenario", "i18n", *LEAVES},
     "authoring": {"engine", "scenario", "i18n", *LEAVES},
-    "classroom": {"scenario", "engine", "results", "authoring", "i18n", *LEAVES},
-    "ui": {"scenario", "engine", "results", "authoring", "classroom", "i18n", *LEAVES},
-    "cli": {"scenario", "engine", "results", "authoring", "classroom", "ui", "i18n", *LEAVES},
+    # a game being played and the player's actions, for the window and the browser game
+    "session": {"engine", "scenario", "results", *LEAVES},
+    # class mode is two programs that meet only over HTTP: the server, and the game's link to
+    # it (client, outbox, participant); neither imports the other
+    "classroom": {"scenario", "engine", "results", "authoring", "session", "i18n", *LEAVES},
+    "classlink": {"scenario", "engine", "results", "session", "i18n", *LEAVES},
+    "ui": {
+        "scenario",
+        "engine",
+        "results",
+        "authoring",
+        "session",
+        "classlink",
+        "i18n",
+        *LEAVES,
+    },
+    "cli": {
+        "scenario",
+        "engine",
+        "results",
+        "authoring",
+        "session",
+        "classroom",
+        "classlink",
+        "ui",
+        "i18n",
+        *LEAVES,
+    },
     "__main__": {"cli"},
     "__init__": {"i18n"},  # so every Message can be said, even by the core's str()
 }
 # third-party packages only some layers may use
-ONLY_IN = {"pygame": {"ui", "cli"}, "pygame_gui": {"ui"}, "typer": {"cli"}}
+ONLY_IN = {
+    "pygame": {"ui", "cli"},
+    "pygame_gui": {"ui"},
+    "typer": {"cli"},
+    "httpx": {"classlink"},
+    "fastapi": {"classroom"},
+    "starlette": {"classroom"},
+    "uvicorn": {"classroom"},
+}
 
 
 def _part_of_game(path: Path) -> str:

@@ -123,3 +123,43 @@ def test_no_key_is_in_two_catalog_files() -> None:
                 for key in tomllib.load(fh):
                     assert key not in seen, f"{key} in {seen.get(key)} and {path.name}"
                     seen[key] = path.name
+
+
+# Functions whose first argument is a catalog key: ``tr``, ``tr_n`` and the screens' and the
+# app's ``t`` (``self.t``, ``app.t``); ``say`` takes a Message, whose code is a Codes member.
+KEYED = {"tr", "tr_n", "t"}
+
+
+def _keys_passed(path: Path) -> list[tuple[int, str]]:
+    """(line, key) of every string literal passed as the key to a KEYED function."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        fn = node.func
+        name = (
+            fn.id if isinstance(fn, ast.Name) else fn.attr if isinstance(fn, ast.Attribute) else ""
+        )
+        first = node.args[0]
+        if name in KEYED and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found.append((node.lineno, first.value))
+    return found
+
+
+def test_every_key_passed_to_tr_is_in_both_catalogs() -> None:
+    """Whatever its prefix: a misspelt key would show the key itself to the player."""
+    keys = {lang: set(catalog(lang)) for lang in LANGUAGES}
+    wrong = [
+        f"{path.relative_to(GAME.parent)}:{line}: {key!r}"
+        for path in sorted(GAME.rglob("*.py"))
+        for line, key in _keys_passed(path)
+        if any(key not in have for have in keys.values())
+    ]
+    assert len([k for p in GAME.rglob("*.py") for k in _keys_passed(p)]) > 200
+    assert wrong == []
+
+
+def test_the_key_check_sees_a_misspelt_key(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('tr("turn.end", "id")\nself.t("trun.end")\ntr_n(k, 2, "id")\n')
+    assert _keys_passed(sample) == [(1, "turn.end"), (2, "trun.end")]

@@ -1,27 +1,8 @@
-"""Class mode: the live class server (FastAPI on uvicorn), its pages, and the HTTP client
-the game and ``agen simulate --join`` share. Stores through and verifies through
-:mod:`game.results`; nothing here imports pygame.
+"""Class mode's server: the live class server (FastAPI on uvicorn), its pages, its store.
+Stores through and verifies through :mod:`game.results`; nothing here imports pygame.
 
-The client (:mod:`game.classroom.client`) needs only httpx; the server modules import
-FastAPI, and are imported only by ``agen class serve`` and the tests.
+The game's side of class mode (the HTTP client, the outbox, ``agen simulate --join``) is
+:mod:`game.classlink`; the two packages never import each other and meet only over HTTP.
+The server modules import FastAPI, and are imported only by ``agen class serve``, the
+results CLI (a class's stored scenario) and the tests.
 """
-
-from game.classroom.client import (
-    ClassClient,
-    ClassError,
-    ClassInfo,
-    ClassRefused,
-    ClassUnreachable,
-    Reply,
-    Seat,
-)
-
-__all__ = [
-    "ClassClient",
-    "ClassError",
-    "ClassInfo",
-    "ClassRefused",
-    "ClassUnreachable",
-    "Reply",
-    "Seat",
-]

@@ -10,10 +10,12 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from game.classroom import checks
+from game.classroom.api_text import ApiText
+from game.classroom.class_store import ClassStore
 from game.classroom.live import Feed
 from game.classroom.models import Answer, ClassOut, ControlIn, JoinIn, ProgressIn, SeatOut
-from game.classroom.refusal import Refusal, pick_language
-from game.classroom.rooms import ClassStore, Room
+from game.classroom.refusal import Invalid, Refusal, pick_language
+from game.classroom.rooms import Room
 from game.i18n import tr
 from game.scenario import localize
 
@@ -55,12 +57,12 @@ def class_out(classes: ClassStore, room: Room) -> ClassOut:
     )
 
 
-def _answer(status: int, code: str, lang: str) -> JSONResponse:
+def _answer(status: int, code: ApiText, lang: str) -> JSONResponse:
     body = Answer(
-        code=code,
-        message=tr(code, lang),
-        message_id=tr(code, "id"),
-        message_en=tr(code, "en"),
+        code=code.value,
+        message=tr(code.value, lang),
+        message_id=tr(code.value, "id"),
+        message_en=tr(code.value, "en"),
     )
     return JSONResponse(body.model_dump(), status_code=status)
 
@@ -101,10 +103,10 @@ def join(code: str, body: JoinIn, request: Request, authorization: Auth = None) 
     resume = _bearer(authorization)
     names = [body.player, body.player_id or "", *body.members]
     if any(checks.has_control(n) for n in names):
-        raise Refusal(422, "class.api.bad_name")
+        raise Invalid(ApiText.BAD_NAME)
     player = " ".join(body.player.split())
     if not player:
-        raise Refusal(422, "class.api.bad_name")
+        raise Invalid(ApiText.BAD_NAME)
     members = tuple(" ".join(m.split()) for m in body.members if m.strip())
     player_id = (body.player_id or "").strip() or None
     seat, token = classes.join(room, player, player_id, members, resume)
@@ -142,9 +144,7 @@ async def progress(
     decisions = checks.check_progress(classes.compiled(room), room.seed, body.turn, body.decisions)
     new = classes.save_progress(seat, body.turn, decisions)
     lang = _lang(request, room)
-    return (
-        _answer(201, "class.api.stored", lang) if new else _answer(409, "class.api.already", lang)
-    )
+    return _answer(201, ApiText.STORED, lang) if new else _answer(409, ApiText.ALREADY, lang)
 
 
 def _result(classes: ClassStore, code: str, token: str | None, data: bytes, accept: str) -> Any:
@@ -158,7 +158,7 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
         if seat.result_key is not None and seat.result_key == key:
             with suppress(Refusal):  # the answer stays "already stored"
                 classes.count_request(seat.id)
-            return _answer(409, "class.api.already", lang)
+            return _answer(409, ApiText.ALREADY, lang)
         checks.playable(room, record.turns_played)
         checks.check_result(room, seat, record, classes.loaded(room))
     except Refusal:
@@ -166,9 +166,7 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
             classes.count_request(seat.id)
         raise
     new = classes.save_result(seat, record, key, count=True)
-    return (
-        _answer(201, "class.api.stored", lang) if new else _answer(409, "class.api.already", lang)
-    )
+    return _answer(201, ApiText.STORED, lang) if new else _answer(409, ApiText.ALREADY, lang)
 
 
 @router.post(

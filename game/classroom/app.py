@@ -15,22 +15,52 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from game import __version__
 from game.classroom import api, pages
+from game.classroom.api_text import ApiText
+from game.classroom.class_store import ClassStore
 from game.classroom.guards import BodyLimit
 from game.classroom.live import Feed
 from game.classroom.models import MAX_BODY
-from game.classroom.refusal import Refusal, pick_language
-from game.classroom.rooms import RATE, ClassStore
+from game.classroom.rate_limit import RATE
+from game.classroom.refusal import (
+    Conflict,
+    Invalid,
+    NotAllowed,
+    NotFound,
+    NotYet,
+    Refusal,
+    StoreBusy,
+    TooFast,
+    TooLarge,
+    pick_language,
+)
 from game.errors import ResultError
 from game.results.store import open_store
 
 ENV_DB = "AGEN_CLASS_DB"
 ENV_RATE = "AGEN_CLASS_RATE"  # "N/S": at most N requests per seat in S seconds (tests)
 STATIC = Path(__file__).resolve().parent / "static"
+# The one place a kind of refusal becomes an HTTP status (the store and the checks raise
+# domain errors, game/classroom/refusal.py, and know nothing of HTTP).
+STATUS: dict[type[Refusal], int] = {
+    NotAllowed: 401,
+    NotFound: 404,
+    Conflict: 409,
+    TooLarge: 413,
+    Invalid: 422,
+    NotYet: 423,
+    TooFast: 429,
+    StoreBusy: 503,
+}
+
+
+def http_status(exc: Refusal) -> int:
+    """The HTTP status of a refusal: its kind's, or the nearest kind above it."""
+    return next(STATUS[kind] for kind in type(exc).__mro__ if kind in STATUS)
 
 
 def _lang(request: Request) -> str:
@@ -59,27 +89,30 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     app.state.feed = feed
 
     @app.exception_handler(Refusal)
-    async def refused(request: Request, exc: Refusal) -> JSONResponse:
-        return JSONResponse(exc.body(_lang(request)), status_code=exc.status)
+    async def refused(request: Request, exc: Refusal) -> Response:
+        """A refusal of the API as JSON; of a page (``pages.PAGE_REFUSALS``) as its page."""
+        if request.scope.get("endpoint") in pages.PAGE_REFUSALS:
+            return pages.refused_page(exc, request.query_params.get("lang"), http_status(exc))
+        return JSONResponse(exc.body(_lang(request)), status_code=http_status(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
-        refusal = Refusal(422, "class.api.bad_request", where=where, reason=first.get("msg", ""))
-        return JSONResponse(refusal.body(_lang(request)), status_code=422)
+        refusal = Invalid(ApiText.BAD_REQUEST, where=where, reason=first.get("msg", ""))
+        return JSONResponse(refusal.body(_lang(request)), status_code=http_status(refusal))
 
     @app.exception_handler(ResultError)
     async def store_error(request: Request, exc: ResultError) -> JSONResponse:
-        refusal = Refusal(503, "class.api.store_busy", reason=str(exc))
-        return JSONResponse(refusal.body(_lang(request)), status_code=503)
+        refusal = StoreBusy(ApiText.STORE_BUSY, reason=str(exc))
+        return JSONResponse(refusal.body(_lang(request)), status_code=http_status(refusal))
 
     app.state.debriefs = {}
     app.include_router(api.router)
     app.include_router(pages.router)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(BodyLimit, limit=MAX_BODY, status=STATUS[TooLarge])
     return app
 
 

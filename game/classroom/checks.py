@@ -1,6 +1,7 @@
 """What the class server accepts: progress replayed up to its turn, results replayed whole.
 
-Each check raises a :class:`~game.classroom.refusal.Refusal` naming what is wrong; nothing
+Each check raises a :class:`~game.classroom.refusal.Refusal` (Invalid, or NotYet: try later)
+naming what is wrong; nothing
 is stored before every check has passed.
 """
 
@@ -9,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from game.classroom.refusal import Refusal, Words
+from game.classroom.api_text import ApiText
+from game.classroom.refusal import Invalid, NotYet, Words
 from game.classroom.rooms import Room, SeatRow
 from game.engine import Decision, Game, replay
 from game.errors import AgenError, PlanError, ResultError
@@ -28,13 +30,14 @@ def has_control(text: str) -> bool:
 
 
 def playable(room: Room, turns_done: int) -> None:
-    """Refuse (423, try later) while the class is paused or the quarter is not open yet."""
+    """Refuse (NotYet: try later) while the class is paused or the quarter is not open yet;
+    Invalid once it is closed."""
     if room.state == "closed":
-        raise Refusal(422, "class.api.closed")
+        raise Invalid(ApiText.CLOSED)
     if room.state == "paused":
-        raise Refusal(423, "class.api.paused")
+        raise NotYet(ApiText.PAUSED)
     if room.lockstep and turns_done > room.open_quarter:
-        raise Refusal(423, "class.api.wait_quarter", quarter=turns_done, open=room.open_quarter)
+        raise NotYet(ApiText.WAIT_QUARTER, quarter=turns_done, open=room.open_quarter)
 
 
 def check_progress(
@@ -44,73 +47,70 @@ def check_progress(
     (short or full); return them in their stored form."""
     turns = compiled.scenario.turns
     if not 1 <= turn <= turns:
-        raise Refusal(422, "class.api.bad_turn", turn=turn, turns=turns)
+        raise Invalid(ApiText.BAD_TURN, turn=turn, turns=turns)
     try:
         decisions = [Decision.from_json(d) for d in raw]
     except ResultError as exc:
-        raise Refusal(422, "class.api.bad_decisions", reason=str(exc)) from None
+        raise Invalid(ApiText.BAD_DECISIONS, reason=str(exc)) from None
     late = next((d for d in decisions if d.turn > turn), None)
     if late is not None:
-        raise Refusal(422, "class.api.future_decision", at=late.turn, turn=turn)
+        raise Invalid(ApiText.FUTURE_DECISION, at=late.turn, turn=turn)
     try:
         game = replay(compiled, seed, decisions, until_turn=turn + 1)
     except PlanError as exc:
-        raise Refusal(
-            422,
-            "class.api.not_replayable",
+        raise Invalid(
+            ApiText.NOT_REPLAYABLE,
             reason=_words(exc),
         ) from None
     if game.over and game.outcome is not None and game.outcome.turns_played < turn:
-        raise Refusal(422, "class.api.ended_before", at=game.outcome.turns_played, turn=turn)
+        raise Invalid(ApiText.ENDED_BEFORE, at=game.outcome.turns_played, turn=turn)
     played = [d.to_json() for d in game.decisions]
     given = [d.to_json() for d in decisions]
     if played != given:
-        raise Refusal(422, "class.api.incomplete", made=len(played), sent=len(given))
+        raise Invalid(ApiText.INCOMPLETE, made=len(played), sent=len(given))
     return given
 
 
 def read_result(body: bytes) -> ResultRecord:
-    """The result file sent, or a 422 naming what is malformed."""
+    """The result file sent, or Invalid naming what is malformed."""
     try:
         return parse_result(body)
     except ResultError as exc:
-        raise Refusal(422, "class.api.bad_result", reason=_words(exc)) from None
+        raise Invalid(ApiText.BAD_RESULT, reason=_words(exc)) from None
 
 
 def check_result(room: Room, seat: SeatRow, record: ResultRecord, loaded: LoadedScenario) -> Game:
     """Refuse a result of another class, scenario version, seed or player, or a bot's result
     where bots are not allowed; then replay it whole (as ``agen results import`` does)."""
     if record.cohort != room.code:
-        raise Refusal(422, "class.api.other_class", cohort=record.cohort, code=room.code)
+        raise Invalid(ApiText.OTHER_CLASS, cohort=record.cohort, code=room.code)
     if (
         record.scenario_id != room.scenario_id
         or record.scenario_version != room.scenario_version
         or record.scenario_sha256 != room.scenario_sha256
     ):
-        raise Refusal(
-            422,
-            "class.api.other_scenario",
+        raise Invalid(
+            ApiText.OTHER_SCENARIO,
             played=f"{record.scenario_id}@{record.scenario_version}",
             wanted=f"{room.scenario_id}@{room.scenario_version}",
         )
     if record.seed != room.seed:
-        raise Refusal(422, "class.api.other_seed", seed=record.seed)
+        raise Invalid(ApiText.OTHER_SEED, seed=record.seed)
     full = loaded.scenario.turns
     if (record.quarters or full) != (room.quarters or full):
-        raise Refusal(
-            422,
-            "class.api.other_form",
+        raise Invalid(
+            ApiText.OTHER_FORM,
             played=record.quarters or full,
             wanted=room.quarters or full,
         )
     if record.player.strip().casefold() != seat.player.casefold():
-        raise Refusal(422, "class.api.other_player", player=record.player, seat=seat.player)
+        raise Invalid(ApiText.OTHER_PLAYER, player=record.player, seat=seat.player)
     if record.origin is not None and record.origin.is_bot and not room.allow_bots:
-        raise Refusal(422, "class.api.bot")
+        raise Invalid(ApiText.BOT)
     try:
         return verify_on(record, loaded)
     except ResultError as exc:
-        raise Refusal(422, "class.api.not_verified", reason=_words(exc)) from None
+        raise Invalid(ApiText.NOT_VERIFIED, reason=_words(exc)) from None
 
 
 def _words(exc: AgenError) -> Words:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from game import paths
-from game.classroom.rooms import ClassStore, Room
+from game.classroom.class_store import ClassStore
+from game.classroom.rooms import Room
 from game.engine.debrief import fill
 from game.results.analysis import Played, path_groups, ranked
 from game.results.class_report import write_charts

@@ -6,17 +6,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.classroom.refusal import Refusal, pick_language
+from game.classroom.api_text import ApiText
+from game.classroom.refusal import TooLarge, pick_language
 
 Scope = dict[str, Any]
 
 
 class BodyLimit:
-    """ASGI middleware: a request body over ``limit`` bytes is answered 413 and never parsed."""
+    """ASGI middleware: a request body over ``limit`` bytes is refused (TooLarge, answered
+    with ``status``, which the app's table gives) and never parsed."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: Any, limit: int, status: int) -> None:
         self.app = app
         self.limit = limit
+        self.status = status
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
@@ -51,12 +54,12 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, send: Any, headers: dict[bytes, bytes]) -> None:
         lang = pick_language(headers.get(b"accept-language", b"").decode("latin-1"), "id")
-        refusal = Refusal(413, "class.api.too_large", limit=self.limit // 1024)
+        refusal = TooLarge(ApiText.TOO_LARGE, limit=self.limit // 1024)
         data = json.dumps(refusal.body(lang), ensure_ascii=False).encode("utf-8")
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": self.status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(data)).encode()),

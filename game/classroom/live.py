@@ -15,11 +15,9 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
-from game.classroom import tables as T
-from game.classroom.rooms import ClassStore
+from game.classroom.class_store import ClassStore
 from game.classroom.snapshot import snapshot
 
 POLL_S = 0.15
@@ -63,16 +61,6 @@ class Feed:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
 
-    def _latest(self, codes: list[str]) -> dict[str, int]:
-        c = T.changes.c
-        with self.classes.reading() as conn:
-            rows = conn.execute(
-                select(c.class_code, func.max(c.id))
-                .where(c.class_code.in_(codes))
-                .group_by(c.class_code)
-            ).all()
-        return {code: int(n) for code, n in rows}
-
     async def _poll(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
@@ -80,7 +68,7 @@ class Feed:
             codes = [c for c, n in self.watchers.items() if n > 0]
             if codes:
                 try:
-                    latest = await run_in_threadpool(self._latest, codes)
+                    latest = await run_in_threadpool(self.classes.latest_changes, codes)
                 except Exception:  # a busy or restarting database: try again next time
                     latest = {}
                 if any(self.versions.get(c, 0) != v for c, v in latest.items()):

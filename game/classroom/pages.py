@@ -16,8 +16,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from game.classroom.refusal import Refusal
-from game.classroom.rooms import ClassStore, Room
+from game.classroom.class_store import ClassStore
+from game.classroom.refusal import NotAllowed, Refusal
+from game.classroom.rooms import Room
 from game.engine.prediction import PREDICT_ALL
 from game.i18n import LANGUAGES, english_plural, tr
 from game.scenario import localize
@@ -125,13 +126,16 @@ def _render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(env.get_template(name).render(**context), status_code=status)
 
 
-def _refused(exc: Refusal, lang: str) -> HTMLResponse:
+def refused_page(exc: Refusal, asked: str | None, status: int) -> HTMLResponse:
+    """A page's refusal as a page (the app's exception handler calls this for the pages of
+    PAGE_REFUSALS; ``asked``: the ``lang`` query parameter, ``status`` the refusal's)."""
+    lang = _lang(asked, None)
     t = words(lang)
-    heading = t["no_access"] if exc.status in (401, 403) else t["no_class"]
+    heading = t["no_access"] if isinstance(exc, NotAllowed) else t["no_class"]
     body = exc.body(lang)
     return _render(
         "message.html",
-        exc.status,
+        status,
         lang=lang,
         code="",
         heading=heading,
@@ -212,10 +216,7 @@ def index(request: Request) -> Response:
 @router.get("/class/{code}", response_class=HTMLResponse)
 def projector(code: str, request: Request, lang: str | None = None) -> HTMLResponse:
     classes = _classes(request)
-    try:
-        room = classes.room(code)
-    except Refusal as exc:
-        return _refused(exc, _lang(lang, None))
+    room = classes.room(code)
     return _render("projector.html", **_common(classes, room, _lang(lang, room)))
 
 
@@ -234,10 +235,7 @@ def control(
     code: str, request: Request, token: str | None = None, lang: str | None = None
 ) -> HTMLResponse:
     classes = _classes(request)
-    try:
-        room = classes.check_control(code, token)
-    except Refusal as exc:
-        return _refused(exc, _lang(lang, None))
+    room = classes.check_control(code, token)
     context = _common(classes, room, _lang(lang, room), keep=f"&token={token}")
     return _render("control.html", token=token, **context)
 
@@ -247,12 +245,9 @@ def debrief_page(
     code: str, request: Request, token: str | None = None, lang: str | None = None
 ) -> HTMLResponse:
     classes = _classes(request)
-    try:
-        room = classes.room(code)
-        if token:
-            classes.check_control(code, token)
-    except Refusal as exc:
-        return _refused(exc, _lang(lang, None))
+    room = classes.room(code)
+    if token:
+        classes.check_control(code, token)
     chosen = _lang(lang, room)
     from game.classroom import debrief  # matplotlib: imported on first use, not at start-up
 
@@ -269,10 +264,7 @@ def debrief_page(
 @router.get("/class/{code}/export.xlsx")
 def excel(code: str, request: Request, token: str | None = None) -> Response:
     classes = _classes(request)
-    try:
-        classes.check_control(code, token)
-    except Refusal as exc:
-        return _refused(exc, "id")
+    classes.check_control(code, token)
     from game.results.export import export
 
     items = classes.store.results([code])
@@ -285,3 +277,7 @@ def excel(code: str, request: Request, token: str | None = None) -> Response:
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f'attachment; filename="{code}.xlsx"'},
     )
+
+
+# The pages whose refusals are answered as a page, not as JSON (see app.py's handler).
+PAGE_REFUSALS = frozenset({projector, control, debrief_page, excel})

@@ -8,8 +8,8 @@ import re
 import socket
 from dataclasses import dataclass
 
+from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
-from game.classroom.rooms import ClassStore
 from game.classroom.words import ServeText
 from game.errors import ResultError
 from game.i18n import english_first, tr

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from game.classroom.rooms import ClassStore, SeatRow
+from game.classroom.class_store import ClassStore
+from game.classroom.rooms import SeatRow
 from game.i18n import english_plural
 from game.scenario import localize
 

@@ -188,8 +188,8 @@ def _join_class(
     as_json: bool,
 ) -> None:
     """``agen simulate --join``: join, play, send, and say what the server answered."""
-    from game.classroom.client import ClassClient, ClassError
-    from game.classroom.participant import take_part
+    from game.classlink.client import ClassClient, ClassError
+    from game.classlink.participant import take_part
 
     language = lang if lang in ("id", "en") else "id"
     try:

@@ -384,7 +384,7 @@ def _with_class_scenario(
 ) -> ScenarioLibrary:
     """The library, and the scenario file a live class stored when ``cohort`` is one (its
     file may exist nowhere else: the class server handed it out)."""
-    from game.classroom.rooms import stored_scenario
+    from game.classroom.class_store import stored_scenario
 
     data = stored_scenario(store, cohort)
     if data is None:

@@ -52,6 +52,7 @@ class Refusal(Codes):
     REQUIRES = "refused.requires"
     EXCLUDED = "refused.excluded"
     NO_BUDGET = "refused.no_budget"
+    ARREARS_OWED = "refused.arrears_owed"
     GAME_OVER = "refused.game_over"
     ALREADY_ACTIVE = "refused.already_active"
     EVENT_PENDING = "refused.event_pending"

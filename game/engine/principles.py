@@ -15,7 +15,6 @@ from game.engine import ledger as L
 from game.engine.actions import Adopt
 from game.engine.game import Game
 from game.engine.timeline import turns_in_force
-from game.engine.values import value_counts
 from game.errors import Codes, Localized, Message
 from game.scenario.format_model import PRINCIPLES, Scenario
 
@@ -186,12 +185,6 @@ def culture_verdict(game: Game, uses: list[PrincipleUse] | None = None) -> Messa
         total=total,
         ending=why,
     )
-
-
-def values_shown(game: Game) -> dict[str, int]:
-    """How often each BerAKHLAK value was expressed, counted by what the player kept doing
-    (:func:`game.engine.values.value_counts`)."""
-    return value_counts(game)
 
 
 def group_of(use: PrincipleUse) -> str:

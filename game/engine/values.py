@@ -5,7 +5,7 @@ A policy's tags count once for every resolved turn it was in force, so holding a
 weighs more than touching it, and adopting then cancelling (churn) never earns more than
 holding the same card; an event choice is a one-off decision and counts its tags once.
 One implementation for every page that shows the profile (the debrief's radar, the
-"Netflix culture" page, the Aksi draft, the class report).
+"Netflix culture" page, the class report); the Aksi draft lists the decisions themselves.
 """
 
 from __future__ import annotations
@@ -36,3 +36,11 @@ def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
                 for v in choice.breaches if breaches else choice.values:
                     counts[v] += 1
     return counts
+
+
+def value_profile(game: Game, breaches: bool = False) -> list[float]:
+    """The values expressed (or breached) in VALUES order, each 0..1 of the largest count of
+    either kind, so the two shapes of the radar share one scale."""
+    shown = value_counts(game, breaches)
+    top = max(*value_counts(game).values(), *value_counts(game, True).values()) or 1
+    return [shown[v] / top for v in VALUES]

@@ -50,6 +50,17 @@ _TURN: dict[str, str] = {
     "req.equals": "req.turn_at",
     "req.differs": "req.turn_not",
 }
+# a condition (1 or 0) compared with 0 or 1: whether that says it holds (True) or not
+_TRUTH: dict[tuple[str, float], bool] = {
+    ("req.at_least", 1.0): True,
+    ("req.above", 0.0): True,
+    ("req.equals", 1.0): True,
+    ("req.differs", 0.0): True,
+    ("req.below", 1.0): False,
+    ("req.at_most", 0.0): False,
+    ("req.equals", 0.0): False,
+    ("req.differs", 1.0): False,
+}
 _ARITHMETIC: dict[type[ast.operator], tuple[str, int]] = {
     ast.Add: ("req.plus", 1),
     ast.Sub: ("req.minus", 1),
@@ -196,6 +207,10 @@ class _Worder:
         n = _constant(right)
         if isinstance(left, ast.Name) and left.id == "turn" and n is not None and n.is_integer():
             return tr(_TURN[key], self.lang, turn=self._turn_word(), n=self._number(n))
+        if n in (0.0, 1.0) and _is_condition(left):  # active('a') == 0: a is not running
+            truth = _TRUTH.get((key, n))
+            if truth is not None:
+                return self.condition(left, negate=not truth)
         if _is_call(left, "held") and key == "req.at_least" and n is not None and n >= 1:
             return tr(
                 "req.held_at_least",
@@ -318,6 +333,13 @@ def _constant(node: ast.expr) -> float | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float)):
         return float(node.value)
     return None
+
+
+def _is_condition(node: ast.expr) -> bool:
+    """A part that is true or false (1 or 0) rather than a quantity."""
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.Not)
+    return isinstance(node, _CONDITIONS) or _is_call(node, "active") or _is_call(node, "chosen")
 
 
 def _is_call(node: ast.expr, name: str) -> bool:

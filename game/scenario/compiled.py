@@ -12,106 +12,40 @@ from typing import Any
 
 from game.errors import Message
 from game.scenario.codes import LoadCode as C
+from game.scenario.compiled_parts import (
+    CompiledChoice,
+    CompiledDrift,
+    CompiledEffect,
+    CompiledEnding,
+    CompiledEvent,
+    CompiledGoal,
+    CompiledPolicy,
+    CompiledRule,
+)
 from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
 from game.scenario.format_model import Effect, Scenario
 from game.scenario.locate import Path
 from game.scenario.suggest import did_you_mean
 
+__all__ = [
+    "STATE_NAMES",
+    "Compiled",
+    "CompiledChoice",
+    "CompiledDrift",
+    "CompiledEffect",
+    "CompiledEnding",
+    "CompiledEvent",
+    "CompiledGoal",
+    "CompiledPolicy",
+    "CompiledRule",
+    "Found",
+    "compile_scenario",
+]
+
 Found = list[tuple[Path, Message]]
 # the names every expression may read after the metrics and derived values, in slot order
 STATE_NAMES = ("turn", "turns", "arrears", "arrears_turns")
 DEFAULT_STALL = "min(1, 0.25 * arrears_turns)"
-
-
-@dataclass(frozen=True)
-class CompiledEffect:
-    """An effect with its metric slot and compiled delta."""
-
-    metric: int
-    delta: Expression
-    delay: int
-    ramp: int | None
-    duration: int | None
-    when: Expression | None
-    outlives: bool = False  # keeps acting after a cancellation (``outlives_cancel``)
-
-
-@dataclass(frozen=True)
-class CompiledPolicy:
-    """A policy ready for the engine."""
-
-    id: str
-    index: int
-    cost: Expression
-    upkeep: Expression
-    requires: tuple[int, ...]
-    excludes: tuple[int, ...]
-    available: Expression | None
-    effects: tuple[CompiledEffect, ...]
-    outliving: tuple[CompiledEffect, ...] = ()  # its effects that outlive a cancellation
-
-
-@dataclass(frozen=True)
-class CompiledRule:
-    """A rule ready for the engine."""
-
-    id: str
-    metric: int
-    delta: Expression
-    when: Expression | None
-
-
-@dataclass(frozen=True)
-class CompiledDrift:
-    """A metric's drift."""
-
-    metric: int
-    toward: Expression
-    rate: Expression
-
-
-@dataclass(frozen=True)
-class CompiledChoice:
-    """An event choice ready for the engine."""
-
-    id: str
-    index: int
-    requires: Expression | None
-    cost: Expression
-    effects: tuple[CompiledEffect, ...]
-
-
-@dataclass(frozen=True)
-class CompiledEvent:
-    """An event ready for the engine."""
-
-    id: str
-    index: int
-    first: int
-    last: int
-    chance: Expression
-    when: Expression | None
-    repeats: bool
-    cooldown: int
-    choices: tuple[CompiledChoice, ...]
-
-
-@dataclass(frozen=True)
-class CompiledGoal:
-    """A goal ready for scoring."""
-
-    id: str
-    condition: Expression
-    bonus: Expression
-
-
-@dataclass(frozen=True)
-class CompiledEnding:
-    """An ending ready for the engine."""
-
-    id: str
-    condition: Expression
-    kind: str
 
 
 @dataclass

@@ -13,13 +13,14 @@ from typing import Any
 import pygame
 
 from game import paths
+from game.engine import Action
 from game.errors import AgenError
-from game.i18n import say_error, tr
+from game.i18n import say, say_error, tr
+from game.session import FileKeeper, Notice, Session
 from game.ui import class_play, theme, widgets
 from game.ui.options import Options
 from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
-from game.ui.session import Session
 from game.ui.settings import Settings
 
 TOAST_SECONDS = 4.0
@@ -49,7 +50,7 @@ class App:
         self.data_dir = self.options.data_dir or paths.user_data_dir()
         self.settings = Settings.load(self.config_dir)
         self.lang = self.settings.language
-        self.session: Session | None = None
+        self._session: Session | None = None
         self.toasts: list[Toast] = []
         self.mouse: tuple[int, int] = (-1, -1)
         self.keyboard_focus = False
@@ -71,7 +72,7 @@ class App:
         self.screen: Screen = self.make("title")
         self._hover: Any = None
         self._swallow_text = ""  # text of a key that switched screens, not to be typed
-        self.class_link: Any = None  # class mode: the background sender (game.ui.class_link)
+        self.class_link: Any = None  # class mode: the background sender (game.classlink.link)
         class_play.resume_sending(self)
 
     # -- paths and settings -------------------------------------------------------------
@@ -120,41 +121,67 @@ class App:
         message = getattr(exc, "message", None)
         self.toast(message(self.lang) if callable(message) else say_error(exc, self.lang))
 
+    def tell(self, notices: list[Notice]) -> None:
+        """Show what the session says happened after an action."""
+        for notice in notices:
+            self.toast(say(notice.message, self.lang), notice.good)
+
+    # -- the session and the player's actions (the use-cases are the session's) ---------
+
+    @property
+    def session(self) -> Session | None:
+        """The game being played, if any."""
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        if session is not None:
+            self._equip(session)
+        self._session = session
+
+    def _equip(self, session: Session) -> None:
+        """Give the session the window's keeper (the autosave file), class sink (the outbox)
+        and result folders: the results folder, then this computer's own when that (e.g. a
+        shared class drive) cannot be written; none in a playtest."""
+        session.keeper = FileKeeper(self.save_path)
+        session.sink = class_play.OutboxSink(self)
+        local = paths.results_dir(self.data_dir)
+        folders = (self.results_dir,) if self.results_dir == local else (self.results_dir, local)
+        session.result_folders = () if self.options.playtest else folders
+
+    def begin(self, session: Session) -> None:
+        """Play ``session`` from now on, saved from its first moment."""
+        self.session = session
+        self.autosave()
+
+    def act(self, action: Action) -> None:
+        """The player adopts, cancels or answers an event; then the game is saved (a refused
+        action raises ActionRefused, which the loop shows as a message)."""
+        if self.session is not None:
+            self.tell(self.session.act(action))
+
+    def end_quarter(self) -> int | None:
+        """End the quarter (unless the class blocks it): the quarter that ended, or None."""
+        if self.session is None:
+            return None
+        self._equip(self.session)  # the results folder may have changed in the settings
+        ended = self.session.end_quarter(lambda: class_play.blocked(self))
+        if ended is None:
+            return None
+        self.tell(ended[1])
+        return ended[0]
+
     def autosave(self) -> None:
         """Save the game in progress; a failure is a message, not a crash."""
-        if self.session is None:
-            return
-        try:
-            self.session.autosave(self.save_path)
-        except OSError as exc:
-            self.toast(self.t("save_failed", error=str(exc)))
+        if self.session is not None:
+            self.tell(self.session.autosave())
 
     def finish_game(self) -> None:
-        """The game is over: write its result file, then drop the autosave.
-
-        When the results folder (e.g. a shared class drive) cannot be written, the result goes
-        to this computer's own results folder; when that fails too, the autosave is kept so
-        that "continue" brings the player back to the last turn and nothing is lost.
-        """
-        session = self.session
-        if session is None or not session.game.over or session.result_path is not None:
-            return
-        if self.options.playtest:
-            self.save_path.unlink(missing_ok=True)
-            return
-        target = session.write_result(self.results_dir)
-        local = paths.results_dir(self.data_dir)
-        if target is None and self.results_dir != local:
-            first_error = session.result_error
-            target = session.write_result(local)
-            if target is not None:
-                self.toast(self.t("result.failed", error=first_error or "?"))
-        if target is not None:
-            self.save_path.unlink(missing_ok=True)
-            self.toast(self.t("result.saved", path=str(target)), good=True)
-            class_play.result_written(self)
-        else:
-            self.toast(self.t("result.failed", error=session.result_error or "?"))
+        """The game is over: write its result file, then drop the autosave (see
+        Session.finish; when no folder takes the result, the autosave is kept)."""
+        if self.session is not None:
+            self._equip(self.session)
+            self.tell(self.session.finish())
 
     # -- screens by name -----------------------------------------------------------------
 

@@ -16,11 +16,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from game.atomic import write_atomic
-from game.classroom.client import ClassClient, ClassInfo, ClassRefused, ClassUnreachable
+from game.classlink.client import ClassClient, ClassInfo, ClassRefused, ClassUnreachable
 from game.errors import AgenError, Message, Problem, ScenarioError
 from game.i18n import say, tr
 from game.scenario import LoadedScenario, load_scenario
-from game.ui.session import JoinedClass, Player
+from game.session import JoinedClass, Player
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
 HOST = re.compile(r"^[A-Za-z0-9.-]{1,253}$|^[0-9A-Fa-f:.]{2,45}$")

@@ -9,18 +9,18 @@ a turn. When the server cannot be reached the player may choose to play on witho
 
 from __future__ import annotations
 
-import importlib
 import math
 from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
 
+from game import classlink
+from game.classlink.outbox import Outbox, OutboxItem
+from game.session import JoinedClass
 from game.ui import facts, theme, widgets
-from game.ui.session import JoinedClass
 
 if TYPE_CHECKING:
-    from game.classroom.outbox import OutboxItem
-    from game.ui.class_link import ClassLink
+    from game.classlink.link import ClassLink
     from game.ui.screens.base import Host, Screen
 
 CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from its thread)
@@ -40,25 +40,19 @@ def link(app: Host) -> ClassLink:
     """The app's class link (made on first use; its thread runs only while there is work)."""
     existing: ClassLink | None = getattr(app, "class_link", None)
     if existing is None:
-        outbox = _outbox().Outbox(app.data_dir / "classes" / "outbox.json")
-        module = importlib.import_module("game.ui.class_link")
-        made: ClassLink = module.ClassLink(
+        outbox = Outbox(app.data_dir / "classes" / "outbox.json")
+        made = classlink.ClassLink(  # loads httpx: on first use, not at start-up
             outbox, notify, lambda: app.lang, lambda *a, **kw: client_factory()(*a, **kw)
         )
         app.class_link = existing = made
     return existing
 
 
-def _outbox() -> Any:
-    """The outbox module (``game.classroom`` loads the HTTP client: not at start-up)."""
-    return importlib.import_module("game.classroom.outbox")
-
-
 def client_factory() -> Any:
     """What makes a client for a class server: the HTTP client, unless a test set another."""
     if CLIENT_FACTORY is not None:
         return CLIENT_FACTORY
-    return importlib.import_module("game.classroom.client").ClassClient
+    return classlink.ClassClient  # httpx: on first use, not at start-up
 
 
 def resume_sending(app: Host) -> None:
@@ -81,40 +75,25 @@ def attach(app: Host) -> None:
         link(app).attach(current)
 
 
-def turn_ended(app: Host, turn: int) -> None:
-    """After a turn: queue the decisions so far for the class."""
-    session, current = app.session, joined(app)
-    if session is None or current is None:
-        return
-    decisions = [d.to_json() for d in session.game.decisions if d.turn <= turn]
-    item = _outbox().OutboxItem(
-        current.base_url,
-        current.code,
-        current.token,
-        "progress",
-        turn,
-        {"turn": turn, "decisions": decisions},
-    )
-    _queue(app, item)
+class OutboxSink:
+    """The window's class sink (``game.session.ClassSink``): what the session sends the class
+    goes to the outbox, and the link's thread delivers it (loaded on first use)."""
 
+    def __init__(self, app: Host) -> None:
+        self.app = app
 
-def result_written(app: Host) -> None:
-    """After the result file is written locally: queue it for the class too."""
-    session, current = app.session, joined(app)
-    if session is None or current is None or session.result_json is None:
-        return
-    turn = session.game.scenario.turns + 1  # after every progress item of this seat
-    item = _outbox().OutboxItem(
-        current.base_url, current.code, current.token, "result", turn, session.result_json
-    )
-    _queue(app, item)
+    def progress(self, joined: JoinedClass, turn: int, decisions: list[dict[str, Any]]) -> None:
+        """Queue the decisions up to the end of ``turn``."""
+        body = {"turn": turn, "decisions": decisions}
+        self._queue(OutboxItem(joined.base_url, joined.code, joined.token, "progress", turn, body))
 
+    def result(self, joined: JoinedClass, turn: int, result: dict[str, Any]) -> None:
+        """Queue the result file as written."""
+        self._queue(OutboxItem(joined.base_url, joined.code, joined.token, "result", turn, result))
 
-def _queue(app: Host, item: OutboxItem) -> None:
-    try:
-        link(app).queue(item)
-    except OSError as exc:  # the outbox file cannot be written: the item is kept in memory
-        app.toast(app.t("save_failed", error=exc.strerror or str(exc)))
+    def _queue(self, item: OutboxItem) -> None:
+        """OSError when the outbox file cannot be written (the item is kept in memory)."""
+        link(self.app).queue(item)
 
 
 def on_event(app: Host) -> None:

@@ -11,12 +11,12 @@ from typing import Any, Literal
 
 import pygame
 
-from game.classroom.client import ClassInfo
+from game.classlink.client import ClassInfo
+from game.classlink.link import LinkState
+from game.session import JoinedClass, Session
 from game.ui import class_play
 from game.ui.class_join import Joined, JoinFailed
-from game.ui.class_link import LinkState
 from game.ui.screens.base import Host, Screen, Shot
-from game.ui.session import JoinedClass, Session
 from game.ui.text_form import TextForm
 
 CODE = "PKA-II-2026"

@@ -12,7 +12,7 @@ from game.engine import Action, Adopt, Cancel, Choose, Game, replay
 from game.errors import AgenError, ScenarioError
 from game.i18n import say, say_error, tr_n
 from game.scenario import PlanStep, load_plan, load_scenario
-from game.ui.session import Player, Session
+from game.session import Player, Session
 
 
 def play_to(game: Game, steps: Sequence[PlanStep], turn: int) -> Game:

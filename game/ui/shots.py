@@ -16,11 +16,11 @@ from game.engine import BOTS, Choose
 from game.errors import AgenError, Codes, ScenarioError
 from game.i18n import LANGUAGES, english_first
 from game.scenario import load_scenario
+from game.session import Player, Session
 from game.ui.app import App
 from game.ui.options import Options
 from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
-from game.ui.session import Player, Session
 from game.ui.theme import MIN_SIZE
 
 SIZE = (1280, 720)

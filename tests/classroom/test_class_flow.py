@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import Participation, take_part
+from game.classlink.client import ClassClient
+from game.classlink.participant import Participation, take_part
 from game.results.store import open_store
 from tests.classroom.server import Server
 from tests.files import ROOT
@@ -90,9 +90,10 @@ def test_class_packages_import_without_pygame() -> None:
         "        if name.split('.')[0] in ('pygame', 'pygame_gui'):\n"
         "            raise ImportError(name)\n"
         "sys.meta_path.insert(0, Block())\n"
-        "import importlib, pkgutil, game.classroom as c\n"
-        "for info in pkgutil.walk_packages(c.__path__, 'game.classroom.'):\n"
-        "    importlib.import_module(info.name)\n"
+        "import importlib, pkgutil, game.classroom, game.classlink\n"
+        "for c in (game.classroom, game.classlink):\n"
+        "    for info in pkgutil.walk_packages(c.__path__, c.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)\n"
         "import game.cli.classroom\n"
         "print('ok')\n"
     )

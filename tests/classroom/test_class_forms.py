@@ -13,10 +13,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import fetch_scenario, take_part
-from game.classroom.refusal import Refusal
-from game.classroom.rooms import ClassStore
+from game.classlink.client import ClassClient
+from game.classlink.participant import fetch_scenario, take_part
+from game.classroom.app import http_status
+from game.classroom.class_store import ClassStore
+from game.classroom.refusal import Conflict, NotAllowed, Refusal
 from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, record_from_game
 from game.results.store import open_store
@@ -131,15 +132,16 @@ def test_backing_out_while_joining_gives_the_untouched_seat_back(tmp_path: Path)
     assert [s.id for s in classes.seats("SEAT")] == [first.id]  # no second seat
     with pytest.raises(Refusal) as caught:
         classes.seat_by_token("SEAT", lost)  # the lost token no longer works
-    assert caught.value.status == 401
+    assert isinstance(caught.value, NotAllowed) and http_status(caught.value) == 401
     with pytest.raises(Refusal) as caught:  # another NIP is another person
         classes.join(room, "Ayu Lestari", "1999", ())
-    assert caught.value.status == 409 and caught.value.code == "class.api.name_taken"
+    assert isinstance(caught.value, Conflict) and http_status(caught.value) == 409
+    assert caught.value.code == "class.api.name_taken"
     seat = classes.seat_by_token("SEAT", token)
     classes.save_progress(seat, 1, [])
     with pytest.raises(Refusal) as caught:  # a seat that has played is never handed over
         classes.join(room, "Ayu Lestari", "1987", ())
-    assert caught.value.status == 409
+    assert http_status(caught.value) == 409
     assert classes.seat_by_token("SEAT", token).turn_done == 1
 
 

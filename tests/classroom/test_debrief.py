@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.classroom import debrief
-from game.classroom.rooms import ClassStore
+from game.classroom.class_store import ClassStore
 from game.engine import BOTS, Game, play_bot
 from game.results.record import record_from_game
 from game.results.store import open_store

@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from game.classroom.client import ClassClient, ClassRefused, ClassUnreachable
-from game.classroom.participant import Participation, fetch_scenario, take_part
+from game.classlink.client import ClassClient, ClassRefused, ClassUnreachable
+from game.classlink.participant import Participation, fetch_scenario, take_part
 from game.engine import BOTS, Game, play_bot
 from game.results.store import open_store
 from tests.classroom.server import Server, free_port, start_server

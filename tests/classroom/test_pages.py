@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import take_part
+from game.classlink.client import ClassClient
+from game.classlink.participant import take_part
 from tests.classroom.server import Server
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def test_projector_updates_live_without_reload(
 
         _wait(lambda: "Ayu <b>Lestari</b>" in chips())
         info = client.info()
-        from game.classroom.participant import fetch_scenario
+        from game.classlink.participant import fetch_scenario
         from game.engine import BOTS, Game
 
         loaded = fetch_scenario(client, info, tmp_path / "scenario")

@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from game.classroom.client import ClassClient
-from game.classroom.participant import take_part
+from game.classlink.client import ClassClient
+from game.classlink.participant import take_part
 from game.errors import ResultError
 from game.results.store import open_store
 from tests.classroom.server import Server, start_server

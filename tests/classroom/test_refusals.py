@@ -11,10 +11,11 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from game.classroom.client import ClassClient, ClassRefused, Seat
-from game.classroom.participant import fetch_scenario
-from game.classroom.refusal import Refusal
-from game.classroom.rooms import ClassStore
+from game.classlink.client import ClassClient, ClassRefused, Seat
+from game.classlink.participant import fetch_scenario
+from game.classroom.app import http_status
+from game.classroom.class_store import ClassStore
+from game.classroom.refusal import Refusal, TooFast
 from game.classroom.tables import rate as rate_table
 from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, ResultRecord, record_from_game
@@ -201,7 +202,8 @@ def test_rate_limit_is_counted_in_the_store_for_every_process(tmp_path: Path) ->
     for store in (there, here):
         with pytest.raises(Refusal) as caught:
             store.count_request(seat.id)
-        assert caught.value.status == 429 and caught.value.code == "class.api.too_fast"
+        assert isinstance(caught.value, TooFast) and http_status(caught.value) == 429
+        assert caught.value.code == "class.api.too_fast"
     there.count_request(other.id)  # another seat has its own count
     with here.writing() as conn:  # the seat's window ends: it may send again
         conn.execute(update(rate_table).values(since=rate_table.c.since - 3600.0))

@@ -86,6 +86,12 @@ cost = 0
 metric = "money"
 delta = 30
 
+[[policies]]
+id = "kit"
+category = "digital_services"
+name = "Kit"
+cost = 5
+
 [scoring]
 formula = "x + morale"
 """

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from game.engine import Adopt, Cancel, Game
 from game.engine import ledger as L
 from game.engine.explain import cause_label
+from game.i18n import say_error
 from game.scenario import LoadedScenario, load_scenario
 from tests.engine.carry_scenario import CARRY
 
@@ -74,6 +75,20 @@ def test_the_turn_report_names_arrears_in_both_languages(carry: LoadedScenario) 
     assert "Tunggakan (belum terbayar, menjadi tunggakan)" in labels["id"]
     stall = [cause_label(game.compiled, c, "en") for c in game.causes(2, "x")]
     assert "Programme (stalled: arrears unpaid)" in stall
+
+
+def test_nothing_new_is_bought_while_arrears_are_owed(carry: LoadedScenario) -> None:
+    game = Game(carry.compiled)
+    assert game.can_adopt("kit")
+    game.act(Adopt("prog"))
+    game.end_turn()
+    verdict = game.can_adopt("kit")
+    assert not verdict and verdict.reason is not None
+    assert verdict.reason.reason == "no_budget"
+    assert say_error(verdict.reason, "en") == (
+        "Not enough budget: needs 5, and 5 in arrears must be paid first from the coming income."
+    )
+    assert "tunggakan 5 harus dilunasi" in say_error(verdict.reason, "id")
 
 
 def test_carry_false_writes_off_as_format_1_did(tmp_path: Path) -> None:

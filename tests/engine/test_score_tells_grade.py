@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from game.engine import BOTS, Adopt, Cancel, Game, play_bot
 from game.engine.scoring import BELOW, Outcome, ScoreCode
 from game.i18n import say
-from game.scenario import LoadedScenario, load_scenario
+from game.results.record import record_from_game
+from game.results.store import open_store
+from game.scenario import LoadedScenario, load_scenario, localize
 from tests.engine.carry_scenario import CARRY
 from tests.files import SCENARIOS
 
@@ -122,3 +124,25 @@ def test_shipped_scenarios_keep_score_and_grade_in_one_order(name: str) -> None:
         assert in_its_band(o, loaded), (name, o)
     ranks = [rank(o, loaded) for o in sorted(outcomes, key=lambda o: -o.score)]
     assert ranks == sorted(ranks)
+
+
+def test_the_results_leaderboard_never_puts_a_lower_grade_above_a_higher(tmp_path: Path) -> None:
+    """Through the real store (`agen results leaderboard`, the class pages): bots' games
+    on Dukcapil, ranked by score, come out in grade order."""
+    loaded = load_scenario(SCENARIOS / "dukcapil.toml")
+    store = open_store(f"sqlite:///{tmp_path / 'results.db'}")
+    records = []
+    for bot in BOTS:
+        for seed in range(1, 9):
+            game = play_bot(Game(loaded.compiled, seed), BOTS[bot], seed)
+            records.append(
+                record_from_game(
+                    game, loaded, player=f"{bot}-{seed}", player_id=None, cohort="K1", language="id"
+                )
+            )
+    assert all(store.insert_records(records))
+    board = store.leaderboard("dukcapil", "K1", limit=1000)
+    names = [localize(g.name, "id", "id") for g in loaded.scenario.scoring.grades]
+    order = [names.index(row.grade) if row.grade else len(names) for row in board]
+    assert len(board) == len(records) and order == sorted(order)
+    assert len(set(order)) >= 2  # more than one grade on the board

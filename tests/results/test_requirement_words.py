@@ -55,6 +55,11 @@ def test_policies_and_answers_by_their_names() -> None:
     assert words("not active('online_services')", "id").endswith("tidak sedang berjalan")
     both = words("active('online_services') and active('citizen_assist')", "en")
     assert both.endswith("are running") and " and " in both
+    assert words("active('online_services') == 0", "id") == words(
+        "not active('online_services')", "id"
+    )
+    assert words("active('online_services') >= 1", "en") == words("active('online_services')", "en")
+    assert words("(network > 40) + (morale > 40) >= 2", "en").endswith("at least 2")
     held = words("held('integrity_zone') >= 4", "id")
     assert held == "Zona Integritas yang sungguhan sudah berjalan minimal 4 triwulan"
     assert words("held('integrity_zone') >= 1", "en").endswith("at least 1 quarter")
@@ -152,6 +157,9 @@ leaves = st.one_of(
 )
 
 
+cmp = st.sampled_from([">=", "<=", ">", "<", "==", "!="])
+
+
 def _grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     ops = st.sampled_from(["+", "-", "*", "/", ">=", "<=", ">", "<", "==", "!=", "and", "or"])
     return st.one_of(
@@ -168,6 +176,9 @@ def _grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         st.sampled_from(POLICIES).map(lambda p: f"active('{p}')"),
         st.sampled_from(ANSWERS).map(lambda a: f"chosen('{a[0]}', '{a[1]}')"),
         st.tuples(inner, st.integers(2, 3)).map(lambda t: f"{t[0]} ** {t[1]}"),
+        st.tuples(inner, cmp, inner, cmp, inner).map(lambda t: "(" + " ".join(t) + ")"),
+        inner.map(lambda a: f"+{a}"),
+        st.sampled_from(["True", "False"]),
     )
 
 

@@ -13,7 +13,8 @@ from game.scenario import LoadedScenario, load_scenario
 from tests.files import SCENARIOS
 
 STING = 'id = "sting"\nmetrics = ["integrity", "morale"]\n'
-FIRED = "when = \"chosen('sting_operation', 'hand_over') or chosen('sting_operation', 'protect_staff')\"\n"
+FIRED = "when = \"fired('sting_operation')\"\n"
+CHOSEN = "when = \"chosen('sting_operation', 'hand_over') or chosen('sting_operation', 'protect_staff')\"\n"
 
 
 def _with(tmp_path: Path, when: str) -> LoadedScenario:
@@ -24,8 +25,9 @@ def _with(tmp_path: Path, when: str) -> LoadedScenario:
     return load_scenario(path)
 
 
-def test_the_sting_question_is_asked_only_where_the_sting_fired(tmp_path: Path) -> None:
-    loaded = _with(tmp_path, FIRED)
+@pytest.mark.parametrize("when", [FIRED, CHOSEN])
+def test_the_sting_question_is_asked_only_where_the_sting_fired(tmp_path: Path, when: str) -> None:
+    loaded = _with(tmp_path, when)
     fired: list[Game] = []
     quiet: list[Game] = []
     for seed in range(1, 31):

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from game.classroom.client import ClassInfo, ClassRefused, ClassUnreachable, Reply, Seat
+from game.classlink.client import ClassInfo, ClassRefused, ClassUnreachable, Reply, Seat
 from game.ui.app import App
 from tests.ui.driving import pump
 

@@ -12,8 +12,9 @@ import httpx
 import pygame
 import pytest
 
+from game.classlink import link as class_link
 from game.results.store import open_store
-from game.ui import class_link, class_play, theme
+from game.ui import class_play, theme
 from game.ui.app import App
 from game.ui.screens.class_briefing import ClassBriefingScreen
 from game.ui.screens.class_join import ClassJoinScreen

@@ -11,7 +11,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui import class_link, class_play, facts, theme
+from game.classlink import link as class_link
+from game.ui import class_play, facts, theme
 from game.ui.app import App
 from game.ui.class_join import JoinFailed, check_form
 from game.ui.screens.class_briefing import ClassBriefingScreen

@@ -10,9 +10,9 @@ import pytest
 from game.errors import AgenError, ResultError, ScenarioError
 from game.results.record import read_result
 from game.scenario import load_plan, load_scenario
+from game.session import Session
 from game.ui.app import App
 from game.ui.screens.title import TitleScreen
-from game.ui.session import Session
 from game.ui.settings import Settings
 from tests.files import EXAMPLE
 from tests.ui.driving import make_options

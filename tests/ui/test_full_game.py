@@ -136,7 +136,7 @@ def test_the_same_message_twice_is_shown_once(app: App) -> None:
 def test_a_result_that_cannot_be_written_is_not_lost(app: App, tmp_path: Path) -> None:
     """A results folder that cannot be written: the result goes to the local folder."""
     from game.scenario import load_scenario
-    from game.ui.session import Player, Session
+    from game.session import Player, Session
 
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the class drive should be")
@@ -157,7 +157,7 @@ def test_a_result_that_cannot_be_written_is_not_lost(app: App, tmp_path: Path) -
 
 def test_when_no_folder_can_be_written_the_save_is_kept(app: App, tmp_path: Path) -> None:
     from game.scenario import load_scenario
-    from game.ui.session import Player, Session
+    from game.session import Player, Session
 
     scenario = Path(__file__).parents[2] / "scenarios" / "tutorial.toml"
     loaded = load_scenario(scenario)

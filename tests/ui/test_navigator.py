@@ -7,8 +7,8 @@ from pathlib import Path
 
 from game.engine import Choose
 from game.scenario import load_scenario
+from game.session import Player, Session
 from game.ui.app import App
-from game.ui.session import Player, Session
 from tests.files import EXAMPLE
 from tests.ui.driving import make_options
 

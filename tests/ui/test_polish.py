@@ -14,6 +14,7 @@ import pytest
 
 from game.i18n import LANGUAGES, english_plural, tr, tr_n
 from game.scenario import Scenario, load_scenario, localize
+from game.session import Player, Session
 from game.ui import facts
 from game.ui.app import App
 from game.ui.screens.debrief import share_lines
@@ -22,7 +23,6 @@ from game.ui.screens.menu import MenuOverlay
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_parts import stat_row
-from game.ui.session import Player, Session
 from game.ui.shots import finish, parse_size, render_shots
 from game.ui.widgets import Ink
 from tests.files import EXAMPLE

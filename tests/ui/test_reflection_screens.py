@@ -12,6 +12,7 @@ from docx import Document
 
 from game.engine import Choose
 from game.results.record import read_result
+from game.session import Player, Session
 from game.ui.app import App
 from game.ui.reveals import due_reveals
 from game.ui.screens.aksi_dialog import AksiDialog
@@ -21,7 +22,6 @@ from game.ui.screens.prediction_prompt import PredictionPrompt
 from game.ui.screens.reflection import ReflectionScreen
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from game.ui.session import Player, Session
 from tests.ui.driving import SIZE, click, key, make_options, type_text
 
 DUKCAPIL = Path(__file__).parents[2] / "scenarios" / "dukcapil.toml"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pygame
 
+from game.session import Player
 from game.ui.app import App
 from game.ui.screens.scenario_choice import ScenarioScreen
-from game.ui.session import Player
 from tests.files import ROOT
 from tests.ui.driving import SIZE, key, make_options
 

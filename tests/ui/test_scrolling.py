@@ -12,6 +12,7 @@ import pytest
 from game.engine import Choose
 from game.i18n import LANGUAGES
 from game.scenario import load_scenario
+from game.session import Player, Session
 from game.ui import scroll
 from game.ui.app import App
 from game.ui.screens.briefing import BriefingOverlay
@@ -21,7 +22,6 @@ from game.ui.screens.menu import MenuOverlay
 from game.ui.screens.policy_dialog import PolicyDialog
 from game.ui.screens.scenario_choice import ScenarioScreen
 from game.ui.screens.turn import TurnScreen
-from game.ui.session import Player, Session
 from game.ui.widgets import Ink
 from tests.files import EXAMPLE
 from tests.ui.driving import click, key, make_options, pump

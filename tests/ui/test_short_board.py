@@ -10,10 +10,10 @@ from game.engine import BOTS, Game, play_bot
 from game.results.record import record_from_game, write_result
 from game.scenario import load_scenario
 from game.scenario.forms import played_as
+from game.session import Player, Session
 from game.ui.app import App
 from game.ui.screens.leaderboard import LeaderboardScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.session import Player, Session
 from tests.files import EXAMPLE
 from tests.ui.driving import SIZE, make_options, pump
 

@@ -3,8 +3,8 @@ express (issue 10, point 8)."""
 
 from __future__ import annotations
 
+from game.engine.values import value_counts, value_profile
 from game.scenario import VALUES
-from game.ui.screens.debrief import value_counts, value_profile
 from tests.engine.lessons import play
 
 WAIT = {"ferry_capsize": "wait_for_hq", "eruption": "leave_to_bpbd"}

@@ -16,11 +16,11 @@ from typing import Any, Protocol
 
 import pygame
 
-from game.engine import Game
+from game.engine import Action, Game
 from game.i18n import tr
+from game.session import Notice, Player, Session
 from game.ui import theme, widgets
 from game.ui.options import Options
-from game.ui.session import Player, Session
 from game.ui.settings import Settings
 from game.ui.widgets import Button, Ink
 
@@ -40,7 +40,7 @@ class Host(Protocol):
     keyboard_focus: bool
     running: bool
     screen: Screen
-    class_link: Any  # class mode: the background sender (game.ui.class_link.ClassLink)
+    class_link: Any  # class mode: the background sender (game.classlink.link.ClassLink)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -67,6 +67,22 @@ class Host(Protocol):
 
     def toast(self, text: str, good: bool = False) -> None:
         """Show a short message at the bottom of the window."""
+        ...
+
+    def tell(self, notices: list[Notice]) -> None:
+        """Show what the session says happened after an action."""
+        ...
+
+    def begin(self, session: Session) -> None:
+        """Play ``session`` from now on, saved from its first moment."""
+        ...
+
+    def act(self, action: Action) -> None:
+        """Adopt, cancel or answer an event through the session, then autosave."""
+        ...
+
+    def end_quarter(self) -> int | None:
+        """End the quarter (unless the class blocks it): the quarter that ended, or None."""
         ...
 
     def autosave(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pygame
 
 from game.scenario import localize
+from game.session import Session
 from game.ui import class_play, class_shots, facts, scroll, theme, widgets
 from game.ui.briefing_text import back_and_start, below, briefing_view
 from game.ui.class_join import Joined
 from game.ui.screens.base import Host, Screen, Shot, Stage
-from game.ui.session import Session
 from game.ui.widgets import Button, Ink
 
 
@@ -68,9 +68,8 @@ class ClassBriefingScreen(Screen):
             )
             session.predict_first = j.info.predict_first  # the class's setting
             session.joined = j.joined
-            self.app.session = session
+            self.app.begin(session)
             class_play.link(self.app).attach(j.joined, j.info)
-            self.app.autosave()
             return self.go("turn")
         return self
 

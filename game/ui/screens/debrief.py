@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Adopt, Cancel, Choose, Game
+from game.engine.values import value_profile
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.screens.base import Host, Screen, Shot, Stage
@@ -14,34 +15,6 @@ from game.ui.widgets import Button, Ink
 
 CHARTS = 6
 TIMELINE_SIZE = 13
-
-
-def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
-    """How often each BerAKHLAK value is expressed (or, with ``breaches``, gone against) by
-    the policies adopted and the choices made."""
-    counts = dict.fromkeys(VALUES, 0)
-    for d in game.decisions:
-        a = d.action
-        found: tuple[str, ...] = ()
-        if isinstance(a, Adopt):
-            p = game.policy(a.policy)
-            found = tuple(p.breaches if breaches else p.values)
-        elif isinstance(a, Choose):
-            ev = game.event(a.event)
-            choice = next((c for c in ev.choices if c.id == a.choice), None)
-            if choice is not None:
-                found = tuple(choice.breaches if breaches else choice.values)
-        for v in found:
-            counts[v] += 1
-    return counts
-
-
-def value_profile(game: Game, breaches: bool = False) -> list[float]:
-    """The values expressed (or breached), each 0..1 of the largest count of either kind, so
-    the two shapes of the radar share one scale."""
-    shown = value_counts(game, breaches)
-    top = max(*value_counts(game).values(), *value_counts(game, True).values()) or 1
-    return [shown[v] / top for v in VALUES]
 
 
 def key_metrics(game: Game) -> list[str]:

@@ -203,14 +203,13 @@ class EventDialog(Overlay):
 
     def choose(self, choice_id: str) -> Screen:
         """Answer the event (a refused choice becomes a message)."""
-        self.game.act(Choose(self.event_id, choice_id))
+        self.app.act(Choose(self.event_id, choice_id))  # then autosaved
         self.chosen = choice_id
         ink = Ink(self.app.surface)
         pane = self.pane()
         self.offset = pane.clamp(
             self._text_block(ink, self._inner(ink, pane)).height
         )  # show the outcome
-        self.app.autosave()
         return self
 
     def press(self, key: str) -> Screen:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.session import Player
 from game.ui import theme, widgets
 from game.ui.screens.base import Host, Screen, Shot, Stage
-from game.ui.session import Player
 from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
 

@@ -148,12 +148,11 @@ class PolicyDialog(Overlay):
         if key == "adopt" and wants_prediction(self.app, self.policy_id):
             return self.go("predict", self.parent, self.policy_id)
         if key == "adopt":
-            game.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
+            self.app.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
             self.app.toast(self.t("policy.adopted", name=name), good=True)
         elif key == "cancel":
-            game.act(Cancel(self.policy_id))
+            self.app.act(Cancel(self.policy_id))
             self.app.toast(self.t("policy.stopped", name=name), good=True)
-        self.app.autosave()
         return self.parent
 
     def draw(self, surface: pygame.Surface) -> None:

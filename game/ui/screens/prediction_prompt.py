@@ -121,18 +121,19 @@ class PredictionPrompt(Overlay):
         session = self.app.session
         game = self.game
         turn = game.turn
-        game.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
-        if key == "adopt" and session is not None:
-            session.predictions += [
-                Prediction(turn, self.policy_id, m, self.by, d) for m, d in self.answers.items()
-            ]
+        predictions = [
+            Prediction(turn, self.policy_id, m, self.by, d) for m, d in self.answers.items()
+        ]
+        if key == "adopt" and session is not None:  # a refusal becomes a message (App)
+            self.app.tell(session.adopt_predicting(self.policy_id, predictions))
+        else:
+            self.app.act(Adopt(self.policy_id))
         name = localize(
             game.policy(self.policy_id).name,
             self.app.lang,
             game.scenario.default_language,
         )
         self.app.toast(self.t("policy.adopted", name=name), good=True)
-        self.app.autosave()
         return self.parent
 
     def draw(self, surface: pygame.Surface) -> None:

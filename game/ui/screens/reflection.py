@@ -12,7 +12,8 @@ import pygame
 
 from game.engine.debrief import questions
 from game.engine.prediction import calibration
-from game.engine.principles import aspect_metrics, culture_verdict, principle_uses, values_shown
+from game.engine.principles import aspect_metrics, culture_verdict, principle_uses
+from game.engine.values import value_counts
 from game.i18n import english_plural, say
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
@@ -220,13 +221,13 @@ class ReflectionScreen(Screen):
         verdict = culture_verdict(game, uses)  # the one sentence when the culture ended the game
         ink.wrapped(
             self.t("reflect.netflix_intro") if verdict is None else say(verdict, lang),
-            pygame.Rect(left.left, left.top - ink.px(6), left.width, ink.px(48)),
+            pygame.Rect(left.left, left.top - ink.px(6), left.width, ink.px(50)),
             14 if verdict is None else 12,
             theme.MUTED if verdict is None else theme.BAD,
             max_lines=2 if verdict is None else 3,
         )
         aspects = aspect_metrics(s)
-        top = left.top + ink.px(44)
+        top = left.top + ink.px(44 if verdict is None else 58)
         gap = ink.px(6)
         row_h = (left.bottom - top - gap * (len(uses) - 1)) // max(1, len(uses))
         eff_w = ink.px(92)
@@ -305,7 +306,7 @@ class ReflectionScreen(Screen):
             800,
             max_width=box.width - ink.px(36),
         )
-        counts = values_shown(game)
+        counts = value_counts(game)
         top = max(counts.values()) or 1
         labels = [self.t(f"value.{v}") for v in VALUES]
         area = box.inflate(-ink.px(20), 0)

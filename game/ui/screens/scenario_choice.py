@@ -13,10 +13,10 @@ from game.errors import Problem, ScenarioError
 from game.i18n import say, tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.reflection import check_quarters
+from game.session import Player, Session
 from game.ui import facts, scroll, theme, widgets
 from game.ui.briefing_text import back_and_start, below, briefing_view
 from game.ui.screens.base import Host, Screen, Shot, Stage
-from game.ui.session import Player, Session
 from game.ui.widgets import Button, Ink
 
 
@@ -235,8 +235,7 @@ class ScenarioScreen(Screen):
                 choice.path, choice.loaded, self.player, self.app.lang, s.seed, quarters=short
             )
             session.predict_first = self.app.options.predict_first
-            self.app.session = session
-            self.app.autosave()
+            self.app.begin(session)
             return self.go("turn")
         return self
 

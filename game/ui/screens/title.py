@@ -9,9 +9,9 @@ import pygame
 from game.errors import AgenError
 from game.i18n import other_language, say_error
 from game.scenario import CATEGORIES
+from game.session import Session
 from game.ui import theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
-from game.ui.session import Session
 from game.ui.widgets import Button, Ink
 
 

@@ -185,16 +185,8 @@ class TurnScreen(Screen):
         if key == "menu":
             return self.go("menu", self)
         if key == "end":
-            if class_play.blocked(self.app) is not None:
-                return self  # the class is paused, or this quarter is not open yet
-            game = self.game
-            turn = game.turn
-            game.end_turn()
-            self.app.autosave()
-            class_play.turn_ended(self.app, turn)
-            if game.over:
-                self.app.finish_game()
-            return self.go("report", turn)
+            turn = self.app.end_quarter()  # None: the class is paused, or the quarter not open
+            return self if turn is None else self.go("report", turn)
         return self
 
     # -- drawing ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.classroom.outbox import Outbox, OutboxItem, Outcome
+from game.classlink.outbox import Outbox, OutboxItem, Outcome
 
 SEATS = [
     ("http://a:1", "KLS-A", "tok-1"),

@@ -1,26 +1,36 @@
-"""A game being played in the window: the engine game plus who plays it, saved as it goes.
+"""A game being played: the engine game plus who plays it, saved as it goes, and the
+player's actions as use-cases (act, end the quarter, finish), so that the window and the
+browser game run the same sequence and each front end only says what happened.
 
 The autosave (JSON) holds the scenario path and SHA-256, seed, player, class, language,
-start time and the decisions; resuming replays the decisions onto the same file. No
+start time and the decisions; resuming replays the decisions onto the same file. Where it
+is kept and where a live class hears of the game are the front end's (:mod:`.ports`). No
 pygame here: the session is tested without a window.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.atomic import write_text_atomic
-from game.engine import BOTS, Decision, Game, play_bot, replay
+from game.engine import BOTS, Action, Adopt, Decision, Game, play_bot, replay
 from game.engine.prediction import Prediction
 from game.errors import AgenError, Codes, Message, ScenarioError
 from game.nesting import too_deep_line
-from game.results.record import Origin, record_from_game, result_file_name, write_result
+from game.results.record import (
+    Origin,
+    ResultRecord,
+    record_from_game,
+    result_file_name,
+    write_result,
+)
 from game.scenario import Compiled, LoadedScenario, load_scenario
 from game.scenario.reflection import check_quarters, with_turns
+from game.session.ports import ClassSink, JoinedClass, Keeper, Notice, SessionText
 
 SAVE_FORMAT = 1
 
@@ -50,38 +60,6 @@ class Player:
     cohort: str = ""
 
 
-@dataclass(frozen=True)
-class JoinedClass:
-    """The live class a game belongs to: where its server is and this player's seat there."""
-
-    base_url: str
-    code: str
-    token: str
-    members: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        """As kept in the autosave."""
-        return {
-            "base_url": self.base_url,
-            "code": self.code,
-            "token": self.token,
-            "members": list(self.members),
-        }
-
-    @staticmethod
-    def from_json(data: Any) -> JoinedClass | None:
-        """Read back from the autosave; None when absent."""
-        if not isinstance(data, dict):
-            return None
-        members = data.get("members") or []
-        return JoinedClass(
-            str(data["base_url"]),
-            str(data["code"]),
-            str(data["token"]),
-            tuple(str(m) for m in members) if isinstance(members, list) else (),
-        )
-
-
 @dataclass
 class Session:
     """One player's game of one scenario."""
@@ -100,6 +78,12 @@ class Session:
     quarters: int | None = None  # the short form's turns, when played short
     predictions: list[Prediction] = field(default_factory=list)
     predict_first: int | None = None  # the class's or command line's override
+    # the front end's: where the game is kept, where a live class hears of it, and the
+    # folders its result file may go to, in order (none: the result is not written to a file)
+    keeper: Keeper | None = field(default=None, repr=False, compare=False)
+    sink: ClassSink | None = field(default=None, repr=False, compare=False)
+    result_folders: tuple[Path, ...] = ()
+    finished: bool = False  # the result has been kept (finish() ran to its end)
 
     def __post_init__(self) -> None:
         self.game = Game(self.compiled, self.seed)
@@ -154,12 +138,87 @@ class Session:
             "predictions": [p.to_json() for p in self.predictions],
         }
 
-    def autosave(self, save_path: Path) -> None:
-        """Save the game in progress atomically. A finished game is not saved: its save stays
-        until its result file is written (see App.finish_game), so a failed write loses nothing."""
+    # -- the player's actions -----------------------------------------------------------
+
+    def autosave(self) -> list[Notice]:
+        """Keep the game in progress. A finished game is not saved: its save stays until its
+        result file is written (see finish), so a failed write loses nothing."""
+        if self.game.over or self.keeper is None:
+            return []
+        try:
+            self.keeper.save(self.to_json())
+        except OSError as exc:
+            return [Notice(Message.of(SessionText.SAVE_FAILED, error=str(exc)))]
+        return []
+
+    def act(self, action: Action) -> list[Notice]:
+        """Adopt, cancel or answer an event, then autosave. A refused action raises
+        ActionRefused (an AgenError) and changes nothing, not even the save."""
+        self.game.act(action)
+        return self.autosave()
+
+    def adopt_predicting(self, policy: str, predictions: Sequence[Prediction]) -> list[Notice]:
+        """Adopt ``policy`` and keep what the player predicted of it, then autosave."""
+        self.game.act(Adopt(policy))
+        self.predictions += predictions
+        return self.autosave()
+
+    def end_quarter(
+        self, blocked: Callable[[], str | None] | None = None
+    ) -> tuple[int, list[Notice]] | None:
+        """End the current quarter: the quarter that ended and what to tell the player, or
+        None when ``blocked`` (the class's gate, the caller's) names a reason not to. Then
+        autosave, tell the class, and when the game is over, finish it."""
+        if blocked is not None and blocked() is not None:
+            return None
+        turn = self.game.turn
+        self.game.end_turn()
+        notices = self.autosave()
+        if self.joined is not None and self.sink is not None:
+            decisions = [d.to_json() for d in self.game.decisions if d.turn <= turn]
+            notices += self._to_class(lambda s, j: s.progress(j, turn, decisions))
         if self.game.over:
-            return
-        write_text_atomic(save_path, json.dumps(self.to_json(), ensure_ascii=False, indent=1))
+            notices += self.finish()
+        return turn, notices
+
+    def finish(self) -> list[Notice]:
+        """The game is over: write its result file into the first of ``result_folders`` that
+        takes it, then drop the save and queue the result for the class. When no folder takes
+        it the save is kept, so that "continue" brings the player back and nothing is lost."""
+        if not self.game.over or self.finished:
+            return []
+        notices: list[Notice] = []
+        errors: list[str] = []
+        for folder in self.result_folders:
+            if self.write_result(folder) is not None:
+                break
+            errors.append(self.result_error or "?")
+        if self.result_folders and self.result_path is None:
+            return [Notice(Message.of(SessionText.RESULT_FAILED, error=errors[-1]))]
+        if errors:
+            notices.append(Notice(Message.of(SessionText.RESULT_FAILED, error=errors[0])))
+        self.finished = True
+        if self.keeper is not None:
+            self.keeper.drop()
+        if self.result_path is not None:
+            saved = Message.of(SessionText.RESULT_SAVED, path=str(self.result_path))
+            notices.append(Notice(saved, good=True))
+        if not self.result_folders and self.joined is not None and self.sink is not None:
+            self.result_json = self.record().to_json()  # no file: the class keeps the result
+        if self.joined is not None and self.result_json is not None:
+            result, turn = self.result_json, self.game.scenario.turns + 1
+            notices += self._to_class(lambda s, j: s.result(j, turn, result))
+        return notices
+
+    def _to_class(self, send: Callable[[ClassSink, JoinedClass], None]) -> list[Notice]:
+        """Queue something for the class; a sink that cannot even queue it is a notice."""
+        if self.sink is None or self.joined is None:
+            return []
+        try:
+            send(self.sink, self.joined)
+        except OSError as exc:
+            return [Notice(Message.of(SessionText.SAVE_FAILED, error=exc.strerror or str(exc)))]
+        return []
 
     @staticmethod
     def resume(save_path: Path) -> Session:
@@ -214,20 +273,24 @@ class Session:
         assert bot.outcome is not None
         return bot.outcome.score
 
+    def record(self) -> ResultRecord:
+        """The finished game's result record (AgenError or ValueError when it cannot be made)."""
+        return record_from_game(
+            self.game,
+            self.loaded,
+            player=self.player.name,
+            player_id=self.player.player_id,
+            cohort=self.player.cohort,
+            language=self.language,
+            started=datetime.fromisoformat(self.started),
+            origin=Origin(tool="game"),
+            predictions=tuple(self.predictions),
+        )
+
     def write_result(self, folder: Path) -> Path | None:
         """Write the finished game's result file into ``folder``; remember any failure."""
         try:
-            record = record_from_game(
-                self.game,
-                self.loaded,
-                player=self.player.name,
-                player_id=self.player.player_id,
-                cohort=self.player.cohort,
-                language=self.language,
-                started=datetime.fromisoformat(self.started),
-                origin=Origin(tool="game"),
-                predictions=tuple(self.predictions),
-            )
+            record = self.record()
             target = write_result(record, folder / result_file_name(record))
         except (AgenError, OSError, ValueError) as exc:
             self.result_error = str(exc)

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from game.classroom.client import ClassClient, ClassInfo, ClassRefused, ClassUnreachable, Seat
-from game.classroom.outbox import Outbox, OutboxItem, Outcome
-from game.ui.session import JoinedClass
+from game.classlink.client import ClassClient, ClassInfo, ClassRefused, ClassUnreachable, Seat
+from game.classlink.outbox import Outbox, OutboxItem, Outcome
+from game.session import JoinedClass
 
 POLL_WAITING = 3.0  # seconds between lockstep checks while the player waits
 POLL_PLAYING = 15.0  # seconds between class checks (paused, closed) while playing

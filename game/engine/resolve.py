@@ -23,10 +23,11 @@ def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
     in_force = policies_in_force(compiled, state)
     paying = pay_upkeep(compiled, state, ledger, in_force)
     effects = policy_effects(state, in_force)
+    owed = paying and state.values[compiled.arrears_slot] > 0
     changes = [
         *effects,
-        *(stalled(compiled, state, effects, paying) if paying else ()),
-        *lingering_effects(state),
+        *(stalled(compiled, state, effects, paying) if owed else ()),
+        *(lingering_effects(state) if state.lingering else ()),
         *rules(compiled, state),
         *drifts(compiled, state),
         *scheduled_choice_effects(state),
@@ -168,9 +169,9 @@ def add_within_limits(
     carry = compiled.budget if compiled.carry_arrears else None
     for m, total in enumerate(sums):
         raw = values[m] + total
-        if m == carry:
-            raw = settle_arrears(compiled, state, ledger, raw)
         low, high = compiled.minimum[m], compiled.maximum[m]
+        if m == carry and (raw < low or values[compiled.arrears_slot] > 0):
+            raw = settle_arrears(compiled, state, ledger, raw)
         held = low if raw < low else high if raw > high else raw
         if held != raw:
             ledger.add(state.turn, m, L.LIMIT, compiled.metric_ids[m], held - raw)

@@ -19,7 +19,7 @@ from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("address", "code", "name", "nip", "members")
-LIMITS = {"address": 120, "code": 40, "name": 60, "nip": 30, "members": 200}
+LIMITS = {"address": 120, "code": 40, "name": 60, "nip": 18, "members": 200}
 
 
 class ClassJoinScreen(Screen):
@@ -31,7 +31,7 @@ class ClassJoinScreen(Screen):
     def shots(cls, stage: Stage) -> list[Shot]:
         return class_shots.join_shots(stage.app) if stage.name == "start" else []
 
-    def __init__(self, app: Host, player: Player | None = None) -> None:
+    def __init__(self, app: Host, player: Player | None = None, code: str = "") -> None:
         super().__init__(app)
         self.error: JoinFailed | None = None
         self.thread: threading.Thread | None = None
@@ -44,11 +44,14 @@ class ClassJoinScreen(Screen):
             LIMITS,
             {
                 "address": app.settings.class_address or "",
+                "code": code,
                 "name": start.name,
                 "nip": start.player_id or "",
             },
         )
         first = "name" if app.settings.class_address else "address"
+        if code and not start.name:
+            first = "name"
         self.form.entries[first].focus()
 
     # -- layout -------------------------------------------------------------------------

@@ -105,6 +105,11 @@ class ClassWaitScreen(Screen):
         )
         y = ink.px(122) + used + ink.px(16)
         y += ink.wrapped(body, pygame.Rect(x, y, width, ink.px(120)), 24, theme.MUTED)
+        timer = class_play.time_text(self.app)  # the server's seconds, only while it runs
+        if timer is not None:
+            y += ink.px(12) + ink.wrapped(
+                timer, pygame.Rect(x, y + ink.px(12), width, ink.px(40)), 24, theme.INFO, 700
+            )
         self._pips(ink, x, y + ink.px(40), s.turns, game.turn, paused)
         if self.offline():
             ink.wrapped(
@@ -139,4 +144,4 @@ class ClassWaitScreen(Screen):
                     )
             else:
                 pygame.draw.circle(ink.surface, theme.LINE, c, r, ink.px(3))
-            ink.text(str(i), (c[0], c[1] + r + ink.px(8)), 15, theme.MUTED, 700, anchor="midtop")
+            ink.text(str(i), (c[0], c[1] + r + ink.px(8)), 16, theme.MUTED, 700, anchor="midtop")

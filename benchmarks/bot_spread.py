@@ -5,8 +5,10 @@
 Prints, per bot, the median, p10, p90, min and max score, how many games hit a lose ending,
 and how many were graded with the scenario's top grade; then the policies most adopted in the
 top tenth of all games pooled (the issue's "no policy in more than 90% of the top tenth"), the
-policies the greedy bot adopts in the last two turns (late adoption is an exploit when it
-pays), and the harshness of the scenario's own seed. Uses all cores.
+greedy bot's choices named (the policies it adopts and the answers it gives most, so a trainer
+sees what "skilled play" means in the scenario), the policies it adopts in the last two turns
+(late adoption is an exploit when it pays), and the harshness of the scenario's own seed.
+Uses all cores.
 """
 
 from __future__ import annotations
@@ -21,15 +23,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.authoring.harshness import harshness
-from game.engine import BOTS, Adopt, Game, play_bot
+from game.engine import BOTS, Adopt, Choose, Game, play_bot
 from game.scenario import load_scenario
 
 BOT_NAMES = ("passive", "random", "greedy")
 LATE_TURNS = 2
 
 
-def play(job: tuple[str, str, int]) -> tuple[str, float, list[str], bool, bool, list[str]]:
-    """One game: (bot, score, policies adopted, lost, top grade, policies adopted late)."""
+Played = tuple[str, float, list[str], bool, bool, list[str], list[str]]
+
+
+def play(job: tuple[str, str, int]) -> Played:
+    """One game: (bot, score, policies adopted, lost, top grade, policies adopted late,
+    answers given as "event: choice")."""
     path, bot, seed = job
     loaded = load_scenario(path)
     game = play_bot(Game(loaded.compiled, seed), BOTS[bot], seed)
@@ -47,7 +53,12 @@ def play(job: tuple[str, str, int]) -> tuple[str, float, list[str], bool, bool, 
     top_grade = game.outcome.grade is not None and game.outcome.grade == min(
         (i for _, i in loaded.compiled.grades), default=-1
     )
-    return bot, game.outcome.score, adopted, lost, top_grade, late
+    answers = [
+        f"{d.action.event}: {d.action.choice}"
+        for d in game.decisions
+        if isinstance(d.action, Choose)
+    ]
+    return bot, game.outcome.score, adopted, lost, top_grade, late, answers
 
 
 def main() -> None:
@@ -78,6 +89,7 @@ def main() -> None:
     for policy, n in shares.most_common(6):
         print(f"  {policy:<28} {n / len(top):5.0%}")
     greedy = [g for g in games if g[0] == "greedy"]
+    print_greedy_choices(greedy)
     late = Counter(p for g in greedy for p in g[5])
     print(f"greedy, adopted in the last {LATE_TURNS} turns (share of greedy games):")
     for policy, n in late.most_common(6):
@@ -91,6 +103,18 @@ def main() -> None:
         f"{d['shortfall']:+.1f} vs the median of {h['checked']} seeds, harshness rank "
         f"{h['default_rank']}/{h['checked']} (1 = harshest)"
     )
+
+
+def print_greedy_choices(greedy: list[Played]) -> None:
+    """The greedy bot's choices named: the policies it adopts and the answers it gives most."""
+    adopted = Counter(p for g in greedy for p in g[2])
+    print("greedy, adopted (share of greedy games):")
+    for policy, n in adopted.most_common(10):
+        print(f"  {policy:<28} {n / len(greedy):5.0%}")
+    answers = Counter(a for g in greedy for a in set(g[6]))
+    print("greedy, answers (share of greedy games):")
+    for answer, n in answers.most_common(10):
+        print(f"  {answer:<44} {n / len(greedy):5.0%}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,14 @@ PURIST = (
 )
 
 
-def _dukcapil(tmp_path: Path, old: str, new: str) -> LoadedScenario:
+def _undeclared() -> str:
+    """The shipped Dukcapil without its declared safeguards (the default pairing then stands)."""
     text = (SCENARIOS / "dukcapil.toml").read_text(encoding="utf-8")
+    return re.sub(r"(?m)^safeguards = .*\n", "", text)
+
+
+def _dukcapil(tmp_path: Path, old: str, new: str) -> LoadedScenario:
+    text = _undeclared()
     assert text.count(old) == 1, old
     path = tmp_path / "dukcapil.toml"
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -78,8 +85,10 @@ def test_the_purist_is_told_their_culture_ended_the_game(tmp_path: Path) -> None
     assert id_.startswith("Versi budaya Anda mengakhiri masa jabatan Anda") and "Bupati" in id_
 
 
-def test_without_declared_safeguards_the_default_pairing_stands() -> None:
-    loaded = load_scenario(SCENARIOS / "dukcapil.toml")
+def test_without_declared_safeguards_the_default_pairing_stands(tmp_path: Path) -> None:
+    path = tmp_path / "dukcapil.toml"
+    path.write_text(_undeclared(), encoding="utf-8")
+    loaded = load_scenario(path)
     game = play_plan(loaded.compiled, PURIST, 1)
     freedom = next(u for u in principle_uses(game) if u.principle == "freedom")
     assert freedom.guards == () and freedom.safeguard == "output_measure"

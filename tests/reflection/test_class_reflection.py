@@ -30,7 +30,7 @@ def _class() -> tuple[LoadedScenario, list[tuple[ResultRecord, Game]]]:
     loaded = load_scenario(DUKCAPIL)
     played = []
     for i in range(10):
-        plan = ["full_wfa"] if i < 6 else ["hybrid_backoffice", "output_skp"]
+        plan = ["full_wfa"] if i < 6 else ["hybrid_backoffice", "service_dashboard"]
         game = _game(loaded, plan, seed=i)
         first = plan[0]
         preds = (Prediction(1, first, "capacity", 2, "up"),)

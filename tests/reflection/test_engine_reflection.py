@@ -119,7 +119,7 @@ def test_freedom_alone_and_freedom_with_an_output_measure() -> None:
     loaded = load_scenario(ROOT / "scenarios" / "dukcapil.toml")
     alone = {u.principle: u for u in principle_uses(play(loaded, {1: ["full_wfa"]}))}
     assert group_of(alone["freedom"]) == "alone" and alone["freedom"].quarters
-    both = play(loaded, {1: ["hybrid_backoffice", "output_skp"]})
+    both = play(loaded, {1: ["hybrid_backoffice", "service_dashboard"]})
     guarded = {u.principle: u for u in principle_uses(both)}
     assert group_of(guarded["freedom"]) == "guarded"
     assert group_of(guarded["collaboration"]) == "none"

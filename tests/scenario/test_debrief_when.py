@@ -19,6 +19,7 @@ CHOSEN = "when = \"chosen('sting_operation', 'hand_over') or chosen('sting_opera
 
 def _with(tmp_path: Path, when: str) -> LoadedScenario:
     text = (SCENARIOS / "dpmptsp.toml").read_text(encoding="utf-8")
+    text = text.replace(STING + FIRED, STING)  # the shipped question's own condition, set aside
     assert text.count(STING) == 1
     path = tmp_path / "dpmptsp.toml"
     path.write_text(text.replace(STING, STING + when), encoding="utf-8")

@@ -15,7 +15,8 @@ from game.engine import ledger as L
 from game.engine.actions import Adopt
 from game.engine.game import Game
 from game.engine.timeline import turns_in_force
-from game.scenario.format_model import PRINCIPLES, Scenario
+from game.scenario.format_model import Scenario
+from game.scenario.vocabulary import PRINCIPLES
 
 # principle -> the principle whose presence (from another policy) safeguards it
 SAFEGUARDS: dict[str, str] = {

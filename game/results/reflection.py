@@ -17,7 +17,7 @@ from game.engine.prediction import reveal
 from game.engine.principles import aspect_metrics, group_of, principle_uses
 from game.results.record import ResultRecord
 from game.scenario import Scenario, localize
-from game.scenario.format_model import PRINCIPLES
+from game.scenario.vocabulary import PRINCIPLES
 
 MIN_PREDICTIONS = 3  # a wrong expectation is listed once this many players made it
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,39 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from game.scenario.codes import LoadCode as C
 from game.scenario.suggest import did_you_mean
-
-# The fixed vocabularies: each written once, as the type; the tuple is read from it.
-Category = Literal[
-    "flexible_work",
-    "output_targets",
-    "digital_services",
-    "partnerships",
-    "integrity",
-    "people",
-    "service_process",
-    "communication",
-]
-Value = Literal[
-    "berorientasi_pelayanan",
-    "akuntabel",
-    "kompeten",
-    "harmonis",
-    "loyal",
-    "adaptif",
-    "kolaboratif",
-]
-CATEGORIES: tuple[str, ...] = get_args(Category)
-VALUES: tuple[str, ...] = get_args(Value)
-
-Principle = Literal[
-    "freedom",
-    "output_measure",
-    "consequence",
-    "tech_literacy",
-    "collaboration",
-    "citizen_innovation",
-]
-PRINCIPLES: tuple[str, ...] = get_args(Principle)
+from game.scenario.vocabulary import Category, Principle, Value
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 _TEXT_EXAMPLE = '{ id = "...", en = "..." }'

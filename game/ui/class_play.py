@@ -16,11 +16,11 @@ import pygame
 
 from game import classlink
 from game.classlink.outbox import Outbox, OutboxItem
-from game.session import JoinedClass
-from game.ui import facts, theme, widgets
+from game.ui import theme, widgets
 
 if TYPE_CHECKING:
     from game.classlink.link import ClassLink
+    from game.session import JoinedClass
     from game.ui.screens.base import Host, Screen
 
 CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from its thread)
@@ -161,6 +161,8 @@ def status(app: Host) -> tuple[str, theme.Color] | None:
     current, class_link = joined(app), getattr(app, "class_link", None)
     if current is None or class_link is None or app.session is None:
         return None
+    from game.ui import facts  # loads the engine: only once a class game is on
+
     state = class_link.state
     word = facts.turn_label(app.session.game.scenario, app.lang)
     if state.online is False:

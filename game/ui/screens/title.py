@@ -8,8 +8,7 @@ import pygame
 
 from game.errors import AgenError
 from game.i18n import other_language, say_error
-from game.scenario import CATEGORIES
-from game.session import Session
+from game.scenario.vocabulary import CATEGORIES
 from game.ui import theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
@@ -80,6 +79,8 @@ class TitleScreen(Screen):
             return self.go("leaderboard", self)
         if key == "continue":
             try:
+                from game.session import Session  # loads the engine: on first use
+
                 self.app.session = Session.resume(self.app.save_path)
             except AgenError as exc:
                 self.app.toast(

@@ -19,6 +19,7 @@ from rich.table import Table
 from game.cli.common import CliText, fail
 from game.errors import AgenError
 from game.i18n import both, english_first
+from game.results.export import formats_help
 from game.results.verify import ScenarioLibrary
 from game.safe_text import terminal_text
 
@@ -315,7 +316,9 @@ def compare(
         console.print(both(CliText.DIFFERENCE_NOTE, first=first))
 
 
-@results_app.command("export")
+@results_app.command(
+    "export", help=f"One row per player, per decision and per prediction ({formats_help()})."
+)
 def export(
     out: Annotated[Path, typer.Option("--out", help="Output file; its suffix names the format")],
     fmt: Annotated[
@@ -327,7 +330,7 @@ def export(
     db: Db = None,
     force: Annotated[bool, typer.Option("--force", help=english_first(CliText.HELP_FORCE))] = False,
 ) -> None:
-    """One row per player and one row per decision (CSV: a second *_decisions.csv; Excel: 2 sheets)."""
+    """The help is derived from the formats' table (game.results.export.WRITERS)."""
     from game.results.export import export as do_export
     from game.results.store import open_store
 

@@ -11,7 +11,6 @@ again; a refusal (422) stops it with the server's reason.
 
 from __future__ import annotations
 
-import random
 import re
 import tempfile
 import time
@@ -196,10 +195,3 @@ def _patiently(
                 raise
             notice(exc.message_en)
             time.sleep(pause_s)
-
-
-def random_name(rng: random.Random) -> str:
-    """A made-up participant name (for rehearsals and load tests)."""
-    first = ("Ayu", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi", "Intan", "Joko")
-    last = ("Santoso", "Wijaya", "Lestari", "Pratama", "Siregar", "Nasution", "Putri", "Hakim")
-    return f"{rng.choice(first)} {rng.choice(last)} {rng.randint(100, 999)}"

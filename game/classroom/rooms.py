@@ -10,8 +10,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-STATES = ("open", "paused", "closed")
-
 
 def token_hash(token: str) -> str:
     """How a token is kept: its SHA-256, never the token."""
@@ -32,7 +30,7 @@ class Room:
     lockstep: bool
     minutes_per_quarter: float | None
     allow_bots: bool
-    state: str  # one of STATES
+    state: str  # "open", "paused" or "closed"
     open_quarter: int
     deadline: float | None
     remaining: float | None

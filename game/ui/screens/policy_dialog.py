@@ -153,8 +153,6 @@ class PolicyDialog(Overlay):
         elif key == "cancel":
             self.app.act(Cancel(self.policy_id))
             self.app.toast(self.t("policy.stopped", name=name), good=True)
-        else:
-            self.app.autosave()
         return self.parent
 
     def draw(self, surface: pygame.Surface) -> None:

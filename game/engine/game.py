@@ -140,11 +140,6 @@ class Game:
 
     # -- reading ------------------------------------------------------------------------
 
-    @property
-    def lang_default(self) -> str:
-        """The scenario's default language."""
-        return self._compiled.scenario.default_language
-
     def value(self, name: str) -> float:
         """Current value of a metric or derived id."""
         return self._state.values[self._compiled.slot(name)]

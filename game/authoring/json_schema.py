@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.authoring.words import AuthoringText
+from game.authoring.authoring_text import AuthoringText
 from game.i18n import both, english_first
 from game.scenario.format_model import NAME_RE, Scenario
 from game.scenario.functions import FUNCTIONS

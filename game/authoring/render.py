@@ -7,8 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from game.authoring.authoring_text import AuthoringText as T
 from game.authoring.runs import FAVOUR
-from game.authoring.words import AuthoringText as T
 from game.i18n import both
 
 FLAGS = {"dominant": T.DOMINANT, "dead": T.DEAD}

@@ -31,7 +31,7 @@ from game.errors import ResultError
 from game.i18n import english_first
 from game.results.store import ResultStore
 from game.scenario import LoadedScenario
-from game.scenario.reflection import with_turns
+from game.scenario.reflection_keys import with_turns
 
 _ROOM = [c for c in T.rooms.c if c.name != "scenario_bytes"]  # all but the file
 

@@ -72,7 +72,7 @@ def run_game(
         _say_why_not_loaded(scenario)  # the window then shows the same lines
     if scenario is not None and quarters is not None:
         from game.scenario import load_scenario
-        from game.scenario.reflection import check_quarters
+        from game.scenario.reflection_keys import check_quarters
 
         try:
             why_not = check_quarters(load_scenario(scenario).scenario, quarters)

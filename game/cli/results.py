@@ -1,5 +1,5 @@
 """``agen results ...``: the facilitator's tools (import, list, leaderboard, compare, export, report;
-``aksi`` lives in :mod:`game.cli.aksi`).
+``aksi`` lives in :mod:`game.cli.aksi_command`).
 
 Thin: parses options, calls :mod:`game.results`, prints rich tables with bilingual headers.
 Every failure is one line on stderr and exit 1.
@@ -398,7 +398,7 @@ def _with_class_scenario(
 
 def register(app: typer.Typer) -> None:
     """Add ``agen results ...`` to the ``agen`` app."""
-    from game.cli.aksi import aksi
+    from game.cli.aksi_command import aksi
 
     results_app.command("aksi")(aksi)
     app.add_typer(results_app, name="results")

@@ -8,7 +8,7 @@ from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
 from game.engine.numbers import too_large, too_large_text
 from game.engine.scoring import score
-from game.scenario.reflection import is_short
+from game.scenario.reflection_keys import is_short
 from game.scenario.text import localize
 
 TOP_CAUSES = 3

@@ -27,9 +27,9 @@ from game.results.analysis import (
 )
 from game.results.duplicates import duplicate_groups
 from game.results.reflection_page import reflection_section
+from game.results.result_text import ReportText, ResultText
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary, verify_on
-from game.results.words import ReportText, ResultText
 from game.safe_text import terminal_text
 from game.scenario import VALUES, LoadedScenario, localize
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from game.i18n import both
 from game.results.record import ResultRecord
+from game.results.result_text import ReportText
 from game.results.stats import Difference, Summary, compare, summarize
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary
-from game.results.words import ReportText
 from game.scenario import localize
 
 SCORE = "score"

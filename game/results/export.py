@@ -21,7 +21,7 @@ from game.atomic import write_atomic
 from game.errors import Message, ResultError
 from game.i18n import both, english_first
 from game.results.duplicates import group_numbers
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 from game.safe_text import sheet_text
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is not loaded for --help

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine import Adopt, Cancel, Choose, Game
-from game.engine.debrief import class_question, questions
+from game.engine.debrief_questions import class_question, questions
 from game.engine.prediction import (
     Prediction,
     asks,

@@ -19,7 +19,7 @@ from game.scenario import load_plan, load_scenario
 from game.scenario.codes import LoadCode
 from game.scenario.details import python_complaint, toml_complaint
 from game.scenario.expressions import ExpressionError, Namespace, compile_expression, parse
-from game.scenario.reflection import check_quarters
+from game.scenario.reflection_keys import check_quarters
 from tests.files import EXAMPLE
 
 # Messages with their exact Indonesian (the text after "FILE:LINE: key.path: ").

@@ -10,7 +10,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.debrief import questions
+from game.engine.debrief_questions import questions
 from game.engine.prediction import calibration
 from game.engine.principles import aspect_metrics, principle_uses
 from game.engine.values import value_counts

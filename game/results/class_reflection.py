@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.engine.debrief import class_question
+from game.engine.debrief_questions import class_question
 from game.engine.game import Game
 from game.engine.prediction import reveal
 from game.engine.principles import aspect_metrics, group_of, principle_uses

@@ -230,7 +230,7 @@ def compare(
     db: Db = None,
 ) -> None:
     """Compare cohorts: n, mean, median, spread, 95% CI of the difference, effect size."""
-    from game.results.compare import compare_group, effect_words, group_results, key_metrics
+    from game.results.compare import compare_group, effect_words, group_results, compared_metrics
     from game.results.store import open_store
 
     cohorts = list(dict.fromkeys(cohort))
@@ -253,7 +253,7 @@ def compare(
         raise fail(f"agen results compare: {both(CliText.COMPARE_NO_COMMON)}")
     library = ScenarioLibrary.of(scenarios)
     for group in groups:
-        measures = compare_group(group, cohorts, key_metrics(group, library, lang))
+        measures = compare_group(group, cohorts, compared_metrics(group, library, lang))
         score = measures[0]
         table = Table(title=both(CliText.SCORE_BY_CLASS, group=group.name))
         for head in (

@@ -77,7 +77,9 @@ def group_results(
     return shared, skipped
 
 
-def key_metrics(group: Group, library: ScenarioLibrary | None, lang: str) -> list[tuple[str, str]]:
+def compared_metrics(
+    group: Group, library: ScenarioLibrary | None, lang: str
+) -> list[tuple[str, str]]:
     """(id, label) of the metrics to compare: the visible ones when the scenario is at hand."""
     first = next(iter(group.by_cohort.values()))[0]
     loaded = library.by_hash(first.scenario_sha256) if library is not None else None

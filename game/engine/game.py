@@ -180,91 +180,89 @@ class Game:
         """The policy's name as the scenario gives it (a front end shows it in its language)."""
         return Localized.of(self._compiled.scenario.policies[policy.index].name)
 
-    def adopt_blocker(self, idx: int) -> str | None:
-        """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
+    def adopt_blocker(self, idx: int) -> Refusal | None:
+        """Fast check (no message built): the refusal code that blocks adopting policy ``idx``."""
         if self.over:
-            return "game_over"
+            return Refusal.GAME_OVER
         if self._state.adopted_at[idx]:
-            return "already_active"
+            return Refusal.ALREADY_ACTIVE
         if self._pending:
-            return "event_pending"
+            return Refusal.EVENT_PENDING
         p = self._compiled.policies[idx]
         v, h, ch = self._state.values, self._state.held, self._state.answers
         if p.available is not None and not p.available.fn(v, h, ch):
-            return "not_available"
+            return Refusal.NOT_AVAILABLE
         adopted = self._state.adopted_at
         for r in p.requires:
             if not adopted[r]:
-                return "requires"
+                return Refusal.REQUIRES
         for x in p.excludes:
             if adopted[x]:
-                return "excluded"
+                return Refusal.EXCLUDED
         if self.actions_left <= 0:
-            return "no_actions"
+            return Refusal.NO_ACTIONS
         b = self._compiled.budget
         if b is not None:
             cost = p.cost.fn(v, h, ch)
             if cost > 0 and v[b] - cost < self._compiled.minimum[b]:
-                return "no_budget"
+                return Refusal.NO_BUDGET
         return None
 
     def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self._compiled.policy_index.get(policy_id)
         if idx is None:
-            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
+            return _refuse(Refusal.UNKNOWN_POLICY, policy=policy_id)
         code = self.adopt_blocker(idx)
         if code is None:
             return None
         p = self._compiled.policies[idx]
-        if code == "requires":
+        if code is Refusal.REQUIRES:
             missing = [
                 self._compiled.policies[r] for r in p.requires if not self._state.adopted_at[r]
             ]
-            return _refuse(code, Refusal.REQUIRES, missing=tuple(self._name(m) for m in missing))
-        if code == "excluded":
+            return _refuse(code, missing=tuple(self._name(m) for m in missing))
+        if code is Refusal.EXCLUDED:
             clash = [self._compiled.policies[x] for x in p.excludes if self._state.adopted_at[x]]
-            return _refuse(code, Refusal.EXCLUDED, clash=tuple(self._name(m) for m in clash))
-        if code == "no_budget":
+            return _refuse(code, clash=tuple(self._name(m) for m in clash))
+        if code is Refusal.NO_BUDGET:
             cost = self.evaluate(p.cost)
             have = self._state.values[self._compiled.budget or 0]
-            return _refuse(code, Refusal.NO_BUDGET, cost=cost, budget=have)
-        return _refuse(code, Refusal(f"refused.{code}"), policy=self._name(p))
+            return _refuse(code, cost=cost, budget=have)
+        return _refuse(code, policy=self._name(p))
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
         if self.over:
-            return _refuse("game_over", Refusal.GAME_OVER)
+            return _refuse(Refusal.GAME_OVER)
         idx = self._compiled.policy_index.get(policy_id)
         if idx is None:
-            return _refuse("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
+            return _refuse(Refusal.UNKNOWN_POLICY, policy=policy_id)
         if not self._state.adopted_at[idx]:
-            return _refuse(
-                "not_active", Refusal.NOT_ACTIVE, policy=self._name(self._compiled.policies[idx])
-            )
+            return _refuse(Refusal.NOT_ACTIVE, policy=self._name(self._compiled.policies[idx]))
         if self._pending:
-            return _refuse("event_pending", Refusal.EVENT_PENDING)
+            return _refuse(Refusal.EVENT_PENDING)
         if self.actions_left <= 0:
-            return _refuse("no_actions", Refusal.NO_ACTIONS)
+            return _refuse(Refusal.NO_ACTIONS)
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
         """The reason an event choice cannot be taken now, or None if it can."""
         if self.over:
-            return _refuse("game_over", Refusal.GAME_OVER)
+            return _refuse(Refusal.GAME_OVER)
         eidx = self._compiled.event_index.get(event_id)
         if eidx is None or eidx not in self._pending:
-            return _refuse("no_event", Refusal.NO_EVENT, event=event_id)
+            return _refuse(Refusal.NO_EVENT, event=event_id)
         ev = self._compiled.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return _refuse("unknown", Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
+            return _refuse(Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self._state.values, self._state.held, self._state.answers
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            return _refuse("requires", Refusal.CONDITION, condition=str(choice.requires.source))
+            return _refuse(Refusal.CONDITION, condition=str(choice.requires.source))
         cost = choice.cost.fn(v, h, ch)
         if (
             cost > 0
@@ -273,7 +271,7 @@ class Game:
             < self._compiled.minimum[self._compiled.budget]
         ):
             have = self._state.values[self._compiled.budget]
-            return _refuse("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
+            return _refuse(Refusal.NO_BUDGET, cost=cost, budget=have)
         return None
 
     def _is_fallback(self, event_id: str, choice_id: str) -> bool:
@@ -356,7 +354,7 @@ class Game:
         the endings are checked and the next turn's events drawn, or the game is scored.
         """
         if self.over:
-            raise _refuse("game_over", Refusal.GAME_OVER)
+            raise _refuse(Refusal.GAME_OVER)
         self._answer_by_default()
         end_of_turn(self._compiled, self._state, self.ledger)
         c = self._compiled
@@ -412,5 +410,6 @@ class Game:
         self.outcome = score(self)
 
 
-def _refuse(reason: str, code: Refusal, /, **fields: Value) -> ActionRefused:
-    return ActionRefused(reason, Message.of(code, **fields))
+def _refuse(code: Refusal, /, **fields: Value) -> ActionRefused:
+    """The refusal of one code: its program reason and its Message come from the code alone."""
+    return ActionRefused(code.reason, Message.of(code, **fields))

@@ -1,4 +1,5 @@
-"""UI figures: frame_ms per screen (full redraw at 1280×720, dummy driver), idle_cpu_pct,
+"""UI figures: frame_ms per screen (full redraw at 1280×720, and at 1920×1080 under
+``<screen>@1920x1080``, dummy driver), idle_cpu_pct,
 startup_s (to the first frame) and bare_pygame_startup_s, each in a subprocess where needed."""
 
 from __future__ import annotations
@@ -31,35 +32,44 @@ from game.ui.options import Options
 from game.ui import shots
 from game.session import Session
 from game.scenario import load_scenario
-tmp = Path(tempfile.mkdtemp())
-path = shots.pick_scenario().resolve()
-app = App(Options(scenario=path, data_dir=tmp / "d", config_dir=tmp / "c", results_dir=tmp / "r"), headless_size=(1280, 720))
-loaded = load_scenario(path)
-s = Session(path, loaded, shots.PLAYER, "id", loaded.scenario.seed)
-app.session = s
-shots.mid_game(s)
-turn = app.make("turn")
-screens = {{"title": app.make("title"), "player": app.make("player", shots.PLAYER), "scenario": app.make("scenario", shots.PLAYER),
-           "turn": turn, "policy": app.make("policy", turn, turn.policies()[0].id, 1)}}
-ev = s.game.pending_events()
-if ev:
-    screens["event"] = app.make("event", turn, ev[0])
-    for e in ev:
-        s.game.act(__import__("game.engine", fromlist=["Choose"]).Choose(e, s.game.default_choice(e)))
-t = s.game.turn
-s.game.end_turn()
-screens["report"] = app.make("report", t)
-shots.finish(s)
-screens["debrief"] = app.make("debrief")
-screens["leaderboard"] = app.make("leaderboard", screens["title"])
-out = {{}}
-for name, screen in screens.items():
-    app.screen = screen
-    app.render()
-    times = []
-    for _ in range(30):
-        a = time.perf_counter(); app.render(); times.append((time.perf_counter() - a) * 1000)
-    out[name] = round(statistics.median(times), 3)
+from game.engine import Choose
+
+def frames(size):
+    tmp = Path(tempfile.mkdtemp())
+    path = shots.pick_scenario().resolve()
+    options = Options(scenario=path, data_dir=tmp / "d", config_dir=tmp / "c", results_dir=tmp / "r")
+    app = App(options, headless_size=size)
+    loaded = load_scenario(path)
+    s = Session(path, loaded, shots.PLAYER, "id", loaded.scenario.seed)
+    app.session = s
+    shots.mid_game(s)
+    turn = app.make("turn")
+    screens = {{"title": app.make("title"), "player": app.make("player", shots.PLAYER),
+               "scenario": app.make("scenario", shots.PLAYER), "turn": turn,
+               "policy": app.make("policy", turn, turn.policies()[0].id, 1)}}
+    ev = s.game.pending_events()
+    if ev:
+        screens["event"] = app.make("event", turn, ev[0])
+        for e in ev:
+            s.game.act(Choose(e, s.game.default_choice(e)))
+    t = s.game.turn
+    s.game.end_turn()
+    screens["report"] = app.make("report", t)
+    shots.finish(s)
+    screens["debrief"] = app.make("debrief")
+    screens["leaderboard"] = app.make("leaderboard", screens["title"])
+    out = {{}}
+    for name, screen in screens.items():
+        app.screen = screen
+        app.render()
+        times = []
+        for _ in range(30):
+            a = time.perf_counter(); app.render(); times.append((time.perf_counter() - a) * 1000)
+        out[name] = round(statistics.median(times), 3)
+    return out
+
+out = frames((1280, 720))
+out.update({{f"{{k}}@1920x1080": v for k, v in frames((1920, 1080)).items()}})
 print(json.dumps(out))
 """
 

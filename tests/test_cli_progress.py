@@ -108,7 +108,8 @@ def test_shots_counts_the_screens_it_saves(monkeypatch: pytest.MonkeyPatch, tmp_
     result = runner.invoke(cli.app, ["shots", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
     saved = len(list(tmp_path.glob("*.png")))
-    assert result.stdout.strip() == f"{saved} PNG -> {tmp_path}"
+    assert result.stdout.strip().splitlines() == [f"{saved} PNG -> {tmp_path}", "clipped texts: 0"]
+    assert (tmp_path / "clipped.json").is_file()
     assert "layar disimpan / screens saved" in result.stderr
     assert f"{saved}/?" in result.stderr or f" {saved} " in result.stderr
 

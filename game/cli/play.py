@@ -223,7 +223,7 @@ def register(app: typer.Typer) -> None:
         _quiet_pygame()
         from game.cli.progress import ProgressLine
         from game.errors import AgenError
-        from game.ui.shots import parse_size, render_shots
+        from game.ui.shots import clipped_texts, parse_size, render_shots
 
         try:
             with ProgressLine() as line:
@@ -233,6 +233,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"agen shots: {exc}", err=True)
             raise typer.Exit(1) from None
         typer.echo(f"{len(files)} PNG -> {out}")
+        typer.echo(f"clipped texts: {len(clipped_texts(out))}")
 
 
 def open_game(scenario: str | None) -> None:

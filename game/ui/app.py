@@ -37,6 +37,7 @@ class Toast:
     text: str
     until: float
     good: bool = False
+    on: object = None  # the screen it speaks of: it goes when that screen is left
 
 
 class App:
@@ -113,10 +114,12 @@ class App:
 
     # -- messages -----------------------------------------------------------------------
 
-    def toast(self, text: str, good: bool = False) -> None:
-        """Show a short message (the same message again only restarts its timer)."""
+    def toast(self, text: str, good: bool = False, on: object = None) -> None:
+        """Show a short message (the same message again only restarts its timer); one that
+        speaks of a screen (``on``, e.g. "Adopted: ..." on the turn screen) goes when the
+        player leaves that screen, so it never covers the next one."""
         others = [t for t in self.toasts if t.text != text]
-        self.toasts = [*others[-2:], Toast(text, time.monotonic() + TOAST_SECONDS, good)]
+        self.toasts = [*others[-2:], Toast(text, time.monotonic() + TOAST_SECONDS, good, on)]
 
     def refused(self, exc: AgenError) -> None:
         """Show a refused action as a message, never a crash."""
@@ -210,6 +213,8 @@ class App:
     def switch(self, screen: Screen) -> None:
         """Make ``screen`` current (closing widgets of the one left, unless it is kept)."""
         if screen is not self.screen:
+            here = (screen, getattr(screen, "parent", None))
+            self.toasts = [t for t in self.toasts if t.on is None or t.on in here]
             keep = (
                 getattr(screen, "parent", None) is self.screen
                 or getattr(self.screen, "parent", None) is screen

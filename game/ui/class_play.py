@@ -198,9 +198,9 @@ def draw_status(app: Host, surface: pygame.Surface) -> None:
     if not spot.width:
         spot = pygame.Rect(ink.px(16), h - ink.px(52), w // 2, ink.px(36))
     inner = spot.width - ink.px(44)
-    one_line = ink.width(text, 15, 700) <= inner
-    height = ink.px(34) if one_line else ink.wrapped_height(text, inner, 15, 700) + ink.px(14)
-    width = ink.width(text, 15, 700) + ink.px(44) if one_line else spot.width
+    one_line = ink.width(text, 16, 700) <= inner
+    height = ink.px(34) if one_line else ink.wrapped_height(text, inner, 16, 700) + ink.px(14)
+    width = ink.width(text, 16, 700) + ink.px(44) if one_line else spot.width
     rect = pygame.Rect(0, 0, width, height)
     if spot.left > ink.px(16):
         rect.bottomright = spot.bottomright
@@ -211,7 +211,7 @@ def draw_status(app: Host, surface: pygame.Surface) -> None:
     ink.wrapped(
         text,
         pygame.Rect(rect.left + ink.px(32), rect.top + ink.px(7), inner, rect.height),
-        15,
+        16,
         theme.TEXT,
         700,
         max_lines=3,

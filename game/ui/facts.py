@@ -4,15 +4,22 @@ visible metrics, number formats, grade bands, what a policy tends to move.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.engine import Game
+from game.engine.actions import Refusal
 from game.engine.numbers import decimals as decimals  # the screens read these from here
 from game.engine.numbers import number as number
 from game.engine.numbers import show as show
-from game.i18n import english_plural, tr, tr_n
+from game.errors import ActionRefused
+from game.i18n import english_plural, say, tr, tr_n
+from game.results.requirement_words import say_requirement
 from game.scenario import Scenario, localize
 from game.scenario.format_model import Derived, Effect, Metric
+from game.scenario.text import Text
+
+Requirement = tuple[str | bool, Text | None]  # an expression and the author's own words
 
 IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
 
@@ -109,3 +116,42 @@ def change(game: Game, name: str) -> float:
 def last_turn(game: Game) -> int:
     """The last resolved turn (0 before the first)."""
     return game.turns_played
+
+
+MIN_SPAN_SHARE = 0.2  # a chart spans at least this share of its metric's declared range
+
+
+def chart_range(s: Scenario, name: str, values: list[float]) -> tuple[float, float]:
+    """The values a metric's chart runs between: the values themselves, widened to at least a
+    fifth of the metric's declared range (so 55 to 52 on a 0-100 scale reads as the small
+    fall it is, not a crash) and kept inside that range. A derived value, which declares no
+    range, spans at least a fifth of its largest size."""
+    lo, hi = min(values), max(values)
+    m = item(s, name)
+    if isinstance(m, Metric):
+        floor, ceiling = m.min, m.max
+    else:
+        floor, ceiling = -math.inf, math.inf
+    size = ceiling - floor if math.isfinite(ceiling - floor) else max(abs(lo), abs(hi))
+    span = max(hi - lo, MIN_SPAN_SHARE * size) or 1.0
+    lo -= (span - (hi - lo)) / 2
+    hi = lo + span
+    if lo < floor:
+        lo, hi = floor, min(ceiling, floor + span)
+    elif hi > ceiling:
+        lo, hi = max(floor, ceiling - span), ceiling
+    return lo, hi
+
+
+def refusal_words(
+    game: Game, refusal: ActionRefused, lang: str, requirement: Requirement | None = None
+) -> str:
+    """Why an action is refused, in the player's words: a requirement the trainer wrote as
+    an expression (a choice's ``requires``, a policy's ``available``) is said from the metric
+    and policy labels ("Jejaring mitra minimal 45"), never as code."""
+    code = refusal.said.code
+    if requirement is not None and code in (Refusal.CONDITION, Refusal.NOT_AVAILABLE):
+        expr, own = requirement
+        words = say_requirement(expr, game.scenario, lang, own)
+        return tr("refused.condition", lang, condition=words)
+    return say(refusal.said, lang)

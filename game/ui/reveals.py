@@ -9,12 +9,12 @@ import pygame
 from game.engine import Adopt
 from game.engine.explain import cause_label
 from game.engine.prediction import DIRECTIONS, Prediction, Reveal, key_metrics, reveal
-from game.i18n import tr
+from game.i18n import english_plural, tr
 from game.scenario import localize
 from game.ui import facts, theme, widgets
 from game.ui.widgets import Ink
 
-LINE_SIZE = 14
+LINE_SIZE = 16
 
 
 def due_reveals(app: Any, turn: int) -> list[Reveal]:
@@ -29,23 +29,6 @@ def due_reveals(app: Any, turn: int) -> list[Reveal]:
         late = (reveal(game, p) for p in session.predictions if p.by > turn)
         out += [r for r in late if r is not None]
     return out
-
-
-def reveal_text(app: Any, r: Reveal, key: str = "reflect.reveal_line") -> str:
-    """'Online services → Capacity: you said up; it went down (−1.000)'; with
-    ``reflect.reveal_short`` the turn report's shorter line."""
-    game, lang = app.session.game, app.lang
-    s = game.scenario
-    p = r.prediction
-    return tr(
-        key,
-        lang,
-        policy=localize(game.policy(p.policy).name, lang, s.default_language),
-        metric=facts.label(s, p.metric, lang),
-        said=tr(f"reflect.said_{p.expect}", lang),
-        did=tr(f"reflect.did_{r.actual}", lang),
-        amount=facts.show(s, p.metric, r.amount, lang, sign=True),
-    )
 
 
 def surprise_text(app: Any, r: Reveal) -> str:
@@ -79,34 +62,63 @@ def surprise_text(app: Any, r: Reveal) -> str:
     return text
 
 
+def report_line(app: Any, r: Reveal) -> str:
+    """A prediction in the turn report: the policy, the metric, what was said and what came,
+    and the quarters the number covers ("Layanan daring → Berkas selesai: tebakan naik,
+    ternyata naik: +2.100 dari kebijakan ini, triwulan 1–3")."""
+    game, lang = app.session.game, app.lang
+    s = game.scenario
+    p = r.prediction
+    until = min(p.by, game.turns_played)
+    word = facts.turn_label(s, lang)
+    lower = word if word.isupper() else word[:1].lower() + word[1:]
+    if until <= p.turn:
+        period = f"{lower} {p.turn}"
+    else:  # "triwulan 1–3", "quarters 1–3"
+        period = f"{english_plural(lower) if lang == 'en' else lower} {p.turn}–{until}"
+    return tr(
+        "report.reveal",
+        lang,
+        policy=localize(game.policy(p.policy).name, lang, s.default_language),
+        metric=facts.label(s, p.metric, lang),
+        said=tr(f"reflect.said_{p.expect}", lang),
+        did=tr(f"reflect.did_{r.actual}", lang),
+        amount=facts.show(s, p.metric, r.amount, lang, sign=True),
+        period=period,
+    )
+
+
+def _tag_width(app: Any, ink: Ink) -> int:
+    tags = [tr(k, app.lang) for k in ("reflect.right", "reflect.wrong")]
+    return max(ink.width(t, LINE_SIZE, 800) for t in tags) + ink.px(10)
+
+
+def reveals_height(app: Any, ink: Ink, width: int, reveals: list[Reveal]) -> int:
+    """Height of the predictions panel with every line whole."""
+    text_w = width - ink.px(28) - _tag_width(app, ink)
+    lines = sum(ink.wrapped_height(report_line(app, r), text_w, LINE_SIZE) for r in reveals)
+    return ink.px(40) + lines + ink.px(4) * len(reveals)
+
+
 def draw_reveals(app: Any, ink: Ink, rect: pygame.Rect, reveals: list[Reveal]) -> None:
-    """The panel: a title with the count right, then the predictions in two columns, each
-    tagged right or wrong (as many as fit; the reflection page lists them all)."""
+    """The panel: a title with the count right, then each prediction tagged right or wrong,
+    every line whole (``reveals_height`` says how tall it is)."""
     widgets.panel(ink.surface, rect, theme.PANEL, ink.px(10), theme.ACCENT, ink.px(2))
     x = rect.left + ink.px(14)
     right = sum(r.right for r in reveals)
     title = tr("reflect.reveal_title", app.lang)
     score = tr("reflect.calibration_score", app.lang, right=right, total=len(reveals))
-    ink.text(f"{title} · {score}", (x, rect.top + ink.px(6)), 15, theme.ACCENT, 800)
-    line = ink.line_height(LINE_SIZE, 600)
-    per = max(1, (rect.height - ink.px(32)) // line)
-    cols = 1 if len(reveals) <= per else 2
-    col_w = (rect.width - ink.px(28)) // cols
-    tags = [tr(k, app.lang) for k in ("reflect.right", "reflect.wrong")]
-    tag_w = max(ink.width(t, LINE_SIZE, 800) for t in tags) + ink.px(8)
-    for i, r in enumerate(reveals[: per * cols]):
-        cx = x + (i // per) * col_w
-        y = rect.top + ink.px(28) + (i % per) * line
+    ink.text(f"{title} · {score}", (x, rect.top + ink.px(8)), 16, theme.ACCENT, 800)
+    tag_w = _tag_width(app, ink)
+    text_w = rect.width - ink.px(28) - tag_w
+    y = rect.top + ink.px(34)
+    for r in reveals:
         tag = tr("reflect.right" if r.right else "reflect.wrong", app.lang)
-        ink.text(tag, (cx, y), LINE_SIZE, theme.GOOD if r.right else theme.BAD, 800)
-        ink.text(
-            reveal_text(app, r, "reflect.reveal_short"),
-            (cx + tag_w, y),
-            LINE_SIZE,
-            theme.TEXT,
-            600,
-            max_width=col_w - tag_w - ink.px(10),
-        )
+        ink.text(tag, (x, y), LINE_SIZE, theme.GOOD if r.right else theme.BAD, 800)
+        text = report_line(app, r)
+        h = ink.wrapped_height(text, text_w, LINE_SIZE)
+        ink.wrapped(text, pygame.Rect(x + tag_w, y, text_w, h), LINE_SIZE, theme.TEXT, 600)
+        y += h + ink.px(4)
 
 
 def sample_predictions(session: Any, due: int) -> None:

@@ -10,34 +10,31 @@ from game.ui import theme
 from game.ui.theme import Color
 from game.ui.widgets import Ink
 
+LABEL = 16  # every number and label on a chart
+
 
 def line_chart(
     ink: Ink,
     rect: pygame.Rect,
     values: list[float],
     color: Color,
-    low_text: str,
-    high_text: str,
+    span: tuple[float, float],
+    first_text: str,
     last_text: str,
 ) -> None:
-    """A metric over the turns (turn 0 = start) with faint gridlines, the lowest and highest
-    values in a left gutter (never under the line) and the final value on the right."""
+    """A metric over the turns (turn 0 = start) between ``span``'s low and high, with faint
+    gridlines, the starting value at the left of the line and the final value at its right."""
     surface = ink.surface
     pygame.draw.rect(surface, theme.mix(theme.PANEL, theme.BG, 0.4), rect, border_radius=ink.px(6))
-    axis_size = 13
-    gutter = max(
-        ink.width(low_text, axis_size, 600), ink.width(high_text, axis_size, 600)
-    ) + ink.px(8)
-    last_w = ink.width(last_text, 16, 800) + ink.px(12)
-    plot = rect.inflate(-ink.px(16), -ink.px(20))
-    plot.left += gutter
-    plot.width -= gutter + last_w
+    first_w = ink.width(first_text, LABEL, 600) + ink.px(10)
+    last_w = ink.width(last_text, LABEL, 800) + ink.px(10)
+    plot = rect.inflate(-ink.px(12), -ink.px(24))
+    plot.left += first_w
+    plot.width -= first_w + last_w
     for i in range(3):
         y = plot.top + plot.height * i // 2
         pygame.draw.line(surface, theme.LINE, (plot.left, y), (plot.right, y), 1)
-    lo, hi = min(values), max(values)
-    if hi - lo < 1e-9:
-        lo, hi = lo - 1, hi + 1
+    lo, hi = span
     n = max(1, len(values) - 1)
     pts = [
         (plot.left + plot.width * i / n, plot.bottom - plot.height * (v - lo) / (hi - lo))
@@ -47,18 +44,14 @@ def line_chart(
         pygame.draw.lines(surface, color, False, pts, max(2, ink.px(3)))
     for p in pts:
         pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(3))
-    axis_x = plot.left - ink.px(8)
-    if high_text == low_text:
-        ink.text(high_text, (axis_x, plot.centery), axis_size, theme.MUTED, 600, anchor="midright")
-    else:
-        ink.text(high_text, (axis_x, plot.top), axis_size, theme.MUTED, 600, anchor="midright")
-        ink.text(low_text, (axis_x, plot.bottom), axis_size, theme.MUTED, 600, anchor="midright")
+    first_y, last_y = round(pts[0][1]), round(pts[-1][1])
     ink.text(
-        last_text, (rect.right - ink.px(8), round(pts[-1][1])), 16, color, 800, anchor="midright"
+        first_text, (plot.left - ink.px(6), first_y), LABEL, theme.MUTED, 600, anchor="midright"
     )
+    ink.text(last_text, (plot.right + ink.px(6), last_y), LABEL, color, 800, anchor="midleft")
 
 
-def radar_radius(ink: Ink, box: pygame.Rect, labels: list[str], size: int = 14) -> int:
+def radar_radius(ink: Ink, box: pygame.Rect, labels: list[str], size: int = LABEL) -> int:
     """The largest radius (up to 130 at 1280×720) that keeps every label inside ``box``."""
     n = len(labels)
     best = float(ink.px(130))
@@ -102,9 +95,10 @@ def radar(
         for i in range(n):
             pygame.draw.line(surface, theme.LINE, center, point(i, radius), 1)
     shape = [point(i, radius * max(0.02, min(1.0, v))) for i, v in enumerate(values)]
-    fill = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    pygame.draw.polygon(fill, (*color, 90), shape)
-    surface.blit(fill, (0, 0))
+    box_of = pygame.Rect(cx - radius, cy - radius, 2 * radius + 1, 2 * radius + 1)
+    fill = pygame.Surface(box_of.size, pygame.SRCALPHA)  # the shape's square, not the window
+    pygame.draw.polygon(fill, (*color, 90), [(x - box_of.left, y - box_of.top) for x, y in shape])
+    surface.blit(fill, box_of.topleft)
     pygame.draw.polygon(surface, color, shape, max(2, ink.px(3)))
     for p in shape:
         pygame.draw.circle(surface, color, (round(p[0]), round(p[1])), ink.px(4))
@@ -118,4 +112,4 @@ def radar(
             if math.cos(a) < -0.3
             else ("midbottom" if math.sin(a) < 0 else "midtop")
         )
-        ink.text(text, (round(x), round(y)), 14, theme.TEXT, 600, anchor=anchor)
+        ink.text(text, (round(x), round(y)), LABEL, theme.TEXT, 600, anchor=anchor)

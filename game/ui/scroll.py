@@ -12,12 +12,13 @@ from functools import lru_cache
 import pygame
 
 from game.ui import theme
+from game.ui.text import RECORD, face, wrap
 from game.ui.theme import Color
-from game.ui.widgets import Ink, arrow, text_surface, wrap
+from game.ui.widgets import Ink, arrow, text_surface
 
 GUTTER = 18  # room at the right for the scrollbar (1280×720 pixels)
 FADE = 34  # height of the fade at a cut edge
-CUE_SIZE = 15
+CUE_SIZE = 16
 WHEEL_LINES = 3
 
 
@@ -48,7 +49,8 @@ def render_block(
     spacing: float,
 ) -> Block:
     """The text wrapped to ``width`` and drawn on ``bg`` (cached: built once, blitted each frame)."""
-    f = theme.font(size, weight, scale)
+    f = face(size, weight, scale)
+    RECORD.drawn(text, f.px)
     lines = tuple(wrap(text, f, width))
     step = round(f.get_linesize() * spacing)
     height = max(1, (len(lines) - 1) * step + f.get_linesize())

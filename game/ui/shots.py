@@ -4,6 +4,7 @@ mid-game state (an event dialog open, a turn report, the debrief of a finished g
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game import paths
+from game.atomic import write_atomic
 from game.engine import BOTS, Choose
 from game.errors import AgenError, Codes, ScenarioError
 from game.i18n import LANGUAGES, english_first
@@ -21,7 +23,8 @@ from game.ui.app import App
 from game.ui.options import Options
 from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
-from game.ui.theme import MIN_SIZE
+from game.ui.text import RECORD
+from game.ui.theme import MIN_SIZE, scale_for
 
 SIZE = (1280, 720)
 PLAYER = Player("Siti Rahmawati", "198703122010012004", "PKA-2026-B")
@@ -91,6 +94,58 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 Saved = Callable[[Path], None]
+# the buttons of each picture of the last run, by its name (read by the tests)
+BUTTONS: dict[str, list[tuple[str, pygame.Rect]]] = {}
+CLIPPED = "clipped.json"
+SMALL = "small.json"
+SMALLEST = 16  # px at 1280×720: the least a participant reads on a projector
+
+
+def small(size: tuple[int, int]) -> list[dict[str, object]]:
+    """Every text drawn smaller than 16 px at 1280×720 (scaled with the window), once per
+    picture and text."""
+    least = round(SMALLEST * scale_for(size))
+    seen: set[tuple[object, object]] = set()
+    found: list[dict[str, object]] = []
+    for entry in RECORD.sizes:
+        key = (entry["where"], entry["text"])
+        if int(str(entry["px"])) >= least or key in seen:
+            continue
+        seen.add(key)
+        lang, _, screen = str(entry["where"]).partition("-")
+        found.append({"screen": screen, "lang": lang, "size": f"{size[0]}x{size[1]}", **entry})
+    return found
+
+
+def clipped(size: tuple[int, int]) -> list[dict[str, object]]:
+    """Every text cut in the pictures drawn so far, once per picture: which (screen and
+    language), at which window size, the whole text, what was shown, and the box."""
+    seen: set[tuple[object, object]] = set()
+    found: list[dict[str, object]] = []
+    for cut in RECORD.cuts:
+        key = (cut["where"], cut["text"])
+        if key in seen:
+            continue
+        seen.add(key)
+        lang, _, screen = str(cut["where"]).partition("-")
+        found.append({"screen": screen, "lang": lang, "size": f"{size[0]}x{size[1]}", **cut})
+    return found
+
+
+def clipped_texts(out: Path) -> list[dict[str, object]]:
+    """The cut texts ``render_shots`` wrote into ``out``."""
+    data: list[dict[str, object]] = json.loads((out / CLIPPED).read_text(encoding="utf-8"))
+    return data
+
+
+def write_clipped(path: Path, cuts: list[dict[str, object]]) -> None:
+    """The cut texts as JSON (read by a person and by the tests)."""
+    text = json.dumps(cuts, ensure_ascii=False, indent=1) + "\n"
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomic(path, write)
 
 
 def render_shots(
@@ -99,8 +154,15 @@ def render_shots(
     size: tuple[int, int] = SIZE,
     saved: Saved | None = None,
 ) -> list[Path]:
-    """Write the PNGs into ``out``; return their paths (see :func:`render_by_screen`)."""
-    by_screen = render_by_screen(out, scenario, size, saved)
+    """Write the PNGs into ``out`` and the texts they cut into ``out/clipped.json``; return
+    the PNGs' paths (see :func:`render_by_screen`)."""
+    RECORD.clear()
+    try:
+        by_screen = render_by_screen(out, scenario, size, saved)
+        write_clipped(out / CLIPPED, clipped(size))
+        write_clipped(out / SMALL, small(size))
+    finally:
+        RECORD.clear()
     return sorted((p for paths_ in by_screen.values() for p in paths_), key=lambda p: p.name)
 
 
@@ -121,6 +183,7 @@ def render_by_screen(
     language.
     """
     out.mkdir(parents=True, exist_ok=True)
+    BUTTONS.clear()
     path = pick_scenario(scenario).resolve()
     found: dict[str, list[Path]] = {}
     with tempfile.TemporaryDirectory(prefix="agen-shots-") as tmp:
@@ -152,7 +215,9 @@ def _walk_stages(
             for shot in App.screen_class(screen_name).shots(moment):
                 app.screen = shot.make()
                 app.mouse = shot.mouse
+                RECORD.start(f"{lang}-{shot.file}")
                 surface = app.render()
+                BUTTONS[f"{lang}-{shot.file}"] = [(b.key, b.rect) for b in app.screen.buttons()]
                 target = out / f"{lang}-{shot.file}.png"
                 pygame.image.save(surface, str(target))
                 files.setdefault(screen_name, []).append(target)

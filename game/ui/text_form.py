@@ -14,6 +14,9 @@ from pygame_gui.elements import UITextEntryLine
 
 from game.ui.theme import gui_theme
 
+# Fields that hold only digits, whatever the form: a NIP (Nomor Induk Pegawai) is 18 digits.
+DIGITS_ONLY = frozenset({"nip"})
+
 
 class TextForm:
     """Named text entries in a fixed order, rebuilt (keeping their text) when the size changes."""
@@ -45,6 +48,8 @@ class TextForm:
                 self.rect_of(key), self.manager, initial_text=texts.get(key, "")
             )
             entry.set_text_length_limit(self.limits[key])
+            if key in DIGITS_ONLY:
+                entry.set_allowed_characters("numbers")
             self.entries[key] = entry
         self.built_for = size
 

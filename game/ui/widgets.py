@@ -7,35 +7,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pygame
 
 from game.safe_text import screen_text
 from game.ui import theme
+from game.ui.text import RECORD, Face, face, fit, printable, wrap
 from game.ui.theme import Color
 
-# Characters the shipped (Latin) font lacks, written with ones it has.
-FALLBACK = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "↑": "^", "↓": "v", "≠": "!=", "×": "x"}
 
-
-def printable(text: str) -> str:
-    """The text with glyphs the font lacks replaced by plain equivalents (pygame draws a
-    box, not a missing glyph, so the table lists them), as one line pygame can draw (no
-    NUL or other control character: a participant's name may hold anything)."""
-    if text.isascii() and text.isprintable():
-        return text
-    return screen_text("".join(FALLBACK.get(ch, ch) for ch in text))
-
-
-@lru_cache(maxsize=4096)
 def text_surface(text: str, size: int, weight: int, color: Color, scale: float) -> pygame.Surface:
     """A rendered line of text (cached: most frames redraw the same strings)."""
-    f = theme.font(size, weight, scale)
-    try:
-        return f.render(printable(text), True, color)
-    except pygame.error:  # only zero-width characters (e.g. U+200B): nothing to draw
-        return f.render(" ", True, color)
+    return face(size, weight, scale).render(text, color)
 
 
 class Ink:
@@ -49,9 +32,9 @@ class Ink:
         """A length given for 1280×720, scaled to the window."""
         return round(value * self.scale)
 
-    def font(self, size: int, weight: int = 400) -> pygame.font.Font:
+    def font(self, size: int, weight: int = 400) -> Face:
         """The font at a 1280×720 size."""
-        return theme.font(size, weight, self.scale)
+        return face(size, weight, self.scale)
 
     def line_height(self, size: int, weight: int = 400) -> int:
         """Height of one line of text."""
@@ -59,7 +42,7 @@ class Ink:
 
     def width(self, text: str, size: int, weight: int = 400) -> int:
         """Rendered width of a text."""
-        return self.font(size, weight).size(printable(text))[0]
+        return self.font(size, weight).size(text)[0]
 
     def text(
         self,
@@ -70,14 +53,21 @@ class Ink:
         weight: int = 400,
         anchor: str = "topleft",
         max_width: int | None = None,
+        tip: bool = False,
     ) -> pygame.Rect:
-        """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``."""
-        text = printable(text)
-        if max_width is not None:
-            text = fit(text, self.font(size, weight), max_width)
-        surf = text_surface(text, size, weight, color, self.scale)
+        """Draw one line; shorten it with an ellipsis only if it cannot fit ``max_width``.
+
+        A shortened line is recorded as a cut unless ``tip`` says the whole text is shown
+        when the pointer rests on it."""
+        full = printable(text)
+        f = self.font(size, weight)
+        shown = full if max_width is None else fit(full, f, max_width)
+        surf = text_surface(shown, size, weight, color, self.scale)
         rect = surf.get_rect(**{anchor: pos})
         self.surface.blit(surf, rect)
+        RECORD.drawn(full, f.px)
+        if shown != full and not tip:
+            RECORD.cut(full, f.px, pygame.Rect(rect.left, rect.top, max_width or 0, rect.h), shown)
         return rect
 
     def wrapped(
@@ -98,6 +88,8 @@ class Ink:
         limit = min(room, max_lines) if max_lines else room
         if len(lines) > limit:
             lines = [*lines[: limit - 1], fit(f"{lines[limit - 1]} …", f, rect.width)]
+            RECORD.cut(text, f.px, rect, " ".join(lines))
+        RECORD.drawn(text, f.px)
         y = rect.top
         for line in lines:
             self.surface.blit(text_surface(line, size, weight, color, self.scale), (rect.left, y))
@@ -108,45 +100,6 @@ class Ink:
         """Height ``wrapped`` would use for the whole text."""
         f = self.font(size, weight)
         return len(wrap(screen_text(text, keep_newlines=True), f, width)) * f.get_linesize()
-
-
-def fit(text: str, f: pygame.font.Font, width: int) -> str:
-    """The text, shortened with an ellipsis if it is wider than ``width``."""
-    if f.size(text)[0] <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if f.size(text[:mid].rstrip() + "…")[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
-
-
-@lru_cache(maxsize=2048)
-def _wrap(text: str, f: pygame.font.Font, width: int) -> tuple[str, ...]:
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split()
-        if not words:
-            lines.append("")
-            continue
-        line = words[0]
-        for word in words[1:]:
-            trial = f"{line} {word}"
-            if f.size(trial)[0] <= width:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return tuple(lines)
-
-
-def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
-    """Split text into lines no wider than ``width`` (a too-long word keeps its own line)."""
-    return list(_wrap(text.strip(), f, max(1, width)))
 
 
 def panel(
@@ -198,11 +151,11 @@ class Button:
         panel(ink.surface, self.rect, bg, radius=ink.px(10), border=border)
         label = self.label
         if self.hint:
-            hint_w = ink.width(self.hint, size - 6, 600) + ink.px(12)
+            hint_w = ink.width(self.hint, max(16, size - 6), 600) + ink.px(12)
             ink.text(
                 self.hint,
                 (self.rect.right - ink.px(12), self.rect.centery),
-                size - 6,
+                max(16, size - 6),
                 theme.mix(fg, bg, 0.35),
                 600,
                 anchor="midright",
@@ -227,6 +180,36 @@ class Button:
                 anchor="center",
                 max_width=self.rect.width - ink.px(16),
             )
+
+
+def button_width(ink: Ink, label: str, hint: str = "", size: int = 22) -> int:
+    """The width a button needs to show its whole label (and its key hint)."""
+    width = ink.width(label, size, 700) + ink.px(28)
+    if hint:
+        width += ink.width(hint, max(16, size - 6), 600) + ink.px(22)
+    return width
+
+
+def button_row(
+    ink: Ink, labels: list[tuple[str, str]], row: pygame.Rect, size: int = 22
+) -> list[pygame.Rect]:
+    """Rectangles for a row of buttons in ``row``: each as wide as its label needs, the
+    room left shared out evenly, never wider than the row (labels that cannot all fit
+    share the row in proportion to their need)."""
+    gap = ink.px(12)
+    need = [max(ink.px(150), button_width(ink, label, "", size)) for _, label in labels]
+    room = row.width - gap * (len(labels) - 1)
+    spare = room - sum(need)
+    widths = (
+        [n + spare // len(need) for n in need]
+        if spare >= 0
+        else [room * n // sum(need) for n in need]
+    )
+    out, x = [], row.left
+    for w in widths:
+        out.append(pygame.Rect(x, row.top, w, row.height))
+        x += w + gap
+    return out
 
 
 def hovered(buttons: list[Button], pos: tuple[int, int]) -> str | None:

@@ -17,12 +17,11 @@ from game.scenario import Scenario, load_scenario, localize
 from game.session import Player, Session
 from game.ui import facts
 from game.ui.app import App
-from game.ui.screens.debrief import share_lines
+from game.ui.card import stat_row
 from game.ui.screens.leaderboard import LeaderboardScreen, grade_in, shown_grade
 from game.ui.screens.menu import MenuOverlay
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.turn import TurnScreen
-from game.ui.screens.turn_parts import stat_row
 from game.ui.shots import finish, parse_size, render_shots
 from game.ui.widgets import Ink
 from tests.files import EXAMPLE
@@ -122,12 +121,6 @@ def test_card_value_moves_under_a_label_it_would_overlap(app: App) -> None:
     one = stat_row(ink, "Takes effect", "at once", 0, 0, 400)
     two = stat_row(ink, "Mulai berdampak", "setelah 1 triwulan", 0, 0, 200)
     assert two > one
-
-
-def test_timeline_lines_are_shared_fairly() -> None:
-    assert share_lines([3, 3, 3], 9) == [3, 3, 3]
-    assert share_lines([5, 1, 5], 5) == [2, 1, 2]
-    assert share_lines([2, 2, 2], 2) == [1, 1, 0]
 
 
 def test_no_display_is_one_clear_line() -> None:

@@ -140,14 +140,14 @@ class AksiDialog(Overlay):
         ink.wrapped(
             self.t("reflect.save_intro"),
             pygame.Rect(x, rect.top + ink.px(70), inner, ink.px(70)),
-            15,
+            16,
             theme.MUTED,
             max_lines=3,
         )
-        ink.text(self.t("reflect.save_folder"), (x, rect.top + ink.px(146)), 14, theme.FAINT, 700)
+        ink.text(self.t("reflect.save_folder"), (x, rect.top + ink.px(146)), 16, theme.FAINT, 700)
         ink.text(str(self.folder), (x, rect.top + ink.px(168)), 17, theme.TEXT, max_width=inner)
         field = self._field()
-        ink.text(self.t("reflect.save_name"), (x, field.top - ink.px(24)), 14, theme.FAINT, 700)
+        ink.text(self.t("reflect.save_name"), (x, field.top - ink.px(24)), 16, theme.FAINT, 700)
         widgets.panel(surface, field, theme.BG, ink.px(10), theme.ACCENT, ink.px(2))
         shown = ink.text(
             self.filename,
@@ -175,7 +175,7 @@ class AksiDialog(Overlay):
         ink.wrapped(
             status,
             pygame.Rect(x, field.bottom + ink.px(10), inner, ink.px(44)),
-            14,
+            16,
             color,
             600,
             max_lines=2,

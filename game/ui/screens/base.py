@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -67,8 +68,8 @@ class Host(Protocol):
         """Switch the UI language and remember it."""
         ...
 
-    def toast(self, text: str, good: bool = False) -> None:
-        """Show a short message at the bottom of the window."""
+    def toast(self, text: str, good: bool = False, on: object = None) -> None:
+        """Show a short message at the bottom of the window (gone when screen ``on`` is left)."""
         ...
 
     def tell(self, notices: list[Notice]) -> None:
@@ -136,6 +137,9 @@ class Screen:
     """A screen of the game."""
 
     name = "screen"
+    # whether the arrow keys move a focus between the buttons (whose ring then shows); a
+    # screen under a dialog never shows one
+    keys_on_buttons = True
 
     @classmethod
     def shots(cls, stage: Stage) -> list[Shot]:
@@ -233,22 +237,25 @@ class Screen:
         """Draw the screen's buttons, lit when hovered or focused by keyboard."""
         mouse = self.app.mouse
         enabled = [b for b in self.buttons() if b.enabled]
-        focused = (
-            enabled[self.focus].key
-            if enabled and self.app.keyboard_focus and self.focus < len(enabled)
-            else None
-        )
+        ringed = self.app.keyboard_focus and self.keys_on_buttons and self.app.screen is self
+        focused = enabled[self.focus].key if ringed and self.focus < len(enabled) else None
         for b in self.buttons():
             b.draw(ink, b.hit(mouse) or b.key == focused, size)
 
     def backdrop(self, surface: pygame.Surface) -> None:
         """The shared background: a soft vertical gradient band at the top."""
-        surface.fill(theme.BG)
-        w = surface.get_width()
-        band = self.px(150)
-        for i in range(0, band, 4):
-            c = theme.mix(theme.BG_TOP, theme.BG, i / band)
-            pygame.draw.rect(surface, c, (0, i, w, 4))
+        surface.blit(_backdrop(surface.get_size(), self.px(150)), (0, 0))
+
+
+@lru_cache(maxsize=4)
+def _backdrop(size: tuple[int, int], band: int) -> pygame.Surface:
+    """The background drawn once per window size (56 bands a frame were a third of it)."""
+    surface = pygame.Surface(size)
+    surface.fill(theme.BG)
+    for i in range(0, band, 4):
+        c = theme.mix(theme.BG_TOP, theme.BG, i / band)
+        pygame.draw.rect(surface, c, (0, i, size[0], 4))
+    return surface
 
 
 class Overlay(Screen):
@@ -257,11 +264,26 @@ class Overlay(Screen):
     def __init__(self, app: Host, parent: Screen) -> None:
         super().__init__(app)
         self.parent = parent
+        self._under: tuple[object, pygame.Surface] | None = None
+
+    def _under_key(self, surface: pygame.Surface) -> object:
+        """What the dimmed parent shows: the window, the language and the game's moves (the
+        parent takes no input while the dialog is open, so nothing else changes it)."""
+        session = self.app.session
+        moves = (session.game.turn, len(session.game.decisions)) if session is not None else ()
+        return (surface.get_size(), self.app.lang, moves)
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Draw the parent dimmed; subclasses then draw their dialog."""
+        """Draw the parent dimmed (drawn once and kept while it cannot change: a full
+        redraw and a full-window veil each frame were most of a dialog's frame time);
+        subclasses then draw their dialog."""
+        key = self._under_key(surface)
+        if self._under is not None and self._under[0] == key:
+            surface.blit(self._under[1], (0, 0))
+            return
         self.parent.draw(surface)
         widgets.shade(surface)
+        self._under = (key, surface.copy())
 
     def dialog_rect(self, width: int, height: int) -> pygame.Rect:
         """A centred dialog of 1280×720 size ``width``×``height``, kept inside the window."""

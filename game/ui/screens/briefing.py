@@ -92,7 +92,7 @@ class BriefingOverlay(Overlay):
             ink.text(
                 self.t("briefing.keys"),
                 (x, close.centery),
-                15,
+                16,
                 theme.FAINT,
                 600,
                 anchor="midleft",

@@ -19,7 +19,7 @@ from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("address", "code", "name", "nip", "members")
-LIMITS = {"address": 120, "code": 40, "name": 60, "nip": 30, "members": 200}
+LIMITS = {"address": 120, "code": 40, "name": 60, "nip": 18, "members": 200}
 
 
 class ClassJoinScreen(Screen):

@@ -139,4 +139,4 @@ class ClassWaitScreen(Screen):
                     )
             else:
                 pygame.draw.circle(ink.surface, theme.LINE, c, r, ink.px(3))
-            ink.text(str(i), (c[0], c[1] + r + ink.px(8)), 15, theme.MUTED, 700, anchor="midtop")
+            ink.text(str(i), (c[0], c[1] + r + ink.px(8)), 16, theme.MUTED, 700, anchor="midtop")

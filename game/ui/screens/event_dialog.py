@@ -7,10 +7,9 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Choose
-from game.i18n import say
 from game.scenario import localize
 from game.scenario.format_model import Event
-from game.ui import scroll, theme, widgets
+from game.ui import facts, scroll, theme, widgets
 from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -77,11 +76,21 @@ class EventDialog(Overlay):
         for choice in self.event.choices:
             label = localize(choice.label, self.app.lang, s.default_language)
             h = max(ink.px(56), ink.wrapped_height(label, inner - ink.px(80), 19, 700) + ink.px(22))
-            if game.why_not_choose(self.event_id, choice.id) is not None:
-                h += ink.line_height(15)
+            refused = self.refused(choice.id)
+            if refused is not None:
+                h += ink.wrapped_height(refused, inner - ink.px(80), 16, 600)
             rows.append((y, h))
             y += h + ink.px(10)
         return rows
+
+    def refused(self, choice_id: str) -> str | None:
+        """Why a choice cannot be taken, in words (its requirement said from the labels)."""
+        reason = self.game.why_not_choose(self.event_id, choice_id)
+        if reason is None:
+            return None
+        choice = next(c for c in self.event.choices if c.id == choice_id)
+        need = None if choice.requires is None else (choice.requires, choice.requires_text)
+        return facts.refusal_words(self.game, reason, self.app.lang, need)
 
     def _text_block(self, ink: Ink, inner: int) -> scroll.Block:
         return scroll.render_block(
@@ -254,7 +263,6 @@ class EventDialog(Overlay):
 
     def _draw_choices(self, ink: Ink) -> None:
         surface = ink.surface
-        lang = self.app.lang
         view = self.pane().view
         for b in self.buttons():
             hover = b.hit(self.app.mouse) and view.collidepoint(self.app.mouse)
@@ -280,16 +288,12 @@ class EventDialog(Overlay):
             )
             used = ink.wrapped(b.label, text, 19, fg, 700)
             if not b.enabled:
-                reason = self.game.why_not_choose(self.event_id, b.key.partition(":")[2])
-                if reason is not None:
-                    ink.text(
-                        say(reason.said, lang),
-                        (text.left, text.top + used),
-                        15,
-                        theme.BAD,
-                        600,
-                        max_width=text.width,
+                words = self.refused(b.key.partition(":")[2])
+                if words is not None:
+                    room = pygame.Rect(
+                        text.left, text.top + used, text.width, b.rect.bottom - text.top - used
                     )
+                    ink.wrapped(words, room, 16, theme.BAD, 600)
 
     def _draw_outcome(self, ink: Ink, x: int, y: int, inner: int) -> None:
         s = self.game.scenario

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pygame
@@ -9,7 +10,7 @@ import pygame
 from game import paths
 from game.errors import AgenError, ScenarioError
 from game.i18n import say_error
-from game.results.store import open_store
+from game.results.store import LeaderRow, open_store
 from game.scenario import Scenario, load_scenario, localize
 from game.ui import facts, theme, widgets
 from game.ui.screens.base import Host, Screen, Shot, Stage
@@ -57,6 +58,24 @@ def shown_grade(row: Any, scenarios: dict[tuple[str, str], Scenario], lang: str)
     return text or "—"
 
 
+def best_per_player(rows: list[LeaderRow]) -> list[LeaderRow]:
+    """One row per player, their best game (the rows come best first): a player is known by
+    NIP when one was given, else by name and class. Ranks are counted anew; equal scores
+    share one."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[LeaderRow] = []
+    for row in rows:
+        who = (row.player_id,) if row.player_id else (row.player.casefold(), row.cohort)
+        if who not in seen:
+            seen.add(who)
+            kept.append(row)
+    out: list[LeaderRow] = []
+    for i, row in enumerate(kept[:ROWS], 1):
+        rank = out[-1].rank if out and out[-1].score == row.score else i
+        out.append(dataclasses.replace(row, rank=rank))
+    return out
+
+
 def load_board(app: Host) -> tuple[list[Any], str | None, str | None]:
     """Import the result files of the results folder into the local store and read the
     board: (rows, the class shown or None for all, a message when something is missing)."""
@@ -70,7 +89,7 @@ def load_board(app: Host) -> tuple[list[Any], str | None, str | None]:
             if app.results_dir.is_dir():
                 store.import_files([app.results_dir], app.options.scenarios_dir)
             short = session is not None and session.quarters is not None
-            rows = store.leaderboard(scenario, cohort, limit=ROWS, short=short)
+            rows = best_per_player(store.leaderboard(scenario, cohort, limit=ROWS * 4, short=short))
         finally:
             store.close()
     except (AgenError, OSError) as exc:
@@ -146,7 +165,7 @@ class LeaderboardScreen(Screen):
         x0, inner_w = table.left + ink.px(24), table.width - ink.px(48)
         y = table.top + ink.px(16)
         for frac, key in cols:
-            ink.text(self.t(key), (x0 + round(inner_w * frac), y), 15, theme.ACCENT, 800)
+            ink.text(self.t(key), (x0 + round(inner_w * frac), y), 16, theme.ACCENT, 800)
         y += ink.px(32)
         pygame.draw.line(
             surface, theme.LINE, (x0, y - ink.px(4)), (table.right - ink.px(24), y - ink.px(4)), 2

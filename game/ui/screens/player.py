@@ -11,7 +11,7 @@ from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink
 
 FIELDS = ("name", "nip", "cohort")
-LIMITS = {"name": 60, "nip": 30, "cohort": 30}
+LIMITS = {"name": 60, "nip": 18, "cohort": 30}
 
 
 class PlayerScreen(Screen):

@@ -6,7 +6,6 @@ import pygame
 
 from game.engine import Adopt, Cancel
 from game.engine.prediction import asks, key_metrics
-from game.i18n import say
 from game.scenario import localize
 from game.scenario.format_model import Policy
 from game.ui import facts, scroll, theme, widgets
@@ -149,116 +148,117 @@ class PolicyDialog(Overlay):
             return self.go("predict", self.parent, self.policy_id)
         if key == "adopt":
             self.app.act(Adopt(self.policy_id))  # a refusal becomes a message (App)
-            self.app.toast(self.t("policy.adopted", name=name), good=True)
+            self.app.toast(self.t("policy.adopted", name=name), good=True, on=self.parent)
         elif key == "cancel":
             self.app.act(Cancel(self.policy_id))
-            self.app.toast(self.t("policy.stopped", name=name), good=True)
+            self.app.toast(self.t("policy.stopped", name=name), good=True, on=self.parent)
         return self.parent
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ink = Ink(surface)
         rect = self._rect()
-        game = self.game
-        s = game.scenario
-        lang = self.app.lang
         p = self.policy
         color = theme.category_color(p.category)
         widgets.panel(surface, rect, theme.PANEL, ink.px(18), color, ink.px(3))
         x = rect.left + ink.px(32)
-        inner_w = rect.width - ink.px(64)
-        widgets.category_icon(
-            surface, p.category, (x + ink.px(18), rect.top + ink.px(42)), ink.px(18)
+        y = self._head(ink, rect, x)
+        col = (rect.width - ink.px(64)) // 2
+        self._moves(ink, pygame.Rect(x, y, col - ink.px(16), rect.bottom - y))
+        self._terms(
+            ink, pygame.Rect(x + col, y, rect.right - ink.px(32) - x - col, rect.bottom - y)
         )
-        ink.text(
-            self.t(f"category.{p.category}"),
-            (x + ink.px(46), rect.top + ink.px(42)),
-            17,
-            color,
-            700,
-            anchor="midleft",
-        )
+        self._refusal(ink)
+        self.draw_buttons(ink)
+
+    def _head(self, ink: Ink, rect: pygame.Rect, x: int) -> int:
+        """The category, the name and the description; return the y below them."""
+        p, lang = self.policy, self.app.lang
+        s = self.game.scenario
+        color = theme.category_color(p.category)
+        at = (x + ink.px(18), rect.top + ink.px(42))
+        widgets.category_icon(ink.surface, p.category, at, ink.px(18))
+        label = self.t(f"category.{p.category}")
+        ink.text(label, (x + ink.px(46), at[1]), 17, color, 700, anchor="midleft")
+        name = localize(p.name, lang, s.default_language)
+        width = rect.width - ink.px(64)
+        name_h = ink.wrapped_height(name, width, 30, 800)
         y = rect.top + ink.px(72)
-        y += ink.wrapped(
-            localize(p.name, lang, s.default_language),
-            pygame.Rect(x, y, inner_w, ink.px(84)),
-            30,
-            theme.TEXT,
-            800,
-            max_lines=2,
-        ) + ink.px(8)
+        y += ink.wrapped(name, pygame.Rect(x, y, width, name_h), 30, theme.TEXT, 800) + ink.px(8)
         view = self.description_view()
         if view is not None:
             scroll.draw(ink, view, self.offset, self.t("scroll.more"))
-            y = (
-                view.view.bottom
-                + (ink.line_height(scroll.CUE_SIZE, 700) + ink.px(6) if view.limit else 0)
-                + ink.px(12)
-            )
-        col = inner_w // 2
-        top = y
-        ink.text(self.t("card.moves"), (x, y), 15, theme.FAINT, 700)
+            cue = ink.line_height(scroll.CUE_SIZE, 700) + ink.px(6) if view.limit else 0
+            y = view.view.bottom + cue + ink.px(12)
+        return y
+
+    def _moves(self, ink: Ink, room: pygame.Rect) -> None:
+        """What the policy tends to move, each label whole, and what "±" means."""
+        s, lang = self.game.scenario, self.app.lang
+        x, y = room.left, room.top
+        ink.text(self.t("card.moves"), (x, y), 16, theme.FAINT, 700)
         y += ink.px(26)
-        for move in facts.moves(p.effects, s)[:7]:
+        moves = facts.moves(self.policy.effects, s)
+        for move in moves:
+            center = (x + ink.px(8), y + ink.px(11))
             if move.direction == "±":
-                ink.text(
-                    "±", (x + ink.px(8), y + ink.px(11)), 18, theme.ACCENT, 800, anchor="center"
-                )
+                ink.text("±", center, 18, theme.ACCENT, 800, anchor="center")
             else:
                 up = move.direction == "+"
                 good = facts.good_change(s, move.metric, 1.0 if up else -1.0)
-                widgets.arrow(
-                    surface,
-                    (x + ink.px(8), y + ink.px(11)),
-                    ink.px(12),
-                    up,
-                    theme.GOOD if good else theme.BAD,
-                )
-            ink.text(
-                facts.label(s, move.metric, lang),
-                (x + ink.px(24), y),
-                18,
-                theme.TEXT,
-                max_width=col - ink.px(40),
-            )
-            y += ink.px(28)
-        y = top
-        rx = x + col
-        ink.text(self.t("policy.terms"), (rx, y), 15, theme.FAINT, 700)
+                tone = theme.GOOD if good else theme.BAD
+                widgets.arrow(ink.surface, center, ink.px(12), up, tone)
+            label = facts.label(s, move.metric, lang)
+            h = ink.wrapped_height(label, room.width - ink.px(24), 18)
+            ink.wrapped(label, pygame.Rect(x + ink.px(24), y, room.width - ink.px(24), h), 18)
+            y += h + ink.px(4)
+        if any(m.direction == "±" for m in moves):
+            note = self.t("card.either_way")
+            h = ink.wrapped_height(note, room.width, 16)
+            ink.wrapped(note, pygame.Rect(x, y + ink.px(4), room.width, h), 16, theme.MUTED)
+
+    def _terms(self, ink: Ink, room: pygame.Rect) -> None:
+        """Cost, upkeep, when it starts to act, and the sources."""
+        game, p, lang = self.game, self.policy, self.app.lang
+        s = game.scenario
+        x, y = room.left, room.top
+        ink.text(self.t("policy.terms"), (x, y), 16, theme.FAINT, 700)
         y += ink.px(26)
         delay = facts.first_delay(p.effects)
+        when = (
+            self.t("card.delay_n", turns=facts.turns(s, delay, lang))
+            if delay
+            else self.t("card.now")
+        )
         rows = [
             (self.t("card.cost"), facts.number(game.cost_of(p.id), 0, lang)),
             (self.t("card.upkeep"), facts.number(game.upkeep_of(p.id), 0, lang)),
-            (
-                self.t("card.delay"),
-                self.t("card.delay_n", turns=facts.turns(s, delay, lang))
-                if delay
-                else self.t("card.now"),
-            ),
+            (self.t("card.delay"), when),
         ]
         for key, val in rows:
-            ink.text(key, (rx, y), 18, theme.MUTED)
-            ink.text(val, (rect.right - ink.px(32), y), 18, theme.TEXT, 700, anchor="topright")
+            ink.text(key, (x, y), 18, theme.MUTED)
+            ink.text(val, (room.right, y), 18, theme.TEXT, 700, anchor="topright")
             y += ink.px(28)
         if p.sources:
             y += ink.px(8)
-            ink.text(self.t("policy.sources"), (rx, y), 15, theme.FAINT, 700)
+            ink.text(self.t("policy.sources"), (x, y), 16, theme.FAINT, 700)
             y += ink.px(24)
-            room = max(ink.px(70), self.buttons()[0].rect.top - ink.px(8) - y)
-            ink.wrapped("; ".join(p.sources), pygame.Rect(rx, y, col, room), 15, theme.MUTED)
+            text = "; ".join(p.sources)
+            h = ink.wrapped_height(text, room.width, 16)
+            ink.wrapped(text, pygame.Rect(x, y, room.width, h), 16, theme.MUTED)
+
+    def _refusal(self, ink: Ink) -> None:
+        """Why the policy cannot be adopted (or stopped), between the buttons."""
+        game, p = self.game, self.policy
         buttons = self.buttons()
         act = buttons[1]
-        if not act.enabled:
-            game_refusal = (
-                game.why_not_cancel(p.id) if act.key == "cancel" else game.why_not_adopt(p.id)
-            )
-            if game_refusal is not None:
-                r = pygame.Rect(
-                    buttons[0].rect.right + ink.px(20),
-                    act.rect.top,
-                    act.rect.left - buttons[0].rect.right - ink.px(40),
-                    act.rect.height,
-                )
-                ink.wrapped(say(game_refusal.said, lang), r, 16, theme.BAD, 600, max_lines=2)
-        self.draw_buttons(ink)
+        if act.enabled:
+            return
+        refusal = game.why_not_cancel(p.id) if act.key == "cancel" else game.why_not_adopt(p.id)
+        if refusal is None:
+            return
+        left = buttons[0].rect.right + ink.px(20)
+        r = pygame.Rect(left, act.rect.top, act.rect.left - ink.px(20) - left, act.rect.height)
+        need = None if p.available is None else (p.available, p.available_text)
+        words = facts.refusal_words(game, refusal, self.app.lang, need)
+        ink.wrapped(words, r, 16, theme.BAD, 600)

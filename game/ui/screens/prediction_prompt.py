@@ -21,6 +21,7 @@ class PredictionPrompt(Overlay):
     """Asks for the player's expectation before a policy is adopted."""
 
     name = "predict"
+    keys_on_buttons = False  # the keys move between the answer lines; Enter and Esc are named
 
     @classmethod
     def shots(cls, stage: Stage) -> list[Shot]:
@@ -68,13 +69,18 @@ class PredictionPrompt(Overlay):
     def buttons(self) -> list[Button]:
         rect = self._rect()
         y = rect.bottom - self.px(24) - self.px(56)
+        ink = Ink(self.app.surface)
+        skip_w = max(self.px(260), widgets.button_width(ink, self.t("reflect.predict_skip"), "Esc"))
         skip = Button(
             "skip",
             self.t("reflect.predict_skip"),
-            pygame.Rect(rect.left + self.px(32), y, self.px(260), self.px(56)),
+            pygame.Rect(rect.left + self.px(32), y, skip_w, self.px(56)),
             hint="Esc",
         )
-        adopt = pygame.Rect(0, y, self.px(260), self.px(56))
+        adopt_w = max(
+            self.px(260), widgets.button_width(ink, self.t("reflect.predict_adopt"), "Enter")
+        )
+        adopt = pygame.Rect(0, y, adopt_w, self.px(56))
         adopt.right = rect.right - self.px(32)
         return [
             skip,
@@ -133,8 +139,53 @@ class PredictionPrompt(Overlay):
             self.app.lang,
             game.scenario.default_language,
         )
-        self.app.toast(self.t("policy.adopted", name=name), good=True)
+        self.app.toast(self.t("policy.adopted", name=name), good=True, on=self.parent)
         return self.parent
+
+    def _line(self, ink: Ink, i: int, metric: str, x: int) -> None:
+        """One metric to predict: its label and the three answers."""
+        game, lang = self.game, self.app.lang
+        s = game.scenario
+        surface = ink.surface
+        rects = self.choice_rects()
+        hover = self.hover_key(self.app.mouse)
+        first = rects[(metric, DIRECTIONS[0])]
+        focus = i == self.line and self.app.keyboard_focus
+        ink.text(
+            facts.label(s, metric, lang),
+            (x, first.centery),
+            20,
+            theme.ACCENT if focus else theme.TEXT,
+            700,
+            anchor="midleft",
+            max_width=first.left - x - ink.px(16),
+        )
+        for d in DIRECTIONS:
+            r = rects[(metric, d)]
+            chosen = self.answers.get(metric) == d
+            lit = hover == (metric, d)
+            bg = theme.ACCENT if chosen else theme.PANEL_HI if lit else theme.BG_TOP
+            fg = theme.ACCENT_DARK if chosen else theme.TEXT
+            widgets.panel(surface, r, bg, ink.px(10), theme.ACCENT if lit else theme.LINE)
+            label = self.t(f"reflect.{d}")
+            if d != "same":
+                good = facts.good_change(s, metric, 1.0 if d == "up" else -1.0)
+                widgets.arrow(
+                    surface,
+                    (r.left + ink.px(22), r.centery),
+                    ink.px(11),
+                    d == "up",
+                    fg if chosen else theme.GOOD if good else theme.BAD,
+                )
+            ink.text(
+                label,
+                (r.centerx + ink.px(10 if d != "same" else 0), r.centery),
+                18,
+                fg,
+                700,
+                anchor="center",
+                max_width=r.width - ink.px(40),
+            )
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -159,54 +210,16 @@ class PredictionPrompt(Overlay):
         ink.text(
             self.t("reflect.predict_note"),
             (x, rect.top + ink.px(124)),
-            15,
+            16,
             theme.MUTED,
             max_width=inner,
         )
-        rects = self.choice_rects()
-        hover = self.hover_key(self.app.mouse)
         for i, metric in enumerate(self.metrics):
-            first = rects[(metric, DIRECTIONS[0])]
-            focus = i == self.line and self.app.keyboard_focus
-            ink.text(
-                facts.label(s, metric, lang),
-                (x, first.centery),
-                20,
-                theme.ACCENT if focus else theme.TEXT,
-                700,
-                anchor="midleft",
-                max_width=first.left - x - ink.px(16),
-            )
-            for d in DIRECTIONS:
-                r = rects[(metric, d)]
-                chosen = self.answers.get(metric) == d
-                lit = hover == (metric, d)
-                bg = theme.ACCENT if chosen else theme.PANEL_HI if lit else theme.BG_TOP
-                fg = theme.ACCENT_DARK if chosen else theme.TEXT
-                widgets.panel(surface, r, bg, ink.px(10), theme.ACCENT if lit else theme.LINE)
-                label = self.t(f"reflect.{d}")
-                if d != "same":
-                    good = facts.good_change(s, metric, 1.0 if d == "up" else -1.0)
-                    widgets.arrow(
-                        surface,
-                        (r.left + ink.px(22), r.centery),
-                        ink.px(11),
-                        d == "up",
-                        fg if chosen else theme.GOOD if good else theme.BAD,
-                    )
-                ink.text(
-                    label,
-                    (r.centerx + ink.px(10 if d != "same" else 0), r.centery),
-                    18,
-                    fg,
-                    700,
-                    anchor="center",
-                    max_width=r.width - ink.px(40),
-                )
+            self._line(ink, i, metric, x)
         ink.text(
             self.t("reflect.predict_keys"),
             (rect.centerx, rect.top + ink.px(170 + 74 * len(self.metrics) + 6)),
-            14,
+            16,
             theme.FAINT,
             anchor="midtop",
             max_width=inner,

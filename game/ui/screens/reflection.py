@@ -12,12 +12,9 @@ import pygame
 
 from game.engine.debrief_questions import questions
 from game.engine.prediction import calibration
-from game.engine.principles import aspect_metrics, principle_uses
-from game.engine.values import value_counts
-from game.i18n import english_plural
-from game.scenario import VALUES, localize
-from game.ui import facts, screen_charts, scroll, theme, widgets
-from game.ui.reveals import reveal_text, surprise_text
+from game.ui import facts, scroll, theme, widgets
+from game.ui.netflix_page import Netflix
+from game.ui.reveals import report_line, surprise_text
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
@@ -79,7 +76,7 @@ class ReflectionScreen(Screen):
         parts.append("")
         parts.append(self.t("reflect.reveal_title").upper())
         parts += [
-            f"{self.t('reflect.right' if r.right else 'reflect.wrong')} · {reveal_text(self.app, r)}"
+            f"{self.t('reflect.right' if r.right else 'reflect.wrong')} · {report_line(self.app, r)}"
             for r in cal.reveals
         ]
         return head, "\n".join(parts)
@@ -91,21 +88,20 @@ class ReflectionScreen(Screen):
     # -- layout -------------------------------------------------------------------------
 
     def buttons(self) -> list[Button]:
-        h = self.size[1]
-        y, bh = h - self.px(72), self.px(52)
+        w, h = self.size
+        row = pygame.Rect(self.px(32), h - self.px(72), w - self.px(64), self.px(52))
         specs = [
-            ("page0", self.t("reflect.tab_predictions"), 200),
-            ("page1", self.t("reflect.tab_netflix"), 230),
-            ("page2", self.t("reflect.tab_questions"), 200),
-            ("save", self.t("reflect.save_button"), 340),
-            ("back", self.t("common.back"), 170),
+            ("page0", self.t("reflect.tab_predictions")),
+            ("page1", self.t("reflect.tab_netflix")),
+            ("page2", self.t("reflect.tab_questions")),
+            ("save", self.t("reflect.save_button")),
+            ("back", self.t("common.back")),
         ]
-        out, x = [], self.px(32)
-        for key, label, width in specs:
-            rect = pygame.Rect(x, y, self.px(width), bh)
-            out.append(Button(key, label, rect, primary=key == f"page{self.page}"))
-            x += self.px(width) + self.px(12)
-        return out
+        rects = widgets.button_row(Ink(self.app.surface), specs, row, 18)
+        return [
+            Button(key, label, rect, primary=key == f"page{self.page}")
+            for (key, label), rect in zip(specs, rects, strict=True)
+        ]
 
     def _body(self) -> pygame.Rect:
         w, h = self.size
@@ -144,7 +140,7 @@ class ReflectionScreen(Screen):
     # -- events -------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> Screen:
-        view = self.text_view()
+        view: scroll.Pane | None = self.netflix().pane if self.page == 1 else self.text_view()
         moved = None if view is None else scroll.handle(view, self.offset, event, self.app.mouse)
         if moved is not None:
             self.offset = moved
@@ -188,7 +184,7 @@ class ReflectionScreen(Screen):
         ink.text(self.t(titles[self.page]), (ink.px(32), ink.px(42)), 34, theme.TEXT, 800)
         body = self._body()
         if self.page == 1:
-            self._netflix(ink, body)
+            self.netflix().draw(ink, self.offset)
         else:
             widgets.panel(surface, body, theme.PANEL, ink.px(16))
             if self.page == 0:
@@ -211,113 +207,7 @@ class ReflectionScreen(Screen):
                 scroll.draw(ink, view, self.offset, self.t("scroll.more"))
         self.draw_buttons(ink, 18)
 
-    def _netflix(self, ink: Ink, body: pygame.Rect) -> None:
-        game, lang = self.game, self.app.lang
-        s = game.scenario
-        surface = ink.surface
-        radar_w = ink.px(370)
-        left = pygame.Rect(body.left, body.top, body.width - radar_w - ink.px(16), body.height)
-        ink.wrapped(
-            self.t("reflect.netflix_intro"),
-            pygame.Rect(left.left, left.top - ink.px(4), left.width, ink.px(44)),
-            14,
-            theme.MUTED,
-            max_lines=2,
-        )
-        uses = principle_uses(game)
-        aspects = aspect_metrics(s)
-        top = left.top + ink.px(44)
-        gap = ink.px(6)
-        row_h = (left.bottom - top - gap * (len(uses) - 1)) // max(1, len(uses))
-        eff_w = ink.px(92)
-        for i, use in enumerate(uses):
-            r = pygame.Rect(left.left, top + i * (row_h + gap), left.width, row_h)
-            widgets.panel(surface, r, theme.PANEL, ink.px(10))
-            x = r.left + ink.px(14)
-            text_w = r.width - ink.px(28) - eff_w * len(aspects)
-            ink.text(
-                self.t(f"reflect.p.{use.principle}"),
-                (x, r.top + ink.px(6)),
-                17,
-                theme.TEXT if use.practised else theme.FAINT,
-                800,
-                max_width=text_w,
-            )
-            if not use.practised:
-                line = self.t("reflect.not_practised")
-                color = theme.FAINT
-            else:
-                names = ", ".join(
-                    localize(game.policy(p).name, lang, s.default_language) for p in use.policies
-                )
-                line = self.t("reflect.practised", quarters=quarters_text(s, use.quarters, lang))
-                line = f"{line[:-1]} ({names})." if line.endswith(".") else f"{line} ({names})"
-                color = theme.MUTED
-                if use.safeguard is not None:
-                    word = facts.turn_label(s, lang).lower()
-                    if lang == "en" and len(use.quarters) != 1:
-                        word = english_plural(word)
-                    line += " " + self.t(
-                        "reflect.guarded",
-                        guarded=len(use.guarded),
-                        total=len(use.quarters),
-                        turns=word,
-                        guard=self.t(f"reflect.guard.{use.principle}"),
-                    )
-            ink.wrapped(
-                line,
-                pygame.Rect(x, r.top + ink.px(29), text_w, r.height - ink.px(30)),
-                13,
-                color,
-                max_lines=3,
-            )
-            ex = r.right - ink.px(14) - eff_w * len(aspects)
-            for j, (aspect, metric) in enumerate(aspects.items()):
-                cx = ex + j * eff_w + eff_w // 2
-                if i == 0:
-                    ink.text(
-                        self.t(f"reflect.aspect.{aspect}"),
-                        (cx, top - ink.px(4)),
-                        13,
-                        theme.FAINT,
-                        700,
-                        anchor="midbottom",
-                        max_width=eff_w - ink.px(4),
-                    )
-                value = use.effects.get(aspect, 0.0)
-                tiny = abs(value) < 0.5 * 10 ** -facts.decimals(s, metric)
-                good = facts.good_change(s, metric, value)
-                ink.text(
-                    "—" if tiny else facts.show(s, metric, value, lang, sign=True),
-                    (cx, r.centery),
-                    18,
-                    theme.FAINT if tiny else theme.GOOD if good else theme.BAD,
-                    800,
-                    anchor="center",
-                )
-        box = pygame.Rect(body.right - radar_w, body.top, radar_w, body.height)
-        widgets.panel(surface, box, theme.PANEL, ink.px(16))
-        ink.text(
-            self.t("reflect.values_title"),
-            (box.left + ink.px(18), box.top + ink.px(16)),
-            16,
-            theme.ACCENT,
-            800,
-            max_width=box.width - ink.px(36),
-        )
-        counts = value_counts(game)
-        top = max(counts.values()) or 1
-        labels = [self.t(f"value.{v}") for v in VALUES]
-        area = box.inflate(-ink.px(20), 0)
-        area.top, area.height = box.top + ink.px(46), box.height - ink.px(130)
-        screen_charts.radar(ink, area, labels, [counts[v] / top for v in VALUES], theme.ACCENT)
-        ink.wrapped(
-            self.t("reflect.netflix_close"),
-            pygame.Rect(
-                box.left + ink.px(18), box.bottom - ink.px(78), box.width - ink.px(36), ink.px(70)
-            ),
-            14,
-            theme.TEXT,
-            600,
-            max_lines=3,
-        )
+    def netflix(self) -> Netflix:
+        """The Netflix page laid out for this window."""
+        ink = Ink(self.app.surface)
+        return Netflix(ink, self.game, self._body(), self.app.lang, quarters_text)

@@ -265,41 +265,7 @@ class ScenarioScreen(Screen):
             self.draw_buttons(ink)
             return
         for i, choice in enumerate(self.choices):
-            s = choice.loaded.scenario
-            rect = self._row_rect(i)
-            sel = i == self.selected and self.broken is None
-            hover = rect.collidepoint(self.app.mouse)
-            widgets.panel(
-                surface,
-                rect,
-                theme.PANEL_HI if sel or hover else theme.PANEL,
-                ink.px(12),
-                theme.ACCENT if sel else None,
-                ink.px(3),
-            )
-            inner = rect.inflate(-ink.px(28), -ink.px(16))
-            ink.wrapped(
-                localize(s.title, lang, s.default_language),
-                pygame.Rect(inner.left, inner.top, inner.width, ink.px(52)),
-                19,
-                theme.TEXT,
-                700,
-                max_lines=2,
-            )
-            word = facts.turn_label(s, lang).lower()
-            meta = self.t(
-                "scenario.meta",
-                turns=facts.turns(s, s.turns, lang),
-                actions=tr_n("count.actions", s.actions_per_turn, lang, label=word),
-            )
-            ink.text(
-                meta,
-                (inner.left, inner.bottom),
-                16,
-                theme.MUTED,
-                anchor="bottomleft",
-                max_width=inner.width,
-            )
+            self._draw_row(ink, i, choice)
         others = self.refused - (self.broken is not None)  # the broken file has its own panel
         if others:
             ink.text(
@@ -313,6 +279,63 @@ class ScenarioScreen(Screen):
         if self.broken is not None:
             self._draw_broken(ink)
             return
+        self._draw_briefing(ink)
+        self.draw_buttons(ink)
+        back, start = self.buttons()[0].rect, self.buttons()[1].rect
+        ink.text(
+            self.t("scenario.keys"),
+            ((back.right + start.left) // 2, back.centery),
+            16,
+            theme.FAINT,
+            600,
+            anchor="center",
+            max_width=start.left - back.right - ink.px(40),
+        )
+
+    def _draw_row(self, ink: Ink, i: int, choice: Choice) -> None:
+        """One scenario in the list: its title and its length."""
+        lang = self.app.lang
+        surface = ink.surface
+        s = choice.loaded.scenario
+        rect = self._row_rect(i)
+        sel = i == self.selected and self.broken is None
+        hover = rect.collidepoint(self.app.mouse)
+        widgets.panel(
+            surface,
+            rect,
+            theme.PANEL_HI if sel or hover else theme.PANEL,
+            ink.px(12),
+            theme.ACCENT if sel else None,
+            ink.px(3),
+        )
+        inner = rect.inflate(-ink.px(28), -ink.px(16))
+        ink.wrapped(
+            localize(s.title, lang, s.default_language),
+            pygame.Rect(inner.left, inner.top, inner.width, ink.px(52)),
+            19,
+            theme.TEXT,
+            700,
+            max_lines=2,
+        )
+        word = facts.turn_label(s, lang).lower()
+        meta = self.t(
+            "scenario.meta",
+            turns=facts.turns(s, s.turns, lang),
+            actions=tr_n("count.actions", s.actions_per_turn, lang, label=word),
+        )
+        ink.text(
+            meta,
+            (inner.left, inner.bottom),
+            16,
+            theme.MUTED,
+            anchor="bottomleft",
+            max_width=inner.width,
+        )
+
+    def _draw_briefing(self, ink: Ink) -> None:
+        """The chosen scenario's title and its briefing (scrolling)."""
+        lang = self.app.lang
+        surface = ink.surface
         s = self.choices[self.selected].loaded.scenario
         right = self._right_rect()
         widgets.panel(surface, right, theme.PANEL, ink.px(16))
@@ -325,17 +348,6 @@ class ScenarioScreen(Screen):
         view = self.briefing_view()
         if view is not None:
             scroll.draw(ink, view, self.offset, self.t("scroll.more"))
-        self.draw_buttons(ink)
-        back, start = self.buttons()[0].rect, self.buttons()[1].rect
-        ink.text(
-            self.t("scenario.keys"),
-            ((back.right + start.left) // 2, back.centery),
-            15,
-            theme.FAINT,
-            600,
-            anchor="center",
-            max_width=start.left - back.right - ink.px(40),
-        )
 
     def _draw_broken(self, ink: Ink) -> None:
         """The file asked for did not load: its lines in a red-framed panel, then the keys."""

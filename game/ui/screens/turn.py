@@ -8,7 +8,7 @@ import pygame
 
 from game.scenario import CATEGORIES, localize
 from game.scenario.format_model import Policy
-from game.ui import class_play, facts, theme, widgets
+from game.ui import card, class_play, facts, theme, widgets
 from game.ui.playtest import reload_scenario
 from game.ui.screens import turn_parts
 from game.ui.screens.base import Host, Screen, Shot, Stage
@@ -38,8 +38,10 @@ class TurnScreen(Screen):
             return turn
 
         tiles = turn.layout().tiles(len(turn.metric_names()))
+        tabs = turn.layout().tab_rects(len(turn.categories()), turn.category)
         return [
             Shot("08-turn-mid-why", lambda: turn, tiles[0].center),
+            Shot("08f-turn-tab-name", lambda: turn, tabs[-1].center),
             Shot(
                 "09-turn-mid-cards",
                 third_category,
@@ -201,7 +203,7 @@ class TurnScreen(Screen):
         ink.text(
             self.t("turn.metrics"),
             (lay.metrics.left + ink.px(12), lay.metrics.top + ink.px(8)),
-            15,
+            16,
             theme.MUTED,
             700,
         )
@@ -215,9 +217,11 @@ class TurnScreen(Screen):
         cards = lay.card_rects(len(policies))
         for i, (p, rect) in enumerate(zip(policies, cards, strict=True)):
             lit = rect.collidepoint(self.app.mouse)
-            turn_parts.policy_card(ink, rect, game, p, i + 1, lang, lit)
-        turn_parts.in_force(ink, lay.in_force, game, lang)
+            card.policy_card(ink, rect, game, p, i + 1, lang, lit)
+        banner = class_play.status(self.app) is not None  # it stands over the keys line
+        turn_parts.in_force(ink, lay.in_force, game, lang, keys=not banner)
         self.draw_buttons(ink, 20)
+        self._tab_tip(ink, lay)
         shown = self.pinned or hover
         if shown is not None:
             anchor = tiles[names.index(shown)]
@@ -228,7 +232,7 @@ class TurnScreen(Screen):
             ink.text(
                 self.t("playtest.badge_turn"),
                 (lay.menu.left - ink.px(16), lay.menu.centery),
-                15,
+                16,
                 theme.ACCENT,
                 700,
                 anchor="midright",
@@ -245,19 +249,19 @@ class TurnScreen(Screen):
         ink.text(
             localize(s.title, lang, s.default_language),
             (x, turn_rect.bottom - ink.px(2)),
-            15,
+            16,
             theme.MUTED,
             max_width=title_w,
         )
         bx = max(turn_rect.right, x + title_w) + ink.px(30)
         if s.budget is not None:
-            ink.text(facts.label(s, s.budget, lang), (bx, ink.px(10)), 15, theme.MUTED, 600)
+            ink.text(facts.label(s, s.budget, lang), (bx, ink.px(10)), 16, theme.MUTED, 600)
             value = facts.show(s, s.budget, game.value(s.budget), lang)
             ink.text(value, (bx, ink.px(30)), 30, theme.ACCENT, 800)
             bx += max(
-                ink.width(value, 30, 800), ink.width(facts.label(s, s.budget, lang), 15, 600)
+                ink.width(value, 30, 800), ink.width(facts.label(s, s.budget, lang), 16, 600)
             ) + ink.px(40)
-        ink.text(self.t("turn.actions_left"), (bx, ink.px(10)), 15, theme.MUTED, 600)
+        ink.text(self.t("turn.actions_left"), (bx, ink.px(10)), 16, theme.MUTED, 600)
         per = s.actions_per_turn
         for i in range(per):
             c = (bx + ink.px(12) + i * ink.px(30), ink.px(50))
@@ -265,6 +269,24 @@ class TurnScreen(Screen):
                 pygame.draw.circle(ink.surface, theme.ACCENT, c, ink.px(11))
             else:
                 pygame.draw.circle(ink.surface, theme.LINE, c, ink.px(11), ink.px(3))
+        count = self.t("turn.actions_count", left=game.actions_left, total=per)
+        at = (bx + ink.px(30) * per + ink.px(4), ink.px(50))
+        ink.text(count, at, 20, theme.ACCENT, 800, anchor="midleft")
+
+    def _tab_tip(self, ink: Ink, lay: TurnLayout) -> None:
+        """The name of the category under the pointer, under its tab (the tabs other than
+        the open one show only their icon)."""
+        cats = self.categories()
+        rects = lay.tab_rects(len(cats), self.category)
+        at = next((i for i, r in enumerate(rects) if r.collidepoint(self.app.mouse)), None)
+        if at is None or at == self.category:
+            return
+        text = self.t(f"category.{cats[at]}")
+        tip = pygame.Rect(0, 0, ink.width(text, 18, 700) + ink.px(28), ink.px(40))
+        tip.midtop = (rects[at].centerx, rects[at].bottom + ink.px(6))
+        tip.clamp_ip(ink.surface.get_rect())
+        widgets.panel(ink.surface, tip, theme.PANEL_HI, ink.px(10), theme.category_color(cats[at]))
+        ink.text(text, tip.center, 18, theme.TEXT, 700, anchor="center")
 
     def _tabs(self, ink: Ink, lay: TurnLayout) -> None:
         cats = self.categories()

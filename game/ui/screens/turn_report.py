@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pygame
 
 from game.engine.explain import cause_label
 from game.i18n import tr_n
-from game.ui import facts, theme, widgets
-from game.ui.reveals import draw_reveals, due_reveals
+from game.ui import facts, scroll, theme, widgets
+from game.ui.reveals import draw_reveals, due_reveals, reveals_height
 from game.ui.screens.base import Host, Screen, Shot, Stage
+from game.ui.scroll import GUTTER
 from game.ui.widgets import Button, Ink
 
 CAUSES = 3
-CAUSE_SIZE = 14
+Row = tuple[str, float, list[tuple[str, float]]]  # a metric, its change, its causes
+CAUSE_SIZE = 16
 BAR = 34
 
 
@@ -30,6 +34,7 @@ class TurnReportScreen(Screen):
     def __init__(self, app: Host, turn: int) -> None:
         super().__init__(app)
         self.turn = turn
+        self.offset = 0  # how far the rows are scrolled
 
     def buttons(self) -> list[Button]:
         w, h = self.size
@@ -39,6 +44,10 @@ class TurnReportScreen(Screen):
         return [Button("continue", self.t(key), r, primary=True, hint="Enter")]
 
     def handle(self, event: pygame.event.Event) -> Screen:
+        moved = scroll.handle(self.pane(), self.offset, event, self.app.mouse)
+        if moved is not None:
+            self.offset = moved
+            return self
         if event.type == pygame.KEYDOWN and event.key in (
             pygame.K_RETURN,
             pygame.K_KP_ENTER,
@@ -74,102 +83,6 @@ class TurnReportScreen(Screen):
             out.append((name, change, causes))
         return out
 
-    def draw(self, surface: pygame.Surface) -> None:
-        self.backdrop(surface)
-        ink = Ink(surface)
-        w, h = surface.get_size()
-        game, lang = self.game, self.app.lang
-        s = game.scenario
-        label = facts.turn_label(s, lang)
-        ink.text(self.t("report.kicker"), (ink.px(32), ink.px(20)), 16, theme.ACCENT, 800)
-        ink.text(
-            self.t("report.title", label=label, n=self.turn),
-            (ink.px(32), ink.px(42)),
-            34,
-            theme.TEXT,
-            800,
-        )
-        events = [e for (t, e) in game.fired_log if t == self.turn]
-        decided = [d for d in game.decisions if d.turn == self.turn]
-        ink.text(
-            self.t(
-                "report.summary",
-                decisions=tr_n("count.decisions", len(decided), lang),
-                events=tr_n("count.events", len(events), lang),
-            ),
-            (w - ink.px(32), ink.px(56)),
-            17,
-            theme.MUTED,
-            anchor="topright",
-        )
-        rows = self.rows()
-        top = ink.px(104)
-        bottom = h - ink.px(96)
-        reveals = due_reveals(self.app, self.turn)
-        if reveals:  # beside the button, under the metrics
-            button = self.buttons()[0].rect
-            panel = pygame.Rect(ink.px(32), h - ink.px(90), button.left - ink.px(48), ink.px(80))
-            draw_reveals(self.app, ink, panel, reveals)
-        cols = 2 if len(rows) > 5 else 1
-        gap = ink.px(10)
-        cw = (w - ink.px(64) - gap * (cols - 1)) // cols
-        left_w = self._label_width(ink, rows)
-        per_col = (len(rows) + cols - 1) // cols
-        if cols == 2:  # split where the fewest causes are cut short
-            options = range(max(1, per_col - 2), min(len(rows), per_col + 2))
-            per_col = min(
-                options,
-                key=lambda k: (
-                    self._heights(ink, cw, left_w, rows[:k], bottom - top)[1]
-                    + self._heights(ink, cw, left_w, rows[k:], bottom - top)[1],
-                    abs(k - per_col),
-                ),
-            )
-        for c, column in enumerate([rows[:per_col], rows[per_col:]] if cols == 2 else [rows]):
-            heights, _ = self._heights(ink, cw, left_w, column, bottom - top)
-            y = top
-            row_gap = min(gap, (bottom - top - sum(heights)) // max(1, len(column) - 1))
-            for (name, change, causes), rh in zip(column, heights, strict=True):
-                self._row(
-                    ink,
-                    pygame.Rect(ink.px(32) + c * (cw + gap), y, cw, rh),
-                    left_w,
-                    name,
-                    change,
-                    causes,
-                )
-                y += rh + row_gap
-        self.draw_buttons(ink)
-
-    def _heights(
-        self,
-        ink: Ink,
-        width: int,
-        left_w: int,
-        column: list[tuple[str, float, list[tuple[str, float]]]],
-        room: int,
-    ) -> tuple[list[int], int]:
-        """Row heights of one column: each row at least as tall as its label and value; the
-        room left goes, a line at a time, to the rows whose causes need more lines. Also
-        returns how many lines of causes stay cut short (rows that do not fit count 1000)."""
-        gap = ink.px(6)
-        base = ink.px(56)
-        line = ink.line_height(CAUSE_SIZE)
-        fits = max(1, (base - ink.px(10)) // line)
-        wants = [
-            max(0, sum(self._geometry(ink, width, left_w, name, causes)[3]) - fits)
-            for name, _, causes in column
-        ]
-        heights = [base] * len(column)
-        spare = room - base * len(column) - gap * (len(column) - 1)
-        while spare >= line and any(wants):
-            i = max(range(len(wants)), key=lambda k: wants[k])
-            heights[i] += line
-            wants[i] -= 1
-            spare -= line
-        overflow = 1000 if spare < 0 else 0
-        return heights, sum(wants) + overflow
-
     def _label_width(self, ink: Ink, rows: list[tuple[str, float, list[tuple[str, float]]]]) -> int:
         """Width of the label column: the widest label, or value and change, of the report."""
         game, lang = self.game, self.app.lang
@@ -180,7 +93,7 @@ class TurnReportScreen(Screen):
             shown = facts.show(s, name, change, lang, sign=True)
             widest = max(
                 widest,
-                ink.width(facts.label(s, name, lang), 15, 600),
+                ink.width(facts.label(s, name, lang), 16, 600),
                 ink.width(value, 22, 800) + ink.px(10) + ink.width(shown, 17, 800),
             )
         return widest
@@ -201,7 +114,7 @@ class TurnReportScreen(Screen):
             x,
             text_x,
             text_w,
-            [len(widgets.wrap(text, ink.font(CAUSE_SIZE), text_w)) for text, _ in causes],
+            [ink.wrapped_height(text, text_w, CAUSE_SIZE) for text, _ in causes],
         )
 
     def _row(
@@ -213,84 +126,141 @@ class TurnReportScreen(Screen):
         change: float,
         causes: list[tuple[str, float]],
     ) -> None:
-        game, lang = self.game, self.app.lang
-        s = game.scenario
+        """A metric: its label, value and change at the left, its causes at the right."""
+        s = self.game.scenario
         widgets.panel(ink.surface, rect, theme.PANEL, ink.px(10))
         pad = ink.px(12)
-        x, text_x, text_w, lines = self._geometry(ink, rect.width, left_w, name, causes)
+        x, text_x, text_w, _ = self._geometry(ink, rect.width, left_w, name, causes)
         x, text_x = rect.left + x, rect.left + text_x
-        left_w = x - ink.px(24) - rect.left
-        value = game.value_at(self.turn, name)
-        label = facts.label(s, name, lang)
-        label_size = next(
-            (size for size in (15, 14, 13) if ink.width(label, size, 600) <= left_w), 13
-        )
-        ink.text(
-            label,
-            (rect.left + pad, rect.top + ink.px(6)),
-            label_size,
-            theme.MUTED,
-            600,
-            max_width=left_w,
-        )
-        v = ink.text(
-            facts.show(s, name, value, lang),
-            (rect.left + pad, rect.top + ink.px(26)),
-            22,
-            theme.TEXT,
-            800,
-        )
-        tiny = abs(change) < 0.5 * 10 ** -facts.decimals(s, name)
-        color = (
-            theme.MUTED if tiny else theme.GOOD if facts.good_change(s, name, change) else theme.BAD
-        )
-        ink.text(
-            "±0" if tiny else facts.show(s, name, change, lang, sign=True),
-            (v.right + ink.px(10), v.centery),
-            17,
-            color,
-            800,
-            anchor="midleft",
-            max_width=rect.left + left_w + pad - v.right,
-        )
-        top, bottom = rect.top + ink.px(6), rect.bottom - ink.px(4)
+        self._value(ink, rect, left_w, name, change)
+        y = rect.top + ink.px(7)
         if not causes:
             key = "why.derived" if name in s.derived else "why.none"
-            ink.wrapped(
-                self.t(key),
-                pygame.Rect(x, top, rect.right - pad - x, bottom - top),
-                CAUSE_SIZE,
-                theme.FAINT,
-            )
+            room = pygame.Rect(x, y, rect.right - pad - x, rect.height)
+            ink.wrapped(self.t(key), room, CAUSE_SIZE, theme.FAINT)
             return
         biggest = max(abs(d) for _, d in causes) or 1.0
         line = ink.line_height(CAUSE_SIZE)
-        budget = max(1, (bottom - top) // line)
-        shown = min(len(causes), budget)
-        y = top
-        for i, (text, delta) in enumerate(causes[:shown]):
-            alloc = max(1, min(lines[i], budget - (shown - i - 1)))
-            budget -= alloc
+        for text, delta in causes:
             good = facts.good_change(s, name, delta)
+            color = theme.GOOD if good else theme.BAD
             bar_w = max(ink.px(3), round(ink.px(BAR) * abs(delta) / biggest))
-            pygame.draw.rect(
-                ink.surface,
-                theme.GOOD if good else theme.BAD,
-                (x, y + line // 4, bar_w, line // 2),
-                border_radius=ink.px(3),
-            )
-            ink.text(
-                facts.show(s, name, delta, lang, sign=True),
-                (x + ink.px(BAR + 6), y),
-                CAUSE_SIZE,
-                theme.GOOD if good else theme.BAD,
-                700,
-            )
-            ink.wrapped(
-                text,
-                pygame.Rect(text_x, y, text_w, alloc * line),
-                CAUSE_SIZE,
-                theme.TEXT,
-                max_lines=alloc,
-            )
-            y += alloc * line
+            bar = (x, y + line // 4, bar_w, line // 2)
+            pygame.draw.rect(ink.surface, color, bar, border_radius=ink.px(3))
+            amount = facts.show(s, name, delta, self.app.lang, sign=True)
+            ink.text(amount, (x + ink.px(BAR + 6), y), CAUSE_SIZE, color, 700)
+            h = ink.wrapped_height(text, text_w, CAUSE_SIZE)
+            ink.wrapped(text, pygame.Rect(text_x, y, text_w, h), CAUSE_SIZE, theme.TEXT)
+            y += h
+
+    def _value(self, ink: Ink, rect: pygame.Rect, left_w: int, name: str, change: float) -> None:
+        """The label (wrapped), the value after the turn and its change."""
+        s, lang = self.game.scenario, self.app.lang
+        pad = ink.px(12)
+        label = facts.label(s, name, lang)
+        label_h = ink.wrapped_height(label, left_w, 16, 600)
+        top = rect.top + ink.px(7)
+        ink.wrapped(label, pygame.Rect(rect.left + pad, top, left_w, label_h), 16, theme.MUTED, 600)
+        value = facts.show(s, name, self.game.value_at(self.turn, name), lang)
+        v = ink.text(value, (rect.left + pad, top + label_h), 22, theme.TEXT, 800)
+        tiny = abs(change) < 0.5 * 10 ** -facts.decimals(s, name)
+        good = facts.good_change(s, name, change)
+        color = theme.MUTED if tiny else theme.GOOD if good else theme.BAD
+        shown = "±0" if tiny else facts.show(s, name, change, lang, sign=True)
+        ink.text(shown, (v.right + ink.px(10), v.centery), 17, color, 800, anchor="midleft")
+
+    def area(self) -> pygame.Rect:
+        """Where the rows scroll: under the title, above the button."""
+        w, h = self.size
+        top = self.px(104)
+        return pygame.Rect(self.px(32), top, w - self.px(64), h - self.px(96) - top)
+
+    def items(self, ink: Ink) -> list[tuple[pygame.Rect, object]]:
+        """What the report holds, placed in content coordinates: the predictions that came
+        due (if any), then the metrics in two columns, each row as tall as its text."""
+        area = self.area()
+        placed: list[tuple[pygame.Rect, object]] = []
+        y = 0
+        reveals = due_reveals(self.app, self.turn)
+        if reveals:
+            rh = reveals_height(self.app, ink, area.width - ink.px(GUTTER), reveals)
+            placed.append((pygame.Rect(0, 0, area.width - ink.px(GUTTER), rh), reveals))
+            y = rh + ink.px(10)
+        gap = ink.px(10)
+        cw = (area.width - ink.px(GUTTER) - gap) // 2
+        rows = self.rows()
+        left_w = min(self._label_width(ink, rows), cw * 2 // 5)
+        for i in range(0, len(rows), 2):
+            pair = rows[i : i + 2]
+            rh = max(self._row_height(ink, cw, left_w, row) for row in pair)
+            for c, row in enumerate(pair):
+                placed.append((pygame.Rect(c * (cw + gap), y, cw, rh), (left_w, row)))
+            y += rh + gap
+        return placed
+
+    def pane(self) -> scroll.Pane:
+        """The scrolled window onto the report's items."""
+        ink = Ink(pygame.Surface((1, 1)))
+        ink.scale = self.scale
+        placed = self.items(ink)
+        height = max((r.bottom for r, _ in placed), default=0)
+        return scroll.pane(ink, height, ink.line_height(CAUSE_SIZE), self.area())
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.backdrop(surface)
+        ink = Ink(surface)
+        self._header(ink)
+        pane = self.pane()
+        offset = pane.clamp(self.offset)
+        view = pane.view
+        surface.set_clip(view)
+        for rect, what in self.items(ink):
+            at = rect.move(view.left, view.top - offset)
+            if at.bottom < view.top or at.top > view.bottom:
+                continue
+            if isinstance(what, list):
+                draw_reveals(self.app, ink, at, what)
+            else:
+                left_w, (name, change, causes) = cast(tuple[int, Row], what)
+                self._row(ink, at, left_w, name, change, causes)
+        surface.set_clip(None)
+        scroll.frame(ink, pane, offset, self.t("scroll.more"), theme.BG)
+        self.draw_buttons(ink)
+
+    def _header(self, ink: Ink) -> None:
+        game, lang = self.game, self.app.lang
+        label = facts.turn_label(game.scenario, lang)
+        ink.text(self.t("report.kicker"), (ink.px(32), ink.px(20)), 16, theme.ACCENT, 800)
+        ink.text(
+            self.t("report.title", label=label, n=self.turn),
+            (ink.px(32), ink.px(42)),
+            34,
+            theme.TEXT,
+            800,
+        )
+        events = [e for (t, e) in game.fired_log if t == self.turn]
+        decided = [d for d in game.decisions if d.turn == self.turn]
+        summary = self.t(
+            "report.summary",
+            decisions=tr_n("count.decisions", len(decided), lang),
+            events=tr_n("count.events", len(events), lang),
+        )
+        ink.text(
+            summary, (self.size[0] - ink.px(32), ink.px(56)), 17, theme.MUTED, anchor="topright"
+        )
+
+    def _row_height(
+        self, ink: Ink, width: int, left_w: int, row: tuple[str, float, list[tuple[str, float]]]
+    ) -> int:
+        """A row as tall as its label and value, or its causes, whichever is taller."""
+        name, _, causes = row
+        s = self.game.scenario
+        label_h = ink.wrapped_height(facts.label(s, name, self.app.lang), left_w, 16, 600)
+        left = label_h + ink.line_height(22, 800)
+        _, _, text_w, _ = self._geometry(ink, width, left_w, name, causes)
+        if causes:
+            right = sum(ink.wrapped_height(text, text_w, CAUSE_SIZE) for text, _ in causes)
+        else:
+            key = "why.derived" if name in s.derived else "why.none"
+            right = ink.wrapped_height(self.t(key), width - left_w - ink.px(44), CAUSE_SIZE)
+        return max(left, right) + ink.px(14)

@@ -15,6 +15,7 @@ import pygame
 from game import paths
 from game.errors import AgenError
 from game.i18n import say, say_error, tr
+from game.session.ports import FileKeeper
 from game.ui import class_play, theme, widgets
 from game.ui.options import Options
 from game.ui.screens import SCREENS
@@ -148,8 +149,6 @@ class App:
         """Give the session the window's keeper (the autosave file), class sink (the outbox)
         and result folders: the results folder, then this computer's own when that (e.g. a
         shared class drive) cannot be written; none in a playtest."""
-        from game.session import FileKeeper
-
         session.keeper = FileKeeper(self.save_path)
         session.sink = class_play.OutboxSink(self)
         local = paths.results_dir(self.data_dir)

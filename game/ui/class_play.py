@@ -17,6 +17,7 @@ import pygame
 from game import classlink
 from game.classlink.outbox import Outbox, OutboxItem
 from game.ui import theme, widgets
+from game.ui.turn_words import turn_label
 
 if TYPE_CHECKING:
     from game.classlink.link import ClassLink
@@ -161,10 +162,8 @@ def status(app: Host) -> tuple[str, theme.Color] | None:
     current, class_link = joined(app), getattr(app, "class_link", None)
     if current is None or class_link is None or app.session is None:
         return None
-    from game.ui import facts  # loads the engine: only once a class game is on
-
     state = class_link.state
-    word = facts.turn_label(app.session.game.scenario, app.lang)
+    word = turn_label(app.session.game.scenario, app.lang)
     if state.online is False:
         return app.t("class.offline"), theme.ACCENT
     if state.info is not None and state.info.state == "paused":

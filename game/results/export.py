@@ -1,8 +1,9 @@
 """Export for spreadsheets: one row per player (game), per decision and per prediction.
 
-The tables are named in :data:`SHEETS` and :data:`CSV_SUFFIXES`; the formats are :data:`WRITERS`, one entry each: how a format
-writes the tables, which files it writes (the overwrite guard checks exactly those) and the
-words ``agen results export --help`` shows for it, all derived from the tables. CSV files are
+The tables are named in :data:`SHEETS` and :data:`CSV_SUFFIXES`; the formats are
+:data:`WRITERS`, one entry each: how a format writes the tables, which files it writes (the
+overwrite guard checks exactly those) and the words ``agen results export --help`` shows for
+it, derived from those names. CSV files are
 UTF-8 with BOM so Excel reads the accents. Text that a spreadsheet would take for a formula is
 prefixed with an apostrophe; characters an Excel cell cannot hold (control characters in a
 name) are left out of the workbook only.

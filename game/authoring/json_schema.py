@@ -42,6 +42,7 @@ TABLES_ID = {
     "ShortForm": "Versi pendek untuk satu sesi kelas; skornya diperingkat terpisah.",
     "Retime": "Kapan peristiwa boleh terjadi dalam versi pendek (pengganti waktunya sendiri).",
     "Predictions": "Kapan kartu meminta pemain menebak dampak kebijakan sebelum berlaku.",
+    "Arrears": "Tambahan: biaya rutin dan tagihan yang tak terbayar anggaran menjadi tunggakan.",
 }
 
 # Indonesian for the keys; the same key name has the same meaning everywhere it appears.
@@ -130,6 +131,19 @@ KEYS_ID = {
     "predictions": "Kapan pemain diminta menebak dampak kebijakan.",
     "first": "Hanya untuk N pengambilan kebijakan pertama (0 = tidak pernah; bawaan: setiap kali).",
     "horizon": "Berapa triwulan setelah triwulan pengambilan yang ditebak (bawaan 1).",
+    "arrears": "Tambahan: yang tak terbayar anggaran menjadi tunggakan; cara tunggakan "
+    "menyendat program (bawaan: tunggakan terbawa, tersendat 25% per giliran).",
+    "carry": "Apakah kekurangan anggaran di bawah min menjadi tunggakan (bawaan true); "
+    "false menghapusnya seperti semula.",
+    "stall": "Selama ada tunggakan, bagian (0 sampai 1) dampak baik kebijakan berbiaya rutin "
+    "yang tersendat; boleh membaca arrears dan arrears_turns.",
+    "outlives_cancel": "Tambahan (hanya dampak kebijakan): apa yang sudah digerakkan selama "
+    "berlaku tetap terjadi setelah dibatalkan; dengan duration seluruhnya, tanpa duration satu "
+    "giliran untuk setiap giliran kebijakan berlaku.",
+    "safeguards": "Tambahan: prinsip yang dibuat aman oleh kebijakan ini (mis. ukuran output "
+    "bagi kebebasan); bukan prinsip yang dijalankannya sendiri.",
+    "role": "Tambahan: peran metrik di halaman 'Budaya Netflix' (quality, trust, integrity, "
+    "staff); satu metrik untuk satu peran.",
 }
 
 CATEGORY_HELP = (

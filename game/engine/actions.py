@@ -52,6 +52,7 @@ class Refusal(Codes):
     REQUIRES = "refused.requires"
     EXCLUDED = "refused.excluded"
     NO_BUDGET = "refused.no_budget"
+    ARREARS_OWED = "refused.arrears_owed"
     GAME_OVER = "refused.game_over"
     ALREADY_ACTIVE = "refused.already_active"
     EVENT_PENDING = "refused.event_pending"
@@ -73,6 +74,7 @@ _SHARED_REASON = {
     Refusal.UNKNOWN_POLICY.value: "unknown",
     Refusal.UNKNOWN_CHOICE.value: "unknown",
     Refusal.CONDITION.value: "requires",
+    Refusal.ARREARS_OWED.value: "no_budget",
 }
 
 

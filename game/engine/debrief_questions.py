@@ -57,9 +57,18 @@ def _needs(text: str, s: Scenario) -> list[Placeholder]:
     return [p for p in found if isinstance(p, Placeholder)]
 
 
+def asked(game: Game, q: Debrief) -> bool:
+    """Whether the question's ``when`` holds on the game's final state (true without one)."""
+    condition = game.compiled.asked_when.get(q.id)
+    return condition is None or bool(game.evaluate(condition))
+
+
 def ask(game: Game, q: Debrief, lang: str) -> Question | None:
-    """The question for this game: its text (or the 'otherwise' one) and its numbers."""
+    """The question for this game: its text (or the 'otherwise' one) and its numbers; None
+    when its ``when`` does not hold or no text can be filled in."""
     s = game.scenario
+    if not asked(game, q):
+        return None
     for source in (q.question, q.otherwise):
         if source is None:
             continue
@@ -95,21 +104,28 @@ def formatter(s: Scenario, lang: str) -> Callable[[str, float], str]:
 
 
 def questions(game: Game, lang: str) -> list[str]:
-    """Every debrief question of the scenario for this game, numbers filled in."""
+    """Every debrief question of the scenario asked of this game, numbers filled in (the one
+    list the window's debrief and the Aksi draft read)."""
+    return [text for _id, text in questions_asked(game, lang)]
+
+
+def questions_asked(game: Game, lang: str) -> list[tuple[str, str]]:
+    """(id, text with the numbers filled in) of every question asked of this game."""
     s = game.scenario
     fmt = formatter(s, lang)
     out = []
     for q in s.debrief:
-        asked = ask(game, q, lang)
-        if asked is not None:
-            out.append(fill(asked.text, asked.values, fmt))
+        one = ask(game, q, lang)
+        if one is not None:
+            out.append((q.id, fill(one.text, one.values, fmt)))
     return out
 
 
 def class_question(s: Scenario, q: Debrief, games: Iterable[Game], lang: str) -> str | None:
     """A question with the class's numbers: each placeholder the mean over the games that
-    have it (the main question when most games can be asked it, else 'otherwise')."""
-    games = list(games)
+    have it (the main question when most games can be asked it, else 'otherwise'); asked
+    of the games where its ``when`` holds, not at all when it holds in none."""
+    games = [g for g in games if asked(g, q)]
     if not games:
         return None
     fmt = formatter(s, lang)

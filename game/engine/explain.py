@@ -17,6 +17,10 @@ class CauseKind(Codes):
     CHOICE_COST = "cause.choice_cost"
     DRIFT = "cause.drift"
     LIMIT = "cause.limit"
+    ARREARS = "cause.arrears"
+    ARREARS_PAID = "cause.arrears_paid"
+    STALL = "cause.stall"
+    ARREARS_NAME = "cause.arrears_name"
 
 
 _KIND = {
@@ -25,6 +29,9 @@ _KIND = {
     L.CHOICE_COST: CauseKind.CHOICE_COST,
     L.DRIFT: CauseKind.DRIFT,
     L.LIMIT: CauseKind.LIMIT,
+    L.ARREARS: CauseKind.ARREARS,
+    L.ARREARS_PAID: CauseKind.ARREARS_PAID,
+    L.STALL: CauseKind.STALL,
 }
 
 
@@ -32,7 +39,7 @@ def cause_label(c: Compiled, cause: Cause, lang: str) -> str:
     """A short human name for a cause, e.g. 'Kerja fleksibel hibrida (biaya rutin)'."""
     s = c.scenario
     default = s.default_language
-    if cause.kind in (L.POLICY, L.COST, L.UPKEEP) and cause.source in c.policy_index:
+    if cause.kind in (L.POLICY, L.COST, L.UPKEEP, L.STALL) and cause.source in c.policy_index:
         name = localize(s.policies[c.policy_index[cause.source]].name, lang, default)
         if cause.kind == L.POLICY:
             return name
@@ -53,7 +60,17 @@ def cause_label(c: Compiled, cause: Cause, lang: str) -> str:
         return cause.source
     if cause.kind in (L.DRIFT, L.LIMIT):
         return _kind(cause.kind, lang).capitalize()
+    if cause.kind in (L.ARREARS, L.ARREARS_PAID):
+        return f"{arrears_name(c, lang)} ({_kind(cause.kind, lang)})"
     return cause.source
+
+
+def arrears_name(c: Compiled, lang: str) -> str:
+    """What the scenario calls its arrears (``[arrears] label``), or the catalog's word."""
+    own = c.scenario.arrears.label if c.scenario.arrears is not None else None
+    if own is not None:
+        return localize(own, lang, c.scenario.default_language)
+    return words(Message.of(CauseKind.ARREARS_NAME), lang)
 
 
 def _kind(kind: str, lang: str) -> str:

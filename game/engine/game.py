@@ -13,18 +13,19 @@ from __future__ import annotations
 
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
-from game.engine.chance import draw
+from game.engine.carryover import outlive
+from game.engine.chance import events_drawn
 from game.engine.ledger import Cause, Ledger
+from game.engine.refusals import Refusals, refused
 from game.engine.resolve import end_of_turn, recompute_derived
 from game.engine.scoring import Outcome, score
 from game.engine.state import Scheduled, State
-from game.errors import ActionRefused, Localized, Message, Value
-from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
+from game.scenario.compiled import Compiled, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
 
 
-class Game:
+class Game(Refusals):
     """One player's game. Mutate only through :meth:`act` / :meth:`end_turn`."""
 
     def __init__(self, compiled: Compiled, seed: int | None = None) -> None:
@@ -32,8 +33,8 @@ class Game:
         self._compiled = compiled
         self.seed = s.seed if seed is None else seed
         n = len(compiled.metric_ids) + len(compiled.derived_ids)
-        values = [*compiled.start, *([0.0] * len(compiled.derived_ids)), 1.0, float(s.turns)]
-        assert len(values) == n + 2
+        start = [*compiled.start, *([0.0] * len(compiled.derived_ids))]
+        values = [*start, 1.0, float(s.turns), 0.0, 0.0]  # ..., turn, turns, arrears (+ turns)
         policies = len(compiled.policies)
         self._state = State(values, [0] * policies, set(), [0] * policies, [], 1)
         self._pending: list[int] = []  # events fired for this turn, not yet answered
@@ -102,6 +103,16 @@ class Game:
         """Ids of the policies whose effects have moved a metric so far."""
         slot = self._compiled.slot(name)
         return {s for _t, m, kind, s, _d in self.ledger.entries if m == slot and kind == L.POLICY}
+
+    @property
+    def arrears(self) -> float:
+        """What the budget owes now: unpaid upkeep and bills carried over (0 when none)."""
+        return self._state.values[self._compiled.arrears_slot]
+
+    def arrears_after(self, turn: int) -> float:
+        """What the budget owed after ``turn`` (0 = at the start), from the ledger."""
+        kinds = (L.ARREARS, L.ARREARS_PAID)
+        return sum(e[4] for e in self.ledger.entries if e[0] <= turn and e[2] in kinds)
 
     @property
     def turns_played(self) -> int:
@@ -174,125 +185,6 @@ class Game:
         g._history, g.fired_log = [list(r) for r in self._history], list(self.fired_log)
         return g
 
-    # -- checks -------------------------------------------------------------------------
-
-    def _name(self, policy: CompiledPolicy) -> Localized:
-        """The policy's name as the scenario gives it (a front end shows it in its language)."""
-        return Localized.of(self._compiled.scenario.policies[policy.index].name)
-
-    def adopt_blocker(self, idx: int) -> Refusal | None:
-        """Fast check (no message built): the refusal code that blocks adopting policy ``idx``."""
-        if self.over:
-            return Refusal.GAME_OVER
-        if self._state.adopted_at[idx]:
-            return Refusal.ALREADY_ACTIVE
-        if self._pending:
-            return Refusal.EVENT_PENDING
-        p = self._compiled.policies[idx]
-        v, h, ch = self._state.values, self._state.held, self._state.answers
-        if p.available is not None and not p.available.fn(v, h, ch):
-            return Refusal.NOT_AVAILABLE
-        adopted = self._state.adopted_at
-        for r in p.requires:
-            if not adopted[r]:
-                return Refusal.REQUIRES
-        for x in p.excludes:
-            if adopted[x]:
-                return Refusal.EXCLUDED
-        if self.actions_left <= 0:
-            return Refusal.NO_ACTIONS
-        b = self._compiled.budget
-        if b is not None:
-            cost = p.cost.fn(v, h, ch)
-            if cost > 0 and v[b] - cost < self._compiled.minimum[b]:
-                return Refusal.NO_BUDGET
-        return None
-
-    def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
-        """The reason a policy cannot be adopted now, or None if it can."""
-        idx = self._compiled.policy_index.get(policy_id)
-        if idx is None:
-            return _refuse(Refusal.UNKNOWN_POLICY, policy=policy_id)
-        code = self.adopt_blocker(idx)
-        if code is None:
-            return None
-        p = self._compiled.policies[idx]
-        if code is Refusal.REQUIRES:
-            missing = [
-                self._compiled.policies[r] for r in p.requires if not self._state.adopted_at[r]
-            ]
-            return _refuse(code, missing=tuple(self._name(m) for m in missing))
-        if code is Refusal.EXCLUDED:
-            clash = [self._compiled.policies[x] for x in p.excludes if self._state.adopted_at[x]]
-            return _refuse(code, clash=tuple(self._name(m) for m in clash))
-        if code is Refusal.NO_BUDGET:
-            cost = self.evaluate(p.cost)
-            have = self._state.values[self._compiled.budget or 0]
-            return _refuse(code, cost=cost, budget=have)
-        return _refuse(code, policy=self._name(p))
-
-    def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
-        """The reason a policy cannot be cancelled now, or None if it can."""
-        if self.over:
-            return _refuse(Refusal.GAME_OVER)
-        idx = self._compiled.policy_index.get(policy_id)
-        if idx is None:
-            return _refuse(Refusal.UNKNOWN_POLICY, policy=policy_id)
-        if not self._state.adopted_at[idx]:
-            return _refuse(Refusal.NOT_ACTIVE, policy=self._name(self._compiled.policies[idx]))
-        if self._pending:
-            return _refuse(Refusal.EVENT_PENDING)
-        if self.actions_left <= 0:
-            return _refuse(Refusal.NO_ACTIONS)
-        return None
-
-    def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
-        """The reason an event choice cannot be taken now, or None if it can."""
-        if self.over:
-            return _refuse(Refusal.GAME_OVER)
-        eidx = self._compiled.event_index.get(event_id)
-        if eidx is None or eidx not in self._pending:
-            return _refuse(Refusal.NO_EVENT, event=event_id)
-        ev = self._compiled.events[eidx]
-        choice = next((x for x in ev.choices if x.id == choice_id), None)
-        if choice is None:
-            return _refuse(Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
-        return self._choice_refusal(choice)
-
-    def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
-        v, h, ch = self._state.values, self._state.held, self._state.answers
-        if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            return _refuse(Refusal.CONDITION, condition=str(choice.requires.source))
-        cost = choice.cost.fn(v, h, ch)
-        if (
-            cost > 0
-            and self._compiled.budget is not None
-            and self._state.values[self._compiled.budget] - cost
-            < self._compiled.minimum[self._compiled.budget]
-        ):
-            have = self._state.values[self._compiled.budget]
-            return _refuse(Refusal.NO_BUDGET, cost=cost, budget=have)
-        return None
-
-    def _is_fallback(self, event_id: str, choice_id: str) -> bool:
-        """Whether this is the last choice of a pending event none of whose choices is open:
-        it is then taken anyway, its cost paid as far as the budget allows."""
-        eidx = self._compiled.event_index.get(event_id)
-        if eidx is None or eidx not in self._pending:
-            return False
-        ev = self._compiled.events[eidx]
-        if ev.choices[-1].id != choice_id:
-            return False
-        return all(self._choice_refusal(ch) is not None for ch in ev.choices)
-
-    def default_choice(self, event_id: str) -> str:
-        """The first choice that can be taken, or the last when none can."""
-        ev = self._compiled.events[self._compiled.event_index[event_id]]
-        for choice in ev.choices:
-            if self._choice_refusal(choice) is None:
-                return choice.id
-        return ev.choices[-1].id
-
     # -- acting -------------------------------------------------------------------------
 
     def act(self, action: Action) -> None:
@@ -307,6 +199,7 @@ class Game:
             if refusal:
                 raise refusal
             idx = self._compiled.policy_index[action.policy]
+            outlive(self._compiled.policies[idx], self._state)
             self._state.adopted_at[idx] = 0
             self._state.held[idx] = 0
             self.actions_left -= 1
@@ -354,7 +247,7 @@ class Game:
         the endings are checked and the next turn's events drawn, or the game is scored.
         """
         if self.over:
-            raise _refuse(Refusal.GAME_OVER)
+            raise refused(Refusal.GAME_OVER)
         self._answer_by_default()
         end_of_turn(self._compiled, self._state, self.ledger)
         c = self._compiled
@@ -387,29 +280,12 @@ class Game:
         self._draw_events()
 
     def _draw_events(self) -> None:
-        t, v, h, ch = self.turn, self._state.values, self._state.held, self._state.answers
-        for ev in self._compiled.events:
-            if not ev.first <= t <= ev.last:
-                continue
-            last = self._fired_at.get(ev.index)
-            if last is not None and (not ev.repeats or t <= last + ev.cooldown):
-                continue
-            if ev.when is not None and not ev.when.fn(v, h, ch):
-                continue
-            chance = ev.chance.fn(v, h, ch)
-            if chance <= 0:
-                continue
-            if chance >= 1 or draw(self.seed, t, ev.id) < chance:
-                self._pending.append(ev.index)
-                self._fired_at[ev.index] = t
-                self.fired_log.append((t, ev.id))
+        for eidx in events_drawn(self._compiled, self._state, self.seed, self._fired_at):
+            self._pending.append(eidx)
+            self._fired_at[eidx] = self.turn
+            self.fired_log.append((self.turn, self._compiled.events[eidx].id))
 
     def _finish(self) -> None:
         self.over = True
         self._pending = []
         self.outcome = score(self)
-
-
-def _refuse(code: Refusal, /, **fields: Value) -> ActionRefused:
-    """The refusal of one code: its program reason and its Message come from the code alone."""
-    return ActionRefused(code.reason, Message.of(code, **fields))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.debrief_questions import questions_asked
 from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
 from game.engine.numbers import too_large, too_large_text
+from game.engine.principles import culture_verdict, principle_uses
 from game.engine.scoring import score
+from game.engine.values import value_counts
+from game.errors import Message, words
 from game.scenario.reflection_keys import is_short
 from game.scenario.text import localize
 
@@ -43,6 +47,7 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
                 "decisions": [d.to_json() for d in game.decisions if d.turn == t],
                 "events": [e for (tt, e) in game.fired_log if tt == t],
                 "metrics": metrics,
+                "arrears": game.arrears_after(t),
             }
         )
     outcome = game.outcome or score(game)
@@ -62,7 +67,42 @@ def game_report(game: Game, lang: str) -> dict[str, Any]:
         "goals": list(outcome.goals),
         "ending": outcome.ending,
         "finished": game.over,
+        "earned": outcome.earned,
+        "held_below": _said(outcome.held_below, lang),
+        **debrief_told(game, lang),
     }
+
+
+def debrief_told(game: Game, lang: str) -> dict[str, Any]:
+    """What the debrief tells of a game, for a trainer checking lessons in batch: the values
+    shown and breached (as the radar counts them), each principle's use, the one sentence
+    about the culture, and the debrief questions asked."""
+    uses = principle_uses(game)
+    return {
+        "values": {"shown": value_counts(game), "breached": value_counts(game, breaches=True)},
+        "principles": [
+            {
+                "principle": u.principle,
+                "policies": list(u.policies),
+                "quarters": len(u.quarters),
+                "safeguarded": len(u.guarded),
+                "guards": list(u.guards),
+                "ending": u.ending,
+                "effects": {a: round(v, 9) for a, v in u.effects.items()},
+                "direct": {a: round(v, 9) for a, v in u.direct.items()},
+            }
+            for u in uses
+        ],
+        "culture": _said(culture_verdict(game, uses), lang),
+        "questions": [{"id": qid, "text": text} for qid, text in questions_asked(game, lang)],
+    }
+
+
+def _said(message: Message | None, lang: str) -> dict[str, Any] | None:
+    """A message as its code and its words in ``lang`` (None stays None)."""
+    if message is None:
+        return None
+    return {"code": message.code.value, "text": words(message, lang)}
 
 
 def _fixed(value: float, spec: str, lang: str) -> str:
@@ -103,4 +143,7 @@ def render_text(report: dict[str, Any]) -> str:
     lines.append(
         f"score {_fixed(report['score'], '.2f', lang)}  grade {report['grade'] or '-'}  goals {goals}{ending}"
     )
+    for key in ("held_below", "culture"):
+        if report.get(key):
+            lines.append(report[key]["text"])
     return "\n".join(lines)

@@ -14,6 +14,9 @@ CHOICE = "choice"  # an effect of an event choice; source "event/choice"
 RULE = "rule"
 DRIFT = "drift"
 LIMIT = "limit"  # held inside [min, max]
+ARREARS = "arrears"  # what the budget could not pay, carried over as arrears
+ARREARS_PAID = "arrears_paid"  # arrears paid off from later income
+STALL = "stall"  # a policy's favourable effect stalled while arrears are owed; source policy
 
 Entry = tuple[int, int, str, str, float]  # turn, metric slot, kind, source id, delta
 

@@ -9,14 +9,14 @@ not the due process for its own sanctions).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine import ledger as L
 from game.engine.actions import Adopt
 from game.engine.game import Game
 from game.engine.timeline import turns_in_force
-from game.scenario.format_model import Scenario
-from game.scenario.vocabulary import PRINCIPLES
+from game.errors import Codes, Localized, Message
+from game.scenario.format_model import PRINCIPLES, Scenario
 
 # principle -> the principle whose presence (from another policy) safeguards it
 SAFEGUARDS: dict[str, str] = {
@@ -37,13 +37,16 @@ ASPECTS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class PrincipleUse:
-    """How one principle was practised in one game."""
+    """How one principle was practised in one game, and what the whole game did meanwhile."""
 
     principle: str
     policies: tuple[str, ...]  # ids of the adopted policies tagged with it
     quarters: tuple[int, ...]  # resolved turns in which at least one was in force
     guarded: tuple[int, ...]  # of those, the turns its safeguard was in force too
-    effects: dict[str, float]  # aspect -> sum of those policies' own effects
+    effects: dict[str, float]  # aspect -> its metric's whole change over those turns
+    direct: dict[str, float] = field(default_factory=dict)  # aspect -> those policies' own
+    guards: tuple[str, ...] = ()  # the scenario's policies that safeguard it (declared)
+    ending: str | None = None  # the early ending the game met while it was practised
 
     @property
     def practised(self) -> bool:
@@ -52,15 +55,37 @@ class PrincipleUse:
 
     @property
     def safeguard(self) -> str | None:
-        """The principle that safeguards this one, if any."""
+        """What safeguards this one: the principle (by default) or the declared policies."""
+        if self.guards:
+            return ", ".join(self.guards)
         return SAFEGUARDS.get(self.principle)
 
 
+class CultureText(Codes):
+    """The one sentence at the top of the "Netflix culture" page when the game ended badly."""
+
+    ENDED_UNGUARDED = "culture.ended_unguarded"
+    ENDED = "culture.ended"
+
+
+class PrincipleName(Codes):
+    """A principle's name (the catalog's ``reflect.p.*``), as a field of a sentence."""
+
+    FREEDOM = "reflect.p.freedom"
+    OUTPUT_MEASURE = "reflect.p.output_measure"
+    CONSEQUENCE = "reflect.p.consequence"
+    TECH_LITERACY = "reflect.p.tech_literacy"
+    COLLABORATION = "reflect.p.collaboration"
+    CITIZEN_INNOVATION = "reflect.p.citizen_innovation"
+
+
 def aspect_metrics(s: Scenario) -> dict[str, str]:
-    """The scenario's metric for each aspect it has (quality, trust, integrity, staff)."""
+    """The scenario's metric for each aspect it has (quality, trust, integrity, staff): the
+    metric declaring that ``role``, else one of the shipped ids that stand for it."""
     out = {}
     for aspect, names in ASPECTS.items():
-        hit = next((n for n in names if n in s.metrics), None)
+        declared = next((mid for mid, m in s.metrics.items() if m.role == aspect), None)
+        hit = declared or next((n for n in names if n in s.metrics), None)
         if hit is not None:
             out[aspect] = hit
     return out
@@ -71,9 +96,14 @@ def tagged(s: Scenario, principle: str) -> list[str]:
     return [p.id for p in s.policies if principle in p.principles]
 
 
+def declared_guards(s: Scenario, principle: str) -> list[str]:
+    """Ids of the policies declared to safeguard a principle (``safeguards``)."""
+    return [p.id for p in s.policies if principle in p.safeguards]
+
+
 def principle_uses(game: Game) -> list[PrincipleUse]:
     """Every principle, in the fixed order, with how this game practised it."""
-    s, c = game.scenario, game.compiled
+    s = game.scenario
     adopted = {d.action.policy for d in game.decisions if isinstance(d.action, Adopt)}
     in_force = {pid: turns_in_force(game, pid) for pid in adopted}
     aspects = aspect_metrics(s)
@@ -81,27 +111,80 @@ def principle_uses(game: Game) -> list[PrincipleUse]:
     for principle in PRINCIPLES:
         mine = [pid for pid in tagged(s, principle) if pid in adopted]
         quarters = set().union(*(in_force[p] for p in mine)) if mine else set()
-        guard = SAFEGUARDS.get(principle)
-        guarded: set[int] = set()
-        if guard is not None:
-            helpers = [p for p in tagged(s, guard) if p in adopted and p not in mine]
-            guard_turns = set().union(*(in_force[p] for p in helpers)) if helpers else set()
-            guarded = quarters & guard_turns
-        slots = {c.slot(m): a for a, m in aspects.items()}
-        effects = dict.fromkeys(aspects, 0.0)
-        for _t, m, kind, source, delta in game.ledger.entries:
-            if kind == L.POLICY and source in mine and m in slots:
-                effects[slots[m]] += delta
+        guards = declared_guards(s, principle)
+        guarded = quarters & _guard_turns(s, principle, guards, mine, in_force)
+        ended = game.ending if game.turns_played in quarters else None
         out.append(
             PrincipleUse(
                 principle,
                 tuple(mine),
                 tuple(sorted(quarters)),
                 tuple(sorted(guarded)),
-                effects,
+                _moved(game, aspects, quarters),
+                _direct(game, aspects, mine),
+                tuple(guards),
+                ended,
             )
         )
     return out
+
+
+def _guard_turns(
+    s: Scenario, principle: str, guards: list[str], mine: list[str], in_force: dict[str, set[int]]
+) -> set[int]:
+    """Turns a safeguard was in force: a declared one, else (by default) a policy of the
+    safeguarding principle not itself tagged with this one."""
+    if not guards:
+        guard = SAFEGUARDS.get(principle)
+        guards = [p for p in tagged(s, guard) if p not in mine] if guard else []
+    helpers = [p for p in guards if p in in_force]
+    return set().union(*(in_force[p] for p in helpers)) if helpers else set()
+
+
+def _moved(game: Game, aspects: dict[str, str], quarters: set[int]) -> dict[str, float]:
+    """Each aspect's metric's whole change over the turns the principle was practised."""
+    return {
+        a: sum(game.value_at(t, m) - game.value_at(t - 1, m) for t in quarters)
+        for a, m in aspects.items()
+    }
+
+
+def _direct(game: Game, aspects: dict[str, str], mine: list[str]) -> dict[str, float]:
+    """Each aspect's change from the practising policies' own effects (the ledger)."""
+    slots = {game.compiled.slot(m): a for a, m in aspects.items()}
+    effects = dict.fromkeys(aspects, 0.0)
+    for _t, m, kind, source, delta in game.ledger.entries:
+        if kind == L.POLICY and source in mine and m in slots:
+            effects[slots[m]] += delta
+    return effects
+
+
+def culture_verdict(game: Game, uses: list[PrincipleUse] | None = None) -> Message | None:
+    """The page's top sentence when the game ended early in a loss while principles were
+    practised: which, how often without their safeguard, and the ending's own words."""
+    if game.ending is None:
+        return None
+    ending = next(e for e in game.scenario.endings if e.id == game.ending)
+    at_end = [u for u in uses or principle_uses(game) if u.ending is not None]
+    if ending.kind != "lose" or not at_end:
+        return None
+    names = tuple(Message.of(PrincipleName(f"reflect.p.{u.principle}")) for u in at_end)
+    why = Localized.of(ending.text)
+    unguarded = [
+        u for u in at_end if u.safeguard is not None and 2 * len(u.guarded) < len(u.quarters)
+    ]
+    if not unguarded:
+        return Message.of(CultureText.ENDED, principles=names, ending=why)
+    bare = sum(len(u.quarters) - len(u.guarded) for u in unguarded)
+    total = sum(len(u.quarters) for u in unguarded)
+    return Message.of(
+        CultureText.ENDED_UNGUARDED,
+        principles=names,
+        unguarded=tuple(Message.of(PrincipleName(f"reflect.p.{u.principle}")) for u in unguarded),
+        bare=bare,
+        total=total,
+        ending=why,
+    )
 
 
 def group_of(use: PrincipleUse) -> str:

@@ -11,20 +11,23 @@ to the ledger with its source, so the game can always answer "why did this numbe
 from __future__ import annotations
 
 from game.engine import ledger as L
+from game.engine.carryover import Change, settle_arrears, stalled
 from game.engine.ledger import Ledger
-from game.engine.state import DIGITS, Scheduled, State, finite
+from game.engine.state import DIGITS, Lingering, Scheduled, State, finite
 from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
-
-Change = tuple[int, str, str, float]  # metric slot, kind of source (ledger), source id, amount
 
 
 def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
     """Step 2 of a turn: upkeep; then effects, rules, drift and scheduled choice effects,
     all evaluated on the state after upkeep; the sums added; limits; derived values."""
     in_force = policies_in_force(compiled, state)
-    pay_upkeep(compiled, state, ledger, in_force)
+    paying = pay_upkeep(compiled, state, ledger, in_force)
+    effects = policy_effects(state, in_force)
+    owed = paying and state.values[compiled.arrears_slot] > 0
     changes = [
-        *policy_effects(state, in_force),
+        *effects,
+        *(stalled(compiled, state, effects, paying) if owed else ()),
+        *(lingering_effects(state) if state.lingering else ()),
         *rules(compiled, state),
         *drifts(compiled, state),
         *scheduled_choice_effects(state),
@@ -42,17 +45,22 @@ def policies_in_force(compiled: Compiled, state: State) -> list[CompiledPolicy]:
 
 def pay_upkeep(
     compiled: Compiled, state: State, ledger: Ledger, in_force: list[CompiledPolicy]
-) -> None:
-    """Each policy in force pays its upkeep from the budget (before anything else is read)."""
+) -> set[str]:
+    """Each policy in force pays its upkeep from the budget (before anything else is read);
+    the ids of those with upkeep due."""
     budget = compiled.budget
+    paying: set[str] = set()
     if budget is None:
-        return
+        return paying
     values = state.values
     for p in in_force:
         upkeep = p.upkeep.fn(values, state.held, state.answers)
         if upkeep:
             values[budget] -= upkeep
             ledger.add(state.turn, budget, L.UPKEEP, p.id, -upkeep)
+            if upkeep > 0:
+                paying.add(p.id)
+    return paying
 
 
 def policy_effects(state: State, in_force: list[CompiledPolicy]) -> list[Change]:
@@ -68,6 +76,27 @@ def policy_effects(state: State, in_force: list[CompiledPolicy]) -> list[Change]
             amount = effect_amount(effect, k, state)
             if amount:
                 found.append((effect.metric, L.POLICY, p.id, amount))
+    return found
+
+
+def lingering_effects(state: State) -> list[Change]:
+    """Each effect of a cancelled policy still acting (``outlives_cancel``), counted from the
+    policy's adoption as if it were in force; those done are dropped."""
+    if not state.lingering:
+        return []
+    found: list[Change] = []
+    later: list[Lingering] = []
+    for waiting in state.lingering:
+        effect = waiting.effect
+        k = state.turn - waiting.adopted - effect.delay + 1
+        if k < waiting.last:
+            later.append(waiting)
+        if not 1 <= k <= waiting.last:
+            continue
+        amount = effect_amount(effect, k, state)
+        if amount:
+            found.append((effect.metric, L.POLICY, waiting.source, amount))
+    state.lingering = later
     return found
 
 
@@ -137,9 +166,12 @@ def add_within_limits(
     for metric, _kind, _source, amount in changes:
         sums[metric] += amount
     values = state.values
+    carry = compiled.budget if compiled.carry_arrears else None
     for m, total in enumerate(sums):
         raw = values[m] + total
         low, high = compiled.minimum[m], compiled.maximum[m]
+        if m == carry and (raw < low or values[compiled.arrears_slot] > 0):
+            raw = settle_arrears(compiled, state, ledger, raw)
         held = low if raw < low else high if raw > high else raw
         if held != raw:
             ledger.add(state.turn, m, L.LIMIT, compiled.metric_ids[m], held - raw)

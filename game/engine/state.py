@@ -9,7 +9,7 @@ held in force, and the answers given to events. Code outside ``game/engine/`` re
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.scenario.compiled import CompiledEffect
 
@@ -36,15 +36,27 @@ class Scheduled:
 
 
 @dataclass
+class Lingering:
+    """A cancelled policy's effect still acting: what it set in motion while in force
+    (``outlives_cancel``); its k-th acting turn counts from the adoption, up to ``last``."""
+
+    effect: CompiledEffect
+    adopted: int  # the turn the cancelled policy was adopted
+    last: int  # its last acting turn, counted as k (1 = the first)
+    source: str  # the policy id
+
+
+@dataclass
 class State:
     """The vectors the compiled expressions read, by slot, and what a turn changes."""
 
-    values: list[float]  # metric, derived, turn and turns values, by slot
+    values: list[float]  # metric, derived, turn, turns, arrears, arrears_turns, by slot
     held: list[int]  # turns each policy has been in force, this one included (0: not in force)
     answers: set[int]  # answers given to events (event index * CHOICE_KEY + choice index)
     adopted_at: list[int]  # the turn each policy was adopted (0: not in force)
     scheduled: list[Scheduled]  # event choices' effects still to act
     turn: int  # the turn being played (1 = the first)
+    lingering: list[Lingering] = field(default_factory=list)  # effects outliving a cancel
 
     def copy(self) -> State:
         """An independent copy (for look-ahead)."""
@@ -55,4 +67,5 @@ class State:
             list(self.adopted_at),
             list(self.scheduled),
             self.turn,
+            list(self.lingering),
         )

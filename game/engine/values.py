@@ -1,32 +1,40 @@
-"""How often a game expresses, or goes against, each BerAKHLAK value: the one count that the
-debrief's radar, the reflection page, the Aksi draft and the class report all read, so the
-rule of what counts is written once.
+"""The BerAKHLAK profile of a game: the values a player expressed (or went against), counted by
+what they kept doing.
+
+A policy's tags count once for every resolved turn it was in force, so holding a course
+weighs more than touching it, and adopting then cancelling (churn) never earns more than
+holding the same card; an event choice is a one-off decision and counts its tags once.
+One implementation for every page that shows the profile (the debrief's radar, the
+"Netflix culture" page, the class report); the Aksi draft lists the decisions themselves.
 """
 
 from __future__ import annotations
 
 from game.engine.actions import Adopt, Choose
 from game.engine.game import Game
-from game.scenario import VALUES
+from game.engine.timeline import turns_in_force
+from game.scenario.format_model import VALUES
 
 
 def value_counts(game: Game, breaches: bool = False) -> dict[str, int]:
-    """How often each BerAKHLAK value is expressed (or, with ``breaches``, gone against) by
-    the policies adopted and the choices made, every value present (0 when never)."""
+    """How often each BerAKHLAK value was expressed (with ``breaches``: gone against, per the
+    scenario's ``breaches`` tags): per turn a tagged policy was in force, per choice made."""
     counts = dict.fromkeys(VALUES, 0)
+    adopted = {d.action.policy for d in game.decisions if isinstance(d.action, Adopt)}
+    for pid in adopted:
+        p = game.policy(pid)
+        tags = p.breaches if breaches else p.values
+        if tags:
+            quarters = len(turns_in_force(game, pid))
+            for v in tags:
+                counts[v] += quarters
     for d in game.decisions:
         a = d.action
-        found: tuple[str, ...] = ()
-        if isinstance(a, Adopt):
-            p = game.policy(a.policy)
-            found = tuple(p.breaches if breaches else p.values)
-        elif isinstance(a, Choose):
-            ev = game.event(a.event)
-            choice = next((c for c in ev.choices if c.id == a.choice), None)
+        if isinstance(a, Choose):
+            choice = next((ch for ch in game.event(a.event).choices if ch.id == a.choice), None)
             if choice is not None:
-                found = tuple(choice.breaches if breaches else choice.values)
-        for v in found:
-            counts[v] += 1
+                for v in choice.breaches if breaches else choice.values:
+                    counts[v] += 1
     return counts
 
 

@@ -72,8 +72,9 @@ def policy_shares(
 def values_profile(
     loaded: LoadedScenario, played: Sequence[Played], breaches: bool = False
 ) -> dict[str, float]:
-    """Mean number of times per player each BerAKHLAK value was expressed by a choice (with
-    ``breaches``: gone against, per the scenario's optional ``breaches`` tags)."""
+    """Mean count per player of each BerAKHLAK value expressed (with ``breaches``: gone
+    against), counted as the debrief counts it: per turn a tagged policy was in force, per
+    choice made (:func:`game.engine.values.value_counts`)."""
     totals: Counter[str] = Counter()
     for p in played:
         totals.update(value_counts(p.game, breaches))

@@ -7,12 +7,12 @@ from typing import Any
 
 from game.errors import Message
 from game.scenario.codes import LoadCode as C
-from game.scenario.compiled import Compiled, Found
+from game.scenario.compiled import STATE_NAMES, Compiled, Found
 from game.scenario.expressions import FUNCTIONS
 from game.scenario.format_model import ID_RE, NAME_RE, PlanStep, Scenario, Text
 from game.scenario.suggest import did_you_mean
 
-RESERVED = {"turn", "turns", "and", "or", "not", "if", "else", "True", "False", *FUNCTIONS}
+RESERVED = {*STATE_NAMES, "and", "or", "not", "if", "else", "True", "False", *FUNCTIONS}
 
 
 def check_ids(s: Scenario) -> Found:
@@ -61,6 +61,34 @@ def check_ids(s: Scenario) -> Found:
     )
     if paying and s.budget is None:
         found.append((("budget",), Message.of(C.BUDGET_NEEDED)))
+    return found + check_carried(s)
+
+
+def check_carried(s: Scenario) -> Found:
+    """The extensions of issue 20 set where they can be: ``[arrears]`` needs a budget; a
+    policy safeguards no principle it practises itself; one metric per role; only a policy's
+    effects can outlive a cancellation (an event choice's always run their course)."""
+    found: Found = []
+    if s.arrears is not None and s.budget is None:
+        found.append((("arrears",), Message.of(C.ARREARS_NO_BUDGET)))
+    for i, p in enumerate(s.policies):
+        for j, principle in enumerate(p.safeguards):
+            if principle in p.principles:
+                itself = Message.of(C.SAFEGUARDS_ITSELF, principle=principle)
+                found.append((("policies", i, "safeguards", j), itself))
+    roles: dict[str, str] = {}
+    for name, m in s.metrics.items():
+        if m.role is not None and m.role in roles:
+            twice = Message.of(C.ROLE_TWICE, role=m.role, other=roles[m.role])
+            found.append((("metrics", name, "role"), twice))
+        elif m.role is not None:
+            roles[m.role] = name
+    for i, e in enumerate(s.events):
+        for j, choice in enumerate(e.choices):
+            for k, effect in enumerate(choice.effects):
+                if effect.outlives_cancel:
+                    where = ("events", i, "choices", j, "effects", k, "outlives_cancel")
+                    found.append((where, Message.of(C.OUTLIVES_CHOICE)))
     return found
 
 

@@ -12,101 +12,40 @@ from typing import Any
 
 from game.errors import Message
 from game.scenario.codes import LoadCode as C
+from game.scenario.compiled_parts import (
+    CompiledChoice,
+    CompiledDrift,
+    CompiledEffect,
+    CompiledEnding,
+    CompiledEvent,
+    CompiledGoal,
+    CompiledPolicy,
+    CompiledRule,
+)
 from game.scenario.expressions import Expression, ExpressionError, Namespace, compile_expression
 from game.scenario.format_model import Effect, Scenario
 from game.scenario.locate import Path
 from game.scenario.suggest import did_you_mean
 
+__all__ = [
+    "STATE_NAMES",
+    "Compiled",
+    "CompiledChoice",
+    "CompiledDrift",
+    "CompiledEffect",
+    "CompiledEnding",
+    "CompiledEvent",
+    "CompiledGoal",
+    "CompiledPolicy",
+    "CompiledRule",
+    "Found",
+    "compile_scenario",
+]
+
 Found = list[tuple[Path, Message]]
-
-
-@dataclass(frozen=True)
-class CompiledEffect:
-    """An effect with its metric slot and compiled delta."""
-
-    metric: int
-    delta: Expression
-    delay: int
-    ramp: int | None
-    duration: int | None
-    when: Expression | None
-
-
-@dataclass(frozen=True)
-class CompiledPolicy:
-    """A policy ready for the engine."""
-
-    id: str
-    index: int
-    cost: Expression
-    upkeep: Expression
-    requires: tuple[int, ...]
-    excludes: tuple[int, ...]
-    available: Expression | None
-    effects: tuple[CompiledEffect, ...]
-
-
-@dataclass(frozen=True)
-class CompiledRule:
-    """A rule ready for the engine."""
-
-    id: str
-    metric: int
-    delta: Expression
-    when: Expression | None
-
-
-@dataclass(frozen=True)
-class CompiledDrift:
-    """A metric's drift."""
-
-    metric: int
-    toward: Expression
-    rate: Expression
-
-
-@dataclass(frozen=True)
-class CompiledChoice:
-    """An event choice ready for the engine."""
-
-    id: str
-    index: int
-    requires: Expression | None
-    cost: Expression
-    effects: tuple[CompiledEffect, ...]
-
-
-@dataclass(frozen=True)
-class CompiledEvent:
-    """An event ready for the engine."""
-
-    id: str
-    index: int
-    first: int
-    last: int
-    chance: Expression
-    when: Expression | None
-    repeats: bool
-    cooldown: int
-    choices: tuple[CompiledChoice, ...]
-
-
-@dataclass(frozen=True)
-class CompiledGoal:
-    """A goal ready for scoring."""
-
-    id: str
-    condition: Expression
-    bonus: Expression
-
-
-@dataclass(frozen=True)
-class CompiledEnding:
-    """An ending ready for the engine."""
-
-    id: str
-    condition: Expression
-    kind: str
+# the names every expression may read after the metrics and derived values, in slot order
+STATE_NAMES = ("turn", "turns", "arrears", "arrears_turns")
+DEFAULT_STALL = "min(1, 0.25 * arrears_turns)"
 
 
 @dataclass
@@ -135,12 +74,23 @@ class Compiled:
     namespace: Namespace | None = None
     compiled_queries: dict[str, Expression] = field(default_factory=dict, repr=False)
     grade_requires: dict[int, Expression] = field(default_factory=dict)
+    better: list[bool] = field(default_factory=list)  # each metric's higher_is_better
+    carry_arrears: bool = True  # what the budget cannot pay carries over (``[arrears] carry``)
+    stall: Expression | None = None  # share of favourable effects stalled while in arrears
+    asked_when: dict[str, Expression] = field(default_factory=dict)  # debrief id -> its `when`
     forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
 
+    @property
+    def arrears_slot(self) -> int:
+        """The value slot of ``arrears`` (``arrears_turns`` is the next one)."""
+        return self.turn_slot + 2
+
     def slot(self, name: str) -> int:
-        """The value slot of a metric or derived id."""
+        """The value slot of a metric or derived id (or of ``arrears``, ``arrears_turns``)."""
         if name in self.metric_ids:
             return self.metric_ids.index(name)
+        if name in STATE_NAMES:
+            return self.turn_slot + STATE_NAMES.index(name)
         return len(self.metric_ids) + self.derived_ids.index(name)
 
     def expression(self, source: str | float | bool) -> Expression:
@@ -161,7 +111,7 @@ class _Builder:
         self.found: Found = []
         self.metric_ids = list(scenario.metrics)
         self.derived_ids = list(scenario.derived)
-        names = self.metric_ids + self.derived_ids + ["turn", "turns"]
+        names = [*self.metric_ids, *self.derived_ids, *STATE_NAMES]
         self.values = {name: i for i, name in enumerate(names)}
         self.policy_index = {p.id: i for i, p in enumerate(scenario.policies)}
         self.event_index = {e.id: i for i, e in enumerate(scenario.events)}
@@ -203,6 +153,7 @@ class _Builder:
                     ramp=e.ramp,
                     duration=e.duration,
                     when=self.maybe(e.when, (*p, "when")),
+                    outlives=e.outlives_cancel,
                 )
             )
         return tuple(out)
@@ -260,7 +211,21 @@ class _Builder:
                 for i, g in enumerate(sc.grades)
                 if g.requires is not None
             },
+            better=[m.higher_is_better for m in s.metrics.values()],
+            carry_arrears=s.arrears is None or s.arrears.carry,
+            stall=None if budget is None else self.stall(),
+            asked_when={
+                q.id: self.expr(q.when, ("debrief", i, "when"))
+                for i, q in enumerate(s.debrief)
+                if q.when is not None
+            },
         )
+
+    def stall(self) -> Expression:
+        """The share of favourable effects stalled while arrears are owed."""
+        arrears = self.s.arrears
+        source = DEFAULT_STALL if arrears is None else arrears.stall
+        return self.expr(source, ("arrears", "stall"))
 
     def policies(self) -> list[CompiledPolicy]:
         """The policies, with ``excludes`` made symmetric."""
@@ -268,6 +233,7 @@ class _Builder:
         policies = []
         for i, p in enumerate(s.policies):
             path: Path = ("policies", i)
+            effects = self.effects(p.effects, (*path, "effects"))
             policies.append(
                 CompiledPolicy(
                     id=p.id,
@@ -277,7 +243,8 @@ class _Builder:
                     requires=self.policy_refs(p.requires, (*path, "requires"), p.id),
                     excludes=self.policy_refs(p.excludes, (*path, "excludes"), p.id),
                     available=self.maybe(p.available, (*path, "available")),
-                    effects=self.effects(p.effects, (*path, "effects")),
+                    effects=effects,
+                    outliving=tuple(e for e in effects if e.outlives),
                 )
             )
         # excludes is symmetric

@@ -295,7 +295,8 @@ class _Emitter:
         return f"_{fname}(" + ", ".join(self.emit(a) for a in args) + ")"
 
     def _slots(self, kinds: tuple[str, ...], ids: list[str]) -> tuple[int, ...]:
-        """The state slots of quoted ids: a policy's, or an event's and one of its choices'."""
+        """The state slots of quoted ids: a policy's, an event's with its number of choices, or
+        an event's and one of its choices'."""
         if kinds == ("policy",):
             pid = ids[0]
             slot = self.ns.policies.get(pid)
@@ -303,11 +304,14 @@ class _Emitter:
                 raise ExpressionError(C.NO_POLICY, id=pid, hint=did_you_mean(pid, self.ns.policies))
             self.policies.add(pid)
             return (slot,)
-        eid, cid = ids
+        eid = ids[0]
         entry = self.ns.events.get(eid)
         if entry is None:
             raise ExpressionError(C.NO_EVENT, id=eid, hint=did_you_mean(eid, self.ns.events))
         eslot, choices = entry
+        if kinds == ("event",):
+            return (eslot, len(choices))
+        cid = ids[1]
         cslot = choices.get(cid)
         if cslot is None:
             hint = did_you_mean(cid, choices)

@@ -2,127 +2,55 @@
 
 Every table rejects unknown keys with a "did you mean"; numbers that may be expressions are
 kept as written (``float | str``) and compiled by :mod:`game.scenario.compile`. Optional keys
-beyond the format (all documented in docs/authoring) are marked "extension".
+beyond the format (all documented in docs/authoring) are marked "extension". The vocabularies,
+value types and the base table are in :mod:`game.scenario.format_base`.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import Field, field_validator, model_validator
 
 from game.scenario.codes import LoadCode as C
-from game.scenario.suggest import did_you_mean
-from game.scenario.vocabulary import Category, Principle, Value
+from game.scenario.format_base import (
+    ID_RE,
+    LANG_RE,
+    NAME_RE,
+    Condition,
+    NumExpr,
+    Table,
+    Text,
+    refuse,
+)
+from game.scenario.format_extras import Arrears, Debrief, Predictions, Retime, ShortForm
+from game.scenario.vocabulary import (
+    CATEGORIES,
+    PRINCIPLES,
+    ROLES,
+    VALUES,
+    Category,
+    Principle,
+    Role,
+    Value,
+)
 
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
-_TEXT_EXAMPLE = '{ id = "...", en = "..." }'
-NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def _refuse(code: C, **fields: Any) -> PydanticCustomError:
-    """A validation error whose type is the loader's message code (the loader says it)."""
-    return PydanticCustomError(code.value, code.value, fields)
-
-
-def _text(value: Any) -> str | dict[str, str]:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        if not value:
-            raise _refuse(C.TEXT_EMPTY, example=_TEXT_EXAMPLE)
-        for lang, text in value.items():
-            if not _LANG.match(str(lang)):
-                raise _refuse(C.NOT_A_LANGUAGE, lang=str(lang))
-            if not isinstance(text, str):
-                raise _refuse(C.TEXT_NOT_QUOTED, lang=str(lang))
-        return dict(value)
-    raise _refuse(C.WANT_TEXT_OR_TABLE, example=_TEXT_EXAMPLE)
-
-
-def _number_or_expression(value: Any) -> float | str:
-    if isinstance(value, bool):
-        raise _refuse(C.WANT_NUMBER_NOT_BOOL)
-    if isinstance(value, (int, float)):
-        if not math.isfinite(value):
-            raise _refuse(C.NOT_FINITE)
-        return float(value)
-    if isinstance(value, str):
-        return value
-    raise _refuse(C.WANT_NUMBER_OR_EXPRESSION)
-
-
-def _condition(value: Any) -> bool | str:
-    if isinstance(value, (bool, str)):
-        return value
-    raise _refuse(C.WANT_CONDITION, example='"turn >= 2"')
-
-
-Text = Annotated[
-    str | dict[str, str],
-    PlainValidator(_text),
-    WithJsonSchema(
-        {
-            "description": 'Text shown to players: a string, or a table of languages such as { id = "...", en = "..." }.',
-            "anyOf": [
-                {"type": "string"},
-                {"type": "object", "additionalProperties": {"type": "string"}},
-            ],
-        }
-    ),
+__all__ = [
+    "CATEGORIES",
+    "ID_RE",
+    "NAME_RE",
+    "PRINCIPLES",
+    "ROLES",
+    "VALUES",
+    "Arrears",
+    "Debrief",
+    "Predictions",
+    "Retime",
+    "ShortForm",
+    "Text",
+    "Value",
 ]
-NumExpr = Annotated[
-    float | str,
-    PlainValidator(_number_or_expression),
-    WithJsonSchema(
-        {
-            "description": 'A number, or an expression in quotes that reads the state, e.g. "0.1 * (70 - service_quality)".',
-            "anyOf": [{"type": "number"}, {"type": "string"}],
-        }
-    ),
-]
-Condition = Annotated[
-    bool | str,
-    PlainValidator(_condition),
-    WithJsonSchema(
-        {
-            "description": 'A condition in quotes that reads the state, e.g. "turn >= 2 and public_trust < 60".',
-            "anyOf": [{"type": "string"}, {"type": "boolean"}],
-        }
-    ),
-]
-
-
-class Table(BaseModel):
-    """Base of every table: frozen, strict, unknown keys refused with a suggestion."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, populate_by_name=False)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _known_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            allowed = [f.alias or name for name, f in cls.model_fields.items()]
-            for key in data:
-                if key not in allowed:
-                    raise _refuse(C.UNKNOWN_KEY, key=key, hint=did_you_mean(str(key), allowed))
-            # TOML arrays arrive as lists; the frozen models hold tuples.
-            return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
-        if not isinstance(data, BaseModel):
-            raise _refuse(C.WANT_TABLE)  # the loader adds the value written
-        return data
 
 
 class Band(Table):
@@ -160,12 +88,17 @@ class Metric(Table):
     bands: tuple[Band, ...] = Field(
         (), description="Extension: named bands such as IKM grades, highest first or any order."
     )
+    role: Role | None = Field(
+        None,
+        description="Extension: what the metric stands for on the 'Netflix culture' page "
+        "(quality, trust, integrity, staff); at most one metric per role.",
+    )
 
     @field_validator("start", "min", "max")
     @classmethod
     def _finite(cls, value: float) -> float:
         if not math.isfinite(value):
-            raise _refuse(C.NOT_FINITE)
+            raise refuse(C.NOT_FINITE)
         return value
 
 
@@ -202,6 +135,13 @@ class Effect(Table):
     ramp: int | None = Field(None, ge=1, description="Turns to grow linearly to full strength.")
     duration: int | None = Field(None, ge=1, description="Turns it acts once started.")
     when: Condition | None = Field(None, description="Optional condition checked each turn.")
+    outlives_cancel: bool = Field(
+        False,
+        description="Extension (policy effects only): what the policy set in motion while in "
+        "force still lands after a cancellation: with a duration, the whole run; without, one "
+        "acting turn for each turn the policy was in force (a backlash, a habit, a promise "
+        "withdrawn).",
+    )
 
 
 class Policy(Table):
@@ -231,6 +171,12 @@ class Policy(Table):
         (),
         description="Extension: the 'Netflix culture' principles it puts into practice "
         "(freedom, output_measure, consequence, tech_literacy, collaboration, citizen_innovation).",
+    )
+    safeguards: tuple[Principle, ...] = Field(
+        (),
+        description="Extension: the principles this policy makes safe to practise (an output "
+        "measure for freedom, due process for consequence); once any policy safeguards a "
+        "principle, only those policies count as its safeguard. Not one it practises itself.",
     )
 
 
@@ -277,11 +223,11 @@ class Event(Table):
     @model_validator(mode="after")
     def _timing(self) -> Event:
         if self.turns is not None and self.at is not None:
-            raise _refuse(C.TURNS_AND_AT)
+            raise refuse(C.TURNS_AND_AT)
         if self.turns is not None and (self.turns[0] < 1 or self.turns[0] > self.turns[1]):
-            raise _refuse(C.TURNS_ORDER)
+            raise refuse(C.TURNS_ORDER)
         if self.once is True and self.cooldown is not None:
-            raise _refuse(C.ONCE_AND_COOLDOWN)
+            raise refuse(C.ONCE_AND_COOLDOWN)
         return self
 
     @property
@@ -355,69 +301,6 @@ class Expect(Table):
     )
 
 
-class Debrief(Table):
-    """Extension: a debrief question, shown on the debrief with the player's numbers filled in."""
-
-    id: str = Field(description="Unique id of the question.")
-    question: Text = Field(
-        description="The question; {metric.start}, {metric.end}, {metric.change}, {metric.low}, "
-        "{metric.high}, {metric.before.policy}, {metric.after.policy}, {policy.quarters} and "
-        "{policy.first} are filled in with the player's numbers."
-    )
-    otherwise: Text | None = Field(
-        None,
-        description="Asked instead when one of its policies was never adopted (default: the question "
-        "is left out for that player).",
-    )
-    metrics: tuple[str, ...] = Field((), description="Metrics the question is about.")
-    policies: tuple[str, ...] = Field((), description="Policies (decisions) it is about.")
-
-
-class Retime(Table):
-    """Extension: when an event may fire in the short form (instead of its own timing)."""
-
-    turns: tuple[int, int] | None = Field(
-        None, description="Window [first, last] in which it may fire."
-    )
-    at: int | None = Field(None, ge=1, description="A scripted turn (instead of a window).")
-
-    @model_validator(mode="after")
-    def _timing(self) -> Retime:
-        if (self.turns is None) == (self.at is None):
-            raise PydanticCustomError("timing", "give either turns = [first, last] or at = N")
-        if self.turns is not None and (self.turns[0] < 1 or self.turns[0] > self.turns[1]):
-            raise PydanticCustomError(
-                "timing", "turns must be [first, last] with 1 <= first <= last"
-            )
-        return self
-
-
-class ShortForm(Table):
-    """Extension: a shorter game for one class period; its scores are ranked apart."""
-
-    turns: int = Field(
-        ge=1, le=100, description="Turns of the short game (fewer than the full game)."
-    )
-    label: Text | None = Field(None, description='How it is offered, e.g. "45 menit".')
-    events: dict[str, Retime] = Field(
-        default_factory=dict,
-        description="Events timed anew for the short game, by id: turns = [a, b] or at = N.",
-    )
-
-
-class Predictions(Table):
-    """Extension: when the card asks the player to predict before a policy takes effect."""
-
-    first: int | None = Field(
-        None,
-        ge=0,
-        description="Ask for the first N adoptions of a game only (0 = never; default: every).",
-    )
-    horizon: int = Field(
-        1, ge=0, le=20, description="Quarters after the adoption's quarter the prediction is about."
-    )
-
-
 class Scenario(Table):
     """A whole scenario file."""
 
@@ -460,15 +343,20 @@ class Scenario(Table):
     predictions: Predictions | None = Field(
         None, description="Extension: when players are asked to predict a policy's effect."
     )
+    arrears: Arrears | None = Field(
+        None,
+        description="Extension: what the budget cannot pay carries over as arrears; how they "
+        "stall programmes (default: arrears carry over, stall grows 25% a turn).",
+    )
 
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for lang in value:
-            if not _LANG.match(lang):
-                raise _refuse(C.NOT_A_LANGUAGE, lang=lang)
+            if not LANG_RE.match(lang):
+                raise refuse(C.NOT_A_LANGUAGE, lang=lang)
         if len(set(value)) != len(value):
-            raise _refuse(C.LANGUAGE_TWICE)
+            raise refuse(C.LANGUAGE_TWICE)
         return value
 
     @property

@@ -6,9 +6,10 @@ Adding a function is one entry in :data:`FUNCTIONS` (plus a test, and a line in
 
 - a *number function* (``min``, ``clamp``...): ``apply`` is called with the evaluated
   arguments and must return a finite float for finite input and never raise;
-- a *state reader* (``active``, ``held``, ``chosen``): its arguments are ids in quotes of the
-  kinds in ``ids`` (``"policy"``, or ``"event", "choice"``); ``read`` turns their slots into
-  the generated code that reads the state (``h`` held turns, ``c`` chosen keys).
+- a *state reader* (``active``, ``held``, ``chosen``, ``fired``): its arguments are ids in
+  quotes of the kinds in ``ids`` (``"policy"``, ``"event"``, or ``"event", "choice"``); ``read``
+  turns their slots into the generated code that reads the state (``h`` held turns, ``c``
+  chosen keys; for ``"event"`` alone: its slot and its number of choices).
 """
 
 from __future__ import annotations
@@ -106,6 +107,18 @@ FUNCTIONS: dict[str, Function] = {
             max_args=2,
             ids=("event", "choice"),
             read=lambda s: f"({s[0] * CHOICE_KEY + s[1]} in c)",
+        ),
+        Function(
+            "fired",
+            'fired("event_id")',
+            "1 once the event has happened (and so was answered), else 0",
+            "1 bila peristiwa itu pernah terjadi (dan karena itu dijawab), selain itu 0",
+            ids=("event",),
+            read=lambda s: (
+                "(not c.isdisjoint({"
+                + ", ".join(str(s[0] * CHOICE_KEY + j) for j in range(s[1]))
+                + "}))"
+            ),
         ),
         Function("min", "min(a, b, ...)", "the smallest", "yang terkecil", 2, 99, apply=min),
         Function("max", "max(a, b, ...)", "the largest", "yang terbesar", 2, 99, apply=max),

@@ -41,3 +41,7 @@ Principle = Literal[
     "citizen_innovation",
 ]
 PRINCIPLES: tuple[str, ...] = get_args(Principle)
+
+# what a metric stands for on the "Netflix culture" page (a trainer's own ids get the page too)
+Role = Literal["quality", "trust", "integrity", "staff"]
+ROLES: tuple[str, ...] = get_args(Role)

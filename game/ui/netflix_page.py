@@ -9,9 +9,9 @@ from typing import Any
 import pygame
 
 from game.engine import Game
-from game.engine.principles import PrincipleUse, aspect_metrics, principle_uses
+from game.engine.principles import PrincipleUse, aspect_metrics, culture_verdict, principle_uses
 from game.engine.values import value_counts
-from game.i18n import english_plural, tr
+from game.i18n import english_plural, say, tr
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.widgets import Ink
@@ -55,7 +55,12 @@ class Netflix:
         self.left = pygame.Rect(body.left, body.top, body.width - ink.px(RADAR_W + 16), body.height)
         heads = [tr(f"reflect.aspect.{a}", lang) for a in self.aspects]
         self.col_w = max([ink.px(80), *(ink.width(h, SIZE, 700) + ink.px(12) for h in heads)])
-        intro = tr("reflect.netflix_intro", lang)
+        # the one sentence at the top when the player's culture ended the game, else the intro
+        self.verdict = culture_verdict(game, self.uses)
+        intro = (
+            tr("reflect.netflix_intro", lang) if self.verdict is None else say(self.verdict, lang)
+        )
+        self.intro = intro
         self.intro_h = ink.wrapped_height(intro, self.left.width, SIZE)
         self.text_w = self.left.width - ink.px(28) - self.col_w * len(self.aspects)
         self.lines = [use_text(game, u, lang, quarters(s, u.quarters, lang)) for u in self.uses]
@@ -75,7 +80,8 @@ class Netflix:
         """The intro, the column headers, the rows (scrolled), then the radar."""
         left = self.left
         intro = pygame.Rect(left.left, left.top - ink.px(4), left.width, self.intro_h)
-        ink.wrapped(tr("reflect.netflix_intro", self.lang), intro, SIZE, theme.MUTED)
+        color = theme.MUTED if self.verdict is None else theme.BAD
+        ink.wrapped(self.intro, intro, SIZE, color)
         view = self.pane.view
         ex = left.right - ink.px(14) - self.col_w * len(self.aspects)
         for j, aspect in enumerate(self.aspects):

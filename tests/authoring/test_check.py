@@ -16,7 +16,7 @@ def test_passing_expectations_exit_0(app: typer.Typer, runner: CliRunner) -> Non
     result = runner.invoke(app, ["check", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
     assert "LULUS / PASS  digital_first_builds_trust" in result.output
-    assert "public_trust = 47.4543" in result.output
+    assert "public_trust = 46.7043" in result.output  # arrears from turn 6 stall the help desk
     assert "1 passed, 0 failed" in result.output
 
 

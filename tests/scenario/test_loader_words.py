@@ -195,6 +195,10 @@ BREAKS: list[Broken] = [
     Broken('[metrics.budget]', '[metrics.idle]\nlabel = "Idle"\nstart = 1\nmin = 0\nmax = 2\n\n[metrics.budget]', 'metrics.idle', C.METRIC_UNMOVED, {'id': 'idle'}),
     Broken('cost = 300\n', 'cost = 30000\n', 'policies[3].cost', C.NEVER_AFFORDABLE, {'id': 'online_services', 'cost': '30000', 'ceiling': '600'}),
     Broken('chance = "0.10 + 0.003 * max(0, 70 - service_quality)"', 'chance = 0', 'events[0].chance', C.NEVER_FIRES, {'id': 'viral_complaint', 'chance': '0'}),
+    Broken('budget = "budget"', 'arrears = { carry = true }', 'budget', C.BUDGET_NEEDED, {}),
+    Broken('[[events.choices.effects]]      # same keys as policy effects; delay counts from the choice\n', '[[events.choices.effects]]\noutlives_cancel = true\n', 'events[0].choices[0].effects[0].outlives_cancel', C.OUTLIVES_CHOICE, {}),
+    Broken('max = 100\n\n[metrics.staff_morale]\n', 'max = 100\nrole = "trust"\n\n[metrics.staff_morale]\nrole = "trust"\n', 'metrics.staff_morale.role', C.ROLE_TWICE, {'role': 'trust', 'other': 'public_trust'}),
+    Broken('values = ["akuntabel", "kompeten"]', 'values = ["akuntabel", "kompeten"]\nprinciples = ["freedom"]\nsafeguards = ["freedom"]', 'policies[0].safeguards[0]', C.SAFEGUARDS_ITSELF, {'principle': 'freedom'}),
 ]
 # fmt: on
 

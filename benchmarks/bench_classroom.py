@@ -11,6 +11,12 @@ class_update_ms: 60 participants play at once (a short pause before each quarter
 progress and result POST, the time from just before the POST to the server-sent event on a
 projector stream that shows it: {"median": ..., "p95": ...}.
 
+class_control_to_player_ms: 20 games' class links (the game's own threads, real HTTP: each
+listens to the class's live stream) attached to seats of one lockstep class on 2 workers; the
+facilitator pauses, resumes and opens the next quarter, 4 rounds, then closes the class (13
+actions); for each action and game, the time from just before the control POST to the game's
+link holding the new state (its ``notify``): {"median": ..., "p95": ...}. Goal: p95 <= 2000.
+
 class_participants_ok: 200 participants started at once (``take_part``, random bot), how
 many finish with their result stored (checked in the store).
 """
@@ -54,19 +60,22 @@ def _port() -> int:
 
 
 class _Server:
-    def __init__(self, scenario: Path, db: str, code: str, workers: int = 2) -> None:
+    def __init__(self, scenario: Path, db: str, code: str, workers: int = 2, *extra: str) -> None:
         self.code, self.db = code, db
         port = self.port = _port()
         self.url = f"http://127.0.0.1:{port}"
         cmd = [sys.executable, "-m", "game", "class", "serve", str(scenario), "--code", code]
         cmd += ["--host", "127.0.0.1", "--port", str(port), "--db", db, "--allow-bots"]
-        cmd += ["--workers", str(workers)]
+        cmd += ["--workers", str(workers), *extra]
         self.process = subprocess.Popen(
             cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
         assert self.process.stdout is not None
+        self.token = ""
         for line in self.process.stdout:
-            if re.search(r"token=", line):
+            found = re.search(r"token=([\w-]+)", line)
+            if found:
+                self.token = found.group(1)
                 break
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -214,6 +223,78 @@ def update_ms(scenario: Path, folder: Path) -> dict[str, float]:
     return {"median": round(statistics.median(lags), 1), "p95": round(p95, 1)}
 
 
+CONTROL_GAMES = 20
+CONTROL_ROUNDS = 4
+
+
+def _control_actions() -> list[tuple[str, str]]:
+    """(action, the state a game then holds: "state:open_quarter")."""
+    out = []
+    for q in range(1, CONTROL_ROUNDS + 1):
+        out += [("pause", f"paused:{q}"), ("open", f"open:{q}"), ("next", f"open:{q + 1}")]
+    return [*out, ("close", f"closed:{CONTROL_ROUNDS + 1}")]
+
+
+def control_to_player_ms(scenario: Path, folder: Path) -> dict[str, float]:
+    from game.classlink.link import ClassLink
+    from game.classlink.outbox import Outbox
+    from game.session import JoinedClass
+
+    server = _Server(scenario, str(folder / "control.sqlite"), "BENCH-CTRL", 2, "--lockstep")
+    seen: dict[tuple[int, str], float] = {}
+    links: list[ClassLink] = []
+    lock = threading.Lock()
+
+    def watcher(i: int) -> Any:
+        def notify() -> None:
+            info = links[i].state.info
+            if info is not None:
+                with lock:
+                    seen.setdefault((i, f"{info.state}:{info.open_quarter}"), time.perf_counter())
+
+        return notify
+
+    lags: list[float] = []
+    try:
+        for i in range(CONTROL_GAMES):
+            with ClassClient(server.url, server.code) as client:
+                seat = client.join(f"Jendela {i:02d}")
+            link = ClassLink(Outbox(folder / f"outbox-{i}.json"), watcher(i), lambda: "id")
+            links.append(link)
+            link.attach(JoinedClass(server.url, server.code, seat.token))
+        _wait(lambda: all(k.listening and k.state.info is not None for k in links), 30)
+        time.sleep(1.0)  # the fresh answers asked for on connecting have come
+        for action, state in _control_actions():
+            began = time.perf_counter()
+            httpx.post(
+                f"{server.url}/api/v1/classes/{server.code}/control",
+                json={"action": action},
+                headers={"Authorization": f"Bearer {server.token}"},
+                timeout=10,
+            ).raise_for_status()
+            _wait(lambda s=state: all((i, s) in seen for i in range(CONTROL_GAMES)), 10)
+            with lock:
+                lags += [
+                    (seen.get((i, state), float("inf")) - began) * 1000
+                    for i in range(CONTROL_GAMES)
+                ]
+    finally:
+        for link in links:
+            link.stop()
+        server.stop()
+    lags.sort()
+    if lags[-1] == float("inf"):
+        raise RuntimeError("a game never saw the facilitator's change")
+    p95 = lags[min(len(lags) - 1, int(0.95 * len(lags)))]
+    return {"median": round(statistics.median(lags), 1), "p95": round(p95, 1)}
+
+
+def _wait(done: Any, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not done():
+        time.sleep(0.01)
+
+
 def participants_ok(scenario: Path, folder: Path) -> int:
     server = _Server(scenario, str(folder / "crowd.sqlite"), "BENCH-200")
     barrier = threading.Barrier(PLAYERS_AT_ONCE)
@@ -238,7 +319,8 @@ def participants_ok(scenario: Path, folder: Path) -> int:
 
 
 def measure() -> dict[str, Any]:
-    """{"class_results_per_s", "class_update_ms", "class_participants_ok"}."""
+    """{"class_results_per_s", "class_update_ms", "class_control_to_player_ms",
+    "class_participants_ok"}."""
     scenario = Path(largest_scenario().path)
     os.environ.setdefault("AGEN_CLASS_LOG", "error")
     with tempfile.TemporaryDirectory(prefix="agen-bench-class-") as tmp:
@@ -246,6 +328,7 @@ def measure() -> dict[str, Any]:
         return {
             "class_results_per_s": round(results_per_s(scenario, folder), 1),
             "class_update_ms": update_ms(scenario, folder),
+            "class_control_to_player_ms": control_to_player_ms(scenario, folder),
             "class_participants_ok": participants_ok(scenario, folder),
         }
 

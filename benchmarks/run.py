@@ -21,7 +21,12 @@ KEYS = {
     "ui": ["frame_ms", "idle_cpu_pct", "startup_s", "bare_pygame_startup_s"],
     "results": ["import_results_per_s", "report_s", "leaderboard_ms"],
     "greedy": ["greedy_game_ms"],
-    "classroom": ["class_results_per_s", "class_update_ms", "class_participants_ok"],
+    "classroom": [
+        "class_results_per_s",
+        "class_update_ms",
+        "class_control_to_player_ms",
+        "class_participants_ok",
+    ],
 }
 
 

@@ -28,12 +28,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import quote
 
 import httpx
 
+from game.classlink import listen
 from game.errors import AgenError
 from game.i18n import tr
 from game.paths import APP_NAME
@@ -102,6 +105,62 @@ class ClassInfo:
     seconds_left: float | None
     quarters: int | None = None  # the short form's turns; None: the full game
     predict_first: int | None = None  # None: the scenario's setting; 0 never; N first N
+    timer_round: int = 0  # how many times the facilitator started the quarter timer
+    on_expiry: str = "nothing"  # when it runs out: "nothing" or "end_quarter" (end it as it is)
+    # when this answer was read (time.monotonic): the timer counts down from here, so the
+    # window shows the server's seconds whatever the two machines' clocks say
+    at: float = field(default_factory=time.monotonic, compare=False)
+
+    def left(self, now: float) -> float | None:
+        """Seconds left on the quarter timer at ``now`` (monotonic); None when it is not
+        running. It counts only while the class is open (a pause keeps the seconds)."""
+        if self.seconds_left is None or self.state == "closed":
+            return None
+        if self.state == "paused":
+            return self.seconds_left
+        return max(0.0, self.seconds_left - (now - self.at))
+
+    def news(self, other: ClassInfo | None) -> bool:
+        """Whether ``other`` says something this answer does not (the timer: more than a
+        second apart), so a fresh copy of the same class state redraws nothing."""
+        if other is None:
+            return True
+        if replace(other, seconds_left=self.seconds_left) != self:
+            return True
+        mine, theirs = self.seconds_left, other.seconds_left
+        if mine is None or theirs is None:
+            return (mine is None) != (theirs is None)
+        if self.state == "open":  # counting: compare when each says the time is up
+            return abs((self.at + mine) - (other.at + theirs)) > 1.0
+        return abs(mine - theirs) > 1.0
+
+    def heard(self, event: dict[str, Any], at: float) -> ClassInfo:
+        """This class as a live event (the projector's snapshot) describes it now;
+        ValueError when the event does not say it plainly."""
+        state = event.get("state")
+        if state not in ("open", "paused", "closed") or not isinstance(event.get("lockstep"), bool):
+            raise ValueError("state")
+        left = event.get("seconds_left")
+        if left is not None and (isinstance(left, bool) or not isinstance(left, int | float)):
+            raise ValueError("seconds_left")
+        try:
+            quarter = _whole(event.get("open_quarter"))
+        except TypeError:
+            raise ValueError("open_quarter") from None
+        try:
+            timer_round, on_expiry = _timer(event.get("timer"))
+        except (TypeError, ValueError):
+            raise ValueError("timer") from None
+        return replace(
+            self,
+            state=state,
+            lockstep=event["lockstep"],
+            open_quarter=quarter,
+            seconds_left=None if left is None else float(left),
+            timer_round=timer_round,
+            on_expiry=on_expiry,
+            at=at,
+        )
 
     def may_finish(self, quarter: int) -> bool:
         """Whether quarter ``quarter`` (1-based) may be ended now (the lockstep rule)."""
@@ -142,6 +201,19 @@ def _whole(value: Any) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(value)
     return value
+
+
+def _timer(value: Any) -> tuple[int, str]:
+    """The quarter timer's round and what its end does (TypeError/ValueError when unclear);
+    a class without a timer: round 0, nothing."""
+    if value is None:
+        return 0, "nothing"
+    if not isinstance(value, dict):
+        raise TypeError(value)
+    on_expiry = value.get("on_expiry", "nothing")
+    if on_expiry not in ("nothing", "end_quarter"):
+        raise ValueError(on_expiry)
+    return _whole(value.get("round")) or 0, on_expiry
 
 
 def base_of(address: str) -> str:
@@ -238,6 +310,9 @@ class ClassClient:
                 seconds_left=None if b.get("seconds_left") is None else float(b["seconds_left"]),
                 quarters=_whole(b.get("quarters")),
                 predict_first=_whole(b.get("predict_first")),
+                timer_round=_timer(b.get("timer"))[0],
+                on_expiry=_timer(b.get("timer"))[1],
+                at=time.monotonic(),
             )
         except (KeyError, TypeError, ValueError):
             raise ClassRefused(
@@ -246,6 +321,17 @@ class ClassClient:
                 tr("class.client.bad_answer", "id"),
                 tr("class.client.bad_answer", "en"),
             ) from None
+
+    def live(self) -> Iterator[dict[str, Any] | None]:
+        """The class's live events (what the projector pages hear): each snapshot as a dict,
+        and None for a keep-alive (the caller may stop there); ends when the server ends the
+        stream. ``ClassUnreachable`` when the line drops or stays silent too long."""
+        try:
+            yield from listen.events(self._http, f"{self._path}/live", self.language)
+        except httpx.HTTPError as exc:
+            raise ClassUnreachable(self.base_url, str(exc)) from None
+        except listen.Refused as exc:
+            raise self._refused(exc.response) from None
 
     def scenario(self) -> bytes:
         """The scenario file the class plays, checked against the SHA-256 of :meth:`info`."""

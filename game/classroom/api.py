@@ -13,9 +13,18 @@ from game.classroom import checks
 from game.classroom.api_text import ApiText
 from game.classroom.class_store import ClassStore
 from game.classroom.live import Feed
-from game.classroom.models import Answer, ClassOut, ControlIn, JoinIn, ProgressIn, SeatOut
+from game.classroom.models import (
+    Answer,
+    ClassOut,
+    ControlIn,
+    JoinIn,
+    ProgressIn,
+    SeatOut,
+    TimerOut,
+)
 from game.classroom.refusal import Invalid, Refusal, pick_language
 from game.classroom.rooms import Room
+from game.classroom.snapshot import timer_out
 from game.i18n import tr
 from game.scenario import localize
 
@@ -54,6 +63,7 @@ def class_out(classes: ClassStore, room: Room) -> ClassOut:
         quarters=room.quarters,
         predict_first=room.predict_first,
         seconds_left=room.seconds_left(),
+        timer=None if (t := timer_out(room)) is None else TimerOut(**t),
     )
 
 

@@ -24,6 +24,7 @@ class ApiText(Codes):
     ONE_RESULT = "class.api.one_result"
     NOT_LOCKSTEP = "class.api.not_lockstep"
     LAST_QUARTER = "class.api.last_quarter"
+    NO_TIMER = "class.api.no_timer"
     BAD_ACTION = "class.api.bad_action"
     NO_SEAT = "class.api.no_seat"
     PAUSED = "class.api.paused"

@@ -19,9 +19,10 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from game import __version__
-from game.classroom import api, pages
+from game.classroom import api, pages, validation
 from game.classroom.api_text import ApiText
 from game.classroom.class_store import ClassStore
+from game.classroom.code_case import CodeCase
 from game.classroom.guards import BodyLimit
 from game.classroom.live import Feed
 from game.classroom.models import MAX_BODY
@@ -99,7 +100,7 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
-        refusal = Invalid(ApiText.BAD_REQUEST, where=where, reason=first.get("msg", ""))
+        refusal = Invalid(ApiText.BAD_REQUEST, where=where, reason=validation.reason(first))
         return JSONResponse(refusal.body(_lang(request)), status_code=http_status(refusal))
 
     @app.exception_handler(ResultError)
@@ -113,6 +114,7 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY, status=STATUS[TooLarge])
+    app.add_middleware(CodeCase, codes=classes.codes)  # a class code in any case
     return app
 
 

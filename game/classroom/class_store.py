@@ -17,10 +17,10 @@ from typing import Any
 
 from sqlalchemy import insert, inspect, select, update
 
-from game.classroom import change_feed
+from game.classroom import change_feed, tenancy
 from game.classroom import tables as T
 from game.classroom.api_text import ApiText
-from game.classroom.lifecycle import changed_columns, first_deadline, next_state
+from game.classroom.lifecycle import changed_columns, next_state
 from game.classroom.rate_limit import RATE
 from game.classroom.refusal import NotAllowed, NotFound
 from game.classroom.rooms import Room, room_of, token_hash
@@ -68,8 +68,6 @@ class ClassStore(SeatStore):
         now = time.time()
         if quarters == loaded.scenario.turns:
             quarters = None
-        turns = quarters or loaded.scenario.turns
-        deadline = first_deadline(minutes_per_quarter, lockstep, turns, now)
         with self.writing() as conn:
             old = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
             if old is not None and (
@@ -105,8 +103,11 @@ class ClassStore(SeatStore):
                         seed=seed,
                         state="open",
                         open_quarter=1,
-                        deadline=deadline,
+                        deadline=None,  # the timer runs once the facilitator starts it
                         remaining=None,
+                        timer_running=0,
+                        timer_round=0,
+                        on_expiry="nothing",
                         created_at=now,
                         quarters=quarters,
                         **values,
@@ -163,8 +164,13 @@ class ClassStore(SeatStore):
             row = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
         if row is None:
             raise NotFound(ApiText.NO_CLASS, code=code)
-        if not token or not secrets.compare_digest(row.control_hash, token_hash(token)):
+        if not token:
             raise NotAllowed(ApiText.BAD_CONTROL)
+        given = token_hash(token)
+        if not secrets.compare_digest(row.control_hash, given):
+            with self.reading() as conn:  # a token of an earlier start (the page left open)
+                if not tenancy.token_hash_known(conn, code, given):
+                    raise NotAllowed(ApiText.BAD_CONTROL)
         return room_of(row)
 
     # -- seats ----------------------------------------------------------------------------

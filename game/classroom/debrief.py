@@ -19,6 +19,7 @@ from typing import Any
 from game import paths
 from game.classroom.class_store import ClassStore
 from game.classroom.rooms import Room
+from game.classroom.snapshot import grade_words
 from game.engine.debrief_questions import fill
 from game.results.analysis import Played, path_groups, ranked
 from game.results.class_reflection import class_reflection
@@ -55,7 +56,7 @@ class ClassDebrief:
     median: float = 0.0
     sd: float = 0.0
     grades: list[tuple[str, int]] = field(default_factory=list)
-    top: list[ResultRecord] = field(default_factory=list)
+    ranking: list[tuple[int, str, str, float]] = field(default_factory=list)  # every player
     charts: dict[str, str] = field(default_factory=dict)
     groups: list[tuple[int, int, float, str]] = field(default_factory=list)
     duplicates: list[list[str]] = field(default_factory=list)
@@ -177,8 +178,19 @@ def build(classes: ClassStore, code: str, lang: str) -> ClassDebrief:
     result.mean = statistics.fmean(scores)
     result.median = statistics.median(scores)
     result.sd = statistics.stdev(scores) if len(scores) > 1 else 0.0
-    result.grades = Counter(r.grade or "-" for r in records).most_common()
-    result.top = [p.record for p in ranked(played)[:10]]
+    grades = grade_words(s, lang)  # results keep the grade in the language they were played in
+    result.grades = Counter(
+        grades.get(r.grade or "", r.grade or "-") for r in records
+    ).most_common()
+    result.ranking = [
+        (
+            i,
+            p.record.player,
+            grades.get(p.record.grade or "", p.record.grade or "-"),
+            p.record.score,
+        )
+        for i, p in enumerate(ranked(played), 1)
+    ]
     names = {p.id: localize(p.name, lang, dl) for p in s.policies}
     result.groups = [
         (i, len(g.members), g.mean_score, ", ".join(names.get(x, x) for x in g.common) or "-")

@@ -10,6 +10,21 @@ MAX_BODY = 256 * 1024
 NAME_MAX = 80
 
 
+class TimerOut(BaseModel):
+    """The quarter timer: the facilitator starts it (or opens a quarter), adds a minute,
+    stops it; a pause freezes it. A game ends the timed quarter once per ``round`` when it
+    has ``expired`` and ``on_expiry`` is "end_quarter"."""
+
+    seconds: float = Field(description="A quarter's time, in seconds")
+    running: bool = Field(description="Started and not stopped (frozen while the class is paused)")
+    left: float | None = Field(description="Seconds left (null when not running)")
+    round: int = Field(description="How many times it was started (each start a new round)")
+    on_expiry: Literal["nothing", "end_quarter"] = Field(
+        description="When the time is up: nothing, or players end the quarter as it stands"
+    )
+    expired: bool = Field(description="Running and out of time")
+
+
 class ClassOut(BaseModel):
     """A class: its scenario (id, version, SHA-256 of the file), seed, language and state."""
 
@@ -35,7 +50,10 @@ class ClassOut(BaseModel):
         description="Predictions asked: null the scenario's setting, 0 never, N the first N "
         "adoptions of a game (1000000: every adoption)",
     )
-    seconds_left: float | None = Field(description="Seconds left on the quarter's timer")
+    seconds_left: float | None = Field(
+        description="Seconds left on the quarter's timer (null: not running, or no timer)"
+    )
+    timer: TimerOut | None = Field(None, description="The quarter timer (null: no timer)")
 
 
 class JoinIn(BaseModel):
@@ -83,5 +101,16 @@ class ControlIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    action: Literal["open", "pause", "next", "close", "remove"]
+    action: Literal[
+        "open",
+        "pause",
+        "next",
+        "close",
+        "remove",
+        "timer_start",
+        "timer_add",
+        "timer_stop",
+        "expiry_nothing",
+        "expiry_end_quarter",
+    ]
     seat: int | None = None

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from game.classroom.class_store import ClassStore
 from game.classroom.refusal import NotAllowed, Refusal
 from game.classroom.rooms import Room
+from game.classroom.snapshot import COPY_MOVES, COPY_TURNS
 from game.engine.prediction import PREDICT_ALL
 from game.i18n import LANGUAGES, english_plural, tr
 from game.scenario import localize
@@ -95,7 +96,6 @@ WORDS = [
     "compare_none",
     "difference",
     "effect",
-    "top10",
     "mean_score",
     "typical",
     "duplicates_title",
@@ -103,12 +103,39 @@ WORDS = [
     "no_class",
     "no_access",
     "index",
+    "banner_paused",
+    "banner_closed",
+    "closed_title",
+    "closed_how",
+    "page_of",
+    "same_path_note",
+    "ranking",
+    "questions_class",
+    "class_average",
+    "timer_title",
+    "act_timer_start",
+    "act_timer_add",
+    "act_timer_stop",
+    "timer_off",
+    "timer_up",
+    "expiry_title",
+    "expiry_nothing",
+    "expiry_end_quarter",
+    "done_timer_start",
+    "done_timer_add",
+    "done_timer_stop",
+    "done_expiry_nothing",
+    "done_expiry_end_quarter",
 ]
 
 
 def words(lang: str) -> dict[str, str]:
     """The page words in one language."""
-    return {w: tr(f"class.page.{w}", lang) for w in WORDS}
+    out = {w: tr(f"class.page.{w}", lang) for w in WORDS}
+    out["same_path_note"] = tr(
+        "class.page.same_path_note", lang, turns=COPY_TURNS, moves=COPY_MOVES
+    )
+    return out
 
 
 def _classes(request: Request) -> ClassStore:
@@ -194,6 +221,11 @@ def _common(classes: ClassStore, room: Room, lang: str, keep: str = "") -> dict[
         "form": form,
         "short": room.quarters is not None,
         "predict": predict,
+        "timer_note": (
+            tr("class.page.timer_note", lang, minutes=f"{room.minutes_per_quarter:g}")
+            if room.minutes_per_quarter
+            else ""
+        ),
     }
 
 
@@ -220,14 +252,25 @@ def projector(code: str, request: Request, lang: str | None = None) -> HTMLRespo
     return _render("projector.html", **_common(classes, room, _lang(lang, room)))
 
 
-@router.get("/class/{code}/qr.svg")
-def qr(code: str, request: Request) -> Response:
-    room = _classes(request).room(code)
+def _qr_svg(text: str) -> Response:
     buffer = io.BytesIO()
-    segno.make(f"{room.join_url}/class/{room.code}", error="m").save(
+    segno.make(text, error="m").save(
         buffer, kind="svg", scale=10, border=2, dark="#14233c", xmldecl=False
     )
     return Response(buffer.getvalue(), media_type="image/svg+xml")
+
+
+@router.get("/class/{code}/qr.svg")
+def qr(code: str, request: Request) -> Response:
+    room = _classes(request).room(code)
+    return _qr_svg(f"{room.join_url}/class/{room.code}")
+
+
+@router.get("/class/{code}/debrief-qr.svg")
+def debrief_qr(code: str, request: Request) -> Response:
+    """Where the projector sends the room once the class is closed."""
+    room = _classes(request).room(code)
+    return _qr_svg(f"{room.join_url}/class/{room.code}/debrief")
 
 
 @router.get("/class/{code}/control", response_class=HTMLResponse)

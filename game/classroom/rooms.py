@@ -7,8 +7,10 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from game.classroom.timer import Timer
 
 
 def token_hash(token: str) -> str:
@@ -37,12 +39,38 @@ class Room:
     join_url: str
     quarters: int | None = None  # the short form's turns; None: the full game
     predict_first: int | None = None  # None: the scenario's; 0: never; N: the first N adoptions
+    timer_running: bool = False  # the facilitator started the quarter timer (see timer.py)
+    timer_round: int = 0
+    on_expiry: str = "nothing"
+
+    @property
+    def timer(self) -> Timer:
+        """The quarter timer (pure rules: :mod:`.timer`)."""
+        seconds = None if not self.minutes_per_quarter else self.minutes_per_quarter * 60
+        return Timer(
+            seconds,
+            self.timer_running,
+            self.deadline,
+            self.remaining,
+            self.timer_round,
+            self.on_expiry,
+        )
+
+    def with_timer(self, t: Timer) -> Room:
+        """This class with the timer ``t``."""
+        return replace(
+            self,
+            timer_running=t.running,
+            deadline=t.deadline,
+            remaining=t.remaining,
+            timer_round=t.round,
+            on_expiry=t.on_expiry,
+        )
 
     def seconds_left(self, now: float | None = None) -> float | None:
-        """Seconds left on the timer (kept while paused), or None without a timer."""
-        if self.deadline is not None:
-            return max(0.0, self.deadline - (time.time() if now is None else now))
-        return self.remaining
+        """Seconds left on the running quarter timer (kept while paused); None when it is not
+        running or the class has none."""
+        return self.timer.left(time.time() if now is None else now)
 
 
 @dataclass(frozen=True)
@@ -98,6 +126,9 @@ def room_of(row: Any) -> Room:
         row.join_url,
         None if row.quarters is None else int(row.quarters),
         None if row.predict_first is None else int(row.predict_first),
+        bool(row.timer_running),
+        int(row.timer_round or 0),
+        row.on_expiry or "nothing",
     )
 
 

@@ -5,14 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import socket
+import threading
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
+from game.classroom import tables as T
+from game.classroom import tenancy
 from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
+from game.classroom.stopping import QuietStop
 from game.classroom.words import ServeText
 from game.errors import ResultError
-from game.i18n import english_first, tr
+from game.i18n import both, english_first, tr
 from game.results.store import open_store, resolve_url
 from game.scenario import LoadedScenario
 
@@ -51,6 +58,8 @@ class Served:
     control_url: str
     control_token: str
     form: str = ""  # which form the class plays and how it asks for predictions
+    resumed: str = ""  # "class resumed: ..." when the class was there already (a restart)
+    server: tenancy.Server | None = None  # this process, holding the class
 
 
 def prepare(
@@ -67,8 +76,10 @@ def prepare(
     db: str | None,
     quarters: int | None = None,
     predict_first: int | None = None,
+    take_over: bool = False,
 ) -> Served:
-    """Create (or take up again) the class in the store; raise ResultError with one line."""
+    """Create (or take up again) the class in the store; raise ResultError with one line,
+    also when another live server serves the class (unless ``take_over``)."""
     if not CODE_PATTERN.match(code):
         raise ResultError(f"class code '{code:.80}': {english_first(ServeText.CODE_SHAPE)}")
     if minutes_per_quarter is not None and not 0 < minutes_per_quarter <= 240:
@@ -77,7 +88,10 @@ def prepare(
     public = lan_address() if host in ("0.0.0.0", "::", "") else host
     join_url = f"http://{public}:{port}"
     classes = ClassStore(open_store(url))
+    me = tenancy.Server.here(join_url)
     try:
+        code = next((c for c in classes.codes() if c.casefold() == code.casefold()), code)
+        before = _hold(classes, code, me, take_over)
         token = classes.create(
             loaded,
             code,
@@ -96,6 +110,7 @@ def prepare(
         )
         form = tr("class.cli.form", "id", form=form_id, predict=predict_id)
         form += "\n" + tr("class.cli.form", "en", form=form_en, predict=predict_en)
+        resumed = _resumed(classes, code) if before else ""
     finally:
         classes.store.close()
     local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
@@ -107,11 +122,104 @@ def prepare(
         control_url=f"http://{local}:{port}/class/{code}/control?token={token}",
         control_token=token,
         form=form,
+        resumed=resumed,
+        server=me,
     )
 
 
+def _hold(classes: ClassStore, code: str, me: tenancy.Server, take_over: bool) -> bool:
+    """Hold the class for this process (ResultError naming the live server that holds it);
+    keep the facilitator token of an earlier start valid. Whether the class existed."""
+    store = classes.store
+    other = tenancy.claim(store, code, me, take_over=take_over)
+    if other is not None:
+        raise ResultError(
+            english_first(
+                ServeText.SERVED,
+                code=code,
+                pid=other.pid,
+                host=other.host,
+                address=other.address,
+                since=other.since_text(),
+            )
+        )
+    with classes.store.engine.connect() as conn:
+        row = conn.execute(select(T.rooms.c.control_hash).where(T.rooms.c.code == code)).first()
+    if row is not None:
+        tenancy.keep_token_hash(store, code, str(row.control_hash))
+    return row is not None
+
+
+def _resumed(classes: ClassStore, code: str) -> str:
+    """ "kelas dilanjutkan / class resumed: ..." with the state the class is in."""
+    room = classes.room(code)
+    seats = classes.seats(code)
+    done = sum(seat.result_key is not None for seat in seats)
+    turns = classes.turns(room)
+    lines = []
+    for lang in ("id", "en"):
+        state = tr(f"class.page.state_{room.state}", lang)
+        where = (
+            tr("class.cli.resumed_lockstep", lang, q=room.open_quarter, n=turns)
+            if room.lockstep
+            else ""
+        )
+        lines.append(
+            tr("class.cli.resumed", lang, state=state, where=where, seats=len(seats), done=done)
+        )
+    return " / ".join(lines)
+
+
+def quiet_app_from_env() -> QuietStop:
+    """One worker process's app, stopping without tracebacks (see stopping.py)."""
+    from game.classroom.app import app_from_env
+
+    return QuietStop(app_from_env())
+
+
 def run(served: Served, host: str, port: int, workers: int) -> None:
-    """Serve until interrupted: one process, or ``workers`` processes sharing the store."""
+    """Serve until interrupted: one process, or ``workers`` processes sharing the store;
+    meanwhile hold the class (a heartbeat), and let it go on the way out."""
+    holding = _Heartbeat(served)
+    holding.start()
+    try:
+        _uvicorn(served, host, port, workers)
+    finally:
+        holding.stop()
+
+
+class _Heartbeat(threading.Thread):
+    """Renews this process's hold on the class; when another server took it over
+    deliberately, says so in one line and stops this one."""
+
+    def __init__(self, served: Served) -> None:
+        super().__init__(name="agen-class-heartbeat", daemon=True)
+        self.served = served
+        self.store = open_store(served.db_url)
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        me = self.served.server
+        if me is None:
+            return
+        while not self.done.wait(tenancy.BEAT_S):
+            try:
+                held = tenancy.beat(self.store, self.served.code, me)
+            except Exception:  # a busy or restarting database: try again at the next beat
+                continue
+            if not held:
+                print(both("class.cli.taken_over", code=self.served.code), flush=True)
+                self.done.set()
+                os.kill(os.getpid(), signal.SIGINT)
+
+    def stop(self) -> None:
+        self.done.set()
+        if self.served.server is not None:
+            tenancy.release(self.store, self.served.code, self.served.server)
+        self.store.close()
+
+
+def _uvicorn(served: Served, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     common = {
@@ -123,11 +231,11 @@ def run(served: Served, host: str, port: int, workers: int) -> None:
     if workers <= 1:
         from game.classroom.app import create_app
 
-        uvicorn.run(create_app(served.db_url), **common)  # type: ignore[arg-type]
+        uvicorn.run(QuietStop(create_app(served.db_url)), **common)  # type: ignore[arg-type]
         return
     os.environ["AGEN_CLASS_DB"] = served.db_url  # read by app_from_env in each worker
     uvicorn.run(
-        "game.classroom.app:app_from_env",
+        "game.classroom.serve:quiet_app_from_env",
         factory=True,
         workers=workers,
         **common,  # type: ignore[arg-type]

@@ -8,30 +8,66 @@ identical (the same seed makes copying easy; the facilitator should see it).
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from game.classroom.class_store import ClassStore
-from game.classroom.rooms import SeatRow
+from game.classroom.rooms import Room, SeatRow
 from game.i18n import english_plural
-from game.scenario import localize
+from game.scenario import Scenario, localize
 
-BOARD_ROWS = 20
+BOARD_ROWS = 500  # the whole class: the projector pages through a board longer than the screen
 CHOICES_SHOWN = 4
+# Identical paths are flagged only from here: after one quarter three bots with one plan,
+# or two cautious players, are alike by chance, not by copying.
+COPY_TURNS = 3
+COPY_MOVES = 3
+
+
+def timer_out(room: Room, now: float | None = None) -> dict[str, Any] | None:
+    """The quarter timer as the API and the pages show it (None: the class has no timer)."""
+    t = room.timer
+    if t.seconds is None:
+        return None
+    at = time.time() if now is None else now
+    left = t.left(at)
+    return {
+        "seconds": t.seconds,
+        "running": t.running,
+        "left": None if left is None else round(left, 1),
+        "round": t.round,
+        "on_expiry": t.on_expiry,
+        "expired": t.expired(at),
+    }
+
+
+def grade_words(scenario: Scenario, lang: str) -> dict[str, str]:
+    """Each grade's name in any language -> its name in ``lang``.
+
+    A result stores its grade in the language it was played in; a page shows it in its own.
+    """
+    out: dict[str, str] = {}
+    for grade in scenario.scoring.grades:
+        wanted = localize(grade.name, lang, scenario.default_language)
+        names = [grade.name] if isinstance(grade.name, str) else list(grade.name.values())
+        out.update(dict.fromkeys(names, wanted))
+    return out
 
 
 def duplicate_groups(seats: Sequence[SeatRow]) -> list[list[int]]:
     """Groups (seat ids) of two or more seats whose decisions so far are identical.
 
-    Only seats that adopted or cancelled something count: two players who only took the
-    default answers are alike without having copied anyone.
+    Only seats that finished ``COPY_TURNS`` quarters and adopted or cancelled at least
+    ``COPY_MOVES`` times count: shorter paths are alike without anyone having copied.
     """
     # DUPLICATE-PATHS: engineer "robust" adds the shared detection in game/results/; switch
     # this to it when it lands (it compares whole results; this also compares games in play).
     by_path: dict[str, list[int]] = {}
     for seat in seats:
-        if any("adopt" in d or "cancel" in d for d in seat.decisions):
+        moves = sum("adopt" in d or "cancel" in d for d in seat.decisions)
+        if seat.turn_done >= COPY_TURNS and moves >= COPY_MOVES:
             key = json.dumps(seat.decisions, sort_keys=True)
             by_path.setdefault(key, []).append(seat.id)
     return [ids for ids in by_path.values() if len(ids) > 1]
@@ -73,6 +109,7 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
     label = localize(s.turn_label, lang, dl)
     # a short-form class ranks only short games (never with full ones), and the other way
     board = classes.store.leaderboard(None, code, limit=BOARD_ROWS, short=room.quarters is not None)
+    grades = grade_words(s, lang)
     return {
         "code": room.code,
         "title": localize(s.title, lang, dl),
@@ -85,6 +122,7 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
         "turn_label": label,
         "turn_labels": (english_plural(label) if lang == "en" else label).lower(),
         "seconds_left": room.seconds_left(),
+        "timer": timer_out(room),
         "join_url": room.join_url,
         "seats": [
             {
@@ -104,7 +142,12 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
             "done": sum(seat.result_key is not None for seat in seats),
         },
         "board": [
-            {"rank": r.rank, "player": r.player, "score": round(r.score, 1), "grade": r.grade}
+            {
+                "rank": r.rank,
+                "player": r.player,
+                "score": round(r.score, 1),
+                "grade": grades.get(r.grade or "", r.grade),
+            }
             for r in board
         ],
         "choices": quarter_choices(seats, names, turns),

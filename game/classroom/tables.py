@@ -53,6 +53,9 @@ rooms = Table(
     Column("created_at", Float, nullable=False),
     Column("quarters", Integer, nullable=True),  # the short form's turns; None: the full game
     Column("predict_first", Integer, nullable=True),  # None: the scenario's; 0 off; N first N
+    Column("timer_running", Integer, nullable=True),  # 1: the facilitator started the timer
+    Column("timer_round", Integer, nullable=True),  # how many times it was started
+    Column("on_expiry", String(20), nullable=True),  # "nothing" or "end_quarter"
 )
 
 seats = Table(
@@ -109,6 +112,13 @@ def ensure_tables(conn: Connection) -> None:
     """Create the class tables that are missing (inside the caller's transaction)."""
     metadata.create_all(conn, checkfirst=True)
     have = {c["name"] for c in inspect(conn).get_columns(rooms.name)}
-    for column in (rooms.c.quarters, rooms.c.predict_first):  # added after the first release
+    added = (  # columns added after the first release
+        (rooms.c.quarters, "INTEGER"),
+        (rooms.c.predict_first, "INTEGER"),
+        (rooms.c.timer_running, "INTEGER"),
+        (rooms.c.timer_round, "INTEGER"),
+        (rooms.c.on_expiry, "VARCHAR(20)"),
+    )
+    for column, kind in added:
         if column.name not in have:
-            conn.execute(text(f"ALTER TABLE {rooms.name} ADD COLUMN {column.name} INTEGER"))
+            conn.execute(text(f"ALTER TABLE {rooms.name} ADD COLUMN {column.name} {kind}"))

@@ -11,3 +11,4 @@ class ServeText(Codes):
     CODE_SHAPE = "class.serve.code_shape"
     MINUTES = "class.serve.minutes"
     TAKEN = "class.serve.taken"
+    SERVED = "class.serve.served"

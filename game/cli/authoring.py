@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from game.cli.common import CliText, Quarters, check_files, fail, played_as
+from game.cli.common import CliText, Quarters, check_files, fail, played_as, scenario_path
 from game.errors import AgenError, Problem, ScenarioError
 from game.i18n import both, english_first, say
 
@@ -63,6 +63,7 @@ def check(
     from game.scenario.loader import read_toml
     from game.scenario.locate import KeyLines
 
+    scenario = scenario_path(scenario, "check")
     loaded = played_as(_load(scenario), quarters, "check")
     results = run_all(loaded)
     if not results:
@@ -106,7 +107,7 @@ def balance(
     from game.authoring.lint import games_found, lint_problems, static_found
     from game.authoring.render import render
 
-    loaded = played_as(_load(scenario), quarters, "balance")
+    loaded = played_as(_load(scenario_path(scenario, "balance")), quarters, "balance")
     err = Console(stderr=True)
     try:
         rows, best, alloc, seconds = _with_progress(loaded, runs, jobs, seed_start)

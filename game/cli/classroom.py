@@ -50,6 +50,10 @@ def serve(
         int | None,
         typer.Option(help=english_first(CliText.HELP_CLASS_QUARTERS)),
     ] = None,
+    take_over: Annotated[
+        bool,
+        typer.Option("--take-over", help="Serve the class even if another live server serves it"),
+    ] = False,
     predict: Annotated[
         str | None,
         typer.Option(
@@ -59,7 +63,7 @@ def serve(
 ) -> None:
     """Serve a class: participants join from the game; the projector page shows it live."""
     from game.classroom.serve import port_free, prepare, run
-    from game.cli.common import predict_first
+    from game.cli.common import predict_first, scenario_path
     from game.scenario import load_scenario
     from game.scenario.reflection_keys import check_quarters, offered
 
@@ -67,6 +71,7 @@ def serve(
         first = predict_first(predict)
     except ValueError:
         raise fail(both("class.cli.predict", value=predict), 2) from None
+    scenario = scenario_path(scenario, "class serve")  # a file, or a shipped scenario's id
     try:
         loaded = load_scenario(scenario)
     except ScenarioError as exc:
@@ -94,10 +99,15 @@ def serve(
             db=db,
             quarters=quarters,
             predict_first=first,
+            take_over=take_over,
         )
     except AgenError as exc:
         raise fail(f"agen class serve: {exc}") from None
+    if served.resumed:
+        typer.echo(served.resumed)
     typer.echo(served.form)
+    for line in _settings(lockstep, minutes_per_quarter, allow_bots):
+        typer.echo(line)
     _announce(served.join_url, served.code, served.projector_url, served.control_url)
     try:
         run(served, host, port, workers)
@@ -106,19 +116,35 @@ def serve(
     typer.echo(both(CliText.CLASS_STOPPED))
 
 
+def _settings(lockstep: bool, minutes: float | None, allow_bots: bool) -> list[str]:
+    """One line for each setting that changes how the class runs, when it is set."""
+    lines = []
+    if lockstep:
+        lines.append(both("class.cli.lockstep"))
+    if minutes is not None:
+        lines.append(both("class.cli.timer", minutes=f"{minutes:g}"))
+    if allow_bots:
+        lines.append(both("class.cli.bots"))
+    return lines
+
+
 def _announce(join_url: str, code: str, projector: str, control: str) -> None:
+    """Where participants join (with the QR code), then the facilitator's three next steps."""
     import segno
 
-    labels = [
-        both(CliText.PARTICIPANT_ADDRESS),
-        both(CliText.CLASS_CODE),
-        both(CliText.PROJECTOR_PAGE),
-    ]
+    labels = [both(CliText.PARTICIPANT_ADDRESS), both(CliText.CLASS_CODE)]
     width = max(map(len, labels))
-    for label, value in zip(labels, (join_url, code, projector)):
+    for label, value in zip(labels, (join_url, code)):
         typer.echo(f"{label:<{width}} : {value}")
     segno.make(f"{join_url}/class/{code}", error="m").terminal(out=sys.stdout, compact=True)
-    typer.echo(f"{both(CliText.CONTROL)} ({both(CliText.SECRET)}): {control}")
+    typer.echo(f"{both('class.cli.next')}:")
+    typer.echo(f"  1. {both('class.cli.next_projector')} ({both(CliText.PROJECTOR_PAGE)}):")
+    typer.echo(f"     {projector}")
+    typer.echo(
+        f"  2. {both('class.cli.next_control')} ({both(CliText.CONTROL)}, {both(CliText.SECRET)}):"
+    )
+    typer.echo(f"     {control}")
+    typer.echo(f"  3. {both('class.cli.next_scan')}")
     typer.echo(f"Ctrl+C: {both(CliText.STOP)}")
     sys.stdout.flush()
 

@@ -189,6 +189,18 @@ app = typer.Typer(
 Quarters = Annotated[int | None, typer.Option(min=1, help=english_first(CliText.HELP_QUARTERS))]
 
 
+def shipped_or_given(given: Path) -> Path:
+    """``given`` when it exists, else the shipped scenario of that id when there is one."""
+    from game.paths import SCENARIOS
+
+    if given.exists():
+        return given
+    shipped = SCENARIOS / f"{given.stem}.toml"
+    if given.suffix in ("", ".toml") and shipped.is_file():
+        return shipped
+    return given
+
+
 def scenario_path(given: Path, command: str) -> Path:
     """The scenario file meant by ``given``: the file itself, else the shipped scenario of
     that id (``agen simulate dukcapil`` from any folder); typer.Exit with one line if neither."""
@@ -196,11 +208,9 @@ def scenario_path(given: Path, command: str) -> Path:
 
     if given.is_dir():
         raise fail(f"agen {command}: {given}: {both(CliText.IS_FOLDER)}")
-    if given.exists():
-        return given
-    shipped = SCENARIOS / f"{given.stem}.toml"
-    if given.suffix in ("", ".toml") and shipped.is_file():
-        return shipped
+    found = shipped_or_given(given)
+    if found.exists():
+        return found
     ids = ", ".join(sorted(p.stem for p in SCENARIOS.glob("*.toml")))
     raise fail(
         f"agen {command}: {given}: {both(CliText.FILE_NOT_FOUND)}; {both(CliText.SHIPPED)}: {ids}"
@@ -270,7 +280,7 @@ def check_files(
     from game.scenario import load_scenario
     from game.scenario.loader import scenario_files
 
-    files = scenario_files(paths)
+    files = scenario_files([shipped_or_given(p) for p in paths])  # a shipped id, like a path
     if not files:
         raise fail(f"agen {command}: {both(CliText.NO_TOML)}", 2)
     bad = False

@@ -53,23 +53,35 @@ def score_histogram(
         ax.axvline(
             median, color="black", linewidth=2.5, linestyle="--", label=f"median {median:.1f}"
         )
-        lo, hi = ax.get_xlim()
-        for name, threshold in grades:
-            if lo <= threshold <= hi:
-                ax.axvline(threshold, color="#e67e22", linewidth=1.5, linestyle=":")
-                ax.text(
-                    threshold,
-                    ax.get_ylim()[1] * 0.97,
-                    f" {name}",
-                    color="#a04000",
-                    va="top",
-                    fontsize=13,
-                )
+        grade_labels(ax, grades)
         ax.set_title(title)
         ax.set_xlabel(both(ReportText.SCORE))
         ax.set_ylabel(both(ReportText.CHART_PLAYERS))
         ax.legend(loc="upper left")
         return _save(fig, path)
+
+
+def grade_labels(ax: Any, grades: Sequence[tuple[str, float]]) -> list[Any]:
+    """Mark each grade threshold in view with a dotted line and its name; a name that would
+    overlap one already placed goes a line lower, so close thresholds stay readable."""
+    lo, hi = ax.get_xlim()
+    top = ax.get_ylim()[1]
+    renderer = ax.figure.canvas.get_renderer()
+    placed: list[Any] = []
+    texts = []
+    for name, threshold in sorted(grades, key=lambda g: g[1]):
+        if not lo <= threshold <= hi:
+            continue
+        ax.axvline(threshold, color="#e67e22", linewidth=1.5, linestyle=":")
+        text = ax.text(threshold, top * 0.97, f" {name}", color="#a04000", va="top", fontsize=13)
+        for level in range(12):
+            text.set_y(top * (0.97 - 0.075 * level))
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(text.get_window_extent(renderer))
+        texts.append(text)
+    return texts
 
 
 def metric_paths(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -201,7 +202,10 @@ def record_from_game(
 
 
 def _safe(text: str, limit: int = 40) -> str:
-    return _UNSAFE.sub("-", text).strip("-")[:limit] or "x"
+    """Letters kept as far as ASCII allows (É -> E, Ⅱ -> II), then anything else as "-"."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return _UNSAFE.sub("-", plain).strip("-")[:limit] or "x"
 
 
 def result_file_name(record: ResultRecord) -> str:

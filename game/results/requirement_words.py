@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.engine.numbers import number
-from game.i18n import english_plural, tr, tr_n
+from game.errors import Message
+from game.i18n import english_plural, say, tr, tr_n
 from game.scenario.expressions import ExpressionError, parse
 from game.scenario.format_model import Scenario
 from game.scenario.text import Text, localize
@@ -355,3 +356,20 @@ def _quoted(node: ast.expr) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     raise _Unworded("id")
+
+
+def say_held_below(message: Message, scenario: Scenario, lang: str) -> str:
+    """Why the score was held below a grade (``Outcome.held_below``), its condition in words.
+
+    The engine names the grade's requirement as written (``morale >= 55``); a player reads it
+    from the metric labels ("Semangat pegawai minimal 55"), or the author's ``requires_text``.
+    """
+    condition = str(message.field("condition"))
+    grade = next((g for g in scenario.scoring.grades if str(g.requires) == condition), None)
+    own = grade.requires_text if grade is not None else None
+    worded = say_requirement(condition, scenario, lang, own)
+    fields = tuple(
+        (key, worded[:1].lower() + worded[1:] if key == "condition" else value)
+        for key, value in message.fields
+    )
+    return say(Message(message.code, fields), lang)

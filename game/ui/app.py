@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,9 +32,29 @@ IDLE_WAIT_MS = 1000
 TICK_MS = 50
 
 
+def break_long_words(text: str, fits: Callable[[str], bool]) -> str:
+    """``text`` with every word too wide for a line (a file path) split into pieces that fit,
+    after a "/", "\\", "_" or "-" where it can, so that wrapping never runs past its box."""
+    out = []
+    for line in text.split("\n"):
+        words = []
+        for word in line.split(" "):
+            while word and not fits(word):
+                cut = 1
+                while cut < len(word) and fits(word[: cut + 1]):
+                    cut += 1
+                soft = [i + 1 for i in range(cut) if word[i] in "/\\_-"]
+                cut = soft[-1] if soft and soft[-1] > cut // 2 else cut
+                words.append(word[:cut] + "\n")
+                word = word[cut:]
+            words.append(word)
+        out.append(" ".join(words).replace("\n ", "\n"))
+    return "\n".join(out)
+
+
 @dataclass
 class Toast:
-    """A short message at the bottom of the window (e.g. a refused action)."""
+    """A short message at the top of the window (e.g. a refused action, the result's file)."""
 
     text: str
     until: float
@@ -237,7 +258,10 @@ class App:
                 self.surface = current
             return True
         if event.type == class_play.CLASS_EVENT:
-            class_play.on_event(self)
+            ended = class_play.on_event(self)  # the class timer may end the quarter
+            if ended is not None:
+                self.switch(self.go("report", ended))
+                return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return True
@@ -284,24 +308,35 @@ class App:
         self.frames += 1
         return target
 
+    def toast_boxes(self, surface: pygame.Surface) -> list[tuple[Toast, str, pygame.Rect]]:
+        """Where each toast goes and its text, broken to fit: at the top of the window, newest
+        first, under the title bar area, where no screen has its buttons."""
+        ink = widgets.Ink(surface)
+        w, _ = surface.get_size()
+        width = min(ink.px(760), w - ink.px(80))
+        inner = width - ink.px(40)
+        font = ink.font(20, 600)
+        y = ink.px(16)
+        out = []
+        for toast in reversed(self.toasts):
+            text = break_long_words(toast.text, lambda part: font.size(part)[0] <= inner)
+            height = ink.wrapped_height(text, inner, 20, 600) + ink.px(24)
+            rect = pygame.Rect(0, 0, width, height)
+            rect.midtop = (w // 2, y)
+            out.append((toast, text, rect))
+            y = rect.bottom + ink.px(10)
+        return out
+
     def _draw_toasts(self, surface: pygame.Surface) -> None:
         if not self.toasts:
             return
         ink = widgets.Ink(surface)
-        w, h = surface.get_size()
-        y = h - ink.px(24)
-        for toast in reversed(self.toasts):
-            width = min(ink.px(760), w - ink.px(80))
-            inner = width - ink.px(40)
-            height = ink.wrapped_height(toast.text, inner, 20, 600) + ink.px(24)
-            rect = pygame.Rect(0, 0, width, height)
-            rect.midbottom = (w // 2, y)
+        for toast, text, rect in self.toast_boxes(surface):
             color = theme.GOOD if toast.good else theme.BAD
             widgets.panel(
                 surface, rect, theme.PANEL_HI, radius=ink.px(12), border=color, width=ink.px(3)
             )
-            ink.wrapped(toast.text, rect.inflate(-ink.px(40), -ink.px(24)), 20, theme.TEXT, 600)
-            y = rect.top - ink.px(10)
+            ink.wrapped(text, rect.inflate(-ink.px(40), -ink.px(24)), 20, theme.TEXT, 600)
 
     def run(self) -> None:
         """Wait for events and redraw only when something changed."""

@@ -10,6 +10,7 @@ a turn. When the server cannot be reached the player may choose to play on witho
 from __future__ import annotations
 
 import math
+import time
 from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
@@ -28,6 +29,7 @@ CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from
 CLIENT_FACTORY: Any = None  # how the game talks to a class server (None: the HTTP client;
 # tests put a fake here). The network modules (httpx) load on first use, not at start-up.
 Block = Literal["paused", "lockstep"]
+TICK_MS = 1000
 
 
 def notify() -> None:
@@ -46,6 +48,7 @@ def link(app: Host) -> ClassLink:
             outbox, notify, lambda: app.lang, lambda *a, **kw: client_factory()(*a, **kw)
         )
         app.class_link = existing = made
+        _tick(False, force=True)  # a new app: no second ticks from an earlier one
     return existing
 
 
@@ -74,6 +77,7 @@ def attach(app: Host) -> None:
     current = joined(app)
     if current is not None or getattr(app, "class_link", None) is not None:
         link(app).attach(current)
+        _tick(counting(app))
 
 
 class OutboxSink:
@@ -97,13 +101,88 @@ class OutboxSink:
         link(self.app).queue(item)
 
 
-def on_event(app: Host) -> None:
-    """The link has news: refusals become messages; being online again ends "play on"."""
+def on_event(app: Host) -> int | None:
+    """The link has news (or the timer's second went by): refusals become messages; being
+    online again ends "play on"; the once-a-second tick runs only while a timer counts.
+    When the facilitator's timer ran out and they chose so, the player's quarter is ended as
+    it stands: the quarter ended (the app shows its report), else None."""
     current = link(app)
     if current.state.online:
         current.play_on = False
     for reason in current.take_refusals():
         app.toast(app.t("class.refused_item", reason=reason))
+    ended = _on_expiry(app)
+    _tick(counting(app))
+    return ended
+
+
+_rounds: dict[str, tuple[int, int]] = {}  # class code -> (timer round seen running, ended)
+
+
+def _on_expiry(app: Host) -> int | None:
+    """End the current quarter once per timer round that this game saw running and then run
+    out, when the facilitator chose "end_quarter" (never for a timer that was out already
+    when the game heard of it, nor for a quarter the class does not let it end)."""
+    info, current = link(app).state.info, joined(app)
+    left = seconds_left(app)
+    if info is None or current is None or left is None or info.state != "open":
+        return None
+    seen, done = _rounds.get(current.code, (0, 0))
+    if left > 0:
+        _rounds[current.code] = (info.timer_round, done)
+        return None
+    if info.on_expiry != "end_quarter" or seen != info.timer_round or done == seen:
+        return None
+    _rounds[current.code] = (seen, seen)
+    if blocked(app) is not None:
+        return None
+    unit = turn_label(app.session.game.scenario, app.lang).lower() if app.session else ""
+    turn = app.end_quarter()
+    if turn is not None:
+        app.toast(app.t("class.timer_ended", unit=unit))
+    return turn
+
+
+_ticking = False  # the pygame timer posting CLASS_EVENT every second is set (one per process)
+
+
+def _tick(on: bool, force: bool = False) -> None:
+    """Redraw once a second while the quarter timer counts down, and never otherwise."""
+    global _ticking
+    if on != _ticking or force:
+        pygame.time.set_timer(CLASS_EVENT, TICK_MS if on else 0)
+        _ticking = on
+
+
+def seconds_left(app: Host) -> float | None:
+    """The server's quarter timer now, counted down from when the game heard it (None: no
+    timer running, or no class)."""
+    class_link, session = getattr(app, "class_link", None), app.session
+    if joined(app) is None or class_link is None or class_link.state.online is False:
+        return None
+    if session is None or session.game.over:  # a finished game has no quarter left to time
+        return None
+    info = class_link.state.info
+    return None if info is None else info.left(time.monotonic())
+
+
+def counting(app: Host) -> bool:
+    """Whether the timer is running down right now (the window then redraws every second)."""
+    left = seconds_left(app)
+    info = link(app).state.info if left is not None else None
+    return info is not None and info.state == "open" and left is not None and left > 0
+
+
+def time_text(app: Host) -> str | None:
+    """The class timer in words with the server's seconds ("Timer kelas: 4:05 lagi"), or None
+    when no timer runs: the window never guesses at time on its own."""
+    left = seconds_left(app)
+    if left is None:
+        return None
+    if left <= 0:
+        return app.t("class.timer_up")
+    whole = math.ceil(left)
+    return app.t("class.timer_left", time=f"{whole // 60}:{whole % 60:02d}")
 
 
 def blocked(app: Host) -> Block | None:
@@ -158,27 +237,36 @@ def _next_closed(app: Host) -> int | None:
 
 
 def status(app: Host) -> tuple[str, theme.Color] | None:
-    """The banner's text and colour, or None."""
+    """The banner's text and colour, or None; the class timer's seconds come first, then
+    what the class says (paused, a quarter not open), so the seconds never break a line."""
     current, class_link = joined(app), getattr(app, "class_link", None)
     if current is None or class_link is None or app.session is None:
         return None
     state = class_link.state
-    word = turn_label(app.session.game.scenario, app.lang)
     if state.online is False:
         return app.t("class.offline"), theme.ACCENT
-    if state.info is not None and state.info.state == "paused":
-        return app.t("class.paused_banner"), theme.ACCENT
     if state.info is not None and state.info.state == "closed":
         return app.t("class.closed_banner"), theme.MUTED
+    said = _class_says(app)
+    timer = time_text(app)
+    if said is None:
+        return None if timer is None else (timer, theme.INFO)
+    text, color = said
+    return (text if timer is None else f"{timer} · {text}"), color
+
+
+def _class_says(app: Host) -> tuple[str, theme.Color] | None:
+    """What the class's state says to the player now (paused, a quarter not open yet)."""
+    assert app.session is not None
+    info = link(app).state.info
+    word = turn_label(app.session.game.scenario, app.lang)
+    if info is not None and info.state == "paused":
+        return app.t("class.paused_banner"), theme.ACCENT
     if blocked(app) == "lockstep":
         return app.t("class.this_not_open", label=word, n=app.session.game.turn), theme.INFO
     upcoming = _next_closed(app)
     if upcoming is not None and getattr(app.screen, "name", "") == "turn":
         return app.t("class.next_not_open", label=word, n=upcoming), theme.INFO
-    left = state.info.seconds_left if state.info is not None else None
-    if left is not None and state.info is not None and state.info.state == "open":
-        minutes = max(1, math.ceil(left / 60))
-        return app.t("class.time_left", n=minutes, unit=word.lower()), theme.INFO
     return None
 
 

@@ -13,6 +13,7 @@ import pygame
 
 from game.engine import Game
 from game.i18n import tr
+from game.results.requirement_words import say_held_below
 from game.scenario import VALUES, localize
 from game.ui import facts, screen_charts, scroll, theme, widgets
 from game.ui.widgets import Ink
@@ -51,6 +52,17 @@ def passive_text(score: float, passive: float, lang: str) -> str:
     )
 
 
+def verdict_text(game: Game, passive: float, lang: str) -> str:
+    """Under the grade: why the score was held below a grade (when it was), then the passive
+    player's score."""
+    out = game.outcome
+    assert out is not None
+    text = passive_text(out.score, passive, lang)
+    if out.held_below is None:
+        return text
+    return f"{say_held_below(out.held_below, game.scenario, lang)} {text}"
+
+
 def card_layout(ink: Ink, game: Game, card: pygame.Rect, passive: float, lang: str) -> CardLayout:
     """Where each part of the score card goes, from the height its text needs."""
     s = game.scenario
@@ -61,7 +73,7 @@ def card_layout(ink: Ink, game: Game, card: pygame.Rect, passive: float, lang: s
     grade_y = y
     if out.grade is not None:
         y += ink.px(36)
-    text = passive_text(out.score, passive, lang)
+    text = verdict_text(game, passive, lang)
     passive_rect = pygame.Rect(x, y, width, ink.wrapped_height(text, width, 16, 600))
     y = passive_rect.bottom + ink.px(12)
     title_rect, view = None, None
@@ -102,7 +114,7 @@ def score_card(
         )
     diff = out.score - passive
     color = theme.GOOD if diff >= 0 else theme.BAD
-    ink.wrapped(passive_text(out.score, passive, lang), lay.passive, 16, color, 600)
+    ink.wrapped(verdict_text(game, passive, lang), lay.passive, 16, color, 600)
     if lay.title is not None and out.ending is not None:
         ending = next(e for e in s.endings if e.id == out.ending)
         assert ending.title is not None

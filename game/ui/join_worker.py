@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -125,6 +125,32 @@ def scenario_path(data_dir: Path, code: str, sha256: str) -> Path:
     return data_dir / "classes" / code / f"{sha256}.toml"
 
 
+def live_class(
+    address: str, code: str, language: str, make_client: Any = ClassClient
+) -> str | None:
+    """The code of the live (not closed) class ``code`` at ``address``, as the server spells
+    it; None when there is none or the server does not answer (network: a background thread)."""
+    try:
+        base, _ = parse_address(address)
+    except JoinFailed:
+        return None
+    if not CODE.match(code.strip()):
+        return None
+    try:
+        client = make_client(base, code.strip(), language=language, timeout=2.0)
+    except Exception:
+        return None
+    try:
+        info: ClassInfo = client.info()
+    except Exception:  # unreachable, refused or unreadable: no class to offer
+        return None
+    finally:
+        close = getattr(client, "close", None)
+        if callable(close):
+            close()
+    return info.code if info.state != "closed" else None
+
+
 def join_class(
     form: JoinForm, data_dir: Path, language: str, make_client: Any = ClassClient
 ) -> Joined:
@@ -143,6 +169,10 @@ def _join(client: Any, form: JoinForm, data_dir: Path) -> Joined:
     where = form.base_url.split("://", 1)[-1]
     try:
         info: ClassInfo = client.info()
+        if info.code.casefold() == form.code.casefold():  # codes are case-insensitive: the
+            form = JoinForm(  # class's own spelling names its folder and labels the result
+                form.base_url, info.code, replace(form.player, cohort=info.code), form.members
+            )
         if info.state == "closed":
             raise JoinFailed("class.err.closed", "code", code=form.code)
         if not SHA256.match(info.scenario_sha256):  # it names a file here: nothing else passes

@@ -51,7 +51,10 @@ def test_debrief_of_a_class(tmp_path: Path) -> None:
     assert d.players == 8
     assert set(d.charts) >= {"scores", "paths", "policies", "values", "groups"}
     assert all(uri.startswith("data:image/png;base64,") for uri in d.charts.values())
-    assert d.top[0].score == max(r.score for r in d.top)
+    scores = [score for _rank, _player, _grade, score in d.ranking]
+    assert len(d.ranking) == 8 and scores == sorted(scores, reverse=True)  # everyone, ranked
+    en_grades = {str(g.name["en"]) for g in loaded.scenario.scoring.grades}  # type: ignore[index]
+    assert {grade for _r, _p, grade, _s in d.ranking} <= en_grades  # played in id, shown in en
     assert ["Baru 0", "Baru 1"] in d.duplicates
     assert d.questions and all("{" not in q for q in d.questions)
     assert any(ch.isdigit() for q in d.questions for ch in q)  # the class's numbers filled in

@@ -44,7 +44,7 @@ def test_participants_wait_for_the_next_quarter(lockstep_server: Server, tmp_pat
     server = lockstep_server
     info = ClassClient(server.url, server.code).info()
     assert info.lockstep and info.open_quarter == 1 and info.state == "open"
-    assert info.seconds_left is not None and 0 < info.seconds_left <= 300
+    assert info.seconds_left is None  # the timer waits for the facilitator (issue 21)
     assert info.may_finish(1) and not info.may_finish(2)
     done: list[Participation] = []
 

@@ -13,6 +13,7 @@ from game.engine import BOTS, Adopt, Cancel, Game, play_bot
 from game.engine.scoring import BELOW, Outcome, ScoreCode
 from game.i18n import say
 from game.results.record import record_from_game
+from game.results.requirement_words import say_held_below
 from game.results.store import open_store
 from game.scenario import LoadedScenario, load_scenario, localize
 from tests.engine.carry_scenario import CARRY
@@ -146,3 +147,17 @@ def test_the_results_leaderboard_never_puts_a_lower_grade_above_a_higher(tmp_pat
     order = [names.index(row.grade) if row.grade else len(names) for row in board]
     assert len(board) == len(records) and order == sorted(order)
     assert len(set(order)) >= 2  # more than one grade on the board
+
+
+def test_the_debrief_says_the_held_below_condition_in_words() -> None:
+    outcome = _play([(1, "adopt", "grant"), (1, "adopt", "prog")])
+    assert outcome.held_below is not None
+    s = LOADED.scenario
+    label = {
+        lang: localize(s.metrics["morale"].label, lang, s.default_language) for lang in ("id", "en")
+    }
+    for lang in ("id", "en"):
+        said = say_held_below(outcome.held_below, s, lang)
+        assert ">=" not in said, said
+        at_least = {"id": "minimal 49", "en": "at least 49"}[lang]
+        assert f"{label[lang].lower()} {at_least}" in said.lower(), said

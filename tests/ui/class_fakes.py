@@ -61,7 +61,7 @@ class FakeClient:
     def _reach(self) -> FakeClass:
         if not self.server.up:
             raise ClassUnreachable(self.base_url)
-        if self.code != self.server.code:
+        if self.code.casefold() != self.server.code.casefold():  # codes: any case
             raise ClassRefused(404, "class.api.no_class", "Tidak ada kelas", "There is no class")
         with self.server.lock:
             self.server.received += 1

@@ -4,6 +4,7 @@ server stopped mid-game, the game plays on, server restarted, everything arrives
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from game.ui.screens.class_wait import ClassWaitScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
+from tests.classlink.test_live_link import Counting
 from tests.classroom.server import Server, free_port, start_server
 from tests.ui.class_fakes import settle
 from tests.ui.driving import SIZE, key, make_options
@@ -30,8 +32,7 @@ from tests.ui.players import fill, play_to
 
 @pytest.fixture(autouse=True)
 def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(class_link, "POLL_WAITING", 0.2)
-    monkeypatch.setattr(class_link, "POLL_PLAYING", 1.0)
+    monkeypatch.setattr(class_link, "POLL_UNHEARD", 0.2)
     monkeypatch.setattr(class_link, "RETRY", 0.2)
 
 
@@ -135,3 +136,66 @@ def test_the_joining_game_plays_the_form_the_class_chose(tmp_path: Path, capp: A
         assert [i.record.quarters for i in store.results([server.code])] == [4]
     finally:
         store.close()
+
+
+def end_enabled(app: App) -> bool:
+    screen = app.screen
+    assert isinstance(screen, TurnScreen)
+    return next(b for b in screen.buttons() if b.key == "end").enabled
+
+
+def test_pause_and_resume_reach_the_window_by_the_stream(
+    tmp_path: Path, capp: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End quarter is disabled by a pause and enabled again by the resume while the game asks
+    the server nothing: the news comes on the class's live stream, not the next poll."""
+    monkeypatch.setattr(class_play, "CLIENT_FACTORY", Counting)
+    server = start_server(str(tmp_path / "class.sqlite"), "PKA-DENGAR")
+    try:
+        join(capp, server, "Rina Jendela")
+        play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
+        settle(capp, lambda: capp.class_link.listening)
+        time.sleep(0.5)  # the fresh answer asked for on connecting has come
+        assert end_enabled(capp)
+        took = []
+        for action, enabled in (("pause", False), ("open", True), ("pause", False)):
+            polls = Counting.polls
+            began = time.monotonic()
+            assert server.control(action).status_code == 200
+            settle(capp, lambda e=enabled: end_enabled(capp) is e)  # type: ignore[misc]
+            took.append(time.monotonic() - began)
+            assert Counting.polls == polls, f"{action}: seen by polling, not by the stream"
+        print(f"\ncontrol -> window: worst {max(took) * 1000:.0f} ms (bound 2000 ms)")
+    finally:
+        server.stop()
+
+
+def server_left(server: Server) -> float | None:
+    reply = httpx.get(f"{server.url}/api/v1/classes/{server.code}", timeout=10).json()
+    left = reply["seconds_left"]
+    return None if left is None else float(left)
+
+
+def test_the_window_shows_the_servers_quarter_timer(tmp_path: Path, capp: App) -> None:
+    server = start_server(str(tmp_path / "timer.sqlite"), "PKA-WAKTU", "--minutes-per-quarter", "3")
+    try:
+        join(capp, server, "Dewi Waktu")
+        play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
+        settle(capp, lambda: capp.class_link.listening)
+        assert class_play.time_text(capp) is None and class_play.status(capp) is None
+        for action in ("timer_start", "timer_add"):
+            assert server.control(action).status_code == 200
+            settle(capp, lambda: agrees(capp, server))
+            capp.render()
+        assert class_play._ticking  # the banner's seconds are redrawn once a second
+        assert server.control("timer_stop").status_code == 200
+        settle(capp, lambda: class_play.time_text(capp) is None)
+        assert class_play.status(capp) is None and not class_play._ticking
+    finally:
+        server.stop()
+
+
+def agrees(app: App, server: Server) -> bool:
+    """The window's timer within 2 s of the server's."""
+    shown, left = class_play.seconds_left(app), server_left(server)
+    return shown is not None and left is not None and abs(shown - left) <= 2.0

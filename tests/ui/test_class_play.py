@@ -4,6 +4,7 @@ a paused class, and what a join form must refuse."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import pygame
 import pytest
 
 from game.classlink import link as class_link
+from game.classlink.client import ClassInfo
 from game.ui import class_play, facts, theme
 from game.ui.app import App
 from game.ui.join_worker import JoinFailed, check_form
@@ -22,9 +24,10 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.event_dialog import EventDialog
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
+from game.ui.screens.turn_report import TurnReportScreen
 from tests.files import EXAMPLE
 from tests.ui.class_fakes import FakeClass, settle
-from tests.ui.driving import SIZE, key, make_options
+from tests.ui.driving import SIZE, key, make_options, pump
 from tests.ui.players import fill, play_to
 
 ADDRESS = "192.168.1.10:8765"
@@ -35,8 +38,7 @@ ORIGINAL_INFO = FakeClass.info
 def server(monkeypatch: pytest.MonkeyPatch) -> FakeClass:
     fake = FakeClass(EXAMPLE.read_bytes())
     monkeypatch.setattr(class_play, "CLIENT_FACTORY", fake.client)
-    monkeypatch.setattr(class_link, "POLL_WAITING", 0.05)
-    monkeypatch.setattr(class_link, "POLL_PLAYING", 0.2)
+    monkeypatch.setattr(class_link, "POLL_UNHEARD", 0.05)  # the fake has no live stream
     monkeypatch.setattr(class_link, "RETRY", 0.05)
     return fake
 
@@ -281,13 +283,74 @@ def test_a_hostile_server_cannot_name_a_file_outside_the_class_folder(
     assert not (capp.data_dir / "classes" / "evil").exists() and capp.session is None
 
 
-def test_the_quarter_timer_shows_in_whole_minutes(capp: App, server: FakeClass) -> None:
+def shown_as(app: App, seconds: int) -> str:
+    return app.t("class.timer_left", time=f"{seconds // 60}:{seconds % 60:02d}")
+
+
+def test_the_quarter_timer_shows_the_servers_seconds_and_ticks_only_while_running(
+    capp: App, server: FakeClass
+) -> None:
     server.seconds_left = 125.0
     join(capp, server)
     play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
     settle(capp, lambda: class_play.status(capp) is not None)
-    word = facts.turn_label(capp.session.game.scenario, capp.lang) if capp.session else ""
-    assert class_play.status(capp) == (
-        capp.t("class.time_left", n=3, unit=word.lower()),
-        theme.INFO,
+    shown = class_play.status(capp)
+    assert shown is not None and shown[1] == theme.INFO
+    assert shown[0] in [shown_as(capp, s) for s in (125, 124, 123)]  # ±2 s of the server's
+    assert class_play._ticking  # a counting timer redraws the window once a second
+    server.state = "paused"
+    settle(capp, lambda: class_play.blocked(capp) == "paused")
+    kept = class_play.time_text(capp)
+    assert kept is not None and kept in (class_play.status(capp) or ("",))[0]
+    assert not class_play._ticking  # a paused timer keeps its seconds: nothing to redraw
+    server.state, server.seconds_left = "open", None  # the facilitator stopped the timer
+    settle(capp, lambda: class_play.blocked(capp) is None)
+    assert class_play.status(capp) is None and class_play.time_text(capp) is None
+    assert not class_play._ticking
+
+
+def test_without_a_running_timer_the_window_says_nothing_about_time(
+    capp: App, server: FakeClass
+) -> None:
+    server.lockstep, server.open_quarter = True, 1
+    join(capp, server)
+    play_to(capp, lambda: isinstance(capp.screen, ClassWaitScreen))
+    assert class_play.time_text(capp) is None
+    server.seconds_left = 61.0
+    settle(capp, lambda: class_play.time_text(capp) is not None)
+    assert class_play.time_text(capp) in [shown_as(capp, s) for s in (61, 60, 59)]
+    capp.render()  # the wait screen draws it (the banner is the screen's own there)
+    server.seconds_left = 0.0
+    settle(capp, lambda: class_play.time_text(capp) == capp.t("class.timer_up"))
+    assert not class_play._ticking
+
+
+def test_a_timer_that_runs_out_ends_the_quarter_when_the_facilitator_chose_so(
+    capp: App, server: FakeClass, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ends = time.monotonic() + 3.0
+
+    def timed(self: FakeClass) -> ClassInfo:
+        left = max(0.0, ends - time.monotonic())
+        return replace(
+            ORIGINAL_INFO(self), seconds_left=left, timer_round=1, on_expiry="end_quarter"
+        )
+
+    monkeypatch.setattr(FakeClass, "info", timed)
+    join(capp, server)
+    play_to(capp, lambda: isinstance(capp.screen, TurnScreen))
+    session = capp.session
+    assert session is not None and session.game.turn == 1
+    settle(capp, lambda: session.game.turn == 2, 20)  # nothing pressed: the timer ended it
+    assert isinstance(capp.screen, TurnReportScreen)
+    assert any(
+        t.text
+        == capp.t(
+            "class.timer_ended", unit=facts.turn_label(session.game.scenario, capp.lang).lower()
+        )
+        for t in capp.toasts
     )
+    settle(capp, lambda: 1 in [t for _, t in server.progress])
+    time.sleep(1.5)  # the same round never ends a second quarter
+    pump(capp)
+    assert session.game.turn == 2

@@ -31,7 +31,7 @@ class ClassJoinScreen(Screen):
     def shots(cls, stage: Stage) -> list[Shot]:
         return class_shots.join_shots(stage.app) if stage.name == "start" else []
 
-    def __init__(self, app: Host, player: Player | None = None) -> None:
+    def __init__(self, app: Host, player: Player | None = None, code: str = "") -> None:
         super().__init__(app)
         self.error: JoinFailed | None = None
         self.thread: threading.Thread | None = None
@@ -44,11 +44,14 @@ class ClassJoinScreen(Screen):
             LIMITS,
             {
                 "address": app.settings.class_address or "",
+                "code": code,
                 "name": start.name,
                 "nip": start.player_id or "",
             },
         )
         first = "name" if app.settings.class_address else "address"
+        if code and not start.name:
+            first = "name"
         self.form.entries[first].focus()
 
     # -- layout -------------------------------------------------------------------------

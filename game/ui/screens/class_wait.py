@@ -105,6 +105,11 @@ class ClassWaitScreen(Screen):
         )
         y = ink.px(122) + used + ink.px(16)
         y += ink.wrapped(body, pygame.Rect(x, y, width, ink.px(120)), 24, theme.MUTED)
+        timer = class_play.time_text(self.app)  # the server's seconds, only while it runs
+        if timer is not None:
+            y += ink.px(12) + ink.wrapped(
+                timer, pygame.Rect(x, y + ink.px(12), width, ink.px(40)), 24, theme.INFO, 700
+            )
         self._pips(ink, x, y + ink.px(40), s.turns, game.turn, paused)
         if self.offline():
             ink.wrapped(

@@ -1,4 +1,4 @@
-"""The title screen: language, continue a saved game, new game, leaderboard, quit."""
+"""The title screen: continue a saved game, new game, join a class, leaderboard, language, quit."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from game.ui import theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 
+TOP = 300  # where the buttons start (design pixels of the 1280x720 layout)
+
 
 class TitleScreen(Screen):
     """The first screen."""
@@ -27,12 +29,18 @@ class TitleScreen(Screen):
         return [Shot("01-title", lambda: stage.app.make("title"), (200, 420))]
 
     def buttons(self) -> list[Button]:
-        x, y = self.px(96), self.px(330)
-        bw, bh, gap = self.px(440), self.px(56), self.px(14)
+        x, y = self.px(96), self.px(TOP)
+        bw, bh, gap = self.px(440), self.px(50), self.px(12)
         has_save = self.app.save_path.is_file()
         keys = [
             ("continue", self.t("title.continue"), has_save, "C"),
             ("new", self.t("title.new"), True, "N"),
+            (
+                "join",
+                self.t("class.join_button_player"),
+                True,
+                "G" if self.app.lang == "id" else "J",
+            ),
             ("leaderboard", self.t("title.leaderboard"), True, "L"),
             ("language", self.t("title.language"), True, "B"),
             ("quit", self.t("title.quit"), True, "Esc"),
@@ -57,6 +65,8 @@ class TitleScreen(Screen):
             shortcut = {
                 pygame.K_c: "continue",
                 pygame.K_n: "new",
+                pygame.K_g: "join",
+                pygame.K_j: "join",
                 pygame.K_l: "leaderboard",
                 pygame.K_b: "language",
                 pygame.K_ESCAPE: "quit",
@@ -76,6 +86,8 @@ class TitleScreen(Screen):
             return self
         if key == "new":
             return self.go("player")
+        if key == "join":
+            return self.go("class_join")
         if key == "leaderboard":
             return self.go("leaderboard", self)
         if key == "continue":
@@ -98,13 +110,14 @@ class TitleScreen(Screen):
         ink.text("Agen Perubahan", (x, ink.px(118)), 72, theme.TEXT, 800)
         ink.wrapped(
             self.t("title.tagline"),
-            pygame.Rect(x, ink.px(222), ink.px(560), ink.px(90)),
-            22,
+            pygame.Rect(x, ink.px(216), ink.px(620), ink.px(TOP - 224)),
+            20,
             theme.MUTED,
         )
         self.draw_buttons(ink, 24)
         lang_label = self.t("title.language_now")
-        ink.text(lang_label, (x, ink.px(330) + 5 * ink.px(70) + ink.px(6)), 18, theme.FAINT)
+        below = self.buttons()[-1].rect.bottom
+        ink.text(lang_label, (x, below + ink.px(12)), 18, theme.FAINT)
         self._emblem(surface, ink, (w - ink.px(330), h // 2 + ink.px(20)), ink.px(190))
         if self.app.options.playtest:
             ink.text(

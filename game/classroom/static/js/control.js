@@ -31,6 +31,36 @@
     }).catch(function () { say(words.offline, true); });
   }
 
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-choose]"), function (r) {
+    r.addEventListener("change", function () { if (r.checked) act(r.dataset.choose); });
+  });
+
+  // The quarter timer: the seconds the server gives, counted down here between snapshots.
+  var clock = null;
+  function tick() {
+    var box = document.getElementById("timer-left");
+    if (!box) return;
+    if (!clock || !clock.running || clock.left === null) { box.textContent = words.timer_off; return; }
+    var left = clock.left - (clock.counting ? (Date.now() - clock.at) / 1000 : 0);
+    left = Math.max(0, Math.round(left));
+    var m = Math.floor(left / 60), sec = left % 60;
+    box.textContent = left > 0 ? m + ":" + (sec < 10 ? "0" : "") + sec : words.timer_up;
+    box.classList.toggle("low", left < 60);
+  }
+  setInterval(tick, 500);
+  function timer(data) {
+    var t = data.timer;
+    if (!t || !document.getElementById("timer-card")) return;
+    clock = { left: t.left, running: t.running, counting: data.state === "open", at: Date.now() };
+    tick();
+    var closed = data.state === "closed";
+    document.getElementById("act-timer-start").disabled = closed;
+    document.getElementById("act-timer-add").disabled = closed || !t.running;
+    document.getElementById("act-timer-stop").disabled = closed || !t.running;
+    document.getElementById("expiry-" + t.on_expiry).checked = true;
+    document.getElementById("expiry-now").textContent = words["done_expiry_" + t.on_expiry];
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll("button[data-action]"), function (b) {
     b.addEventListener("click", function () {
       if (b.dataset.confirm && !window.confirm(b.dataset.confirm)) return;
@@ -70,6 +100,7 @@
       body.appendChild(tr);
     });
     document.getElementById("n-seats").textContent = data.seats.length;
+    timer(data);
   }
 
   var source = new EventSource("/api/v1/classes/" + encodeURIComponent(code) + "/live?lang=" + lang);

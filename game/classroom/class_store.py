@@ -26,7 +26,7 @@ from game.classroom.refusal import NotAllowed, NotFound
 from game.classroom.rooms import Room, room_of, token_hash
 from game.classroom.scenario_cache import ScenarioCache
 from game.classroom.seat_store import SeatStore
-from game.classroom.words import ServeText
+from game.classroom.serve_text import ServeText
 from game.errors import ResultError
 from game.i18n import english_first
 from game.results.store import ResultStore

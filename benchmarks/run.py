@@ -27,6 +27,7 @@ KEYS = {
         "class_control_to_player_ms",
         "class_participants_ok",
     ],
+    "web": ["web_action_ms", "web_first_load_kb", "web_players_ok"],
 }
 
 

@@ -35,6 +35,7 @@ WORDS = [
     "control",
     "join_title",
     "join_how",
+    "scan_to_play",
     "class_code",
     "joined",
     "finished",
@@ -263,7 +264,7 @@ def _qr_svg(text: str) -> Response:
 @router.get("/class/{code}/qr.svg")
 def qr(code: str, request: Request) -> Response:
     room = _classes(request).room(code)
-    return _qr_svg(f"{room.join_url}/class/{room.code}")
+    return _qr_svg(f"{room.join_url}/p/{room.code}")  # the game in the browser
 
 
 @router.get("/class/{code}/debrief-qr.svg")

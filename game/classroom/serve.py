@@ -27,12 +27,19 @@ CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 def lan_address() -> str:
-    """This machine's address on the local network (127.0.0.1 when it has none)."""
+    """This machine's address on the local network (127.0.0.1 when it has none).
+
+    The interface of the default route first; without one (a laptop sharing its own hotspot,
+    with no internet) the first address the machine's name has that is not a loopback."""
     with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.connect(("10.255.255.255", 1))  # no packet is sent; this only picks the interface
         address = str(s.getsockname()[0])
         if not address.startswith("0."):
             return address
+    with contextlib.suppress(OSError):
+        for address in socket.gethostbyname_ex(socket.gethostname())[2]:
+            if not address.startswith(("127.", "0.", "169.254.")):
+                return address
     return "127.0.0.1"
 
 
@@ -77,9 +84,11 @@ def prepare(
     quarters: int | None = None,
     predict_first: int | None = None,
     take_over: bool = False,
+    alongside: bool = False,
 ) -> Served:
     """Create (or take up again) the class in the store; raise ResultError with one line,
-    also when another live server serves the class (unless ``take_over``)."""
+    also when another live server serves the class (unless ``take_over``, or ``alongside``:
+    one more process for the same class on purpose, e.g. behind a load balancer)."""
     if not CODE_PATTERN.match(code):
         raise ResultError(f"class code '{code:.80}': {english_first(ServeText.CODE_SHAPE)}")
     if minutes_per_quarter is not None and not 0 < minutes_per_quarter <= 240:
@@ -91,7 +100,7 @@ def prepare(
     me = tenancy.Server.here(join_url)
     try:
         code = next((c for c in classes.codes() if c.casefold() == code.casefold()), code)
-        before = _hold(classes, code, me, take_over)
+        before = _hold(classes, code, None if alongside else me, take_over)
         token = classes.create(
             loaded,
             code,
@@ -123,15 +132,17 @@ def prepare(
         control_token=token,
         form=form,
         resumed=resumed,
-        server=me,
+        server=None if alongside else me,
     )
 
 
-def _hold(classes: ClassStore, code: str, me: tenancy.Server, take_over: bool) -> bool:
-    """Hold the class for this process (ResultError naming the live server that holds it);
-    keep the facilitator token of an earlier start valid. Whether the class existed."""
+def _hold(classes: ClassStore, code: str, me: tenancy.Server | None, take_over: bool) -> bool:
+    """Hold the class for this process (ResultError naming the live server that holds it;
+    ``me`` None: serve alongside, holding nothing); keep the facilitator token of an earlier
+    start valid. Whether the class existed."""
     store = classes.store
-    other = tenancy.claim(store, code, me, take_over=take_over)
+    tenancy.ensure(store)
+    other = None if me is None else tenancy.claim(store, code, me, take_over=take_over)
     if other is not None:
         raise ResultError(
             english_first(

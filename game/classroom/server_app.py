@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -39,6 +40,7 @@ from game.classroom.refusal import (
     TooLarge,
     pick_language,
 )
+from game.classroom.web import routes as web_routes
 from game.errors import ResultError
 from game.results.store import open_store
 
@@ -88,6 +90,7 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     )
     app.state.classes = classes
     app.state.feed = feed
+    app.state.http_status = http_status  # the play pages show a refusal as a page
 
     @app.exception_handler(Refusal)
     async def refused(request: Request, exc: Refusal) -> Response:
@@ -111,10 +114,12 @@ def create_app(db: str | None = None, classes: ClassStore | None = None) -> Fast
     app.state.debriefs = {}
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(web_routes.router)  # the game in the browser (/p/CODE)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=MAX_BODY, status=STATUS[TooLarge])
     app.add_middleware(CodeCase, codes=classes.codes)  # a class code in any case
+    app.add_middleware(GZipMiddleware, minimum_size=500)  # phones on a busy class Wi-Fi
     return app
 
 

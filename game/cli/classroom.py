@@ -54,6 +54,14 @@ def serve(
         bool,
         typer.Option("--take-over", help="Serve the class even if another live server serves it"),
     ] = False,
+    alongside: Annotated[
+        bool,
+        typer.Option(
+            "--alongside",
+            help="One more server for a class another live server serves (same database, "
+            "e.g. behind a load balancer)",
+        ),
+    ] = False,
     predict: Annotated[
         str | None,
         typer.Option(
@@ -100,6 +108,7 @@ def serve(
             quarters=quarters,
             predict_first=first,
             take_over=take_over,
+            alongside=alongside,
         )
     except AgenError as exc:
         raise fail(f"agen class serve: {exc}") from None
@@ -136,7 +145,7 @@ def _announce(join_url: str, code: str, projector: str, control: str) -> None:
     width = max(map(len, labels))
     for label, value in zip(labels, (join_url, code)):
         typer.echo(f"{label:<{width}} : {value}")
-    segno.make(f"{join_url}/class/{code}", error="m").terminal(out=sys.stdout, compact=True)
+    segno.make(f"{join_url}/p/{code}", error="m").terminal(out=sys.stdout, compact=True)
     typer.echo(f"{both('class.cli.next')}:")
     typer.echo(f"  1. {both('class.cli.next_projector')} ({both(CliText.PROJECTOR_PAGE)}):")
     typer.echo(f"     {projector}")

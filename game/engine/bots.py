@@ -203,3 +203,11 @@ def play_bot(
         if turn_done is not None:
             turn_done()
     return game
+
+
+def passive_score(game: Game) -> float:
+    """The score of doing nothing on ``game``'s scenario, form and seed (no policy, every
+    event its default answer): what a debrief compares the player's score with."""
+    idle = play_bot(Game(game.compiled, game.seed), BOTS["passive"], game.seed)
+    assert idle.outcome is not None
+    return idle.outcome.score

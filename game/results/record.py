@@ -32,23 +32,25 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
 
 
 class Origin(BaseModel):
-    """How a result was made: in the game window, or by ``agen simulate`` with a bot or a plan."""
+    """How a result was made: in the game window, in a browser seat of a live class (played
+    on the class server), or by ``agen simulate`` with a bot or a plan."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    tool: Literal["game", "simulate"] = "game"
+    tool: Literal["game", "browser", "simulate"] = "game"
     bot: str | None = Field(None, max_length=100)
     plan: str | None = Field(None, max_length=300)
 
     @property
     def is_bot(self) -> bool:
         """Whether no person made the decisions (a bot or a plan file played them)."""
-        return self.tool != "game"
+        return self.tool == "simulate"
 
     def label(self) -> str:
-        """``game``, ``simulate:BOT`` or ``simulate:plan:FILE`` (as stored and exported)."""
-        if self.tool == "game":
-            return "game"
+        """``game``, ``browser``, ``simulate:BOT`` or ``simulate:plan:FILE`` (as stored and
+        exported)."""
+        if self.tool != "simulate":
+            return self.tool
         if self.plan is not None:
             return f"simulate:plan:{self.plan}"
         return f"simulate:{self.bot}" if self.bot is not None else "simulate"

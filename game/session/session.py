@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.engine import BOTS, Action, Adopt, Decision, Game, play_bot, replay
+from game.engine import Action, Adopt, Decision, Game, replay
+from game.engine.bots import passive_score
 from game.engine.prediction import Prediction
 from game.errors import AgenError, Codes, Message, ScenarioError
 from game.nesting import too_deep_line
@@ -84,6 +85,7 @@ class Session:
     sink: ClassSink | None = field(default=None, repr=False, compare=False)
     result_folders: tuple[Path, ...] = ()
     finished: bool = False  # the result has been kept (finish() ran to its end)
+    origin: Origin = field(default_factory=Origin)  # "game"; a browser seat: "browser"
 
     def __post_init__(self) -> None:
         self.game = Game(self.compiled, self.seed)
@@ -269,9 +271,7 @@ class Session:
 
     def passive_score(self) -> float:
         """The score of doing nothing on the same seed."""
-        bot = play_bot(Game(self.compiled, self.seed), BOTS["passive"], self.seed)
-        assert bot.outcome is not None
-        return bot.outcome.score
+        return passive_score(Game(self.compiled, self.seed))
 
     def record(self) -> ResultRecord:
         """The finished game's result record (AgenError or ValueError when it cannot be made)."""
@@ -283,7 +283,7 @@ class Session:
             cohort=self.player.cohort,
             language=self.language,
             started=datetime.fromisoformat(self.started),
-            origin=Origin(tool="game"),
+            origin=self.origin,
             predictions=tuple(self.predictions),
         )
 

@@ -136,7 +136,7 @@ def test_projector_updates_live_without_reload(
     d.get(f"{server.url}/class/{server.code}/debrief?lang=id&token={server.token}")
     _size(d, 1280, 720)
     body = d.find_element(By.TAG_NAME, "body").text.lower()
-    assert "debrief kelas" in body and "pertanyaan debrief" in body
+    assert "debrief kelas" in body and "pertanyaan diskusi" in body
     assert "refleksi kelas" in body  # the class's predictions and principle groups
     assert d.find_element(By.ID, "download")
     height = d.execute_script("return document.body.scrollHeight")

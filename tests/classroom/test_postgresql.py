@@ -61,7 +61,7 @@ def _wait_for(
 def two_servers(pg_url: str) -> Iterator[tuple[Server, Server]]:
     code = f"PG-{secrets.token_hex(3)}"
     first = start_server(pg_url, code, "--allow-bots", "--workers", "2")
-    second = start_server(pg_url, code, "--allow-bots")
+    second = start_server(pg_url, code, "--allow-bots", "--alongside")
     yield first, second
     first.stop()
     second.stop()
@@ -102,7 +102,7 @@ def test_the_rate_limit_is_shared_by_every_process(
     monkeypatch.setenv("AGEN_CLASS_RATE", "3/3600")  # 3 requests per seat per hour
     code = f"PG-RATE-{secrets.token_hex(3)}"
     first = start_server(pg_url, code, "--workers", "2")
-    second = start_server(pg_url, code)
+    second = start_server(pg_url, code, "--alongside")
     try:
         seat = httpx.post(
             f"{first.url}/api/v1/classes/{code}/seats", json={"player": "Joko Cepat"}, timeout=10

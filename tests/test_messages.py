@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.errors import Codes, Message, Problem, words
 from game.i18n import say
 from game.scenario.codes import LoadCode
-from game.ui.class_join import JoinFailed
+from game.ui.join_worker import JoinFailed
 
 
 class _Sample(Codes):

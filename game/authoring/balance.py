@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from game.authoring.authoring_text import AuthoringText
 from game.authoring.batch import Allocation, Task, allocate, plan_tasks, run_tasks
 from game.authoring.harshness import harshness
 from game.authoring.runs import FAVOUR, Row
 from game.authoring.search import Found
-from game.authoring.words import AuthoringText
 from game.engine.actions import Adopt, Cancel, Choose, Decision
 from game.engine.bots import BOTS
 from game.errors import Message
 from game.i18n import english_first
 from game.scenario.loader import LoadedScenario
-from game.scenario.reflection import is_short
+from game.scenario.reflection_keys import is_short
 from game.scenario.text import localize
 
 DOMINANT_SHARE = 0.9

@@ -16,8 +16,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from game.authoring.render import bot_label
-from game.authoring.words import AuthoringText as T
+from game.authoring.authoring_text import AuthoringText as T
+from game.authoring.balance_render import bot_label
 from game.i18n import both
 
 Report = dict[str, Any]

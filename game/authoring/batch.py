@@ -14,9 +14,9 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from game.authoring.authoring_text import AuthoringText
 from game.authoring.runs import FAVOUR, Row, play_row
 from game.authoring.search import Found, search
-from game.authoring.words import AuthoringText
 from game.engine.bots import BOTS
 from game.errors import AgenError
 from game.i18n import english_first

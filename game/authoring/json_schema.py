@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.authoring.words import AuthoringText
+from game.authoring.authoring_text import AuthoringText
 from game.i18n import both, english_first
-from game.scenario.format_model import CATEGORIES, NAME_RE, VALUES, Scenario
+from game.scenario.format_model import NAME_RE, Scenario
 from game.scenario.functions import FUNCTIONS
+from game.scenario.vocabulary import CATEGORIES, VALUES
 
 SCHEMA_ID = "https://agen-perubahan.id/schema/scenario-1.json"
 

@@ -32,7 +32,7 @@ from game.engine import BOTS, Game, play_bot, play_plan
 from game.i18n import tr
 from game.results.record import Origin, ResultRecord, record_from_game, write_result
 from game.scenario import LoadedScenario, load_plan, load_scenario
-from game.scenario.reflection import with_turns
+from game.scenario.reflection_keys import with_turns
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from game.classroom import checks
+from game.classroom import replay_checks
 from game.classroom.api_text import ApiText
 from game.classroom.class_store import ClassStore
 from game.classroom.live import Feed
@@ -112,7 +112,7 @@ def join(code: str, body: JoinIn, request: Request, authorization: Auth = None) 
     room = classes.room(code)
     resume = _bearer(authorization)
     names = [body.player, body.player_id or "", *body.members]
-    if any(checks.has_control(n) for n in names):
+    if any(replay_checks.has_control(n) for n in names):
         raise Invalid(ApiText.BAD_NAME)
     player = " ".join(body.player.split())
     if not player:
@@ -150,8 +150,10 @@ async def progress(
     # hand-offs of the interpreter lock (measured: 175 -> 280 results/s over HTTP).
     classes = _classes(request)
     room, seat = classes.seat_in(code, _bearer(authorization), count=True)
-    checks.playable(room, body.turn)
-    decisions = checks.check_progress(classes.compiled(room), room.seed, body.turn, body.decisions)
+    replay_checks.playable(room, body.turn)
+    decisions = replay_checks.check_progress(
+        classes.compiled(room), room.seed, body.turn, body.decisions
+    )
     new = classes.save_progress(seat, body.turn, decisions)
     lang = _lang(request, room)
     return _answer(201, ApiText.STORED, lang) if new else _answer(409, ApiText.ALREADY, lang)
@@ -163,14 +165,14 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
     room, seat = classes.seat_in(code, token, rate=True)
     lang = pick_language(accept, room.language)
     try:
-        record = checks.read_result(data)
+        record = replay_checks.read_result(data)
         key = record.key()
         if seat.result_key is not None and seat.result_key == key:
             with suppress(Refusal):  # the answer stays "already stored"
                 classes.count_request(seat.id)
             return _answer(409, ApiText.ALREADY, lang)
-        checks.playable(room, record.turns_played)
-        checks.check_result(room, seat, record, classes.loaded(room))
+        replay_checks.playable(room, record.turns_played)
+        replay_checks.check_result(room, seat, record, classes.loaded(room))
     except Refusal:
         with suppress(Refusal):  # the refusal keeps its own reason
             classes.count_request(seat.id)

@@ -17,8 +17,8 @@ from game.classroom import change_feed
 from game.classroom import tables as T
 from game.classroom.rate_limit import RATE, RateLimit
 from game.errors import Message, ResultError
+from game.results.result_text import ResultText
 from game.results.store import ResultStore
-from game.results.words import ResultText
 
 _PG_LOCK = 7_301_956  # advisory lock held while creating the class tables
 

@@ -26,12 +26,12 @@ from game.classroom.refusal import NotAllowed, NotFound
 from game.classroom.rooms import Room, room_of, token_hash
 from game.classroom.scenario_cache import ScenarioCache
 from game.classroom.seat_store import SeatStore
-from game.classroom.words import ServeText
+from game.classroom.serve_text import ServeText
 from game.errors import ResultError
 from game.i18n import english_first
 from game.results.store import ResultStore
 from game.scenario import LoadedScenario
-from game.scenario.reflection import with_turns
+from game.scenario.reflection_keys import with_turns
 
 _ROOM = [c for c in T.rooms.c if c.name != "scenario_bytes"]  # all but the file
 

@@ -293,13 +293,15 @@ def debrief_page(
     if token:
         classes.check_control(code, token)
     chosen = _lang(lang, room)
-    from game.classroom import debrief  # matplotlib: imported on first use, not at start-up
+    from game.classroom import class_debrief  # matplotlib: imported on first use, not at start-up
 
-    cache: dict[tuple[str, str], tuple[int, debrief.ClassDebrief]] = request.app.state.debriefs
+    cache: dict[tuple[str, str], tuple[int, class_debrief.ClassDebrief]] = (
+        request.app.state.debriefs
+    )
     version = classes.last_change(code)
     found = cache.get((code, chosen))
     if found is None or found[0] != version:
-        found = (version, debrief.build(classes, code, chosen))
+        found = (version, class_debrief.build(classes, code, chosen))
         cache[(code, chosen)] = found
     keep = f"&token={token}" if token else ""
     return _render("debrief.html", d=found[1], token=token, **_common(classes, room, chosen, keep))

@@ -1,7 +1,7 @@
 """The class server's refusals as domain errors: what is wrong (a kind, below) and why (an
 :class:`~game.classroom.api_text.ApiText` code with its fields). The store and the checks
 raise them without knowing HTTP; the one table that gives each kind its HTTP status is
-``STATUS`` in :mod:`game.classroom.app`, applied by its exception handler.
+``STATUS`` in :mod:`game.classroom.server_app`, applied by its exception handler.
 
 The words come from the catalogs (``class.api.*`` keys), in the language the participant
 asked for (``Accept-Language``) and in both languages, so the client can show either.

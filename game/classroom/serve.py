@@ -16,8 +16,8 @@ from game.classroom import tables as T
 from game.classroom import tenancy
 from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
+from game.classroom.serve_text import ServeText
 from game.classroom.stopping import QuietStop
-from game.classroom.words import ServeText
 from game.errors import ResultError
 from game.i18n import both, english_first, tr
 from game.results.store import open_store, resolve_url
@@ -183,7 +183,7 @@ def _resumed(classes: ClassStore, code: str) -> str:
 
 def quiet_app_from_env() -> QuietStop:
     """One worker process's app, stopping without tracebacks (see stopping.py)."""
-    from game.classroom.app import app_from_env
+    from game.classroom.server_app import app_from_env
 
     return QuietStop(app_from_env())
 
@@ -240,7 +240,7 @@ def _uvicorn(served: Served, host: str, port: int, workers: int) -> None:
         "timeout_graceful_shutdown": 2,
     }
     if workers <= 1:
-        from game.classroom.app import create_app
+        from game.classroom.server_app import create_app
 
         uvicorn.run(QuietStop(create_app(served.db_url)), **common)  # type: ignore[arg-type]
         return

@@ -7,7 +7,6 @@ identical (the same seed makes copying easy; the facilitator should see it).
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from typing import Any
 from game.classroom.class_store import ClassStore
 from game.classroom.rooms import Room, SeatRow
 from game.i18n import english_plural
+from game.results.duplicates import path_text
 from game.scenario import Scenario, localize
 
 BOARD_ROWS = 500  # the whole class: the projector pages through a board longer than the screen
@@ -56,20 +56,19 @@ def grade_words(scenario: Scenario, lang: str) -> dict[str, str]:
     return out
 
 
-def duplicate_groups(seats: Sequence[SeatRow]) -> list[list[int]]:
-    """Groups (seat ids) of two or more seats whose decisions so far are identical.
+def alike_seats(seats: Sequence[SeatRow]) -> list[list[int]]:
+    """Groups (seat ids) of two or more seats whose decisions so far are identical, for the
+    live board. Finished results are grouped by ``game.results.duplicates.duplicate_groups``;
+    both compare paths by the one canonical text, ``path_text``.
 
     Only seats that finished ``COPY_TURNS`` quarters and adopted or cancelled at least
     ``COPY_MOVES`` times count: shorter paths are alike without anyone having copied.
     """
-    # DUPLICATE-PATHS: engineer "robust" adds the shared detection in game/results/; switch
-    # this to it when it lands (it compares whole results; this also compares games in play).
     by_path: dict[str, list[int]] = {}
     for seat in seats:
         moves = sum("adopt" in d or "cancel" in d for d in seat.decisions)
         if seat.turn_done >= COPY_TURNS and moves >= COPY_MOVES:
-            key = json.dumps(seat.decisions, sort_keys=True)
-            by_path.setdefault(key, []).append(seat.id)
+            by_path.setdefault(path_text(seat.decisions), []).append(seat.id)
     return [ids for ids in by_path.values() if len(ids) > 1]
 
 
@@ -103,7 +102,7 @@ def snapshot(classes: ClassStore, code: str, lang: str) -> dict[str, Any]:
     dl = s.default_language
     seats = classes.seats(code)
     turns = classes.turns(room)
-    dup = duplicate_groups(seats)
+    dup = alike_seats(seats)
     flag = {sid: i + 1 for i, ids in enumerate(dup) for sid in ids}
     names = {p.id: localize(p.name, lang, dl) for p in s.policies}
     label = localize(s.turn_label, lang, dl)

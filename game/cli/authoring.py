@@ -104,8 +104,8 @@ def balance(
     from rich.console import Console
 
     from game.authoring.balance import best_goals, build_report
+    from game.authoring.balance_render import render
     from game.authoring.lint import games_found, lint_problems, static_found
-    from game.authoring.render import render
 
     loaded = played_as(_load(scenario_path(scenario, "balance")), quarters, "balance")
     err = Console(stderr=True)

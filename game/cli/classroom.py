@@ -73,7 +73,7 @@ def serve(
     from game.classroom.serve import port_free, prepare, run
     from game.cli.common import predict_first, scenario_path
     from game.scenario import load_scenario
-    from game.scenario.reflection import check_quarters, offered
+    from game.scenario.reflection_keys import check_quarters, offered
 
     try:
         first = predict_first(predict)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -49,41 +49,44 @@ def validate(
     check_files("validate", paths, lambda loaded: list(loaded.warnings), summary, lang)
 
 
+BotSeed = Annotated[
+    int | None,
+    typer.Option(
+        help="Seed of the bot's own choices (default: --seed); vary it to simulate different players of one class"
+    ),
+]
+SimLang = Annotated[
+    str | None,
+    typer.Option(
+        envvar="AGEN_LANG",
+        help="Language of the report and of the error lines: id | en (default: $AGEN_LANG)",
+    ),
+]
+SimSeed = Annotated[
+    int | None, typer.Option(help="Class seed for the events (default: the scenario's)")
+]
+SimScenario = Annotated[
+    Path | None, typer.Argument(help=english_first(CliText.HELP_SIMULATE_SCENARIO))
+]
+PlayerId = Annotated[str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")]
+Join = Annotated[str | None, typer.Option(help=english_first(CliText.HELP_JOIN))]
+JoinCode = Annotated[str | None, typer.Option(help=english_first(CliText.HELP_JOIN_CODE))]
+
+
 def simulate(
-    scenario: Annotated[
-        Path | None,
-        typer.Argument(help=english_first(CliText.HELP_SIMULATE_SCENARIO)),
-    ] = None,
+    scenario: SimScenario = None,
     bot: Annotated[str | None, typer.Option(help=english_first(CliText.HELP_BOT))] = None,
     plan: Annotated[Path | None, typer.Option(help="Plan file: plan = [ ... ]")] = None,
-    seed: Annotated[
-        int | None, typer.Option(help="Class seed for the events (default: the scenario's)")
-    ] = None,
-    bot_seed: Annotated[
-        int | None,
-        typer.Option(
-            help="Seed of the bot's own choices (default: --seed); vary it to simulate different players of one class"
-        ),
-    ] = None,
+    seed: SimSeed = None,
+    bot_seed: BotSeed = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     player: Annotated[str, typer.Option(help="Player name for --result-out")] = "Simulasi",
-    player_id: Annotated[
-        str | None, typer.Option(help="Player id (e.g. NIP) for --result-out")
-    ] = None,
+    player_id: PlayerId = None,
     cohort: Annotated[str, typer.Option(help="Class code for --result-out")] = "SIM",
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            envvar="AGEN_LANG",
-            help="Language of the report and of the error lines: id | en (default: $AGEN_LANG)",
-        ),
-    ] = None,
+    lang: SimLang = None,
     result_out: Annotated[Path | None, typer.Option(help="Write a result file here")] = None,
-    join: Annotated[
-        str | None,
-        typer.Option(help=english_first(CliText.HELP_JOIN)),
-    ] = None,
-    code: Annotated[str | None, typer.Option(help=english_first(CliText.HELP_JOIN_CODE))] = None,
+    join: Join = None,
+    code: JoinCode = None,
     quarters: Quarters = None,
 ) -> None:
     """Play without a window; print the metrics per turn, the main causes and the score.
@@ -91,30 +94,11 @@ def simulate(
     With --join URL --code CODE: a headless participant of a live class (the scenario and
     seed come from the server); it sends its decisions every quarter and its result at the end.
     """
-    from game.cli.progress import ProgressLine
-    from game.engine import BOTS, Game, play_bot, play_plan
-    from game.engine.game_report import game_report, render_text
-    from game.scenario import load_plan, load_scenario
-
-    if (bot is None) == (plan is None):
-        raise fail(
-            f"agen simulate: {both(CliText.BOT_OR_PLAN)}",
-            2,
-        )
-    if bot is not None and bot not in BOTS:
-        raise fail(f"agen simulate: {both(CliText.UNKNOWN_BOT, bot=bot, bots=', '.join(BOTS))}", 2)
-    if join is not None or code is not None:
-        if quarters is not None:
-            raise fail(f"agen simulate --join --quarters: {both('shortform.join_quarters')}", 2)
-        if scenario is not None or join is None or code is None:
-            raise fail(
-                f"agen simulate: {both(CliText.JOIN_WITHOUT_FILE)}",
-                2,
-            )
+    _check_simulate(bot, plan, join, code, quarters, scenario)
+    if join is not None and code is not None:
         _join_class(join, code, player, player_id, bot, plan, bot_seed, lang, result_out, as_json)
         return
-    if scenario is None:
-        raise fail(f"agen simulate: {both(CliText.GIVE_SCENARIO)}", 2)
+    assert scenario is not None
     known_language(lang, "simulate")
     if result_out is not None and not player.strip():
         raise fail(f"agen simulate: --player: {both(CliText.EMPTY_PLAYER)}", 2)
@@ -122,35 +106,17 @@ def simulate(
         raise fail(f"agen simulate: --seed: {both(CliText.SEED_TOO_LARGE)}", 2)
     scenario = scenario_path(scenario, "simulate")
     try:
-        loaded = load_scenario(scenario)
-        played = played_as(loaded, quarters, "simulate")
-        the_seed = seed if seed is not None else loaded.scenario.seed
-        if plan is not None:
-            steps = load_plan(plan, loaded.scenario)
-            game = play_plan(played.compiled, steps, the_seed)
-        else:
-            assert bot is not None
-            own = bot_seed if bot_seed is not None else the_seed
-            with ProgressLine() as line:  # a greedy game on a large scenario takes a while
-                turns = line.task("progress.turns", played.scenario.turns)
-                game = play_bot(Game(played.compiled, the_seed), BOTS[bot], own, turns)
-        language = lang or loaded.scenario.default_language
-        report = game_report(game, language)
-        if result_out is not None:
-            from game.results.record import Origin, record_from_game, write_result
-
-            origin = Origin(tool="simulate", bot=bot, plan=plan.name if plan is not None else None)
-            record = record_from_game(
-                game,
-                loaded,
-                player=player,
-                player_id=player_id,
-                cohort=cohort,
-                language=language,
-                origin=origin,
-            )
-            written = write_result(record, result_out)
-            typer.echo(both(CliText.RESULT_WRITTEN, path=str(written)), err=True)
+        report = _simulated(
+            scenario,
+            bot,
+            plan,
+            seed,
+            bot_seed,
+            quarters,
+            lang,
+            result_out,
+            (player, player_id, cohort),
+        )
     except ScenarioError as exc:
         raise fail("\n".join(say(p, lang or "en") for p in exc.problems)) from None
     except AgenError as exc:
@@ -159,7 +125,82 @@ def simulate(
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
+        from game.engine.game_report import render_text
+
         typer.echo(render_text(report))
+
+
+def _check_simulate(
+    bot: str | None,
+    plan: Path | None,
+    join: str | None,
+    code: str | None,
+    quarters: int | None,
+    scenario: Path | None,
+) -> None:
+    """Refuse (exit 2) a combination of options ``agen simulate`` cannot play."""
+    from game.engine import BOTS
+
+    if (bot is None) == (plan is None):
+        raise fail(f"agen simulate: {both(CliText.BOT_OR_PLAN)}", 2)
+    if bot is not None and bot not in BOTS:
+        raise fail(f"agen simulate: {both(CliText.UNKNOWN_BOT, bot=bot, bots=', '.join(BOTS))}", 2)
+    if join is not None or code is not None:
+        if quarters is not None:
+            raise fail(f"agen simulate --join --quarters: {both('shortform.join_quarters')}", 2)
+        if scenario is not None or join is None or code is None:
+            raise fail(f"agen simulate: {both(CliText.JOIN_WITHOUT_FILE)}", 2)
+    elif scenario is None:
+        raise fail(f"agen simulate: {both(CliText.GIVE_SCENARIO)}", 2)
+
+
+def _simulated(
+    scenario: Path,
+    bot: str | None,
+    plan: Path | None,
+    seed: int | None,
+    bot_seed: int | None,
+    quarters: int | None,
+    lang: str | None,
+    result_out: Path | None,
+    who: tuple[str, str | None, str],
+) -> dict[str, Any]:
+    """Play the game (a plan, or a bot with a progress line), write the result file when
+    asked, and return the report. Raises AgenError."""
+    from game.cli.progress import ProgressLine
+    from game.engine import BOTS, Game, play_bot, play_plan
+    from game.engine.game_report import game_report
+    from game.scenario import load_plan, load_scenario
+
+    loaded = load_scenario(scenario)
+    played = played_as(loaded, quarters, "simulate")
+    the_seed = seed if seed is not None else loaded.scenario.seed
+    if plan is not None:
+        game = play_plan(played.compiled, load_plan(plan, loaded.scenario), the_seed)
+    else:
+        assert bot is not None
+        own = bot_seed if bot_seed is not None else the_seed
+        with ProgressLine() as line:  # a greedy game on a large scenario takes a while
+            turns = line.task("progress.turns", played.scenario.turns)
+            game = play_bot(Game(played.compiled, the_seed), BOTS[bot], own, turns)
+    language = lang or loaded.scenario.default_language
+    if result_out is not None:
+        from game.results.record import Origin, record_from_game, write_result
+
+        player, player_id, cohort = who
+        origin = Origin(tool="simulate", bot=bot, plan=plan.name if plan is not None else None)
+        record = record_from_game(
+            game,
+            loaded,
+            player=player,
+            player_id=player_id,
+            cohort=cohort,
+            language=language,
+            origin=origin,
+        )
+        written = write_result(record, result_out)
+        typer.echo(both(CliText.RESULT_WRITTEN, path=str(written)), err=True)
+    return game_report(game, language)
 
 
 def _where(source: Path, exc: AgenError) -> str:

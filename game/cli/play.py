@@ -61,45 +61,18 @@ def run_game(
         from game.cli.common import scenario_path
 
         scenario = scenario_path(scenario, "play")  # a folder, no such file: one line, exit 1
-    if playtest and scenario is None:
-        typer.echo(f"agen play --playtest: {both(CliText.PLAYTEST_FILE)}", err=True)
-        raise typer.Exit(2)
-    if (plan is not None or start_turn is not None) and not playtest:
-        typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
-        raise typer.Exit(2)
+    _check_play_options(scenario, playtest, plan, start_turn)
     predict_first = _predict_first(predict)
     if scenario is not None and not playtest and quarters is None:
         _say_why_not_loaded(scenario)  # the window then shows the same lines
     if scenario is not None and quarters is not None:
-        from game.scenario import load_scenario
-        from game.scenario.reflection import check_quarters
-
-        try:
-            why_not = check_quarters(load_scenario(scenario).scenario, quarters)
-        except ScenarioError as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(1) from None
-        if why_not is not None:
-            typer.echo(f"agen play --quarters: {scenario}: {why_not}", err=True)
-            raise typer.Exit(1)
-    chosen_by_user = (
-        bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
-    )
+        _check_quarters(scenario, quarters)
     import pygame
 
     from game.ui.app import App
     from game.ui.options import Options
 
-    try:
-        pygame.display.init()
-        driver = pygame.display.get_driver()
-    except pygame.error:
-        driver = "offscreen"
-    if no_real_display(driver, chosen_by_user):
-        pygame.quit()
-        typer.echo(both(CliText.NO_DISPLAY), err=True)
-        raise typer.Exit(1)
-
+    _refuse_without_display()
     options = Options(
         scenario=scenario,
         results_dir=results_dir,
@@ -130,6 +103,52 @@ def run_game(
         raise typer.Exit(1) from None
     finally:
         pygame.quit()
+
+
+def _check_play_options(
+    scenario: Path | None, playtest: bool, plan: Path | None, start_turn: int | None
+) -> None:
+    """Refuse (exit 2) options that go only with --playtest, or --playtest without a file."""
+    if playtest and scenario is None:
+        typer.echo(f"agen play --playtest: {both(CliText.PLAYTEST_FILE)}", err=True)
+        raise typer.Exit(2)
+    if (plan is not None or start_turn is not None) and not playtest:
+        typer.echo("agen play: --plan and --start-turn need --playtest", err=True)
+        raise typer.Exit(2)
+
+
+def _check_quarters(scenario: Path, quarters: int) -> None:
+    """Refuse (exit 1) a short form the scenario does not offer, before any window opens."""
+    from game.errors import ScenarioError
+    from game.scenario import load_scenario
+    from game.scenario.reflection_keys import check_quarters
+
+    try:
+        why_not = check_quarters(load_scenario(scenario).scenario, quarters)
+    except ScenarioError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    if why_not is not None:
+        typer.echo(f"agen play --quarters: {scenario}: {why_not}", err=True)
+        raise typer.Exit(1)
+
+
+def _refuse_without_display() -> None:
+    """Exit 1 with one line when SDL fell back to a driver that shows nothing unasked."""
+    import pygame
+
+    chosen_by_user = (
+        bool(os.environ.get("SDL_VIDEODRIVER")) and os.environ.get(FALLBACK_DRIVER_FLAG) != "1"
+    )
+    try:
+        pygame.display.init()
+        driver = pygame.display.get_driver()
+    except pygame.error:
+        driver = "offscreen"
+    if no_real_display(driver, chosen_by_user):
+        pygame.quit()
+        typer.echo(both(CliText.NO_DISPLAY), err=True)
+        raise typer.Exit(1)
 
 
 def _say_why_not_loaded(scenario: Path) -> None:

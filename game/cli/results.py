@@ -1,5 +1,5 @@
 """``agen results ...``: the facilitator's tools (import, list, leaderboard, compare, export, report;
-``aksi`` lives in :mod:`game.cli.aksi`).
+``aksi`` lives in :mod:`game.cli.aksi_command`).
 
 Thin: parses options, calls :mod:`game.results`, prints rich tables with bilingual headers.
 Every failure is one line on stderr and exit 1.
@@ -7,7 +7,6 @@ Every failure is one line on stderr and exit 1.
 
 from __future__ import annotations
 
-import math
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,8 +16,10 @@ from rich.console import Console
 from rich.table import Table
 
 from game.cli.common import CliText, fail
+from game.cli.compare_tables import difference_table, number_cell, score_table
 from game.errors import AgenError
 from game.i18n import both, english_first
+from game.results.export import formats_help
 from game.results.verify import ScenarioLibrary
 from game.safe_text import terminal_text
 
@@ -46,10 +47,6 @@ ScenarioOpt = Annotated[str | None, typer.Option("--scenario", help="Scenario ID
 def _console() -> Console:
     # no markup and no :emoji: codes: names and class codes are printed as typed
     return Console(soft_wrap=False, width=180, markup=False, emoji=False, highlight=False)
-
-
-def _num(x: float | None, digits: int = 2) -> str:
-    return "-" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
 
 def _same(group: int | None) -> str:
@@ -148,7 +145,7 @@ def list_(cohort: Cohorts = None, scenario: ScenarioOpt = None, db: Db = None) -
             terminal_text(r.player),
             terminal_text(r.player_id or ""),
             f"{r.scenario_id}@{r.scenario_version}",
-            _num(r.score),
+            number_cell(r.score),
             r.grade or "-",
             str(len(r.goals)),
             r.ended.strftime("%Y-%m-%d %H:%M"),
@@ -208,7 +205,7 @@ def leaderboard(
             table.add_row(
                 str(row.rank),
                 terminal_text(row.player),
-                _num(row.score),
+                number_cell(row.score),
                 row.grade or "-",
                 str(row.goals),
                 _same(row.same_path),
@@ -229,7 +226,7 @@ def compare(
     db: Db = None,
 ) -> None:
     """Compare cohorts: n, mean, median, spread, 95% CI of the difference, effect size."""
-    from game.results.compare import compare_group, effect_words, group_results, key_metrics
+    from game.results.compare import compare_group, compared_metrics, group_results
     from game.results.store import open_store
 
     cohorts = list(dict.fromkeys(cohort))
@@ -252,70 +249,15 @@ def compare(
         raise fail(f"agen results compare: {both(CliText.COMPARE_NO_COMMON)}")
     library = ScenarioLibrary.of(scenarios)
     for group in groups:
-        measures = compare_group(group, cohorts, key_metrics(group, library, lang))
-        score = measures[0]
-        table = Table(title=both(CliText.SCORE_BY_CLASS, group=group.name))
-        for head in (
-            both(CliText.COL_CLASS),
-            "n",
-            both(CliText.COL_MEAN),
-            "Median",
-            both(CliText.COL_SD),
-            "Q1–Q3",
-            both(CliText.COL_IQR),
-            both(CliText.COL_RANGE),
-        ):
-            table.add_column(
-                head, justify="left" if head.startswith("Kelas") else "right", overflow="fold"
-            )
-        for c, s in score.summaries.items():
-            table.add_row(
-                terminal_text(c),
-                str(s.n),
-                _num(s.mean),
-                _num(s.median),
-                _num(s.sd),
-                f"{_num(s.q1)}–{_num(s.q3)}",
-                _num(s.iqr),
-                f"{_num(s.minimum)}–{_num(s.maximum)}",
-            )
-        console.print(table)
-        diff = Table(title=both(CliText.DIFFERENCE_FROM, first=first, group=group.name))
-        for head in (
-            both(CliText.COL_MEASURE),
-            both(CliText.COL_CLASS),
-            f"{both(CliText.COL_MEAN_OF)} {first}",
-            both(CliText.COL_MEAN_OF),
-            both(CliText.COL_DIFF),
-            both(CliText.COL_CI),
-            "d",
-            "g",
-            both(CliText.COL_EFFECT),
-        ):
-            diff.add_column(
-                head,
-                justify="left" if head.startswith(("Ukuran", "Kelas", "Efek")) else "right",
-                overflow="fold",
-            )
-        for m in measures:
-            for c, d in m.differences.items():
-                ci = "-" if d.low is None else f"{_num(d.low)}…{_num(d.high)}"
-                diff.add_row(
-                    m.label,
-                    terminal_text(c),
-                    _num(m.summaries[cohorts[0]].mean),
-                    _num(m.summaries[c].mean),
-                    _num(d.diff),
-                    ci,
-                    _num(d.cohen_d),
-                    _num(d.hedges_g),
-                    effect_words(d.hedges_g),
-                )
-        console.print(diff)
+        measures = compare_group(group, cohorts, compared_metrics(group, library, lang))
+        console.print(score_table(group.name, measures[0]))
+        console.print(difference_table(group.name, measures, cohorts))
         console.print(both(CliText.DIFFERENCE_NOTE, first=first))
 
 
-@results_app.command("export")
+@results_app.command(
+    "export", help=f"One row per player, per decision and per prediction ({formats_help()})."
+)
 def export(
     out: Annotated[Path, typer.Option("--out", help="Output file; its suffix names the format")],
     fmt: Annotated[
@@ -327,7 +269,7 @@ def export(
     db: Db = None,
     force: Annotated[bool, typer.Option("--force", help=english_first(CliText.HELP_FORCE))] = False,
 ) -> None:
-    """One row per player and one row per decision (CSV: a second *_decisions.csv; Excel: 2 sheets)."""
+    """The help is derived from the formats' table (game.results.export.WRITERS)."""
     from game.results.export import export as do_export
     from game.results.store import open_store
 
@@ -395,7 +337,7 @@ def _with_class_scenario(
 
 def register(app: typer.Typer) -> None:
     """Add ``agen results ...`` to the ``agen`` app."""
-    from game.cli.aksi import aksi
+    from game.cli.aksi_command import aksi
 
     results_app.command("aksi")(aksi)
     app.add_typer(results_app, name="results")

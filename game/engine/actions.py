@@ -62,6 +62,21 @@ class Refusal(Codes):
     NO_EVENT = "refused.no_event"
     CONDITION = "refused.condition"
 
+    @property
+    def reason(self) -> str:
+        """The short stable code a program reads (``ActionRefused.reason``): the catalog key's
+        last part, except where two texts share one reason."""
+        return _SHARED_REASON.get(self.value, self.value.removeprefix("refused."))
+
+
+# catalog key -> the reason it shares with another (the texts differ, the program's case not)
+_SHARED_REASON = {
+    Refusal.UNKNOWN_POLICY.value: "unknown",
+    Refusal.UNKNOWN_CHOICE.value: "unknown",
+    Refusal.CONDITION.value: "requires",
+    Refusal.ARREARS_OWED.value: "no_budget",
+}
+
 
 @dataclass(frozen=True)
 class Verdict:

@@ -157,16 +157,18 @@ def greedy(
                     best, best_score = ch.id, sc
         if best is not None:
             game.act(Choose(event_id, best))
+    current = rollout_score(game, horizon)
     while game.actions_left > 0:
-        current = rollout_score(game, horizon)
         gains: list[tuple[float, str]] = []
+        reached: dict[str, float] = {}  # the rollout's score after each adoption
         open_ = [p for p in game.compiled.policies if game.adopt_blocker(p.index) is None]
         if len(open_) > max_options:
             open_ = rng.sample(open_, max_options)
         for p in open_:
             probe = game.clone()
             probe.act(Adopt(p.id))
-            gain = rollout_score(probe, horizon) - current
+            reached[p.id] = rollout_score(probe, horizon)
+            gain = reached[p.id] - current
             if favour is not None and game.scenario.policies[p.index].category == favour:
                 gain += FAVOUR_BONUS
             if gain > 1e-9:
@@ -175,7 +177,9 @@ def greedy(
             return
         top = max(g for g, _ in gains)
         near = [pid for g, pid in gains if g >= top - max(NEAR_POINTS, NEAR_SHARE * top)]
-        game.act(Adopt(rng.choice(near)))
+        chosen = rng.choice(near)
+        game.act(Adopt(chosen))
+        current = reached[chosen]  # the same rollout from the same state: no need to replay
 
 
 def favouring(category: str) -> Bot:

@@ -4,11 +4,13 @@ that fire at a turn ("Chance is fair" and "Timing, exactly" in docs/format-refer
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from game.engine.state import State
 from game.scenario.compiled import Compiled
 
 
+@lru_cache(maxsize=1 << 16)  # look-ahead bots draw the same (seed, turn, event) again and again
 def draw(seed: int, turn: int, event_id: str) -> float:
     """A number in [0, 1) that depends on the seed, the turn and the event id alone."""
     digest = hashlib.blake2b(f"{seed}:{turn}:{event_id}".encode(), digest_size=8).digest()

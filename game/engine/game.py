@@ -151,11 +151,6 @@ class Game(Refusals):
 
     # -- reading ------------------------------------------------------------------------
 
-    @property
-    def lang_default(self) -> str:
-        """The scenario's default language."""
-        return self._compiled.scenario.default_language
-
     def value(self, name: str) -> float:
         """Current value of a metric or derived id."""
         return self._state.values[self._compiled.slot(name)]
@@ -252,7 +247,7 @@ class Game(Refusals):
         the endings are checked and the next turn's events drawn, or the game is scored.
         """
         if self.over:
-            raise refused("game_over", Refusal.GAME_OVER)
+            raise refused(Refusal.GAME_OVER)
         self._answer_by_default()
         end_of_turn(self._compiled, self._state, self.ledger)
         c = self._compiled

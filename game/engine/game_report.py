@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.debrief import questions_asked
+from game.engine.debrief_questions import questions_asked
 from game.engine.explain import cause_label, metric_label
 from game.engine.game import Game
 from game.engine.numbers import too_large, too_large_text
@@ -12,7 +12,7 @@ from game.engine.principles import culture_verdict, principle_uses
 from game.engine.scoring import score
 from game.engine.values import value_counts
 from game.errors import Message, words
-from game.scenario.reflection import is_short
+from game.scenario.reflection_keys import is_short
 from game.scenario.text import localize
 
 TOP_CAUSES = 3

@@ -22,7 +22,7 @@ from game.errors import Message, ResultError
 
 Direction = Literal["up", "down", "same"]
 DIRECTIONS: tuple[Direction, ...] = ("up", "down", "same")
-KEY_METRICS = 3
+MOVED_METRICS = 3
 NO_CHANGE_SHARE = 0.005  # of the metric's range
 PREDICT_ALL = 1_000_000  # a ``first`` setting meaning "every adoption" (--predict all)
 
@@ -108,7 +108,7 @@ def _range(game: Game, metric: str) -> float:
     return max(game.compiled.maximum[slot] - game.compiled.minimum[slot], 1e-9)
 
 
-def key_metrics(game: Game, policy: str, n: int = KEY_METRICS) -> list[str]:
+def moved_metrics(game: Game, policy: str, n: int = MOVED_METRICS) -> list[str]:
     """The visible metrics a policy's effects move most, relative to each metric's range,
     as its delta reads in the current state (budget left out: its card shows the cost)."""
     c, s = game.compiled, game.scenario

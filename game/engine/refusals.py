@@ -25,99 +25,97 @@ class Refusals:
         """The policy's name as the scenario gives it (a front end shows it in its language)."""
         return Localized.of(self._compiled.scenario.policies[policy.index].name)
 
-    def adopt_blocker(self, idx: int) -> str | None:
-        """Fast check (no messages): the reason code that blocks adopting policy ``idx``."""
+    def adopt_blocker(self, idx: int) -> Refusal | None:
+        """Fast check (no message built): the refusal code that blocks adopting policy ``idx``."""
         if self.over:
-            return "game_over"
+            return Refusal.GAME_OVER
         if self._state.adopted_at[idx]:
-            return "already_active"
+            return Refusal.ALREADY_ACTIVE
         if self._pending:
-            return "event_pending"
+            return Refusal.EVENT_PENDING
         p = self._compiled.policies[idx]
         v, h, ch = self._state.values, self._state.held, self._state.answers
         if p.available is not None and not p.available.fn(v, h, ch):
-            return "not_available"
+            return Refusal.NOT_AVAILABLE
         adopted = self._state.adopted_at
         for r in p.requires:
             if not adopted[r]:
-                return "requires"
+                return Refusal.REQUIRES
         for x in p.excludes:
             if adopted[x]:
-                return "excluded"
+                return Refusal.EXCLUDED
         if self.actions_left <= 0:
-            return "no_actions"
+            return Refusal.NO_ACTIONS
         b = self._compiled.budget
         if b is not None:
             cost = p.cost.fn(v, h, ch)
             if cost > 0 and v[b] - cost < self._compiled.minimum[b]:
-                return "no_budget"
+                return Refusal.NO_BUDGET
         return None
 
     def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self._compiled.policy_index.get(policy_id)
         if idx is None:
-            return refused("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
+            return refused(Refusal.UNKNOWN_POLICY, policy=policy_id)
         code = self.adopt_blocker(idx)
         if code is None:
             return None
         p = self._compiled.policies[idx]
-        if code == "requires":
+        if code is Refusal.REQUIRES:
             missing = [
                 self._compiled.policies[r] for r in p.requires if not self._state.adopted_at[r]
             ]
-            return refused(code, Refusal.REQUIRES, missing=tuple(self._name(m) for m in missing))
-        if code == "excluded":
+            return refused(code, missing=tuple(self._name(m) for m in missing))
+        if code is Refusal.EXCLUDED:
             clash = [self._compiled.policies[x] for x in p.excludes if self._state.adopted_at[x]]
-            return refused(code, Refusal.EXCLUDED, clash=tuple(self._name(m) for m in clash))
-        if code == "no_budget":
+            return refused(code, clash=tuple(self._name(m) for m in clash))
+        if code is Refusal.NO_BUDGET:
             return self._no_budget(
                 p.cost.fn(self._state.values, self._state.held, self._state.answers)
             )
-        return refused(code, Refusal(f"refused.{code}"), policy=self._name(p))
+        return refused(code, policy=self._name(p))
 
     def _no_budget(self, cost: float) -> ActionRefused:
         """Not enough budget; while arrears are owed, says so (later income pays them first)."""
         have = self._state.values[self._compiled.budget or 0]
         owed = self._state.values[self._compiled.arrears_slot]
         if owed > 0:
-            return refused("no_budget", Refusal.ARREARS_OWED, cost=cost, arrears=owed)
-        return refused("no_budget", Refusal.NO_BUDGET, cost=cost, budget=have)
+            return refused(Refusal.ARREARS_OWED, cost=cost, arrears=owed)
+        return refused(Refusal.NO_BUDGET, cost=cost, budget=have)
 
     def why_not_cancel(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be cancelled now, or None if it can."""
         if self.over:
-            return refused("game_over", Refusal.GAME_OVER)
+            return refused(Refusal.GAME_OVER)
         idx = self._compiled.policy_index.get(policy_id)
         if idx is None:
-            return refused("unknown", Refusal.UNKNOWN_POLICY, policy=policy_id)
+            return refused(Refusal.UNKNOWN_POLICY, policy=policy_id)
         if not self._state.adopted_at[idx]:
-            return refused(
-                "not_active", Refusal.NOT_ACTIVE, policy=self._name(self._compiled.policies[idx])
-            )
+            return refused(Refusal.NOT_ACTIVE, policy=self._name(self._compiled.policies[idx]))
         if self._pending:
-            return refused("event_pending", Refusal.EVENT_PENDING)
+            return refused(Refusal.EVENT_PENDING)
         if self.actions_left <= 0:
-            return refused("no_actions", Refusal.NO_ACTIONS)
+            return refused(Refusal.NO_ACTIONS)
         return None
 
     def why_not_choose(self, event_id: str, choice_id: str) -> ActionRefused | None:
         """The reason an event choice cannot be taken now, or None if it can."""
         if self.over:
-            return refused("game_over", Refusal.GAME_OVER)
+            return refused(Refusal.GAME_OVER)
         eidx = self._compiled.event_index.get(event_id)
         if eidx is None or eidx not in self._pending:
-            return refused("no_event", Refusal.NO_EVENT, event=event_id)
+            return refused(Refusal.NO_EVENT, event=event_id)
         ev = self._compiled.events[eidx]
         choice = next((x for x in ev.choices if x.id == choice_id), None)
         if choice is None:
-            return refused("unknown", Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
+            return refused(Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
         return self._choice_refusal(choice)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self._state.values, self._state.held, self._state.answers
         if choice.requires is not None and not choice.requires.fn(v, h, ch):
-            return refused("requires", Refusal.CONDITION, condition=str(choice.requires.source))
+            return refused(Refusal.CONDITION, condition=str(choice.requires.source))
         cost = choice.cost.fn(v, h, ch)
         if (
             cost > 0
@@ -148,6 +146,7 @@ class Refusals:
         return ev.choices[-1].id
 
 
-def refused(reason: str, code: Refusal, /, **fields: Value) -> ActionRefused:
-    """A refusal: its reason code (for bots and tests) and its message (for people)."""
-    return ActionRefused(reason, Message.of(code, **fields))
+def refused(code: Refusal, /, **fields: Value) -> ActionRefused:
+    """A refusal of one code: its reason (for bots and tests, ``code.reason``) and its message
+    (for people) both come from the code, one vocabulary."""
+    return ActionRefused(code.reason, Message.of(code, **fields))

@@ -43,7 +43,7 @@ from game.results import aksi_docx as D
 from game.results.aksi_content import dropped, indicators, kept
 from game.results.aksi_context import Context, bullets, terms
 from game.results.aksi_plan import chapter_one, chapter_two
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 from game.scenario import localize
 
 __all__ = ["Author", "build", "terms", "write_aksi"]

@@ -82,12 +82,6 @@ def values_profile(
     return {v: totals[v] / n for v in VALUES}
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Similarity of two sets (1 when both are empty)."""
-    union = a | b
-    return len(a & b) / len(union) if union else 1.0
-
-
 @dataclass(frozen=True)
 class PathGroup:
     """Players whose adopted-policy sets are alike, with their typical policies and outcome."""

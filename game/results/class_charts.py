@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from game.i18n import both
-from game.results.words import ReportText
+from game.results.result_text import ReportText
 
 TOP, BOTTOM, OTHERS, MEDIAN = "#1b7f3b", "#c0392b", "#b8bec6", "#1f3a93"
 BREACH = "#e67e22"  # values gone against (the optional `breaches` tags)

@@ -10,7 +10,9 @@ import html
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from game.errors import Message, ResultError
 from game.i18n import both, english_first, tr
@@ -27,9 +29,9 @@ from game.results.analysis import (
 )
 from game.results.duplicates import duplicate_groups
 from game.results.reflection_page import reflection_section
+from game.results.result_text import ReportText, ResultText
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary, verify_on
-from game.results.words import ReportText, ResultText
 from game.safe_text import terminal_text
 from game.scenario import VALUES, LoadedScenario, localize
 
@@ -104,96 +106,123 @@ def _charts(
     groups: list[PathGroup] | None = None,
     tick: Callable[[str], None] = lambda _kind: None,
 ) -> dict[str, str]:
-    s = loaded.scenario
-    dl = s.default_language
-    title = localize(s.title, lang, dl)
-    scores = [p.record.score for p in played]
-    grades = [(localize(g.name, lang, dl), g.min) for g in s.scoring.grades]
-    files = {
-        "scores": class_charts.score_histogram(
-            scores,
-            grades,
-            both(ReportText.SCORE_DISTRIBUTION, cohort=cohort),
-            out / "score_distribution.png",
-        ).name
-    }
+    """The report's charts, one helper each, written to ``out``: chart name -> file name."""
+    at = _At(played, loaded, cohort, out, lang)
+    files: dict[str, str] = {}
+    for name, chart in (
+        ("scores", _score_chart),
+        ("paths", _paths_chart),
+        ("policies", _policy_chart),
+        ("values", _values_chart),
+    ):
+        files[name] = chart(at).name
+        tick("chart")
+    files["groups"] = _groups_chart(at, groups if groups is not None else path_groups(played)).name
     tick("chart")
-    top_q, bottom_q = quarters(played)
+    return files
+
+
+@dataclass(frozen=True)
+class _At:
+    """What every chart of one report reads: the games, the scenario, the class, where, how."""
+
+    played: list[Played]
+    loaded: LoadedScenario
+    cohort: str
+    out: Path
+    lang: str
+
+    def said(self, text: Any) -> str:
+        """A scenario text in the report's language."""
+        return localize(text, self.lang, self.loaded.scenario.default_language)
+
+    def policy_names(self) -> dict[str, str]:
+        return {p.id: self.said(p.name) for p in self.loaded.scenario.policies}
+
+
+def _score_chart(at: _At) -> Path:
+    s = at.loaded.scenario
+    grades = [(at.said(g.name), g.min) for g in s.scoring.grades]
+    return class_charts.score_histogram(
+        [p.record.score for p in at.played],
+        grades,
+        both(ReportText.SCORE_DISTRIBUTION, cohort=at.cohort),
+        at.out / "score_distribution.png",
+    )
+
+
+def _paths_chart(at: _At) -> Path:
+    s = at.loaded.scenario
+    dl = s.default_language
+    top_q, bottom_q = quarters(at.played)
     shown = [m for m, spec in s.metrics.items() if not spec.hidden][:MAX_PANELS]
-    panels = []
-    for mid in shown:
 
-        def paths(group: Sequence[Played], mid: str = mid) -> list[list[float]]:
-            return [p.game.history_of(mid) for p in group]
+    def paths(group: Sequence[Played], mid: str) -> list[list[float]]:
+        return [p.game.history_of(mid) for p in group]
 
-        panels.append(
-            (localize(s.metrics[mid].label, lang, dl), paths(played), paths(top_q), paths(bottom_q))
+    panels = [
+        (
+            at.said(s.metrics[mid].label),
+            paths(at.played, mid),
+            paths(top_q, mid),
+            paths(bottom_q, mid),
         )
+        for mid in shown
+    ]
     turn_label = f"{localize(s.turn_label, 'id', dl)} / {localize(s.turn_label, 'en', dl)}"
-    files["paths"] = class_charts.metric_paths(
+    return class_charts.metric_paths(
         panels,
         turn_label,
-        both(ReportText.METRIC_PATHS, title=title),
-        out / "metric_paths.png",
-    ).name
-    tick("chart")
-    top_h, bottom_h = halves(played)
-    pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
-    shares = sorted(policy_shares(loaded, top_h, bottom_h), key=lambda r: -(r[1] - r[2]))
-    files["policies"] = class_charts.policy_bars(
+        both(ReportText.METRIC_PATHS, title=at.said(s.title)),
+        at.out / "metric_paths.png",
+    )
+
+
+def _policy_chart(at: _At) -> Path:
+    top_h, bottom_h = halves(at.played)
+    pname = at.policy_names()
+    shares = sorted(policy_shares(at.loaded, top_h, bottom_h), key=lambda r: -(r[1] - r[2]))
+    return class_charts.policy_bars(
         [(pname[pid], a, b) for pid, a, b in shares],
         both(ReportText.POLICY_HALVES),
-        out / "policy_choices.png",
-    ).name
-    tick("chart")
+        at.out / "policy_choices.png",
+    )
+
+
+def _values_chart(at: _At) -> Path:
+    top_h, bottom_h = halves(at.played)
     labels = [f"{tr(f'value.{v}', 'id')}\n({tr(f'value.{v}', 'en')})" for v in VALUES]
 
-    def profile(group: Sequence[Played]) -> list[float]:
-        counts = values_profile(loaded, group)
+    def profile(group: Sequence[Played], breaches: bool = False) -> list[float]:
+        counts = values_profile(at.loaded, group, breaches=breaches)
         return [counts[v] for v in VALUES]
 
-    series = [(both(ReportText.CLASS), class_charts.MEDIAN, profile(played))]
+    series = [(both(ReportText.CLASS), class_charts.MEDIAN, profile(at.played))]
     if top_h and bottom_h:
-        series += [
-            (
-                both(ReportText.TOP_HALF),
-                class_charts.TOP,
-                profile(top_h),
-            ),
-            (
-                both(ReportText.BOTTOM_HALF),
-                class_charts.BOTTOM,
-                profile(bottom_h),
-            ),
-        ]
-    breached = values_profile(loaded, played, breaches=True)
-    if any(breached.values()):
-        series.append(
-            (
-                both(ReportText.VALUES_BREACHED),
-                class_charts.BREACH,
-                [breached[v] for v in VALUES],
-            )
-        )
-    files["values"] = class_charts.values_radar(
+        series.append((both(ReportText.TOP_HALF), class_charts.TOP, profile(top_h)))
+        series.append((both(ReportText.BOTTOM_HALF), class_charts.BOTTOM, profile(bottom_h)))
+    breached = profile(at.played, breaches=True)
+    if any(breached):
+        series.append((both(ReportText.VALUES_BREACHED), class_charts.BREACH, breached))
+    note = both(ReportText.VALUES_PROFILE_NOTE)
+    return class_charts.values_radar(
         series,
         labels,
-        f"{both(ReportText.VALUES_PROFILE, cohort=cohort)}\n({both(ReportText.VALUES_PROFILE_NOTE)})",
-        out / "berakhlak.png",
-    ).name
-    tick("chart")
-    if groups is None:
-        groups = path_groups(played)
-    files["groups"] = class_charts.group_bars(
+        f"{both(ReportText.VALUES_PROFILE, cohort=at.cohort)}\n({note})",
+        at.out / "berakhlak.png",
+    )
+
+
+def _groups_chart(at: _At, groups: list[PathGroup]) -> Path:
+    pname = at.policy_names()
+    return class_charts.group_bars(
         [
             (f"{i}: {_short(g.common, pname)}", g.mean_score, len(g.members))
             for i, g in enumerate(groups, 1)
         ],
         both(ReportText.SIMILAR_PATHS),
-        out / "path_groups.png",
-    ).name
-    tick("chart")
-    return files
+        at.out / "path_groups.png",
+    )
 
 
 def _short(common: Sequence[str], names: dict[str, str], limit: int = 3) -> str:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from game.i18n import both
 from game.results.record import ResultRecord
+from game.results.result_text import ReportText
 from game.results.stats import Difference, Summary, compare, summarize
 from game.results.store import StoredResult
 from game.results.verify import ScenarioLibrary
-from game.results.words import ReportText
 from game.scenario import localize
 
 SCORE = "score"
@@ -77,7 +77,9 @@ def group_results(
     return shared, skipped
 
 
-def key_metrics(group: Group, library: ScenarioLibrary | None, lang: str) -> list[tuple[str, str]]:
+def compared_metrics(
+    group: Group, library: ScenarioLibrary | None, lang: str
+) -> list[tuple[str, str]]:
     """(id, label) of the metrics to compare: the visible ones when the scenario is at hand."""
     first = next(iter(group.by_cohort.values()))[0]
     loaded = library.by_hash(first.scenario_sha256) if library is not None else None

@@ -13,14 +13,20 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from game.results.record import ResultRecord
 
 
+def path_text(decisions: Sequence[Any]) -> str:
+    """The decisions as one canonical text (turn by turn, in order): equal paths, equal texts.
+    A finished result's path and a game in play's decisions so far compare by it alike."""
+    return json.dumps(list(decisions), sort_keys=True, separators=(",", ":"))
+
+
 def path_sha256(record: ResultRecord) -> str:
-    """SHA-256 of the decisions alone (turn by turn, in order): equal paths, equal hashes."""
-    text = json.dumps(list(record.decisions), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the decisions alone: equal paths, equal hashes."""
+    return hashlib.sha256(path_text(record.decisions).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

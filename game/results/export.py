@@ -1,27 +1,32 @@
-"""Export for spreadsheets: one row per player (game) and one row per decision.
+"""Export for spreadsheets: one row per player (game), per decision and per prediction.
 
-CSV: ``FILE``, ``FILE-stem_decisions.csv`` and ``FILE-stem_predictions.csv`` (UTF-8 with BOM
-so Excel reads the accents). Excel: one workbook, sheets ``hasil_results``,
-``keputusan_decisions`` and ``tebakan_predictions`` (the participants' predictions).
-Text that a spreadsheet would take for a formula is prefixed with an apostrophe; characters an
-Excel cell cannot hold (control characters in a name) are left out of the workbook only.
+The tables are named in :data:`SHEETS` and :data:`CSV_SUFFIXES`; the formats are
+:data:`WRITERS`, one entry each: how a format writes the tables, which files it writes (the
+overwrite guard checks exactly those) and the words ``agen results export --help`` shows for
+it, derived from those names. CSV files are
+UTF-8 with BOM so Excel reads the accents. Text that a spreadsheet would take for a formula is
+prefixed with an apostrophe; characters an Excel cell cannot hold (control characters in a
+name) are left out of the workbook only.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.atomic import write_atomic
 from game.errors import Message, ResultError
 from game.i18n import both, english_first
 from game.results.duplicates import group_numbers
-from game.results.store import StoredResult
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 from game.safe_text import sheet_text
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not loaded for --help
+    from game.results.store import StoredResult
 
 PLAYER_COLUMNS = (
     "result_key",
@@ -73,7 +78,9 @@ PREDICTION_COLUMNS = (
     "by_turn",
     "expected",
 )
+# sheet name (Excel), suffix of the file beside FILE (CSV; the first table is FILE itself)
 SHEETS = ("hasil_results", "keputusan_decisions", "tebakan_predictions")
+CSV_SUFFIXES = ("", "_decisions", "_predictions")
 
 
 def player_rows(results: Sequence[StoredResult]) -> tuple[list[str], list[list[Any]]]:
@@ -163,47 +170,68 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def csv_paths(out: Path) -> list[Path]:
+    """The CSV files of an export to ``out``: ``out`` itself, then one beside it per table."""
+    return [
+        out if not suffix else out.with_name(f"{out.stem}{suffix}.csv") for suffix in CSV_SUFFIXES
+    ]
+
+
 def decisions_path(out: Path) -> Path:
     """The second CSV file beside ``out``."""
-    return out.with_name(f"{out.stem}_decisions.csv")
+    return csv_paths(out)[1]
 
 
 def predictions_path(out: Path) -> Path:
     """The third CSV file beside ``out``."""
-    return out.with_name(f"{out.stem}_predictions.csv")
+    return csv_paths(out)[2]
 
 
 Table = tuple[list[str], list[list[Any]]]
 Writer = Callable[[list[Table], Path], list[Path]]
 
 
+@dataclass(frozen=True)
+class Format:
+    """One export format: its writer, the files it writes for an ``--out`` (the overwrite
+    guard reads these, so a format never needs a case of its own there) and its help words."""
+
+    write: Writer
+    files: Callable[[Path], list[Path]]
+    about: Callable[[], str]  # English, for --help
+
+
 def export(results: Sequence[StoredResult], out: Path, fmt: str, force: bool = False) -> list[Path]:
-    """Write the tables with the writer of ``fmt``; return the files written. Raise
-    ResultError with one line. An existing file is replaced only with ``force``."""
-    writer = WRITERS.get(fmt)
-    if writer is None:
+    """Write the tables in format ``fmt``; return the files written. Raise ResultError with
+    one line. An existing file is replaced only with ``force``."""
+    chosen = WRITERS.get(fmt)
+    if chosen is None:
         raise ResultError(
             Message.of(ResultText.UNKNOWN_FORMAT, format=fmt, choices=" or ".join(WRITERS))
         )
     if not out.parent.is_dir():
         raise ResultError(f"{out}: {english_first(ResultText.FOLDER_MISSING, folder=out.parent)}")
-    beside = [decisions_path(out), predictions_path(out)] if fmt == "csv" else []
-    existing = [p for p in (out, *beside) if p.exists()]
+    existing = [p for p in chosen.files(out) if p.exists()]
     if existing and not force:
         raise ResultError(f"{existing[0]}: {both(ResultText.EXISTS)}")
     tables = [player_rows(results), decision_rows(results), prediction_rows(results)]
     try:
-        return writer(tables, out)
+        return chosen.write(tables, out)
     except OSError as exc:
         raise ResultError(
             Message.of(ResultText.WRITE_EXPORT, path=str(out), reason=exc.strerror or str(exc))
         ) from None
 
 
+def formats_help() -> str:
+    """What each format writes, for ``agen results export --help`` (from :data:`WRITERS`)."""
+    return "; ".join(f"{name}: {chosen.about()}" for name, chosen in WRITERS.items())
+
+
 def write_csv(tables: list[Table], out: Path) -> list[Path]:
     """Players in ``out``; decisions and predictions in ``<stem>_decisions.csv`` and
     ``<stem>_predictions.csv`` beside it."""
-    targets = [out, decisions_path(out), predictions_path(out)]
+    targets = csv_paths(out)
     for target, table in zip(targets, tables):
         write_atomic(target, partial(_write_csv, table=table))
     return targets
@@ -244,5 +272,17 @@ def _write_xlsx(path: Path, tables: list[Table]) -> None:
     book.save(path)
 
 
-# format name (--format, and the suffix of --out) -> the writer of that format
-WRITERS: dict[str, Writer] = {"csv": write_csv, "xlsx": write_xlsx}
+def _csv_about() -> str:
+    names = ", ".join(p.name for p in csv_paths(Path("FILE.csv")))
+    return f"{len(CSV_SUFFIXES)} files ({names})"
+
+
+def _xlsx_about() -> str:
+    return f"one workbook, {len(SHEETS)} sheets ({', '.join(SHEETS)})"
+
+
+# format name (--format, and the suffix of --out) -> the format: a new one is one entry here
+WRITERS: dict[str, Format] = {
+    "csv": Format(write_csv, csv_paths, _csv_about),
+    "xlsx": Format(write_xlsx, lambda out: [out], _xlsx_about),
+}

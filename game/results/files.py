@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.i18n import english_first
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:

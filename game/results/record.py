@@ -23,7 +23,7 @@ from game.engine import Decision, Game
 from game.engine.prediction import Prediction
 from game.errors import Message, ResultError
 from game.nesting import too_deep_line
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 from game.scenario import LoadedScenario, localize
 
 FORMAT: Literal[1] = 1

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from game.engine.game import Game
 from game.engine.principles import aspect_metrics
 from game.i18n import tr
+from game.results.class_reflection import ClassReflection, class_reflection, describe_wrong
 from game.results.record import ResultRecord
-from game.results.reflection import ClassReflection, class_reflection, describe_wrong
 from game.scenario import Scenario, localize
 
 

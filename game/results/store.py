@@ -26,9 +26,9 @@ from game.i18n import english_first
 from game.results.duplicates import path_sha256
 from game.results.files import collect_files
 from game.results.record import ResultRecord, read_result
+from game.results.result_text import ResultText
 from game.results.store_tables import ensure_schema, results
 from game.results.verify import ScenarioLibrary, verify
-from game.results.words import ResultText
 
 _PG_LOCK = 7_301_955  # advisory lock id held while creating or upgrading the schema
 

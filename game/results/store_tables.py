@@ -36,7 +36,7 @@ from sqlalchemy import (
 
 from game.errors import Message, ResultError
 from game.i18n import english_first
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 
 SCHEMA_VERSION = 3
 

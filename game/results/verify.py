@@ -19,9 +19,9 @@ from game.engine.prediction import check_predictions
 from game.errors import Message, PlanError, ResultError, ScenarioError
 from game.i18n import english_first
 from game.results.record import ResultRecord
-from game.results.words import ResultText
+from game.results.result_text import ResultText
 from game.scenario import LoadedScenario, load_scenario, localize
-from game.scenario.reflection import check_quarters, with_turns
+from game.scenario.reflection_keys import check_quarters, with_turns
 
 # The engine rounds metrics and scores to 9 decimals, and JSON keeps floats exactly, so a
 # replay on the same scenario gives the same digits; one unit in the 9th decimal is allowed

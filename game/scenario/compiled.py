@@ -120,7 +120,6 @@ class _Builder:
             for i, e in enumerate(scenario.events)
         }
         self.ns = Namespace(self.values, self.policy_index, events)
-        self.derived_refs: dict[str, frozenset[str]] = {}
 
     def expr(self, source: Any, path: Path) -> Expression:
         try:

@@ -1,5 +1,5 @@
-"""The building blocks of the scenario format's models: the fixed vocabularies, the value
-types a trainer writes (bilingual text, a number or an expression, a condition) and the strict
+"""The building blocks of the scenario format's models (the fixed vocabularies are
+:mod:`game.scenario.vocabulary`): the value types a trainer writes (bilingual text, a number or an expression, a condition) and the strict
 frozen table every model derives from. The models themselves are :mod:`format_model`.
 """
 
@@ -7,50 +7,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from game.scenario.codes import LoadCode as C
 from game.scenario.suggest import did_you_mean
-
-# The fixed vocabularies: each written once, as the type; the tuple is read from it.
-Category = Literal[
-    "flexible_work",
-    "output_targets",
-    "digital_services",
-    "partnerships",
-    "integrity",
-    "people",
-    "service_process",
-    "communication",
-]
-Value = Literal[
-    "berorientasi_pelayanan",
-    "akuntabel",
-    "kompeten",
-    "harmonis",
-    "loyal",
-    "adaptif",
-    "kolaboratif",
-]
-CATEGORIES: tuple[str, ...] = get_args(Category)
-VALUES: tuple[str, ...] = get_args(Value)
-
-Principle = Literal[
-    "freedom",
-    "output_measure",
-    "consequence",
-    "tech_literacy",
-    "collaboration",
-    "citizen_innovation",
-]
-PRINCIPLES: tuple[str, ...] = get_args(Principle)
-
-# what a metric stands for on the "Netflix culture" page (a trainer's own ids get the page too)
-Role = Literal["quality", "trust", "integrity", "staff"]
-ROLES: tuple[str, ...] = get_args(Role)
 
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 _TEXT_EXAMPLE = '{ id = "...", en = "..." }'

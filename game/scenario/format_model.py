@@ -15,24 +15,26 @@ from pydantic import Field, field_validator, model_validator
 
 from game.scenario.codes import LoadCode as C
 from game.scenario.format_base import (
-    CATEGORIES,
     ID_RE,
     LANG_RE,
     NAME_RE,
+    Condition,
+    NumExpr,
+    Table,
+    Text,
+    refuse,
+)
+from game.scenario.format_extras import Arrears, Debrief, Predictions, Retime, ShortForm
+from game.scenario.vocabulary import (
+    CATEGORIES,
     PRINCIPLES,
     ROLES,
     VALUES,
     Category,
-    Condition,
-    NumExpr,
     Principle,
     Role,
-    Table,
-    Text,
     Value,
-    refuse,
 )
-from game.scenario.format_extras import Arrears, Debrief, Predictions, Retime, ShortForm
 
 __all__ = [
     "CATEGORIES",

@@ -2,7 +2,7 @@
 
 Every tool that plays, checks or balances a short form goes through :func:`played_as`, so
 the game in the window, ``agen simulate``, ``agen check`` and ``agen balance`` all play the
-same short game (compiled by :func:`game.scenario.reflection.with_turns`).
+same short game (compiled by :func:`game.scenario.reflection_keys.with_turns`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from game.errors import Message
 from game.scenario.loader import LoadedScenario
-from game.scenario.reflection import check_quarters, offered, with_turns
+from game.scenario.reflection_keys import check_quarters, offered, with_turns
 
 
 class NotOffered(ValueError):

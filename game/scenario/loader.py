@@ -18,10 +18,11 @@ from game.scenario import checks
 from game.scenario.codes import LoadCode
 from game.scenario.compiled import Compiled, Found, compile_scenario
 from game.scenario.details import toml_complaint
-from game.scenario.format_model import CATEGORIES, PRINCIPLES, VALUES, PlanFile, PlanStep, Scenario
+from game.scenario.format_model import PlanFile, PlanStep, Scenario
 from game.scenario.locate import KeyLines, Path, format_path
-from game.scenario.reflection import check_reflection
+from game.scenario.reflection_keys import check_reflection
 from game.scenario.suggest import did_you_mean
+from game.scenario.vocabulary import CATEGORIES, PRINCIPLES, VALUES
 
 if sys.version_info >= (3, 11):
     import tomllib

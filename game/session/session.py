@@ -30,7 +30,7 @@ from game.results.record import (
     write_result,
 )
 from game.scenario import Compiled, LoadedScenario, load_scenario
-from game.scenario.reflection import check_quarters, with_turns
+from game.scenario.reflection_keys import check_quarters, with_turns
 from game.session.ports import ClassSink, JoinedClass, Keeper, Notice, SessionText
 
 SAVE_FORMAT = 1

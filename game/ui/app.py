@@ -9,20 +9,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game import paths
-from game.engine import Action
 from game.errors import AgenError
 from game.i18n import say, say_error, tr
-from game.session import FileKeeper, Notice, Session
+from game.session.ports import FileKeeper
 from game.ui import class_play, theme, widgets
 from game.ui.options import Options
 from game.ui.screens import SCREENS
 from game.ui.screens.base import Screen
 from game.ui.settings import Settings
+
+if TYPE_CHECKING:  # the engine and the session load with the first game, not before the title
+    from game.engine import Action
+    from game.session import Notice, Session
 
 TOAST_SECONDS = 4.0
 IDLE_WAIT_MS = 1000

@@ -17,11 +17,12 @@ import pygame
 
 from game import classlink
 from game.classlink.outbox import Outbox, OutboxItem
-from game.session import JoinedClass
-from game.ui import facts, theme, widgets
+from game.ui import theme, widgets
+from game.ui.turn_words import turn_label
 
 if TYPE_CHECKING:
     from game.classlink.link import ClassLink
+    from game.session import JoinedClass
     from game.ui.screens.base import Host, Screen
 
 CLASS_EVENT = pygame.event.custom_type()  # the class link has news (posted from its thread)
@@ -135,7 +136,7 @@ def _on_expiry(app: Host) -> int | None:
     _rounds[current.code] = (seen, seen)
     if blocked(app) is not None:
         return None
-    unit = facts.turn_label(app.session.game.scenario, app.lang).lower() if app.session else ""
+    unit = turn_label(app.session.game.scenario, app.lang).lower() if app.session else ""
     turn = app.end_quarter()
     if turn is not None:
         app.toast(app.t("class.timer_ended", unit=unit))
@@ -258,7 +259,7 @@ def _class_says(app: Host) -> tuple[str, theme.Color] | None:
     """What the class's state says to the player now (paused, a quarter not open yet)."""
     assert app.session is not None
     info = link(app).state.info
-    word = facts.turn_label(app.session.game.scenario, app.lang)
+    word = turn_label(app.session.game.scenario, app.lang)
     if info is not None and info.state == "paused":
         return app.t("class.paused_banner"), theme.ACCENT
     if blocked(app) == "lockstep":

@@ -15,7 +15,7 @@ from game.classlink.client import ClassInfo
 from game.classlink.link import LinkState
 from game.session import JoinedClass, Session
 from game.ui import class_play
-from game.ui.class_join import Joined, JoinFailed
+from game.ui.join_worker import Joined, JoinFailed
 from game.ui.screens.base import Host, Screen, Shot
 from game.ui.text_form import TextForm
 

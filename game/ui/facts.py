@@ -18,6 +18,7 @@ from game.results.requirement_words import say_requirement
 from game.scenario import Scenario, localize
 from game.scenario.format_model import Derived, Effect, Metric
 from game.scenario.text import Text
+from game.ui.turn_words import turn_label as turn_label  # the screens read it from here
 
 Requirement = tuple[str | bool, Text | None]  # an expression and the author's own words
 
@@ -38,13 +39,6 @@ def visible(s: Scenario) -> list[str]:
 def label(s: Scenario, name: str, lang: str) -> str:
     """The label of a metric or derived value."""
     return localize(item(s, name).label, lang, s.default_language)
-
-
-def turn_label(s: Scenario, lang: str) -> str:
-    """What a turn is called ("Triwulan", "Quarter"); the catalog's "Giliran"/"Turn" when
-    the scenario does not say."""
-    text = localize(s.turn_label, lang, s.default_language) if s.turn_label is not None else ""
-    return text or tr("turn.label", lang)
 
 
 def turns(s: Scenario, n: int, lang: str) -> str:

@@ -8,7 +8,7 @@ import pygame
 
 from game.engine import Adopt
 from game.engine.explain import cause_label
-from game.engine.prediction import DIRECTIONS, Prediction, Reveal, key_metrics, reveal
+from game.engine.prediction import DIRECTIONS, Prediction, Reveal, moved_metrics, reveal
 from game.i18n import english_plural, tr
 from game.scenario import localize
 from game.ui import facts, theme, widgets
@@ -128,7 +128,7 @@ def sample_predictions(session: Any, due: int) -> None:
     guesses = 0
     for d in game.decisions:
         if isinstance(d.action, Adopt) and d.turn < due:
-            for m in key_metrics(game, d.action.policy)[:2]:
+            for m in moved_metrics(game, d.action.policy)[:2]:
                 expect = DIRECTIONS[guesses % 2]
                 session.predictions.append(Prediction(d.turn, d.action.policy, m, due, expect))
                 guesses += 1

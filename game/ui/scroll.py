@@ -12,7 +12,7 @@ from functools import lru_cache
 import pygame
 
 from game.ui import theme
-from game.ui.text import RECORD, face, wrap
+from game.ui.text_layer import RECORD, face, wrap
 from game.ui.theme import Color
 from game.ui.widgets import Ink, arrow, text_surface
 

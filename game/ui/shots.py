@@ -23,7 +23,7 @@ from game.ui.app import App
 from game.ui.options import Options
 from game.ui.reveals import sample_predictions
 from game.ui.screens.base import Screen, Stage
-from game.ui.text import RECORD
+from game.ui.text_layer import RECORD
 from game.ui.theme import MIN_SIZE, scale_for
 
 SIZE = (1280, 720)

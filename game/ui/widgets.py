@@ -12,7 +12,7 @@ import pygame
 
 from game.safe_text import screen_text
 from game.ui import theme
-from game.ui.text import RECORD, Face, face, fit, printable, wrap
+from game.ui.text_layer import RECORD, Face, face, fit, printable, wrap
 from game.ui.theme import Color
 
 

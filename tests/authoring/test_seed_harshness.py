@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from game.authoring.balance_render import render_seeds
 from game.authoring.harshness import harshness, seed_profile, shocks
-from game.authoring.render import render_seeds
 from game.scenario import load_scenario
 from tests.files import SCENARIOS
 

@@ -15,9 +15,9 @@ import pytest
 
 from game.classlink.client import ClassClient
 from game.classlink.participant import fetch_scenario, take_part
-from game.classroom.app import http_status
 from game.classroom.class_store import ClassStore
 from game.classroom.refusal import Conflict, NotAllowed, Refusal
+from game.classroom.server_app import http_status
 from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, record_from_game
 from game.results.store import open_store

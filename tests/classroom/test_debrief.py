@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.classroom import debrief
+from game.classroom import class_debrief
 from game.classroom.class_store import ClassStore
 from game.engine import BOTS, Game, play_bot
 from game.results.record import record_from_game
@@ -22,7 +22,7 @@ def test_debrief_of_a_class(tmp_path: Path) -> None:
     seed = loaded.scenario.seed
     classes.create(loaded, "KELAS-B", seed=seed, language="id")
     room = classes.room("KELAS-B")
-    empty = debrief.build(classes, "KELAS-B", "en")
+    empty = class_debrief.build(classes, "KELAS-B", "en")
     assert empty.players == 0 and empty.charts == {}
     # an earlier class of the same version, imported as files would be
     earlier = [
@@ -47,7 +47,7 @@ def test_debrief_of_a_class(tmp_path: Path) -> None:
         )
         assert classes.save_result(seat, record)
         names.append(seat.player)
-    d = debrief.build(classes, "KELAS-B", "en")
+    d = class_debrief.build(classes, "KELAS-B", "en")
     assert d.players == 8
     assert set(d.charts) >= {"scores", "paths", "policies", "values", "groups"}
     assert all(uri.startswith("data:image/png;base64,") for uri in d.charts.values())
@@ -68,5 +68,5 @@ def test_debrief_of_a_class(tmp_path: Path) -> None:
 def test_questions_before_any_result_show_no_braces() -> None:
     loaded = load_scenario(DUKCAPIL)
     for lang in ("id", "en"):
-        found = debrief.questions(loaded, lang)
+        found = class_debrief.questions(loaded, lang)
         assert found and all("{" not in q for q in found)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from game.classroom.app import create_app
+from game.classroom.server_app import create_app
 
 CONTRACT = Path(__file__).resolve().parent / "openapi.json"
 

@@ -13,9 +13,9 @@ from sqlalchemy import update
 
 from game.classlink.client import ClassClient, ClassRefused, Seat
 from game.classlink.participant import fetch_scenario
-from game.classroom.app import http_status
 from game.classroom.class_store import ClassStore
 from game.classroom.refusal import Refusal, TooFast
+from game.classroom.server_app import http_status
 from game.classroom.tables import rate as rate_table
 from game.engine import BOTS, Game, play_bot
 from game.results.record import Origin, ResultRecord, record_from_game

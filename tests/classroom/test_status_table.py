@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.classroom import refusal
 from game.classroom.api_text import ApiText
-from game.classroom.app import STATUS, http_status
+from game.classroom.server_app import STATUS, http_status
 
 
 def test_every_kind_of_refusal_has_its_status() -> None:

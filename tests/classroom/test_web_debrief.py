@@ -18,16 +18,16 @@ from markupsafe import escape
 from game.classroom.web.debrief_view import DebriefView, build
 from game.engine import BOTS, Adopt, Game, play_bot
 from game.engine.bots import passive_score
-from game.engine.debrief import questions
+from game.engine.debrief_questions import questions
 from game.engine.indicators import MIN_SPAN_SHARE, chart_range, charted_metrics
 from game.engine.numbers import number
 from game.engine.prediction import Prediction, calibration
-from game.engine.prediction import key_metrics as predicted_metrics
+from game.engine.prediction import moved_metrics as predicted_metrics
 from game.engine.values import value_counts
 from game.results.store import open_store
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.format_model import VALUES
-from game.scenario.reflection import with_turns
+from game.scenario.reflection_keys import with_turns
 from tests.classroom.server import Server, start_server
 from tests.classroom.web_seat import WebSeat
 from tests.files import SCENARIOS

@@ -83,3 +83,17 @@ def test_a_recorded_decision_out_of_turn_has_no_plan_path(example: LoadedScenari
     assert say(caught.value.said, "id") == (
         f"giliran 1: batalkan '{first}': permainan sudah melewati giliran itu"
     )
+
+
+def test_one_vocabulary_the_reason_comes_from_the_code(example: LoadedScenario) -> None:
+    """A refusal's program reason is read from its Refusal code (no second list of strings):
+    the fast check gives the same code the full refusal carries."""
+    game = Game(example.compiled)
+    for p in example.compiled.policies:
+        blocker = game.adopt_blocker(p.index)
+        refused = game.why_not_adopt(p.id)
+        assert (blocker is None) == (refused is None)
+        if refused is not None:
+            assert refused.said.code is blocker and refused.reason == blocker.reason
+    assert {code.reason for code in Refusal} >= {"unknown", "requires", "no_budget", "excluded"}
+    assert Refusal.CONDITION.reason == "requires" and Refusal.UNKNOWN_CHOICE.reason == "unknown"

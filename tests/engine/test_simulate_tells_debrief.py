@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from game.engine import play_plan
-from game.engine.debrief import questions
+from game.engine.debrief_questions import questions
 from game.engine.principles import principle_uses
 from game.engine.values import value_counts
 from game.scenario import load_plan, load_scenario

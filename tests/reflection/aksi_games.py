@@ -5,7 +5,7 @@ cancels an image campaign, and predicts some effects wrongly."""
 from __future__ import annotations
 
 from game.engine import Adopt, Cancel, Choose, Game
-from game.engine.prediction import Direction, Prediction, due_turn, key_metrics, reveal
+from game.engine.prediction import Direction, Prediction, due_turn, moved_metrics, reveal
 from game.results.aksi import Author
 from game.scenario import load_scenario
 from tests.files import SCENARIOS
@@ -52,7 +52,7 @@ def wrong_predictions(game: Game, most: int = 2) -> tuple[Prediction, ...]:
         if not isinstance(d.action, Adopt) or len(out) >= most:
             continue
         pid = d.action.policy
-        metric = key_metrics(game, pid)[0]
+        metric = moved_metrics(game, pid)[0]
         probe = Prediction(d.turn, pid, metric, due_turn(game, d.turn), "same")
         found = reveal(game, probe)
         if found is None:

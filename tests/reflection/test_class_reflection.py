@@ -7,8 +7,8 @@ from pathlib import Path
 
 from game.engine import BOTS, Adopt, Choose, Game, play_bot
 from game.engine.prediction import Prediction
+from game.results.class_reflection import class_reflection, describe_wrong, wrong_expectations
 from game.results.record import ResultRecord, record_from_game
-from game.results.reflection import class_reflection, describe_wrong, wrong_expectations
 from game.scenario import LoadedScenario, load_scenario
 
 DUKCAPIL = Path(__file__).parents[2] / "scenarios" / "dukcapil.toml"

@@ -6,13 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine import Adopt, Cancel, Choose, Game
-from game.engine.debrief import class_question, questions
+from game.engine.debrief_questions import class_question, questions
 from game.engine.prediction import (
     Prediction,
     asks,
     calibration,
     due_turn,
-    key_metrics,
+    moved_metrics,
     reveal,
 )
 from game.engine.principles import group_of, principle_uses
@@ -34,11 +34,11 @@ def play(loaded: LoadedScenario, plan: dict[int, list[str]], seed: int = 1) -> G
     return game
 
 
-def test_key_metrics_are_what_the_policy_moves(example: LoadedScenario) -> None:
+def test_moved_metrics_are_what_the_policy_moves(example: LoadedScenario) -> None:
     game = Game(example.compiled, 1)
-    assert set(key_metrics(game, "full_wfa")) == {"staff_morale", "capacity"}
-    assert key_metrics(game, "online_services")[0] in ("capacity", "digital")
-    assert "budget" not in key_metrics(game, "online_services")
+    assert set(moved_metrics(game, "full_wfa")) == {"staff_morale", "capacity"}
+    assert moved_metrics(game, "online_services")[0] in ("capacity", "digital")
+    assert "budget" not in moved_metrics(game, "online_services")
 
 
 def test_j_curve_prediction_is_wrong_then_pays_in_the_third_quarter(

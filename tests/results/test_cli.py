@@ -133,7 +133,7 @@ def read_result_by_key(db: str, key: str) -> list[dict[str, object]]:
     return next(list(s.record.decisions) for s in open_store(db).results() if s.key == key)
 
 
-def test_export_xlsx_has_two_sheets(filled: str, tmp_path: Path) -> None:
+def test_export_xlsx_has_three_sheets(filled: str, tmp_path: Path) -> None:
     out = tmp_path / "kelas.xlsx"
     code, _, _ = run("results", "export", "--out", str(out), "--db", filled)
     assert code == 0
@@ -218,20 +218,39 @@ def test_errors_are_one_line_exit_1(args: tuple[str, ...], db: str, tmp_path: Pa
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err + out
 
 
-def test_a_writer_added_to_the_table_is_a_format(
+def test_a_format_added_to_the_table_is_a_format(
     filled: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """One entry in WRITERS: the export writes it, the overwrite guard checks the files it
+    names (no case of its own) and the help names it."""
     from game.results import export as export_module
 
     def write_tsv(tables: list[export_module.Table], out: Path) -> list[Path]:
-        header, rows = tables[0]
-        out.write_text("\n".join("\t".join(map(str, r)) for r in [header, *rows]))
-        return [out]
+        for target, (header, rows) in zip(tsv_files(out), tables):
+            target.write_text("\n".join("\t".join(map(str, r)) for r in [header, *rows]))
+        return tsv_files(out)
 
-    monkeypatch.setitem(export_module.WRITERS, "tsv", write_tsv)
+    def tsv_files(out: Path) -> list[Path]:
+        return [out, out.with_name(f"{out.stem}_more.tsv")]
+
+    tsv = export_module.Format(write_tsv, tsv_files, lambda: "2 tab-separated files")
+    monkeypatch.setitem(export_module.WRITERS, "tsv", tsv)
     out = tmp_path / "kelas.tsv"
     code, _, err = run("results", "export", "--out", str(out), "--cohort", "A", "--db", filled)
     assert code == 0, err
     assert len(out.read_text().splitlines()) == PER_COHORT + 1
+    out.unlink()  # only the second file is left: the guard still refuses to overwrite it
+    code, _, err = run("results", "export", "--out", str(out), "--cohort", "A", "--db", filled)
+    assert code == 1 and "kelas_more.tsv" in err and not out.exists()
+    assert "tsv: 2 tab-separated files" in export_module.formats_help()
     code, _, err = run("results", "export", "--out", str(tmp_path / "x.ods"), "--db", filled)
     assert code != 0 and "tsv" in err and "csv" in err
+
+
+def test_export_help_is_the_table_of_formats() -> None:
+    from game.results.export import SHEETS, WRITERS
+
+    code, out, _ = run("results", "export", "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and f"{len(SHEETS)} sheets" in flat
+    assert all(f"{name}:" in flat for name in WRITERS)

@@ -21,7 +21,7 @@ from game.results.record import (
 from game.results.store import open_store
 from game.results.verify import ScenarioLibrary, verify
 from game.scenario import LoadedScenario, load_scenario
-from game.scenario.reflection import with_turns
+from game.scenario.reflection_keys import with_turns
 from tests.results.helpers import SCENARIO, MakeRecord
 
 

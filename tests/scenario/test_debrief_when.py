@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import BOTS, Game, play_bot
-from game.engine.debrief import class_question, questions_asked
+from game.engine.debrief_questions import class_question, questions_asked
 from game.errors import ScenarioError
 from game.scenario import LoadedScenario, load_scenario
 from tests.files import SCENARIOS

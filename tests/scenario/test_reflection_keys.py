@@ -9,7 +9,7 @@ import pytest
 
 from game.errors import ScenarioError
 from game.scenario import load_scenario
-from game.scenario.reflection import with_turns
+from game.scenario.reflection_keys import with_turns
 from tests.files import EXAMPLE
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from game.engine import BOTS, Game, play_bot
 from game.errors import ScenarioError
 from game.scenario import load_scenario
 from game.scenario.forms import NotOffered, played_as
-from game.scenario.reflection import is_short, with_turns
+from game.scenario.reflection_keys import is_short, with_turns
 from tests.files import EXAMPLE
 
 # the example's viral complaint may fire in turns 2-8; the short form brings it to turn 3

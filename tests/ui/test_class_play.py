@@ -16,7 +16,7 @@ from game.classlink import link as class_link
 from game.classlink.client import ClassInfo
 from game.ui import class_play, facts, theme
 from game.ui.app import App
-from game.ui.class_join import JoinFailed, check_form
+from game.ui.join_worker import JoinFailed, check_form
 from game.ui.screens.class_briefing import ClassBriefingScreen
 from game.ui.screens.class_join import ClassJoinScreen
 from game.ui.screens.class_wait import ClassWaitScreen

@@ -28,7 +28,7 @@ from game.ui.screens.policy_dialog import PolicyDialog
 from game.ui.screens.prediction_prompt import PredictionPrompt
 from game.ui.screens.turn import TurnScreen
 from game.ui.screens.turn_report import TurnReportScreen
-from game.ui.text import RECORD
+from game.ui.text_layer import RECORD
 from tests.ui.driving import SIZE, key, make_options, pump, type_text
 
 DUKCAPIL = Path(__file__).parents[2] / "scenarios" / "dukcapil.toml"

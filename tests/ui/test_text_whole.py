@@ -12,11 +12,10 @@ import pygame
 import pytest
 
 from game.i18n import tr
-from game.ui import text as text_layer
-from game.ui import theme
+from game.ui import text_layer, theme
 from game.ui.app import App
 from game.ui.shots import BUTTONS, CLIPPED, SMALL, render_by_screen, render_shots
-from game.ui.text import RECORD, face, printable
+from game.ui.text_layer import RECORD, face, printable
 from game.ui.widgets import Ink
 
 

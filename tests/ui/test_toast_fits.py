@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.ui import text as text_layer
-from game.ui import widgets
+from game.ui import text_layer, widgets
 from game.ui.app import App, break_long_words
 from tests.ui.driving import SIZE, make_options
 

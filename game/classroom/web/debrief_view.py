@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.classroom.web.debrief_charts import Chart, charts
 from game.classroom.web.debrief_words import PrincipleRow, netflix_rows, reveal_line, surprise_line
 from game.engine.bots import passive_score
-from game.engine.debrief import questions
+from game.engine.debrief_questions import questions
 from game.engine.game import Game
 from game.engine.numbers import number
 from game.engine.prediction import Prediction, calibration

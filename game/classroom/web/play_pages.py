@@ -23,7 +23,7 @@ from game.classroom.web.seat_play import KINDS, SeatGame, Step, logged, take
 from game.engine import Game
 from game.engine.indicators import label, visible
 from game.engine.numbers import number, show
-from game.engine.prediction import DIRECTIONS, Direction, Prediction, asks, due_turn, key_metrics
+from game.engine.prediction import DIRECTIONS, Direction, Prediction, asks, due_turn, moved_metrics
 from game.i18n import tr
 from game.scenario import localize
 
@@ -133,7 +133,8 @@ def play(code: str, request: Request) -> Response:
         metrics=[V.metric_view(game, m, lang) for m in visible(game.scenario)],
         categories=V.categories(game, lang),
         in_force=[
-            localize(game.policy(p).name, lang, game.lang_default) for p in game.active_policies()
+            localize(game.policy(p).name, lang, game.scenario.default_language)
+            for p in game.active_policies()
         ],
         predict=asks(game, first),
         turn=game.turn,
@@ -185,7 +186,7 @@ def predict(code: str, policy: str, request: Request) -> Response:
         lang,
         policy=policy,
         ask=tr("reflect.predict_ask", lang, policy=name, turn=f"{word} {by}"),
-        metrics=[(m, label(s, m, lang)) for m in key_metrics(game, policy)],
+        metrics=[(m, label(s, m, lang)) for m in moved_metrics(game, policy)],
         directions=[(d, tr(f"reflect.{d}", lang)) for d in DIRECTIONS],
         turn=game.turn,
         **common(classes_of(request), sg.room, lang),
@@ -209,7 +210,7 @@ def _step(sg: SeatGame, form: dict[str, str]) -> Step | None:
     if kind == "adopt" and form.get("with") == "predictions":
         game = sg.game
         by = due_turn(game, game.turn)
-        for metric in key_metrics(game, policy) if policy in game.compiled.policy_index else []:
+        for metric in moved_metrics(game, policy) if policy in game.compiled.policy_index else []:
             said = form.get(f"p_{metric}", "")
             if said in DIRECTIONS:
                 expect: Direction = said  # type: ignore[assignment]

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from game.classroom import checks
+from game.classroom import replay_checks
 from game.classroom.api_text import ApiText
 from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
@@ -24,7 +24,7 @@ from game.i18n import tr
 from game.scenario import localize
 
 router = APIRouter(include_in_schema=False)
-MAX_MEMBERS = 12  # as the window's join form (game/ui/class_join.py)
+MAX_MEMBERS = 12  # as the window's join form (game/ui/join_worker.py)
 
 
 def classes_of(request: Request) -> ClassStore:
@@ -146,7 +146,7 @@ def join_page(code: str, request: Request) -> Response:
 
 def check_join(name: str, nip: str, members: str) -> tuple[str, str] | None:
     """The field and catalog key of the first problem of the join form, or None."""
-    if any(checks.has_control(x) for x in (name, nip, members)):
+    if any(replay_checks.has_control(x) for x in (name, nip, members)):
         bad = next(f for f, x in (("name", name), ("nip", nip), ("members", members)) if x)
         return bad, "class.err.control"
     if not " ".join(name.split()):

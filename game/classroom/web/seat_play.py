@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
-from game.classroom import checks
+from game.classroom import replay_checks
 from game.classroom.class_store import ClassStore
 from game.classroom.refusal import Refusal, Words
 from game.classroom.rooms import Room, SeatRow
@@ -244,7 +244,7 @@ def _check(sg: SeatGame, at_turn: int) -> None:
         raise PageRefusal("web.over")
     if at_turn != sg.game.turn:
         raise PageRefusal("web.stale")
-    checks.playable(sg.room, sg.game.turn)
+    replay_checks.playable(sg.room, sg.game.turn)
 
 
 def take(

@@ -13,17 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
-from game.engine import Action, Game
 from game.i18n import tr
-from game.session import Notice, Player, Session
 from game.ui import theme, widgets
 from game.ui.options import Options
 from game.ui.settings import Settings
 from game.ui.widgets import Button, Ink
+
+if TYPE_CHECKING:  # not loaded before the title screen's first frame
+    from game.engine import Action, Game
+    from game.session import Notice, Player, Session
 
 
 class Host(Protocol):

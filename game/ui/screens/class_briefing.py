@@ -8,7 +8,7 @@ from game.scenario import localize
 from game.session import Session
 from game.ui import class_play, class_shots, facts, scroll, theme, widgets
 from game.ui.briefing_text import back_and_start, below, briefing_view
-from game.ui.class_join import Joined
+from game.ui.join_worker import Joined
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
 

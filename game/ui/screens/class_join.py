@@ -13,7 +13,7 @@ import pygame
 
 from game.session import Player
 from game.ui import class_play, class_shots, theme
-from game.ui.class_join import Joined, JoinFailed, check_form, join_class
+from game.ui.join_worker import Joined, JoinFailed, check_form, join_class
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink

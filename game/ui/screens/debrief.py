@@ -16,7 +16,7 @@ from game.ui.widgets import Button, Ink
 CHARTS = 6
 
 
-def key_metrics(game: Game) -> list[str]:
+def charted_metrics(game: Game) -> list[str]:
     """The metrics to chart: those the score reads first, then the rest shown."""
     s = game.scenario
     shown = facts.visible(s)
@@ -172,7 +172,7 @@ class DebriefScreen(Screen):
             w - card.right - ink.px(52) - ink.px(360),
             card.height,
         )
-        debrief_summary.charts(ink, game, charts, key_metrics(game), lang)
+        debrief_summary.charts(ink, game, charts, charted_metrics(game), lang)
         radar_box = pygame.Rect(w - ink.px(32) - ink.px(340), card.top, ink.px(340), card.height)
         debrief_summary.values(ink, radar_box, value_profile(game), value_profile(game, True), lang)
 

@@ -14,7 +14,7 @@ import pygame
 
 from game.session import Player
 from game.ui import class_play, theme, widgets
-from game.ui.class_join import live_class
+from game.ui.join_worker import live_class
 from game.ui.screens.base import Host, Screen, Shot, Stage
 from game.ui.text_form import TextForm
 from game.ui.widgets import Button, Ink

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Adopt, Cancel
-from game.engine.prediction import asks, key_metrics
+from game.engine.prediction import asks, moved_metrics
 from game.scenario import localize
 from game.scenario.format_model import Policy
 from game.ui import facts, scroll, theme, widgets
@@ -19,7 +19,9 @@ def wants_prediction(app: Host, policy_id: str) -> bool:
     session = app.session
     if session is None or session.game.why_not_adopt(policy_id) is not None:
         return False
-    return asks(session.game, session.predict_first) and bool(key_metrics(session.game, policy_id))
+    return asks(session.game, session.predict_first) and bool(
+        moved_metrics(session.game, policy_id)
+    )
 
 
 class PolicyDialog(Overlay):

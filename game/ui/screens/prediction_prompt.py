@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from game.engine import Adopt
-from game.engine.prediction import DIRECTIONS, Direction, Prediction, due_turn, key_metrics
+from game.engine.prediction import DIRECTIONS, Direction, Prediction, due_turn, moved_metrics
 from game.scenario import localize
 from game.ui import facts, theme, widgets
 from game.ui.screens.base import Host, Overlay, Screen, Shot, Stage
@@ -44,7 +44,7 @@ class PredictionPrompt(Overlay):
     def __init__(self, app: Host, parent: Screen, policy_id: str) -> None:
         super().__init__(app, parent)
         self.policy_id = policy_id
-        self.metrics = key_metrics(self.game, policy_id)
+        self.metrics = moved_metrics(self.game, policy_id)
         self.by = due_turn(self.game, self.game.turn)
         self.answers: dict[str, Direction] = {}
         self.line = 0  # the line the keys 1–3 answer

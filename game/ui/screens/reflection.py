@@ -10,7 +10,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.debrief import questions
+from game.engine.debrief_questions import questions
 from game.engine.prediction import calibration
 from game.ui import facts, scroll, theme, widgets
 from game.ui.netflix_page import Netflix

@@ -12,7 +12,7 @@ from game import paths
 from game.errors import Problem, ScenarioError
 from game.i18n import say, tr_n
 from game.scenario import LoadedScenario, load_scenario, localize
-from game.scenario.reflection import check_quarters
+from game.scenario.reflection_keys import check_quarters
 from game.session import Player, Session
 from game.ui import facts, scroll, theme, widgets
 from game.ui.briefing_text import back_and_start, below, briefing_view

@@ -6,10 +6,10 @@ import math
 
 import pygame
 
+from game import session as sessions  # Session loads on first use (game/session/__init__.py)
 from game.errors import AgenError
 from game.i18n import other_language, say_error
-from game.scenario import CATEGORIES
-from game.session import Session
+from game.scenario.vocabulary import CATEGORIES
 from game.ui import theme, widgets
 from game.ui.screens.base import Screen, Shot, Stage
 from game.ui.widgets import Button, Ink
@@ -92,7 +92,7 @@ class TitleScreen(Screen):
             return self.go("leaderboard", self)
         if key == "continue":
             try:
-                self.app.session = Session.resume(self.app.save_path)
+                self.app.session = sessions.Session.resume(self.app.save_path)
             except AgenError as exc:
                 self.app.toast(
                     self.t("title.cannot_continue", reason=say_error(exc, self.app.lang))

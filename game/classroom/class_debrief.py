@@ -20,13 +20,13 @@ from game import paths
 from game.classroom.class_store import ClassStore
 from game.classroom.rooms import Room
 from game.classroom.snapshot import grade_words
-from game.engine.debrief import fill
+from game.engine.debrief_questions import fill
 from game.results.analysis import Played, path_groups, ranked
+from game.results.class_reflection import class_reflection
 from game.results.class_report import write_charts
 from game.results.compare import Group, compare_group, effect_words
 from game.results.duplicates import duplicate_groups
 from game.results.record import ResultRecord
-from game.results.reflection import class_reflection
 from game.results.reflection_page import reflection_section
 from game.results.verify import verify_on
 from game.scenario import LoadedScenario, localize

@@ -14,7 +14,7 @@ from game.engine.game import Game
 from game.engine.numbers import decimals, number
 from game.engine.timeline import first_adopted, spells, turns_in_force, value_after
 from game.scenario.format_model import Debrief, Scenario
-from game.scenario.reflection import PLACEHOLDER, Placeholder, parse_placeholder, placeholders
+from game.scenario.reflection_keys import PLACEHOLDER, Placeholder, parse_placeholder, placeholders
 from game.scenario.text import localize
 
 Values = dict[str, float | None]

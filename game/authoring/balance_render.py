@@ -7,8 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from game.authoring.authoring_text import AuthoringText as T
 from game.authoring.runs import FAVOUR
-from game.authoring.words import AuthoringText as T
 from game.i18n import both
 
 FLAGS = {"dominant": T.DOMINANT, "dead": T.DEAD}
@@ -44,7 +44,7 @@ def pct(x: float) -> str:
 
 
 def render(report: dict[str, Any], console: Console) -> None:
-    """Print the whole report."""
+    """Print the whole report: the heading, then one table or block per part, in order."""
     sc = report["scenario"]
     console.print(
         f"[bold]{both(T.TITLE)}[/bold]: {sc['id']} v{sc['version']} ({sc['path']})"
@@ -54,6 +54,21 @@ def render(report: dict[str, Any], console: Console) -> None:
         f"seeds from {report['seed_start']}"
     )
     groups = columns(report)
+    console.print(_score_table(report))
+    best = report["best_path"]
+    console.print(
+        f"[bold]{both(T.BEST_PATH)}[/bold] (seed {best['seed']}, "
+        f"{best['evaluations']:,} plays): score {best['score']:.2f}"
+    )
+    console.print(best["plan_toml"], markup=False, highlight=False)
+    console.print(_policy_table(report))
+    for table in (_event_table, _goal_table, _ending_table):
+        console.print(table(report, groups))
+    render_seeds(report.get("seeds"), console)
+    _render_findings(report, console)
+
+
+def _score_table(report: dict[str, Any]) -> Table:
     t = Table(title=both(T.SCORE_SPREAD))
     for col in ("bot", "n", "min", "p10", "median", "p90", "max", "mean"):
         t.add_column(col, justify="left" if col == "bot" else "right")
@@ -63,21 +78,15 @@ def render(report: dict[str, Any], console: Console) -> None:
             str(b["n"]),
             *(f"{b[k]:.1f}" for k in ("min", "p10", "median", "p90", "max", "mean")),
         )
-    console.print(t)
+    return t
 
-    best = report["best_path"]
-    console.print(
-        f"[bold]{both(T.BEST_PATH)}[/bold] (seed {best['seed']}, "
-        f"{best['evaluations']:,} plays): score {best['score']:.2f}"
-    )
-    console.print(best["plan_toml"], markup=False, highlight=False)
 
+def _policy_table(report: dict[str, Any]) -> Table:
     t = Table(title=both(T.POLICIES))
     for col in ("policy", "category", "adopted", "in top 10%", "top-half games", "flag"):
         t.add_column(col, justify="left" if col in ("policy", "category", "flag") else "right")
     for p in report["policies"]:
         flag = both(FLAGS[p["flag"]]) if p["flag"] in FLAGS else ""
-        style = "bold red" if p["flag"] else None
         t.add_row(
             p["id"],
             p["category"],
@@ -85,53 +94,53 @@ def render(report: dict[str, Any], console: Console) -> None:
             pct(p["top10_share"]),
             str(p["top_half_games"]),
             flag,
-            style=style,
+            style="bold red" if p["flag"] else None,
         )
-    console.print(t)
+    return t
 
-    t = Table(title=both(T.EVENTS_SHARE))
-    t.add_column("event")
-    t.add_column("all", justify="right")
+
+Groups = list[tuple[str, dict[str, int]]]  # the bot columns: (label, the bots pooled in it)
+
+
+def _shares_table(title: str, heads: tuple[str, ...], groups: Groups) -> Table:
+    """A table of shares: its first columns, then one column per group of bots."""
+    t = Table(title=title)
+    t.add_column(heads[0])
+    for head in heads[1:]:
+        t.add_column(head, justify="right" if head == "all" else "left")
     for label, _ in groups:
         t.add_column(label, justify="right")
+    return t
+
+
+def _event_table(report: dict[str, Any], groups: Groups) -> Table:
+    t = _shares_table(both(T.EVENTS_SHARE), ("event", "all"), groups)
     t.add_column("mean times", justify="right")
     for e in report["events"]:
-        t.add_row(
-            e["id"],
-            pct(e["fired_share"]),
-            *(pooled(e["by_bot"], w) for _, w in groups),
-            f"{e['mean_times']:.2f}",
-        )
-    console.print(t)
+        pooled_shares = (pooled(e["by_bot"], w) for _, w in groups)
+        t.add_row(e["id"], pct(e["fired_share"]), *pooled_shares, f"{e['mean_times']:.2f}")
+    return t
 
-    t = Table(title=both(T.GOALS_SHARE))
-    t.add_column("goal")
-    t.add_column("all", justify="right")
-    for label, _ in groups:
-        t.add_column(label, justify="right")
+
+def _goal_table(report: dict[str, Any], groups: Groups) -> Table:
+    t = _shares_table(both(T.GOALS_SHARE), ("goal", "all"), groups)
     t.add_column("best path")
     for g in report["goals"]:
-        t.add_row(
-            g["id"],
-            pct(g["share"]),
-            *(pooled(g["by_bot"], w) for _, w in groups),
-            "✓" if g["best_path"] else "",
-        )
-    console.print(t)
+        pooled_shares = (pooled(g["by_bot"], w) for _, w in groups)
+        t.add_row(g["id"], pct(g["share"]), *pooled_shares, "✓" if g["best_path"] else "")
+    return t
 
-    t = Table(title=both(T.ENDINGS_SHARE))
-    t.add_column("ending")
-    t.add_column("kind")
-    t.add_column("all", justify="right")
-    for label, _ in groups:
-        t.add_column(label, justify="right")
+
+def _ending_table(report: dict[str, Any], groups: Groups) -> Table:
+    t = _shares_table(both(T.ENDINGS_SHARE), ("ending", "kind", "all"), groups)
     for en in report["endings"]:
         name = en["id"] or f"({both(T.FULL_GAME)})"
         t.add_row(name, en["kind"], pct(en["share"]), *(pooled(en["by_bot"], w) for _, w in groups))
-    console.print(t)
+    return t
 
-    render_seeds(report.get("seeds"), console)
 
+def _render_findings(report: dict[str, Any], console: Console) -> None:
+    """The notes, then the dominant and the dead policies, if any."""
     for line in report["notes"]:
         console.print(f"• {line}", markup=False, highlight=False)
     if report["dominant"]:

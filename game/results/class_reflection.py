@@ -11,13 +11,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.engine.debrief import class_question
+from game.engine.debrief_questions import class_question
 from game.engine.game import Game
 from game.engine.prediction import reveal
 from game.engine.principles import aspect_metrics, group_of, principle_uses
 from game.results.record import ResultRecord
 from game.scenario import Scenario, localize
-from game.scenario.format_model import PRINCIPLES
+from game.scenario.vocabulary import PRINCIPLES
 
 MIN_PREDICTIONS = 3  # a wrong expectation is listed once this many players made it
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import debrief
+from game.engine import debrief_questions as debrief
 from game.engine.principles import aspect_metrics, culture_verdict, principle_uses
 from game.engine.values import value_counts
 from tests.engine.lessons import FORMS, SEEDS, Plan, fired, honest, play_loose, scenario

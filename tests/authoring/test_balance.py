@@ -107,7 +107,11 @@ def test_bad_file_is_one_line_and_no_output(
 ) -> None:
     result = runner.invoke(app, ["balance", str(tmp_path / "missing.toml"), "--runs", "10"])
     assert result.exit_code == 1
-    assert result.output.strip().endswith("file not found")
+    line = result.output.strip()
+    assert (
+        "\n" not in line and f"{tmp_path / 'missing.toml'}: " in line and "file not found" in line
+    )
+    assert line.endswith("shipped scenarios: basarnas, dpmptsp, dukcapil, tutorial")
 
 
 def test_allocation_gives_random_most_games_and_greedy_few() -> None:

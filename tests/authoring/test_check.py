@@ -86,7 +86,10 @@ def test_an_invalid_scenario_is_one_line_per_problem(
 def test_a_missing_file_is_one_line(app: typer.Typer, runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "nope.toml")])
     assert result.exit_code == 1
-    assert result.output.strip() == f"{tmp_path / 'nope.toml'}: file not found"
+    assert result.output.strip() == (
+        f"agen check: {tmp_path / 'nope.toml'}: berkas tidak ditemukan / file not found; "
+        "skenario bawaan / shipped scenarios: basarnas, dpmptsp, dukcapil, tutorial"
+    )
 
 
 def test_plan_answers_pending_events_before_adopting(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ news arrives while the link asks the server nothing (its info() is not called).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -23,21 +22,10 @@ from game.classlink.client import ClassClient, ClassInfo
 from game.classlink.link import ClassLink
 from game.classlink.outbox import Outbox
 from game.session import JoinedClass
+from tests.classlink.counting import Counting
 from tests.classroom.server import Server, free_port, start_server
 
 WAIT_S = 20.0  # generous: the issue's bound is 2 s, measured below and printed
-
-
-class Counting(ClassClient):
-    """The real client, counting the link's polls (GET /classes/{code})."""
-
-    polls = 0
-    lock = threading.Lock()
-
-    def info(self) -> ClassInfo:
-        with Counting.lock:
-            Counting.polls += 1
-        return super().info()
 
 
 def wait_for(done: Callable[[], bool], seconds: float = WAIT_S) -> float:

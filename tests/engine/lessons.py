@@ -202,3 +202,38 @@ def paired(better: Sequence[float], worse: Sequence[float]) -> tuple[float, floa
     """Median and mean of the paired gaps (better - worse), and on how many seeds better won."""
     gaps = [b - w for b, w in zip(better, worse, strict=True)]
     return statistics.median(gaps), statistics.mean(gaps), sum(g > 0 for g in gaps)
+
+
+# Orders a participant might take good-looking cards in: the recommended ones first, then
+# more; and the greedy bot's favourites. Each is played with 8, 10 and 12 programmes, two a
+# quarter, then nothing ("eight programmes in the first year"); cheap cards first, where
+# the cash would refuse the dear ones.
+POOLS: dict[str, tuple[list[str], ...]] = {
+    "dukcapil": (
+        ["simplify_sop", "staff_wellbeing", "complaint_channel", "integrity_zone",
+         "service_dashboard", "public_forum", "counter_training", "village_outreach",
+         "shift_hours", "output_skp", "join_mpp", "independent_survey"],
+        ["complaint_channel", "online_services", "integrity_zone", "citizen_assist",
+         "service_dashboard", "village_outreach", "simplify_sop", "public_forum",
+         "staff_wellbeing", "self_service_kiosk", "counter_training", "hybrid_backoffice"],
+    ),
+    "dpmptsp": (
+        ["service_standard", "status_tracker", "complaint_channel", "integrity_zone",
+         "open_forum", "technical_training", "output_skp", "independent_survey",
+         "backoffice_hybrid", "staff_wellbeing", "agency_sla", "permit_dashboard"],
+        ["open_forum", "integrity_zone", "status_tracker", "output_skp", "technical_training",
+         "service_standard", "agency_sla", "staff_wellbeing", "oss_integration",
+         "business_clinic", "permit_dashboard", "complaint_channel"],
+        ["open_forum", "complaint_channel", "staff_wellbeing", "extended_hours", "output_skp",
+         "backoffice_hybrid", "agency_sla", "permit_dashboard", "technical_training",
+         "balanced_scorecard", "independent_survey", "status_tracker"],
+    ),
+    "basarnas": (
+        ["clear_sop", "fisher_radio", "navy_police_mou", "boat_maintenance",
+         "volunteer_training", "duty_roster", "fatigue_care", "family_desk", "output_skp",
+         "operator_training", "sea_safety", "open_updates"],
+        ["duty_roster", "operator_training", "volunteer_training", "output_skp",
+         "integrated_dispatch", "fisher_radio", "navy_police_mou", "boat_maintenance",
+         "family_desk", "fatigue_care", "joint_drills", "clear_sop"],
+    ),
+}  # fmt: skip

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine import Game
-from tests.engine.lessons import FORMS, bot_games, honest, play_loose, two_a_quarter
-from tests.engine.test_lessons_priorities import POOLS
+from tests.engine.lessons import FORMS, POOLS, bot_games, honest, play_loose, two_a_quarter
 
 SHIPPED = ("dukcapil", "dpmptsp", "basarnas")
 

@@ -23,7 +23,7 @@ from game.ui.screens.class_wait import ClassWaitScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.player import PlayerScreen
 from game.ui.screens.turn import TurnScreen
-from tests.classlink.test_live_link import Counting
+from tests.classlink.counting import Counting
 from tests.classroom.server import Server, free_port, start_server
 from tests.ui.class_fakes import settle
 from tests.ui.driving import SIZE, key, make_options

@@ -44,8 +44,7 @@ def chart_range(s: Scenario, name: str, values: list[float]) -> tuple[float, flo
     """The values a metric's chart runs between: the values themselves, widened to at least a
     fifth of the metric's declared range (so 55 to 52 on a 0-100 scale reads as the small
     fall it is, not a crash) and kept inside that range. A derived value, which declares no
-    range, spans at least a fifth of its largest size. (The window's ``ui.facts.chart_range``
-    is the same rule.)"""
+    range, spans at least a fifth of its largest size."""
     lo, hi = min(values), max(values)
     m = item(s, name)
     if isinstance(m, Metric):

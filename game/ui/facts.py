@@ -4,11 +4,14 @@ visible metrics, number formats, grade bands, what a policy tends to move.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from game.engine import Game
 from game.engine.actions import Refusal
+from game.engine.indicators import chart_range as chart_range  # the screens read these here
+from game.engine.indicators import item as item
+from game.engine.indicators import label as label
+from game.engine.indicators import visible as visible
 from game.engine.numbers import decimals as decimals  # the screens read these from here
 from game.engine.numbers import number as number
 from game.engine.numbers import show as show
@@ -16,29 +19,13 @@ from game.errors import ActionRefused
 from game.i18n import english_plural, say, tr, tr_n
 from game.results.requirement_words import say_requirement
 from game.scenario import Scenario, localize
-from game.scenario.format_model import Derived, Effect, Metric
+from game.scenario.format_model import Effect
 from game.scenario.text import Text
 from game.ui.turn_words import turn_label as turn_label  # the screens read it from here
 
 Requirement = tuple[str | bool, Text | None]  # an expression and the author's own words
 
 IKM_BANDS = ((88.31, "A"), (76.61, "B"), (65.0, "C"), (25.0, "D"))
-
-
-def item(s: Scenario, name: str) -> Metric | Derived:
-    """The metric or derived value called ``name``."""
-    return s.metrics[name] if name in s.metrics else s.derived[name]
-
-
-def visible(s: Scenario) -> list[str]:
-    """Metrics and derived values the player sees, budget excluded (it has its own place)."""
-    names = [k for k, m in s.metrics.items() if not m.hidden and k != s.budget]
-    return names + [k for k, d in s.derived.items() if not d.hidden]
-
-
-def label(s: Scenario, name: str, lang: str) -> str:
-    """The label of a metric or derived value."""
-    return localize(item(s, name).label, lang, s.default_language)
 
 
 def turns(s: Scenario, n: int, lang: str) -> str:
@@ -110,31 +97,6 @@ def change(game: Game, name: str) -> float:
 def last_turn(game: Game) -> int:
     """The last resolved turn (0 before the first)."""
     return game.turns_played
-
-
-MIN_SPAN_SHARE = 0.2  # a chart spans at least this share of its metric's declared range
-
-
-def chart_range(s: Scenario, name: str, values: list[float]) -> tuple[float, float]:
-    """The values a metric's chart runs between: the values themselves, widened to at least a
-    fifth of the metric's declared range (so 55 to 52 on a 0-100 scale reads as the small
-    fall it is, not a crash) and kept inside that range. A derived value, which declares no
-    range, spans at least a fifth of its largest size."""
-    lo, hi = min(values), max(values)
-    m = item(s, name)
-    if isinstance(m, Metric):
-        floor, ceiling = m.min, m.max
-    else:
-        floor, ceiling = -math.inf, math.inf
-    size = ceiling - floor if math.isfinite(ceiling - floor) else max(abs(lo), abs(hi))
-    span = max(hi - lo, MIN_SPAN_SHARE * size) or 1.0
-    lo -= (span - (hi - lo)) / 2
-    hi = lo + span
-    if lo < floor:
-        lo, hi = floor, min(ceiling, floor + span)
-    elif hi > ceiling:
-        lo, hi = max(floor, ceiling - span), ceiling
-    return lo, hi
 
 
 def refusal_words(

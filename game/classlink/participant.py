@@ -148,35 +148,42 @@ def take_part(
     decisions: list[dict[str, Any]] = list(record.decisions)
     for quarter in range(1, record.turns_played + 1):
         started = time.monotonic()
-        while not info.may_finish(quarter):
-            if info.state == "closed":
-                raise ClassRefused(
-                    422,
-                    "class.api.closed",
-                    tr("class.api.closed", "id"),
-                    tr("class.api.closed", "en"),
-                )
-            notice(f"waiting: quarter {quarter} not open yet")
-            time.sleep(pause_s)
-            info = _patiently(client.info, patience_s, pause_s, notice)
+        info = _until_open(client, info, quarter, patience_s, pause_s, notice)
         run.waited_s += time.monotonic() - started
         so_far = [d for d in decisions if d["turn"] <= quarter]
 
         def send(q: int = quarter, s: list[dict[str, Any]] = so_far) -> Reply:
             return client.send_progress(seat, q, s)
 
-        run.replies.append(
-            _until_sent(
-                send,
-                patience_s,
-                pause_s,
-                notice,
-            )
-        )
+        run.replies.append(_until_sent(send, patience_s, pause_s, notice))
     run.replies.append(
         _until_sent(lambda: client.send_result(seat, record.to_json()), patience_s, pause_s, notice)
     )
     return run
+
+
+def _until_open(
+    client: ClassClient,
+    info: ClassInfo,
+    quarter: int,
+    patience_s: float,
+    pause_s: float,
+    notice: Callable[[str], None],
+) -> ClassInfo:
+    """The class once a player may finish ``quarter``: in lockstep a player waits for the
+    facilitator to open it, as the game's window does; a class closed meanwhile refuses."""
+    while not info.may_finish(quarter):
+        if info.state == "closed":
+            raise ClassRefused(
+                422,
+                "class.api.closed",
+                tr("class.api.closed", "id"),
+                tr("class.api.closed", "en"),
+            )
+        notice(f"waiting: quarter {quarter} not open yet")
+        time.sleep(pause_s)
+        info = _patiently(client.info, patience_s, pause_s, notice)
+    return info
 
 
 def _patiently(

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, inspect, select, update
+from sqlalchemy import Row, insert, inspect, select, update
 
 from game.classroom import change_feed, tenancy
 from game.classroom import tables as T
@@ -70,18 +70,8 @@ class ClassStore(SeatStore):
             quarters = None
         with self.writing() as conn:
             old = conn.execute(select(*_ROOM).where(T.rooms.c.code == code)).first()
-            if old is not None and (
-                old.scenario_sha256 != loaded.sha256 or old.seed != seed or old.quarters != quarters
-            ):
-                raise ResultError(
-                    english_first(
-                        ServeText.TAKEN,
-                        code=code,
-                        scenario=f"{old.scenario_id}@{old.scenario_version}",
-                        seed=old.seed,
-                        turns=old.quarters or loaded.scenario.turns,
-                    )
-                )
+            if old is not None:
+                _refuse_another_class(old, loaded, code, seed=seed, quarters=quarters)
             values = {
                 "language": language,
                 "lockstep": lockstep,
@@ -92,27 +82,8 @@ class ClassStore(SeatStore):
                 "predict_first": predict_first,
             }
             if old is None:
-                conn.execute(
-                    insert(T.rooms).values(
-                        code=code,
-                        scenario_id=loaded.scenario.id,
-                        scenario_version=loaded.scenario.version,
-                        scenario_sha256=loaded.sha256,
-                        scenario_name=Path(loaded.path).name,
-                        scenario_bytes=data,
-                        seed=seed,
-                        state="open",
-                        open_quarter=1,
-                        deadline=None,  # the timer runs once the facilitator starts it
-                        remaining=None,
-                        timer_running=0,
-                        timer_round=0,
-                        on_expiry="nothing",
-                        created_at=now,
-                        quarters=quarters,
-                        **values,
-                    )
-                )
+                room = _new_room(loaded, data, code, seed=seed, quarters=quarters, now=now)
+                conn.execute(insert(T.rooms).values(**room, **values))
             else:
                 conn.execute(update(T.rooms).where(T.rooms.c.code == code).values(**values))
             change_feed.record(conn, code, "class")
@@ -211,3 +182,45 @@ def stored_scenario(store: ResultStore, code: str) -> bytes | None:
     with store.engine.connect() as conn:
         data = conn.execute(select(T.rooms.c.scenario_bytes).where(T.rooms.c.code == code)).scalar()
     return None if data is None else bytes(data)
+
+
+def _refuse_another_class(
+    old: Row[Any], loaded: LoadedScenario, code: str, *, seed: int, quarters: int | None
+) -> None:
+    """Refuse a code already held by a class of another scenario file, seed or form: taking
+    it up again would mix two different games in one class's results."""
+    if old.scenario_sha256 != loaded.sha256 or old.seed != seed or old.quarters != quarters:
+        raise ResultError(
+            english_first(
+                ServeText.TAKEN,
+                code=code,
+                scenario=f"{old.scenario_id}@{old.scenario_version}",
+                seed=old.seed,
+                turns=old.quarters or loaded.scenario.turns,
+            )
+        )
+
+
+def _new_room(
+    loaded: LoadedScenario, data: bytes, code: str, *, seed: int, quarters: int | None, now: float
+) -> dict[str, Any]:
+    """A new class's row but its settings: the scenario file itself, open at quarter one,
+    its timer not yet started."""
+    return {
+        "code": code,
+        "scenario_id": loaded.scenario.id,
+        "scenario_version": loaded.scenario.version,
+        "scenario_sha256": loaded.sha256,
+        "scenario_name": Path(loaded.path).name,
+        "scenario_bytes": data,
+        "seed": seed,
+        "state": "open",
+        "open_quarter": 1,
+        "deadline": None,  # the timer runs once the facilitator starts it
+        "remaining": None,
+        "timer_running": 0,
+        "timer_round": 0,
+        "on_expiry": "nothing",
+        "created_at": now,
+        "quarters": quarters,
+    }

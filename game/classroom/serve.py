@@ -16,6 +16,7 @@ from game.classroom import tables as T
 from game.classroom import tenancy
 from game.classroom.class_store import ClassStore
 from game.classroom.pages import form_text
+from game.classroom.rooms import Room
 from game.classroom.serve_text import ServeText
 from game.classroom.stopping import QuietStop
 from game.errors import ResultError
@@ -89,10 +90,7 @@ def prepare(
     """Create (or take up again) the class in the store; raise ResultError with one line,
     also when another live server serves the class (unless ``take_over``, or ``alongside``:
     one more process for the same class on purpose, e.g. behind a load balancer)."""
-    if not CODE_PATTERN.match(code):
-        raise ResultError(f"class code '{code:.80}': {english_first(ServeText.CODE_SHAPE)}")
-    if minutes_per_quarter is not None and not 0 < minutes_per_quarter <= 240:
-        raise ResultError(f"--minutes-per-quarter: {english_first(ServeText.MINUTES)}")
+    _check_settings(code, minutes_per_quarter)
     url = resolve_url(db)
     public = lan_address() if host in ("0.0.0.0", "::", "") else host
     join_url = f"http://{public}:{port}"
@@ -113,12 +111,7 @@ def prepare(
             quarters=quarters,
             predict_first=predict_first,
         )
-        room = classes.room(code)
-        (form_id, predict_id), (form_en, predict_en) = (
-            form_text(classes, room, lang) for lang in ("id", "en")
-        )
-        form = tr("class.cli.form", "id", form=form_id, predict=predict_id)
-        form += "\n" + tr("class.cli.form", "en", form=form_en, predict=predict_en)
+        form = _form_lines(classes, classes.room(code))
         resumed = _resumed(classes, code) if before else ""
     finally:
         classes.store.close()
@@ -134,6 +127,26 @@ def prepare(
         resumed=resumed,
         server=None if alongside else me,
     )
+
+
+def _check_settings(code: str, minutes_per_quarter: float | None) -> None:
+    """Refuse a class code participants could not type, or a timer no class would use,
+    before anything is stored."""
+    if not CODE_PATTERN.match(code):
+        raise ResultError(f"class code '{code:.80}': {english_first(ServeText.CODE_SHAPE)}")
+    if minutes_per_quarter is not None and not 0 < minutes_per_quarter <= 240:
+        raise ResultError(f"--minutes-per-quarter: {english_first(ServeText.MINUTES)}")
+
+
+def _form_lines(classes: ClassStore, room: Room) -> str:
+    """The class's form (short or full, predictions or not) in Indonesian, then English, for
+    the facilitator's terminal."""
+    (form_id, predict_id), (form_en, predict_en) = (
+        form_text(classes, room, lang) for lang in ("id", "en")
+    )
+    form = tr("class.cli.form", "id", form=form_id, predict=predict_id)
+    form += "\n" + tr("class.cli.form", "en", form=form_en, predict=predict_en)
+    return form
 
 
 def _hold(classes: ClassStore, code: str, me: tenancy.Server | None, take_over: bool) -> bool:

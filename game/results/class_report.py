@@ -234,6 +234,71 @@ def _short(common: Sequence[str], names: dict[str, str], limit: int = 3) -> str:
     return "\n".join([", ".join(shown[:2]), ", ".join(shown[2:]) + more]).strip()
 
 
+def _h(code: ReportText) -> str:
+    """A report heading in both languages, escaped: the page serves a mixed-language room."""
+    return html.escape(both(code))
+
+
+def _summary_rows(played: list[Played]) -> str:
+    """The class's scores in one table, so a facilitator sees the spread before the names."""
+    e = html.escape
+    scores = [p.record.score for p in played]
+    sd = statistics.stdev(scores) if len(scores) > 1 else 0.0
+    q = (
+        statistics.quantiles(scores, n=4, method="inclusive")
+        if len(scores) > 1
+        else [scores[0]] * 3
+    )
+    grade_counts = Counter(p.record.grade or "-" for p in played)
+    grades = ", ".join(f"{e(k)}: {v}" for k, v in grade_counts.most_common())
+    return f"""<table><tr><th>{_h(ReportText.PLAYERS)}</th><td>{len(scores)}</td></tr>
+<tr><th>{_h(ReportText.MEAN)}</th><td>{statistics.fmean(scores):.2f}</td></tr>
+<tr><th>Median</th><td>{statistics.median(scores):.2f}</td></tr>
+<tr><th>{_h(ReportText.SD)}</th><td>{sd:.2f}</td></tr>
+<tr><th>Q1–Q3 ({_h(ReportText.IQR)})</th><td>{q[0]:.2f}–{q[2]:.2f} ({q[2] - q[0]:.2f})</td></tr>
+<tr><th>{_h(ReportText.GRADES)}</th><td>{grades}</td></tr></table>"""
+
+
+def _top_ten_rows(played: list[Played]) -> str:
+    """The ten best games' rows, ranked as the leaderboard ranks them."""
+    e = html.escape
+    return "".join(
+        f"<tr><td>{i}</td><td>{e(p.record.player)}</td><td>{p.record.score:.2f}</td>"
+        f"<td>{e(p.record.grade or '-')}</td><td>{len(p.record.goals)}</td></tr>"
+        for i, p in enumerate(ranked(played)[:10], 1)
+    )
+
+
+def _path_group_rows(groups: list[PathGroup], policy_names: dict[str, str]) -> str:
+    """One row per group of similar games, with the policies its members typically adopted."""
+    e = html.escape
+    return "".join(
+        f"<tr><td>{i}</td><td>{len(g.members)}</td><td>{g.mean_score:.2f}</td>"
+        f"<td>{e(', '.join(policy_names.get(x, x) for x in g.common) or '-')}</td></tr>"
+        for i, g in enumerate(groups, 1)
+    )
+
+
+def _identical_games(played: list[Played]) -> str:
+    """Games played move for move alike, so a facilitator can ask whether they were shared."""
+    e = html.escape
+    twins = duplicate_groups([p.record for p in played])
+    same = "".join(
+        f"<tr><td>={g.number}</td><td>"
+        + e(", ".join(played[i].record.player for i in g.members))
+        + f"</td><td>{played[g.members[0]].record.score:.2f}</td></tr>"
+        for g in twins
+    )
+    return (
+        f"<p>{e(both(ReportText.NONE))}</p>"
+        if not twins
+        else f"<p>{e(both(ReportText.TWINS_NOTE))}</p>"
+        f"<table><tr><th>#</th><th>{e(both(ReportText.NAMES))}</th><th>{e(both(ReportText.SCORE))}</th></tr>"
+        + same
+        + "</table>"
+    )
+
+
 def _html(
     played: list[Played],
     loaded: LoadedScenario,
@@ -245,46 +310,9 @@ def _html(
     s = loaded.scenario
     dl = s.default_language
     e = html.escape
-
-    def h(code: ReportText) -> str:
-        return e(both(code))
-
-    scores = [p.record.score for p in played]
+    h = _h
     pname = {p.id: localize(p.name, lang, dl) for p in s.policies}
-    sd = statistics.stdev(scores) if len(scores) > 1 else 0.0
-    q = (
-        statistics.quantiles(scores, n=4, method="inclusive")
-        if len(scores) > 1
-        else [scores[0]] * 3
-    )
-    grade_counts = Counter(p.record.grade or "-" for p in played)
-    board = "".join(
-        f"<tr><td>{i}</td><td>{e(p.record.player)}</td><td>{p.record.score:.2f}</td>"
-        f"<td>{e(p.record.grade or '-')}</td><td>{len(p.record.goals)}</td></tr>"
-        for i, p in enumerate(ranked(played)[:10], 1)
-    )
-    group_rows = "".join(
-        f"<tr><td>{i}</td><td>{len(g.members)}</td><td>{g.mean_score:.2f}</td>"
-        f"<td>{e(', '.join(pname.get(x, x) for x in g.common) or '-')}</td></tr>"
-        for i, g in enumerate(groups, 1)
-    )
-    grades = ", ".join(f"{e(k)}: {v}" for k, v in grade_counts.most_common())
     reflection = reflection_section([(p.record, p.game) for p in played], s, lang)
-    twins = duplicate_groups([p.record for p in played])
-    same = "".join(
-        f"<tr><td>={g.number}</td><td>"
-        + e(", ".join(played[i].record.player for i in g.members))
-        + f"</td><td>{played[g.members[0]].record.score:.2f}</td></tr>"
-        for g in twins
-    )
-    same_note = (
-        f"<p>{e(both(ReportText.NONE))}</p>"
-        if not twins
-        else f"<p>{e(both(ReportText.TWINS_NOTE))}</p>"
-        f"<table><tr><th>#</th><th>{e(both(ReportText.NAMES))}</th><th>{e(both(ReportText.SCORE))}</th></tr>"
-        + same
-        + "</table>"
-    )
     img = "".join(
         f'<figure><img src="{e(name)}" alt="{e(key)}"></figure>' for key, name in files.items()
     )
@@ -296,19 +324,14 @@ figure{{margin:1.5em 0}}img{{max-width:100%}}h1{{margin-bottom:.2em}}</style></h
 <h1>{h(ReportText.TITLE)} — {e(cohort)}</h1>
 <p>{e(localize(s.title, "id", dl))} / {e(localize(s.title, "en", dl))} — {e(s.id)}@{e(s.version)}</p>
 <h2>{h(ReportText.SUMMARY)}</h2>
-<table><tr><th>{h(ReportText.PLAYERS)}</th><td>{len(scores)}</td></tr>
-<tr><th>{h(ReportText.MEAN)}</th><td>{statistics.fmean(scores):.2f}</td></tr>
-<tr><th>Median</th><td>{statistics.median(scores):.2f}</td></tr>
-<tr><th>{h(ReportText.SD)}</th><td>{sd:.2f}</td></tr>
-<tr><th>Q1–Q3 ({h(ReportText.IQR)})</th><td>{q[0]:.2f}–{q[2]:.2f} ({q[2] - q[0]:.2f})</td></tr>
-<tr><th>{h(ReportText.GRADES)}</th><td>{grades}</td></tr></table>
+{_summary_rows(played)}
 <h2>{h(ReportText.TOP10)}</h2>
-<table><tr><th>#</th><th>{h(ReportText.NAME)}</th><th>{h(ReportText.SCORE)}</th><th>{h(ReportText.GRADE)}</th><th>{h(ReportText.GOALS)}</th></tr>{board}</table>
+<table><tr><th>#</th><th>{h(ReportText.NAME)}</th><th>{h(ReportText.SCORE)}</th><th>{h(ReportText.GRADE)}</th><th>{h(ReportText.GOALS)}</th></tr>{_top_ten_rows(played)}</table>
 <h2>{h(ReportText.IDENTICAL)}</h2>
-{same_note}
+{_identical_games(played)}
 <h2>{h(ReportText.GROUPS)}</h2>
 <p>{h(ReportText.GROUPS_NOTE)}</p>
-<table><tr><th>#</th><th>n</th><th>{h(ReportText.MEAN_SCORE)}</th><th>{h(ReportText.TYPICAL)}</th></tr>{group_rows}</table>
+<table><tr><th>#</th><th>n</th><th>{h(ReportText.MEAN_SCORE)}</th><th>{h(ReportText.TYPICAL)}</th></tr>{_path_group_rows(groups, pname)}</table>
 {reflection}
 <h2>{h(ReportText.CHARTS)}</h2>{img}
 </body></html>

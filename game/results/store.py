@@ -285,30 +285,7 @@ class ResultStore:
             return found, {tuple(t) for t in conn.execute(near).all()}
 
         rows, shared = self._read(read)
-        rows.sort(key=lambda r: (-r.score, r.player.casefold()))
-        groups: dict[tuple[Any, ...], int] = {}
-        for r in rows:
-            path = (r.cohort, r.scenario_id, r.scenario_version, r.path_sha256)
-            if path in shared:
-                groups.setdefault(path, len(groups) + 1)
-        out: list[LeaderRow] = []
-        for i, r in enumerate(rows):
-            rank = out[-1].rank if out and out[-1].score == r.score else i + 1
-            out.append(
-                LeaderRow(
-                    rank,
-                    r.player,
-                    r.score,
-                    r.grade,
-                    r.goals_count,
-                    r.player_id,
-                    r.cohort,
-                    r.scenario_id,
-                    r.scenario_version,
-                    groups.get((r.cohort, r.scenario_id, r.scenario_version, r.path_sha256)),
-                )
-            )
-        return out
+        return _ranked(rows, shared)
 
     def results(
         self, cohorts: Sequence[str] = (), scenario: str | None = None
@@ -384,3 +361,32 @@ def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
         "origin": record.origin_label(),
         "path_sha256": path_sha256(record),
     }
+
+
+def _ranked(rows: list[Any], shared: set[tuple[Any, ...]]) -> list[LeaderRow]:
+    """The rows best first, equal scores sharing a rank, and each game whose path others of
+    its class also played numbered by its group, so identical games are seen on the board."""
+    rows.sort(key=lambda r: (-r.score, r.player.casefold()))
+    groups: dict[tuple[Any, ...], int] = {}
+    for r in rows:
+        path = (r.cohort, r.scenario_id, r.scenario_version, r.path_sha256)
+        if path in shared:
+            groups.setdefault(path, len(groups) + 1)
+    out: list[LeaderRow] = []
+    for i, r in enumerate(rows):
+        rank = out[-1].rank if out and out[-1].score == r.score else i + 1
+        out.append(
+            LeaderRow(
+                rank,
+                r.player,
+                r.score,
+                r.grade,
+                r.goals_count,
+                r.player_id,
+                r.cohort,
+                r.scenario_id,
+                r.scenario_version,
+                groups.get((r.cohort, r.scenario_id, r.scenario_version, r.path_sha256)),
+            )
+        )
+    return out

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from game.errors import Message, Value
 from game.scenario.codes import LoadCode as C
+from game.scenario.constant_folding import MAX_EXPONENT, constant_value
 from game.scenario.details import python_complaint
 from game.scenario.functions import (
     CHOICE_KEY,
@@ -36,7 +37,6 @@ from game.scenario.suggest import did_you_mean
 MAX_LENGTH = 2000
 MAX_NODES = 400
 MAX_DEPTH = 60
-MAX_EXPONENT = 100.0
 __all__ = [
     "CHOICE_KEY",
     "FUNCTIONS",
@@ -230,10 +230,10 @@ class _Emitter:
         if isinstance(node.op, ast.Div):
             return f"_div({left}, {right})"
         if isinstance(node.op, ast.Pow):
-            exponent = _constant_value(node.right)
+            exponent = constant_value(node.right)
             if exponent is not None and abs(exponent) > MAX_EXPONENT:
                 raise ExpressionError(C.EXPR_EXPONENT, n=f"{MAX_EXPONENT:g}")
-            base = _constant_value(node.left)
+            base = constant_value(node.left)
             if base is not None and exponent is not None:
                 try:
                     math.pow(base, exponent)
@@ -328,40 +328,6 @@ def _string_args(fname: str, args: list[ast.expr], count: int, usage: str) -> li
     return [str(a.value) for a in args if isinstance(a, ast.Constant)]
 
 
-def _constant_value(node: ast.AST) -> float | None:
-    """The value of a constant sub-tree made of numbers and arithmetic, else None."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        try:
-            return float(node.value)
-        except OverflowError:
-            return math.inf
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        inner = _constant_value(node.operand)
-        if inner is None:
-            return None
-        return -inner if isinstance(node.op, ast.USub) else inner
-    if isinstance(node, ast.BinOp):
-        a, b = _constant_value(node.left), _constant_value(node.right)
-        if a is None or b is None:
-            return None
-        try:
-            if isinstance(node.op, ast.Add):
-                return a + b
-            if isinstance(node.op, ast.Sub):
-                return a - b
-            if isinstance(node.op, ast.Mult):
-                return a * b
-            if isinstance(node.op, ast.Div):
-                return a / b if b else 0.0
-            if isinstance(node.op, ast.Pow):
-                if abs(b) > MAX_EXPONENT:
-                    return math.inf
-                return math.pow(a, b)
-        except (OverflowError, ValueError, ZeroDivisionError):
-            return math.inf
-    return None
-
-
 def _op_text(op: ast.AST) -> str:
     return {
         "Mod": "%",
@@ -392,7 +358,7 @@ def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expre
     tree = parse(source)
     emitter = _Emitter(ns)
     body = emitter.emit(tree)
-    constant = _constant_value(tree)
+    constant = constant_value(tree)
     code = compile(f"lambda v, h, c: {body}", "<scenario expression>", "eval")
     fn: Evaluator = eval(code, dict(_GLOBALS))
     if constant is not None and not math.isfinite(constant):

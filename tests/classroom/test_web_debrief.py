@@ -24,6 +24,7 @@ from game.engine.numbers import number
 from game.engine.prediction import Prediction, calibration
 from game.engine.prediction import moved_metrics as predicted_metrics
 from game.engine.values import value_counts
+from game.results.requirement_words import say_held_below
 from game.results.store import open_store
 from game.scenario import LoadedScenario, load_scenario, localize
 from game.scenario.format_model import VALUES
@@ -89,13 +90,24 @@ def _all_text(view: DebriefView) -> str:
 
 
 def test_a_grade_missed_for_its_requirement_says_the_requirement_in_words() -> None:
-    game = _played("greedy", 7)  # scores past "Istimewa" (85) with staff morale under 55
+    game = _played("greedy", 1)  # earns past "Istimewa" (85) with staff morale under 55
     out = game.outcome
-    assert out is not None and game.value("morale") < 55
-    assert float(getattr(out, "earned", out.score)) >= 85
-    id_view, en_view = build(game, [], "id"), build(game, [], "en")
-    assert any("Semangat pegawai minimal 55" in r for r in id_view.grade_missed)
-    assert any("Staff morale at least 55" in r for r in en_view.grade_missed)
+    assert out is not None and out.held_below is not None and out.earned is not None
+    assert game.value("morale") < 55 and out.earned >= 85 > out.score
+    for lang, needs in (("id", "semangat pegawai minimal 55"), ("en", "staff morale at least 55")):
+        view = build(game, [], lang)
+        why = view.grade_missed[0]  # why the score is held below the grade, as the window says
+        assert why == say_held_below(out.held_below, game.scenario, lang)
+        assert needs in why and number(out.earned, 1, lang) in why and view.score in why
+        assert len(view.grade_missed) == 1  # no other grade was refused
+        assert ">=" not in why
+
+
+def test_a_score_short_of_a_grade_has_no_requirement_to_blame() -> None:
+    game = _played("greedy", 7)  # 84.9: short of "Istimewa" (85) on points alone
+    out = game.outcome
+    assert out is not None and out.held_below is None and out.score < 85
+    assert build(game, [], "id").grade_missed == () == build(game, [], "en").grade_missed
 
 
 def test_the_score_is_said_against_doing_nothing_the_right_way_round() -> None:
@@ -191,7 +203,8 @@ def test_the_debrief_page_shows_the_stored_result(
     mine = [r.record for r in open_store(dukcapil_server.db).results([finished.code])]
     mine = [r for r in mine if r.player == finished.name]
     assert len(mine) == 1 and mine[0].score == pytest.approx(out.score)
-    for lang, score in (("id", f"{out.score:.1f}".replace(".", ",")), ("en", f"{out.score:.1f}")):
+    shown = f"{out.score:.1f}".replace("-", "\N{MINUS SIGN}")  # a proper minus sign
+    for lang, score in (("id", shown.replace(".", ",")), ("en", shown)):
         page = finished.client.get(f"/p/{finished.code}/debrief?lang={lang}")
         assert page.status_code == 200
         assert score in page.text

@@ -19,7 +19,17 @@ from sqlalchemy import func, select
 from game.classroom.web.seat_tables import web_actions
 from game.results.store import open_store
 from tests.classroom.server import Server, start_server
-from tests.classroom.web_driving import css, gone, path, start_chromium, tap, wait_for
+from tests.classroom.web_driving import (
+    LAPTOP,
+    PHONE,
+    css,
+    gone,
+    path,
+    set_size,
+    start_chromium,
+    tap,
+    wait_for,
+)
 from tests.files import ROOT
 
 if TYPE_CHECKING:
@@ -163,12 +173,16 @@ def test_a_mixed_class_shows_on_the_projector_and_in_the_results(
         capture_output=True,
     )
     d = driver
-    d.get(f"{s.url}/class/{CODE}?lang=en")
-    wait_for(lambda: "Ayu Lestari" in css(d, "#board")[0].text)
-    wait_for(lambda: "Bot Greedy" in css(d, "#board")[0].text)
-    d.get(f"{s.url}/class/{CODE}/control?token={s.token}&lang=en")
-    wait_for(lambda: len(css(d, "#seats tr")) == 2)
-    assert "Ayu Lestari" in css(d, "#seats")[0].text
+    set_size(d, *LAPTOP)  # the projector and the control page are laid out from 1024 px wide
+    try:
+        d.get(f"{s.url}/class/{CODE}?lang=en")
+        wait_for(lambda: "Ayu Lestari" in css(d, "#board")[0].text)
+        wait_for(lambda: "Bot Greedy" in css(d, "#board")[0].text)
+        d.get(f"{s.url}/class/{CODE}/control?token={s.token}&lang=en")
+        wait_for(lambda: len(css(d, "#seats tr")) == 2)
+        assert "Ayu Lestari" in css(d, "#seats")[0].text
+    finally:
+        set_size(d, *PHONE)
     debrief = httpx.get(f"{s.url}/class/{CODE}/debrief?lang=en&token={s.token}", timeout=60)
     assert debrief.status_code == 200 and "Ayu Lestari" in debrief.text
     listed = subprocess.run(

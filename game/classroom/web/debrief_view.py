@@ -4,7 +4,7 @@ The same figures as the window's debrief and reflection pages, read through the 
 functions: the score and grade (``game.outcome``), the passive game's score, the goals,
 the key indicators (``debrief_charts``), the BerAKHLAK profile (``engine.values``), the
 calibration (``engine.prediction``), "Netflix culture for ASN?" (``engine.principles``) and
-the debrief questions with the player's numbers (``engine.debrief``). Only the sentences
+the debrief questions with the player's numbers (``engine.debrief_questions``). Only the sentences
 are made here, from the catalogs (``play.debrief.*`` and the reflection's ``reflect.*``).
 """
 
@@ -24,7 +24,7 @@ from game.engine.principles import aspect_metrics, principle_uses
 from game.engine.values import value_counts
 from game.errors import Codes
 from game.i18n import tr
-from game.results.requirement_words import say_requirement
+from game.results.requirement_words import say_held_below, say_requirement
 from game.scenario import localize
 from game.scenario.format_model import VALUES
 
@@ -143,30 +143,33 @@ def passive_text(score: float, passive: float, lang: str) -> str:
 
 
 def grade_missed(game: Game, lang: str) -> list[str]:
-    """Why a higher grade was not given: each grade whose lowest score was reached but
-    whose extra condition on the final state was not met."""
+    """Why a higher grade was not given, in words: first why the score was held below a
+    grade (``Outcome.held_below``, said as the window says it), then each higher grade whose
+    lowest score the final state earned but whose extra condition was not met."""
     out = game.outcome
     assert out is not None
+    if out.held_below is None:  # no grade reached was refused
+        return []
     s, c = game.scenario, game.compiled
-    # the score the choices earned: where a missed requirement holds the score below its
-    # grade's line (Outcome.earned, when scoring keeps it), the line was still reached
-    earned = float(getattr(out, "earned", out.score))
-    reasons = []
+    reasons = [say_held_below(out.held_below, s, lang)]
+    earned = out.earned if out.earned is not None else out.score
+    refused = []  # (threshold, grade) reached by the earned score but refused, highest first
     for lo, i in c.grades:
         if i == out.grade:
             break
-        req = c.grade_requires.get(i)
-        if earned >= lo and req is not None and not game.evaluate(req):
-            grade = s.scoring.grades[i]
-            reasons.append(
-                tr(
-                    DebriefText.GRADE_MISSED.value,
-                    lang,
-                    grade=localize(grade.name, lang, s.default_language),
-                    min=number(lo, 0 if lo == int(lo) else 2, lang),
-                    needs=say_requirement(grade.requires or "", s, lang, grade.requires_text),
-                )
+        if earned >= lo and i in c.grade_requires and not game.evaluate(c.grade_requires[i]):
+            refused.append((lo, i))
+    for lo, i in refused[:-1]:  # the lowest refused grade is the one the score is held below
+        grade = s.scoring.grades[i]
+        reasons.append(
+            tr(
+                DebriefText.GRADE_MISSED.value,
+                lang,
+                grade=localize(grade.name, lang, s.default_language),
+                min=number(lo, 0 if lo == int(lo) else 2, lang),
+                needs=say_requirement(grade.requires or "", s, lang, grade.requires_text),
             )
+        )
     return reasons
 
 

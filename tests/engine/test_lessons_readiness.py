@@ -77,6 +77,14 @@ def test_the_greedy_bot_adopts_a_digital_service_in_most_games(name: str, form: 
     assert chose > len(SEEDS) / 2, chose
 
 
+def test_the_greedy_bot_takes_the_tutorials_online_queue_in_most_games() -> None:
+    """The tutorial's two roads (1.1.1): the online queue alone now pays about as much as
+    simpler requirements, so a one-step greedy player takes either road, not always the
+    counter's (before: 0 of 30)."""
+    chose = sum("online_queue" in adopted(g) for g in greedy("tutorial", "full"))
+    assert chose >= 16, chose
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("name", SHIPPED)
 def test_digital_with_readiness_pays_and_all_in_without_it_loses(name: str, form: str) -> None:

@@ -49,6 +49,7 @@ def status(sg: SeatGame, lang: str) -> dict[str, object]:
     word = V.turn_label(s, lang)
     return {
         "quarter": tr("web.quarter_of", lang, label=word, n=game.turn, total=s.turns),
+        "turn": game.turn,
         "budget_label": label(s, s.budget, lang) if s.budget else "",
         "budget": show(s, s.budget, game.value(s.budget), lang) if s.budget else "",
         "actions": game.actions_left,

@@ -18,6 +18,7 @@ from game.classroom.pages import form_text
 from game.classroom.refusal import Conflict, NotAllowed, NotFound, Refusal
 from game.classroom.rooms import Room
 from game.classroom.web import render as R
+from game.classroom.web.expiry import end_if_due, end_on_expiry
 from game.classroom.web.seat_play import SeatGame, has_steps, seat_game, store_progress
 from game.classroom.web.view import turn_label
 from game.i18n import tr
@@ -98,6 +99,9 @@ def load_seat(request: Request, code: str) -> SeatGame | Response:
             return RedirectResponse(f"/p/{code}", 303)
         return refused_page(request, exc, lang, code)
     store_progress(classes, sg)
+    ended = end_on_expiry(classes, code, token, sg, lang)
+    if ended is not None:  # the timer ended the quarter: its report, as after a tap
+        return RedirectResponse(f"/p/{code}/report/{ended[0]}", 303)
     return sg
 
 
@@ -234,7 +238,11 @@ def state(code: str, request: Request) -> Response:
         return JSONResponse(
             {"code": exc.code.value}, status_code=request.app.state.http_status(exc)
         )
-    turn = seat.turn_done + 1
+    try:
+        ended = end_if_due(classes, code, R.token_of(request, code), room, seat)
+    except Refusal:  # too many requests: the next poll tries again
+        ended = None
+    turn = seat.turn_done + 1 if ended is None else ended + 1
     ready = room.state == "open" and not (room.lockstep and turn > room.open_quarter)
     return JSONResponse(
         {
@@ -242,6 +250,7 @@ def state(code: str, request: Request) -> Response:
             "open_quarter": room.open_quarter if room.lockstep else None,
             "seconds_left": room.seconds_left(),
             "ready": ready,
+            "quarter": turn,
         },
         headers={"Cache-Control": "no-store"},
     )

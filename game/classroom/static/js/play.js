@@ -24,6 +24,12 @@
         try {
           var now = JSON.parse(req.responseText);
           var timed = timer ? "on" : "off", shown = now.seconds_left === null ? "off" : "on";
+          var turn = Number(strip.dataset.turn || 0);
+          if (req.status === 200 && turn > 0 && now.quarter > turn) {
+            // the facilitator's timer ended this quarter: its report, as after a tap
+            window.location.replace(strip.dataset.state.replace(/\/state$/, "/report/" + turn));
+            return;
+          }
           if (req.status === 200 && (now.state !== strip.dataset.classState ||
               (now.state === "open" && (!now.ready || timed !== shown)))) {
             window.location.replace(window.location.pathname);

@@ -68,6 +68,18 @@ def end_if_due(
     """The state poll's check: the seat's game rebuilt only when its round's end is due;
     the quarter ended, or None."""
     if not due(classes, room, seat):
+        if _ended_this_round(classes, room, seat):
+            # another request ended it a moment ago: the seat row may not show it yet, the
+            # action log does (the game rebuilt from it)
+            return seat_game(classes, code, token).game.turns_played
         return None
     ended = end_on_expiry(classes, code, token, seat_game(classes, code, token))
     return None if ended is None else ended[0]
+
+
+def _ended_this_round(classes: ClassStore, room: Room, seat: SeatRow) -> bool:
+    """Whether the timer of this round has already ended one of this seat's quarters."""
+    t = room.timer
+    if room.state != "open" or t.on_expiry != "end_quarter" or not t.expired(time.time()):
+        return False
+    return logged(classes, seat.id, _key(room)) is not None

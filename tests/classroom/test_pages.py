@@ -7,9 +7,7 @@ screenshots at 1920x1080 (and 1280x720) go to $AGEN_CLASS_SHOTS or the test's fo
 from __future__ import annotations
 
 import os
-import shutil
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,37 +16,18 @@ import pytest
 
 from game.classlink.client import ClassClient
 from game.classlink.participant import take_part
+from tests.classroom.browser import set_size as _size
+from tests.classroom.browser import start_browser
+from tests.classroom.browser import wait_for as _wait
 from tests.classroom.server import Server
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    if not (Path(CHROMEDRIVER).exists() and shutil.which("chromium")):
-        pytest.skip("browser tests skipped: chromium / chromium-driver not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-        "--window-size=1920,1080",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = start_browser(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 
@@ -57,21 +36,6 @@ def _shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("AGEN_CLASS_SHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def _wait(condition: Callable[[], object], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("the page did not change in time")
-
-
-def _size(driver: WebDriver, width: int, height: int) -> None:
-    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
-    outer = driver.get_window_size()
-    driver.set_window_size(width + outer["width"] - inner[0], height + outer["height"] - inner[1])
 
 
 def test_projector_updates_live_without_reload(

@@ -5,55 +5,27 @@ screenshots into $AGEN_CLASS_SHOTS, and a plan file from a stored result's decis
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
+from tests.classroom.browser import set_size as set_size
+from tests.classroom.browser import start_browser
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.remote.webelement import WebElement
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
 PHONE = (390, 844)
 LAPTOP = (1366, 768)
 
 
 def start_chromium(profile: Path) -> WebDriver:
-    """A headless Chromium (skips the test when Debian's chromium / chromedriver are missing)."""
-    if not (Path(CHROMEDRIVER).exists() and shutil.which("chromium")):
-        pytest.skip("browser tests skipped: chromium / chromium-driver not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-        "--window-size=390,844",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    """The shared headless Chromium (``tests/classroom/browser.py``), sized as a phone."""
+    driver = start_browser(profile)
     set_size(driver, *PHONE)
     return driver
-
-
-def set_size(driver: WebDriver, width: int, height: int) -> None:
-    """Make the page's viewport exactly ``width`` x ``height``."""
-    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
-    outer = driver.get_window_size()
-    driver.set_window_size(width + outer["width"] - inner[0], height + outer["height"] - inner[1])
 
 
 def wait_for(condition: Callable[[], object], timeout: float = 20.0) -> Any:

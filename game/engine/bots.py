@@ -101,16 +101,16 @@ def passive(game: Game, rng: random.Random) -> None:
 )
 def random_bot(game: Game, rng: random.Random) -> None:
     """Answers events at random among open choices, adopts a random number of open policies."""
+    event_index = game.compiled.event_index
     for event_id in game.pending_events():
-        ev = game.compiled.events[game.compiled.event_index[event_id]]
-        open_choices = [ch.id for ch in ev.choices if game.why_not_choose(event_id, ch.id) is None]
+        open_choices = game.open_choices(event_index[event_id])
         if open_choices:
-            game.act(Choose(event_id, rng.choice(open_choices)))
+            game.act(Choose(event_id, rng.choice(open_choices).id))
     for _ in range(rng.randint(0, game.actions_left)):
-        options = [p.id for p in game.compiled.policies if game.adopt_blocker(p.index) is None]
+        options = game.open_policies()
         if not options:
             return
-        game.act(Adopt(rng.choice(options)))
+        game.act(Adopt(rng.choice(options).id))
 
 
 def rollout_score(game: Game, horizon: int | None = None) -> float:

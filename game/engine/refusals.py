@@ -53,6 +53,52 @@ class Refusals:
                 return Refusal.NO_BUDGET
         return None
 
+    def open_policies(self) -> list[CompiledPolicy]:
+        """The policies that can be adopted now, in file order: those whose
+        :meth:`adopt_blocker` is None, found in one pass that reads the state once, because
+        the bots ask it before every adoption (the same checks in the same order, so an
+        expression is evaluated exactly when ``adopt_blocker`` would evaluate it)."""
+        if self.over or self._pending or self.actions_left <= 0:
+            return []
+        c, state = self._compiled, self._state
+        v, h, ch, adopted = state.values, state.held, state.answers, state.adopted_at
+        b = c.budget
+        floor = c.minimum[b] if b is not None else 0.0
+        out = []
+        for p in c.policies:
+            if adopted[p.index]:
+                continue
+            if p.available is not None and not p.available.fn(v, h, ch):
+                continue
+            if p.requires and not all(adopted[r] for r in p.requires):
+                continue
+            if p.excludes and any(adopted[x] for x in p.excludes):
+                continue
+            if b is not None:
+                cost = p.cost.fn(v, h, ch)
+                if cost > 0 and v[b] - cost < floor:
+                    continue
+            out.append(p)
+        return out
+
+    def open_choices(self, event_index: int) -> list[CompiledChoice]:
+        """The choices of a pending event that can be taken now, in file order: those whose
+        :meth:`why_not_choose` is None, without building the refusals of the others."""
+        if self.over or event_index not in self._pending:
+            return []
+        c, state = self._compiled, self._state
+        v, h, ch = state.values, state.held, state.answers
+        b = c.budget
+        out = []
+        for choice in c.events[event_index].choices:
+            if choice.requires is not None and not choice.requires.fn(v, h, ch):
+                continue
+            cost = choice.cost.fn(v, h, ch)
+            if cost > 0 and b is not None and v[b] - cost < c.minimum[b]:
+                continue
+            out.append(choice)
+        return out
+
     def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be adopted now, or None if it can."""
         idx = self._compiled.policy_index.get(policy_id)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from game.authoring.authoring_text import AuthoringText
 from game.authoring.runs import FAVOUR, Row, play_row
 from game.authoring.search import Found, search
-from game.engine.bots import BOTS
+from game.engine.bots import BOTS, rollouts_remembered
 from game.errors import AgenError
 from game.i18n import english_first
 from game.scenario.forms import played_as
@@ -112,9 +112,9 @@ def _init_worker(path: str, sha256: str, turns: int) -> None:
     _WORKER = played_as(loaded, turns)  # the short form when the run balances it
 
 
-def _run_in_worker(task: Task) -> Result:
+def _run_in_worker(tasks: list[Task]) -> list[Result]:
     assert _WORKER is not None
-    return run_task(_WORKER, task)
+    return run_bundle(_WORKER, tasks)
 
 
 def run_task(loaded: LoadedScenario, task: Task) -> Result:
@@ -128,35 +128,78 @@ def run_task(loaded: LoadedScenario, task: Task) -> Result:
     return task, rows, None
 
 
+def run_bundle(loaded: LoadedScenario, tasks: list[Task]) -> list[Result]:
+    """Carry out tasks one after the other in this process, their rollouts remembered."""
+    with rollouts_remembered():
+        return [run_task(loaded, task) for task in tasks]
+
+
+def bundles(tasks: list[Task]) -> list[list[int]]:
+    """The tasks (by index) to run together, in the order of their first task.
+
+    The look-ahead bots' tasks that start at the same seed go together, and with them the
+    search task that starts from the greedy bot's game on one of their seeds: they reach many
+    of the same states, so they share rollouts (``rollouts_remembered``). Which tasks go
+    together never changes a result, only the time."""
+    out: list[list[int]] = []
+    by_seed: dict[int, list[int]] = {}
+    for i, task in enumerate(tasks):
+        if task.kind == "bot" and not _cheap(task.bot):
+            if task.first_seed not in by_seed:
+                by_seed[task.first_seed] = []
+                out.append(by_seed[task.first_seed])
+            by_seed[task.first_seed].append(i)
+            continue
+        home = _greedy_home(tasks, by_seed, task) if task.start_greedy else None
+        if home is None:
+            out.append([i])
+        else:
+            home.append(i)
+    return out
+
+
+def _greedy_home(
+    tasks: list[Task], by_seed: dict[int, list[int]], search_task: Task
+) -> list[int] | None:
+    """The bundle playing the greedy bot on the seed a search task starts from, if any."""
+    seed = search_task.first_seed
+    for t in tasks:
+        if t.bot == "greedy" and t.first_seed <= seed < t.first_seed + t.count:
+            return by_seed.get(t.first_seed)
+    return None
+
+
 def run_tasks(
     loaded: LoadedScenario,
     tasks: list[Task],
     jobs: int | None = None,
     advance: Callable[[Task], None] | None = None,
 ) -> list[Result]:
-    """Run every task, on ``jobs`` processes (default: all cores; 1 = in this process)."""
+    """Run every task, on ``jobs`` processes (default: all cores; 1 = in this process), in
+    bundles (:func:`bundles`); the results in the tasks' order."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(tasks) <= 1:
-        results: list[Result] = []
-        for task in tasks:
-            results.append(run_task(loaded, task))
-            if advance:
-                advance(task)
-        return results
+    groups = bundles(tasks)
     done: dict[int, Result] = {}
+
+    def finished(group: list[int], results: list[Result]) -> None:
+        for i, result in zip(group, results, strict=True):
+            done[i] = result
+            if advance:
+                advance(tasks[i])
+
+    if jobs <= 1 or len(groups) <= 1:
+        for group in groups:
+            finished(group, run_bundle(loaded, [tasks[i] for i in group]))
+        return [done[i] for i in range(len(tasks))]
     try:
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(tasks)),
+            max_workers=min(jobs, len(groups)),
             initializer=_init_worker,
             initargs=(loaded.path, loaded.sha256, loaded.scenario.turns),
         ) as pool:
-            futures: dict[Future[Result], int] = {
-                pool.submit(_run_in_worker, t): i for i, t in enumerate(tasks)
-            }
+            futures = {pool.submit(_run_in_worker, [tasks[i] for i in g]): g for g in groups}
             for future in as_completed(futures):
-                done[futures[future]] = future.result()
-                if advance:
-                    advance(tasks[futures[future]])
+                finished(futures[future], future.result())
     except BrokenProcessPool:
         raise AgenError(f"{loaded.path}: {english_first(AuthoringText.WORKERS_STOPPED)}") from None
     return [done[i] for i in range(len(tasks))]

@@ -10,11 +10,12 @@ seeded by :func:`bot_random`, the one rule for it.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from game.engine.actions import Adopt, Choose
+from game.engine.actions import Action, Adopt, Choose
 from game.engine.game import Game
 from game.engine.scoring import score
 from game.errors import Codes, Message
@@ -113,10 +114,54 @@ def random_bot(game: Game, rng: random.Random) -> None:
         game.act(Adopt(rng.choice(options).id))
 
 
+# Rollout scores remembered by (the game's future_key, horizon), inside rollouts_remembered().
+_REMEMBERED: dict[tuple[object, ...], float] | None = None
+
+
+@contextmanager
+def rollouts_remembered() -> Iterator[None]:
+    """Inside it, a rollout from a state already rolled out is not played again: its score is
+    remembered by everything the rest of the game depends on (``Game.future_key``) and the
+    horizon. Greedy bots playing the same seed (the plain one and the category-favouring
+    ones of a balance run) reach the same states until their choices part, and a rollout is
+    most of their cost; outside, nothing is kept, so memory stays bounded by the block."""
+    global _REMEMBERED
+    outer = _REMEMBERED
+    _REMEMBERED = {}
+    try:
+        yield
+    finally:
+        _REMEMBERED = outer
+
+
 def rollout_score(game: Game, horizon: int | None = None) -> float:
     """Score if nothing more were done from here (the greedy bot's yardstick): at the end of
     the game, or after ``horizon`` turns when that comes first."""
+    return _remembered(game, horizon, spare=False)
+
+
+def _score_after(game: Game, action: Action, horizon: int) -> float:
+    """The rollout score after one action, tried on a copy of the game."""
     probe = game.clone()
+    probe.act(action)
+    return _remembered(probe, horizon, spare=True)
+
+
+def _remembered(game: Game, horizon: int | None, spare: bool) -> float:
+    """The rollout score of ``game``, remembered when asked to; a ``spare`` game (a probe no
+    one else holds) is played on itself, saving a copy."""
+    memory = _REMEMBERED
+    if memory is None or game.over:
+        return _rolled_out(game if spare else game.clone(), horizon)
+    key = (game.future_key(), horizon)
+    found = memory.get(key)
+    if found is None:
+        found = memory[key] = _rolled_out(game if spare else game.clone(), horizon)
+    return found
+
+
+def _rolled_out(probe: Game, horizon: int | None) -> float:
+    """Play ``probe`` on with no decisions to the end or ``horizon`` turns; its score."""
     turns = 0
     while not probe.over and (horizon is None or turns < horizon):
         probe.end_turn()
@@ -146,28 +191,22 @@ def greedy(
     best gain) of the best, it picks at random from its own seeded source.
     """
     for event_id in game.pending_events():
-        ev = game.compiled.events[game.compiled.event_index[event_id]]
         best, best_score = None, float("-inf")
-        for ch in ev.choices:
-            if game.why_not_choose(event_id, ch.id) is None:
-                probe = game.clone()
-                probe.act(Choose(event_id, ch.id))
-                sc = rollout_score(probe, horizon)
-                if sc > best_score:
-                    best, best_score = ch.id, sc
+        for ch in game.open_choices(game.compiled.event_index[event_id]):
+            sc = _score_after(game, Choose(event_id, ch.id), horizon)
+            if sc > best_score:
+                best, best_score = ch.id, sc
         if best is not None:
             game.act(Choose(event_id, best))
     current = rollout_score(game, horizon)
     while game.actions_left > 0:
         gains: list[tuple[float, str]] = []
         reached: dict[str, float] = {}  # the rollout's score after each adoption
-        open_ = [p for p in game.compiled.policies if game.adopt_blocker(p.index) is None]
+        open_ = game.open_policies()
         if len(open_) > max_options:
             open_ = rng.sample(open_, max_options)
         for p in open_:
-            probe = game.clone()
-            probe.act(Adopt(p.id))
-            reached[p.id] = rollout_score(probe, horizon)
+            reached[p.id] = _score_after(game, Adopt(p.id), horizon)
             gain = reached[p.id] - current
             if favour is not None and game.scenario.policies[p.index].category == favour:
                 gain += FAVOUR_BONUS

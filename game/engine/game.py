@@ -11,6 +11,8 @@ private: outside ``game/engine/`` read the game through its named view below.
 
 from __future__ import annotations
 
+from array import array
+
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.carryover import outlive
@@ -184,6 +186,31 @@ class Game(Refusals):
         g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
         g._history, g.fired_log = [list(r) for r in self._history], list(self.fired_log)
         return g
+
+    def future_key(self) -> tuple[object, ...]:
+        """Everything the rest of the game depends on, as one hashable value: two games of
+        equal keys, played on alike, reach the same states, events and score (a look-ahead
+        bot remembers a rollout's score by it). Left out is what only records the past: the
+        ledger, the decisions, the fired log, the history but for its length. Floats go in by
+        their bits, so a key never equates two values that could print differently."""
+        s = self._state
+        return (
+            id(self._compiled),
+            self.seed,
+            self.over,
+            self.ending,
+            len(self._history),
+            self.actions_left,
+            s.turn,
+            array("d", s.values).tobytes(),
+            tuple(s.held),
+            tuple(s.answers),
+            tuple(s.adopted_at),
+            tuple((id(x.effect), x.chosen_turn, x.source) for x in s.scheduled),
+            tuple((id(x.effect), x.adopted, x.last, x.source) for x in s.lingering),
+            tuple(self._pending),
+            tuple(self._fired_at.items()),
+        )
 
     # -- acting -------------------------------------------------------------------------
 

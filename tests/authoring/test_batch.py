@@ -1,0 +1,36 @@
+"""Bundling a balance run's tasks (the look-ahead bots on the same seeds together, their
+rollouts remembered) changes the time, never a result."""
+
+from __future__ import annotations
+
+from game.authoring.batch import allocate, bundles, plan_tasks, run_task, run_tasks
+from game.scenario import LoadedScenario, load_scenario
+from tests.files import SCENARIOS
+
+
+def test_every_task_is_in_one_bundle_and_look_ahead_tasks_share_their_seed() -> None:
+    tasks = plan_tasks(allocate(10_000, ["people", "integrity", "digital"]), 100, 100)
+    groups = bundles(tasks)
+    assert sorted(i for g in groups for i in g) == list(range(len(tasks)))
+    dear = {"greedy", "favour:people", "favour:integrity", "favour:digital"}
+    for group in groups:
+        bots = [tasks[i] for i in group if tasks[i].kind == "bot"]
+        if any(t.bot in dear for t in bots):
+            assert all(t.bot in dear for t in bots) and len({t.first_seed for t in bots}) == 1
+        else:
+            assert len(group) == 1
+    first = groups[0]  # the greedy game on the search's seed is played in its bundle
+    assert {tasks[i].bot for i in first} == dear | {"search"}
+    search = [tasks[i] for i in first if tasks[i].kind == "search"]
+    assert len(search) == 1 and search[0].start_greedy
+    assert len(groups[1]) == len(dear) and len(groups[3]) == 1  # only greedy plays seed 106 on
+
+
+def test_bundled_results_are_those_of_each_task_alone() -> None:
+    loaded: LoadedScenario = load_scenario(SCENARIOS / "tutorial.toml")
+    categories = sorted({p.category for p in loaded.scenario.policies})
+    tasks = plan_tasks(allocate(300, categories), 7, 7)
+    alone = [run_task(loaded, t) for t in tasks]
+    seen: list[str] = []
+    assert run_tasks(loaded, tasks, jobs=1, advance=lambda t: seen.append(t.bot)) == alone
+    assert sorted(seen) == sorted(t.bot for t in tasks)  # progress told once per task

@@ -12,23 +12,25 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from game.authoring.authoring_text import AuthoringText
 from game.authoring.batch import Allocation, Task, allocate, plan_tasks, run_tasks
 from game.authoring.harshness import harshness
 from game.authoring.runs import FAVOUR, Row
 from game.authoring.search import Found
+from game.authoring.tally import Tally, bit_counts
 from game.engine.actions import Adopt, Cancel, Choose, Decision
 from game.engine.bots import BOTS
 from game.errors import Message
 from game.i18n import english_first
+from game.scenario.compiled import Compiled
 from game.scenario.loader import LoadedScenario
 from game.scenario.reflection_keys import is_short
 from game.scenario.text import localize
 
 DOMINANT_SHARE = 0.9
+Counted = Literal["adopted", "fired", "times", "goals", "endings"]  # a count of a Tally
 TOP_SHARE = 0.1
 
 
@@ -113,72 +115,62 @@ def plan_toml(steps: list[dict[str, Any]]) -> str:
 
 @dataclass(frozen=True)
 class Games:
-    """The bots' games, grouped the ways the report counts them."""
+    """The bots' games, grouped the ways the report counts them, and counted."""
 
     rows: list[Row]
     top: list[Row]  # the best TOP_SHARE of all games
     half: list[Row]  # the better half
     by_bot: dict[str, list[Row]]  # in the allocation's order, bots that played
+    all: Tally
+    bot_tally: dict[str, Tally]
 
     @classmethod
-    def of(cls, rows: list[Row], alloc: Allocation) -> Games:
+    def of(cls, rows: list[Row], alloc: Allocation, c: Compiled) -> Games:
         total = len(rows)
         ranked = sorted(rows, key=lambda r: -r.score)
-        bots = [name for name in alloc.games if any(r.bot == name for r in rows)]
+        grouped: dict[str, list[Row]] = {}
+        for r in rows:
+            grouped.setdefault(r.bot, []).append(r)
+        by_bot = {name: grouped[name] for name in alloc.games if name in grouped}
+        sizes = (len(c.policies), len(c.events), len(c.goals), len(c.endings))
         return cls(
             rows=rows,
             top=ranked[: max(1, math.ceil(TOP_SHARE * total))],
             half=ranked[: max(1, math.ceil(0.5 * total))],
-            by_bot={name: [r for r in rows if r.bot == name] for name in bots},
+            by_bot=by_bot,
+            all=Tally.of(rows, *sizes),
+            bot_tally={name: Tally.of(rs, *sizes) for name, rs in by_bot.items()},
         )
 
-    def share(self, test: Callable[[Row], bool]) -> float:
-        """The share of all games for which ``test`` holds."""
-        return sum(1 for r in self.rows if test(r)) / len(self.rows)
+    def share(self, count: Counted, index: int) -> float:
+        """The share of all games counted in one place of the tally (``count`` at ``index``)."""
+        counts: list[int] = getattr(self.all, count)
+        return counts[index] / self.all.games
 
-    def share_by_bot(self, test: Callable[[Row], bool]) -> dict[str, float]:
-        """Per bot, the share of its games for which ``test`` holds."""
-        return {b: sum(1 for r in rs if test(r)) / len(rs) for b, rs in self.by_bot.items()}
-
-
-def adopted(bit: int, row: Row) -> bool:
-    """The game adopted the policy of this bit."""
-    return bool(row.adopted & bit)
-
-
-def fired(event: int, row: Row) -> bool:
-    """The event of this index fired in the game."""
-    return event in row.fired
-
-
-def reached(goal: int, row: Row) -> bool:
-    """The game reached the goal of this index."""
-    return bool(row.goals >> goal & 1)
-
-
-def ended(ending: int, row: Row) -> bool:
-    """The game ended with the ending of this index (-1: played to the last turn)."""
-    return row.ending == ending if ending >= 0 else row.ending < 0
+    def share_by_bot(self, count: Counted, index: int) -> dict[str, float]:
+        """Per bot, the share of its games counted in one place of the tally."""
+        return {b: getattr(t, count)[index] / t.games for b, t in self.bot_tally.items()}
 
 
 def policy_rows(loaded: LoadedScenario, games: Games) -> list[dict[str, Any]]:
     """Per policy: how often adopted (all games, top 10%, top half) and its flag."""
     s, c = loaded.scenario, loaded.compiled
     lang = s.default_language
+    top = bit_counts((r.adopted for r in games.top), len(c.policies))
+    half = bit_counts((r.adopted for r in games.half), len(c.policies))
     policies = []
     for p in s.policies:
-        bit = 1 << c.policy_index[p.id]
-        top_share = sum(1 for r in games.top if r.adopted & bit) / len(games.top)
-        in_half = sum(1 for r in games.half if r.adopted & bit)
-        flag = "dominant" if top_share > DOMINANT_SHARE else "dead" if in_half == 0 else None
+        i = c.policy_index[p.id]
+        top_share = top[i] / len(games.top)
+        flag = "dominant" if top_share > DOMINANT_SHARE else "dead" if half[i] == 0 else None
         policies.append(
             {
                 "id": p.id,
                 "name": localize(p.name, lang, lang),
                 "category": p.category,
-                "adopted_share": games.share(partial(adopted, bit)),
+                "adopted_share": games.all.adopted[i] / games.all.games,
                 "top10_share": top_share,
-                "top_half_games": in_half,
+                "top_half_games": half[i],
                 "flag": flag,
             }
         )
@@ -189,20 +181,17 @@ def event_rows(loaded: LoadedScenario, games: Games) -> list[dict[str, Any]]:
     """Per event: in how many games it fired, how often, and per bot."""
     s = loaded.scenario
     lang = s.default_language
-    total = len(games.rows)
-    events = []
-    for ev in loaded.compiled.events:
-        counts = [r.fired.count(ev.index) for r in games.rows]
-        events.append(
-            {
-                "id": ev.id,
-                "title": localize(s.events[ev.index].title, lang, lang),
-                "fired_share": sum(1 for n in counts if n) / total,
-                "mean_times": sum(counts) / total,
-                "by_bot": games.share_by_bot(partial(fired, ev.index)),
-            }
-        )
-    return events
+    total = games.all.games
+    return [
+        {
+            "id": ev.id,
+            "title": localize(s.events[ev.index].title, lang, lang),
+            "fired_share": games.all.fired[ev.index] / total,
+            "mean_times": games.all.times[ev.index] / total,
+            "by_bot": games.share_by_bot("fired", ev.index),
+        }
+        for ev in loaded.compiled.events
+    ]
 
 
 def goal_rows(loaded: LoadedScenario, games: Games, best: Found) -> list[dict[str, Any]]:
@@ -214,8 +203,8 @@ def goal_rows(loaded: LoadedScenario, games: Games, best: Found) -> list[dict[st
         {
             "id": g.id,
             "label": localize(g.label, lang, lang),
-            "share": games.share(partial(reached, i)),
-            "by_bot": games.share_by_bot(partial(reached, i)),
+            "share": games.share("goals", i),
+            "by_bot": games.share_by_bot("goals", i),
             "best_path": g.id in on_best,
         }
         for i, g in enumerate(s.scoring.goals)
@@ -224,24 +213,16 @@ def goal_rows(loaded: LoadedScenario, games: Games, best: Found) -> list[dict[st
 
 def ending_rows(loaded: LoadedScenario, games: Games) -> list[dict[str, Any]]:
     """Per ending (then the games played to the last turn): how often, and per bot."""
-    endings: list[dict[str, Any]] = [
+    kinds = [(en.id, en.kind) for en in loaded.scenario.endings] + [(None, "full")]
+    return [
         {
-            "id": en.id,
-            "kind": en.kind,
-            "share": games.share(partial(ended, i)),
-            "by_bot": games.share_by_bot(partial(ended, i)),
+            "id": ending_id,
+            "kind": kind,
+            "share": games.share("endings", i),
+            "by_bot": games.share_by_bot("endings", i),
         }
-        for i, en in enumerate(loaded.scenario.endings)
+        for i, (ending_id, kind) in enumerate(kinds)
     ]
-    endings.append(
-        {
-            "id": None,
-            "kind": "full",
-            "share": games.share(partial(ended, -1)),
-            "by_bot": games.share_by_bot(partial(ended, -1)),
-        }
-    )
-    return endings
 
 
 def best_path(best: Found) -> dict[str, Any]:
@@ -267,7 +248,7 @@ def build_report(
 ) -> dict[str, Any]:
     """Aggregate the games into the report."""
     s = loaded.scenario
-    games = Games.of(rows, alloc)
+    games = Games.of(rows, alloc, loaded.compiled)
     policies = policy_rows(loaded, games)
     return {
         "scenario": {

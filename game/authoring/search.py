@@ -46,32 +46,82 @@ def play_genome_marked(c: Compiled, genome: Genome, seed: int, forced: list[int]
     """Play a genome; the indices of decisions the engine took by default go to ``forced``."""
     game = Game(c, seed)
     while not game.over:
-        for eid in game.pending_events():
-            ev = c.events[c.event_index[eid]]
-            pick = genome.answers[game.turn - 1][ev.index]
-            cid = ev.choices[pick].id if pick >= 0 else game.default_choice(eid)
-            if game.why_not_choose(eid, cid) is not None:
-                cid = game.default_choice(eid)
-            if game.why_not_choose(eid, cid) is None:
-                game.act(Choose(eid, cid))
-        wanted = [c.policies[p].id for p in genome.slots[game.turn - 1] if p >= 0]
-        cancels = [pid for pid in wanted if game.active(pid)]
-        adopts = [pid for pid in wanted if not game.active(pid)]
-        for pid in cancels:
-            if game.why_not_cancel(pid) is None:
-                game.act(Cancel(pid))
-        for pid in adopts:
-            if game.why_not_adopt(pid) is None:
-                game.act(Adopt(pid))
+        _play_turn(c, genome, game)
         mark = len(game.decisions)
         game.end_turn()
         forced.extend(range(mark, len(game.decisions)))
     return game
 
 
+def _play_turn(c: Compiled, genome: Genome, game: Game) -> None:
+    """A genome's decisions for the turn being played (not its end): answers, cancellations,
+    adoptions, each step the rules refuse skipped."""
+    for eid in game.pending_events():
+        ev = c.events[c.event_index[eid]]
+        pick = genome.answers[game.turn - 1][ev.index]
+        cid = ev.choices[pick].id if pick >= 0 else game.default_choice(eid)
+        if game.why_not_choose(eid, cid) is not None:
+            cid = game.default_choice(eid)
+        if game.why_not_choose(eid, cid) is None:
+            game.act(Choose(eid, cid))
+    wanted = [c.policies[p].id for p in genome.slots[game.turn - 1] if p >= 0]
+    cancels = [pid for pid in wanted if game.active(pid)]
+    adopts = [pid for pid in wanted if not game.active(pid)]
+    for pid in cancels:
+        if game.why_not_cancel(pid) is None:
+            game.act(Cancel(pid))
+    for pid in adopts:
+        if game.why_not_adopt(pid) is None:
+            game.act(Adopt(pid))
+
+
 def play_genome(c: Compiled, genome: Genome, seed: int) -> Game:
     """Play a genome to the end, skipping refused steps."""
     return play_genome_marked(c, genome, seed, [])
+
+
+@dataclass(frozen=True)
+class Played:
+    """A genome, its score, and its game at the start of each turn it played (before that
+    turn's decisions): a neighbour that first differs at turn t plays on from there, since
+    what happens before a turn depends only on the decisions of the turns before it."""
+
+    genome: Genome
+    score: float
+    starts: list[Game]  # turn t's at [t - 1]; never played on (copies are)
+
+
+def play_scored(c: Compiled, genome: Genome, seed: int, base: Played | None = None) -> Played:
+    """Play a genome to its score, as :func:`play_genome` would, from the first turn where it
+    differs from the genome ``base`` played (the one it was mutated from)."""
+    turn = 1 if base is None else base_turn(c, genome, base)
+    if base is not None and turn > len(base.starts):
+        return Played(genome, base.score, base.starts)  # no difference a game reads
+    starts = [Game(c, seed)] if base is None else base.starts[:turn]
+    game = starts[-1].clone()
+    while not game.over:
+        if game.turn > turn:
+            starts.append(game.clone())
+        _play_turn(c, genome, game)
+        game.end_turn()
+    return Played(genome, _score(game), starts)
+
+
+def base_turn(c: Compiled, genome: Genome, base: Played) -> int:
+    """The first turn at which ``genome`` and the genome ``base`` played differ in a decision
+    the game reads (an answer counts only while its event awaits one), or one past the last
+    turn ``base`` played when they never do."""
+    old = base.genome
+    for t, start in enumerate(base.starts):
+        if genome.slots[t] != old.slots[t]:
+            return t + 1
+        now, then = genome.answers[t], old.answers[t]
+        if now != then:
+            for eid in start.pending_events():
+                e = c.event_index[eid]
+                if now[e] != then[e]:
+                    return t + 1
+    return len(base.starts) + 1
 
 
 def genome_of(c: Compiled, decisions: list[Decision]) -> Genome:
@@ -142,23 +192,21 @@ def search(c: Compiled, seed: int, evaluations: int, task_seed: int, start_greed
     while used < evaluations:
         if first and start_greedy:
             played = play_bot(Game(c, seed), greedy, seed)
-            current = genome_of(c, played.decisions)
+            current = play_scored(c, genome_of(c, played.decisions), seed)
             used += GREEDY_COST
         else:
-            current = random_genome(c, rng)
+            current = play_scored(c, random_genome(c, rng), seed)
         first = False
-        current_score = _score(play_genome(c, current, seed))
         used += 1
         for _ in range(per_restart):
             if used >= evaluations:
                 break
-            candidate = mutate(c, current, rng)
-            score = _score(play_genome(c, candidate, seed))
+            candidate = play_scored(c, mutate(c, current.genome, rng), seed, current)
             used += 1
-            if score >= current_score:
-                current, current_score = candidate, score
-        if current_score > best_score:
-            best_score, best_genome = current_score, current.copy()
+            if candidate.score >= current.score:
+                current = candidate
+        if current.score > best_score:
+            best_score, best_genome = current.score, current.genome.copy()
     assert best_genome is not None
     forced: list[int] = []
     final = play_genome_marked(c, best_genome, seed, forced)

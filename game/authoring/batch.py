@@ -2,8 +2,9 @@
 
 The work is split into chunks (tasks) planned up front from the run count alone, so a report
 is the same whatever the number of cores. The compiled scenario holds compiled functions and
-cannot be pickled: each worker loads the scenario from its path once, in the pool's
-initializer, and refuses to go on if the file changed meanwhile.
+cannot be pickled: a worker forked from the run's process finds the run's scenario in its
+memory; any other loads it from its path once, in the pool's initializer, and refuses to go
+on if the file changed meanwhile.
 """
 
 from __future__ import annotations
@@ -102,10 +103,19 @@ def plan_tasks(alloc: Allocation, seed_start: int, search_seed: int) -> list[Tas
 Result = tuple[Task, list[Row], Found | None]
 
 _WORKER: LoadedScenario | None = None
+_PARENTS: LoadedScenario | None = None  # the scenario of the run starting its pool
 
 
 def _init_worker(path: str, sha256: str, turns: int) -> None:
     global _WORKER
+    inherited = _PARENTS  # a worker forked from the parent has its scenario already
+    same = (path, sha256, turns)
+    if (
+        inherited is not None
+        and (inherited.path, inherited.sha256, inherited.scenario.turns) == same
+    ):
+        _WORKER = inherited
+        return
     loaded = load_scenario(path)
     if loaded.sha256 != sha256:
         raise AgenError(f"{path}: {english_first(AuthoringText.FILE_CHANGED)}")
@@ -191,6 +201,8 @@ def run_tasks(
         for group in groups:
             finished(group, run_bundle(loaded, [tasks[i] for i in group]))
         return [done[i] for i in range(len(tasks))]
+    global _PARENTS
+    _PARENTS = loaded
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(groups)),
@@ -202,4 +214,6 @@ def run_tasks(
                 finished(futures[future], future.result())
     except BrokenProcessPool:
         raise AgenError(f"{loaded.path}: {english_first(AuthoringText.WORKERS_STOPPED)}") from None
+    finally:
+        _PARENTS = None
     return [done[i] for i in range(len(tasks))]

@@ -3,7 +3,13 @@ rollouts remembered) changes the time, never a result."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from game.authoring import batch
 from game.authoring.batch import allocate, bundles, plan_tasks, run_task, run_tasks
+from game.errors import AgenError
 from game.scenario import LoadedScenario, load_scenario
 from tests.files import SCENARIOS
 
@@ -34,3 +40,19 @@ def test_bundled_results_are_those_of_each_task_alone() -> None:
     seen: list[str] = []
     assert run_tasks(loaded, tasks, jobs=1, advance=lambda t: seen.append(t.bot)) == alone
     assert sorted(seen) == sorted(t.bot for t in tasks)  # progress told once per task
+
+
+def test_a_forked_worker_takes_the_runs_scenario_and_another_checks_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tutorial.toml"
+    path.write_text((SCENARIOS / "tutorial.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = load_scenario(path)
+    args = (loaded.path, loaded.sha256, loaded.scenario.turns)
+    monkeypatch.setattr(batch, "_PARENTS", loaded)
+    batch._init_worker(*args)
+    assert batch._WORKER is loaded  # no second load
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(batch, "_PARENTS", None)  # a worker not forked from the run
+    with pytest.raises(AgenError, match="changed"):
+        batch._init_worker(*args)

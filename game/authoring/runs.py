@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from game.engine.actions import Adopt
 from game.engine.bots import BOTS, Bot, bot_random, favouring
 from game.engine.game import Game
-from game.scenario.compiled import Compiled, CompiledPolicy
+from game.scenario.compiled import Compiled
+from game.scenario.expressions import Expression
 
 FAVOUR = "favour:"
 
@@ -49,11 +50,12 @@ def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
     game = Game(compiled, seed)
     rng = bot_random(seed)
     offered = eligible = 0
-    watched = [p for p in compiled.policies if p.available is not None]
+    watched = [(1 << p.index, p.available) for p in compiled.policies if p.available is not None]
     offered_all = sum(1 << p.index for p in compiled.policies if p.available is None)
+    windows = [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events]
     while not game.over:
         offered |= _offered(game, watched)
-        eligible |= _eligible(game)
+        eligible |= _eligible(game, windows)
         bot(game, rng)
         game.end_turn()
     return summarize(game, bot_name, offered | offered_all, eligible)
@@ -89,27 +91,33 @@ def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
     )
 
 
-def _offered(game: Game, watched: list[CompiledPolicy]) -> int:
+def _offered(game: Game, watched: list[tuple[int, Expression]]) -> int:
+    """The bits of the watched policies (bit, ``available``) whose ``available`` holds now."""
     bits = 0
-    for p in watched:
-        if p.available is not None and game.evaluate(p.available):
-            bits |= 1 << p.index
+    for bit, available in watched:
+        if game.evaluate(available):
+            bits |= bit
     return bits
 
 
-def _eligible(game: Game) -> int:
+def _eligible(game: Game, windows: list[tuple[int, int, int, Expression | None]]) -> int:
+    """The bits of the events (first, last, bit, ``when``) inside their window whose ``when``
+    holds now."""
     bits = 0
     t = game.turn
-    for ev in game.compiled.events:
-        if ev.first <= t <= ev.last and (ev.when is None or game.evaluate(ev.when)):
-            bits |= 1 << ev.index
+    for first, last, bit, when in windows:
+        if first <= t <= last and (when is None or game.evaluate(when)):
+            bits |= bit
     return bits
 
 
 def _moved(game: Game) -> int:
     bits = 0
     for m, name in enumerate(game.compiled.metric_ids):
-        start, *after = game.history_of(name)
-        if any(value != start for value in after):
-            bits |= 1 << m
+        history = iter(game.history_of(name))
+        start = next(history)
+        for value in history:
+            if value != start:
+                bits |= 1 << m
+                break
     return bits

@@ -14,7 +14,7 @@ from __future__ import annotations
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.carryover import outlive
-from game.engine.chance import events_drawn
+from game.engine.fused import fused
 from game.engine.ledger import Cause, Ledger
 from game.engine.refusals import Refusals, refused
 from game.engine.resolve import end_of_turn, recompute_derived
@@ -252,7 +252,8 @@ class Game(Refusals):
         end_of_turn(self._compiled, self._state, self.ledger)
         c = self._compiled
         self._history.append(self._state.values[: len(c.metric_ids) + len(c.derived_ids)])
-        ending = next((en.id for en in c.endings if self.evaluate(en.condition)), None)
+        state = self._state
+        ending = fused(c).ending(state.values, state.held, state.answers)
         if ending is not None or self.turn >= c.scenario.turns:
             self.ending = ending
             self._finish()
@@ -280,7 +281,12 @@ class Game(Refusals):
         self._draw_events()
 
     def _draw_events(self) -> None:
-        for eidx in events_drawn(self._compiled, self._state, self.seed, self._fired_at):
+        """The events that fire for this turn (as ``chance.events_drawn`` says, generated)."""
+        s = self._state
+        drawn = fused(self._compiled).events(
+            s.values, s.held, s.answers, s.turn, self.seed, self._fired_at
+        )
+        for eidx in drawn:
             self._pending.append(eidx)
             self._fired_at[eidx] = self.turn
             self.fired_log.append((self.turn, self._compiled.events[eidx].id))

@@ -12,14 +12,40 @@ from __future__ import annotations
 
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
+from game.engine.fused import fused
 from game.engine.ledger import Ledger
 from game.engine.state import DIGITS, Lingering, Scheduled, State, finite
 from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
 
 
 def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
+    """Step 2 of a turn, as :func:`end_of_turn_by_steps` says it, run as the scenario's
+    generated code (``engine.fused``: the same steps unrolled, the same result to the bit)."""
+    f = fused(compiled)
+    v, h, answers, turn = state.values, state.held, state.answers, state.turn
+    add = ledger.entries.append
+    paying, changes = f.upkeep_and_effects(v, h, answers, state.adopted_at, turn, add)
+    if paying and v[compiled.arrears_slot] > 0:
+        changes += stalled(compiled, state, changes, paying)
+    if state.lingering:
+        changes += lingering_effects(state)
+    changes += f.rules_and_drifts(v, h, answers)
+    if state.scheduled:
+        changes += scheduled_choice_effects(state)
+    ledger.entries += [(turn, m, kind, source, amount) for m, kind, source, amount in changes]
+    sums = [0.0] * f.metrics
+    for change in changes:
+        sums[change[0]] += change[3]
+    f.limits(v, sums, turn, add, compiled, state, ledger)
+    f.derived(v, h, answers)
+
+
+def end_of_turn_by_steps(compiled: Compiled, state: State, ledger: Ledger) -> None:
     """Step 2 of a turn: upkeep; then effects, rules, drift and scheduled choice effects,
-    all evaluated on the state after upkeep; the sums added; limits; derived values."""
+    all evaluated on the state after upkeep; the sums added; limits; derived values.
+
+    The readable statement of the steps, one loop per kind of cause; the game runs the same
+    steps generated per scenario (:func:`end_of_turn`), and the tests hold the two equal."""
     in_force = policies_in_force(compiled, state)
     paying = pay_upkeep(compiled, state, ledger, in_force)
     effects = policy_effects(state, in_force)

@@ -1,0 +1,255 @@
+"""The end of a turn as straight-line code, generated once per compiled scenario.
+
+``resolve.py`` says what a turn does, one loop per kind of cause, each expression called as a
+function. Played that way, a turn spends most of its time on the calls, not on the sums. This
+module writes the same steps once per scenario as a few Python functions with every
+expression's body inlined, every policy, rule, drift, event and metric unrolled, so a turn is
+a straight run of arithmetic. The result is the same to the last bit (``tests/engine/
+test_fused.py`` plays both ways and compares the ledgers and the values).
+
+The generated source is built by this module alone: expression bodies are the text the
+expression compiler generated from a checked tree (``Expression.body``), slots and counts are
+integers written by ``repr``, and every id, limit and other value of the scenario is passed as
+a global (``K0``, ``K1``...; the engine's own helpers are ``G_...``, apart from the ``_name``
+of the expression functions), never written into the source. As for expressions, the
+functions' globals hold no builtins.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine import ledger as L
+from game.engine.carryover import Change, settle_arrears
+from game.engine.chance import draw
+from game.engine.ledger import Entry, Ledger
+from game.engine.state import DIGITS, State, finite
+from game.scenario.compiled import Compiled, CompiledEffect
+from game.scenario.expressions import Expression, generated_globals
+
+# ``{target} = round({x}, DIGITS)`` to the bit, without round()'s trip through a decimal
+# string where it is safe: y = x * 10**DIGITS is then within 0.012 of the exact product, so
+# an integer n within 0.48 of y is the exact product correctly rounded (no tie), and n / 10**DIGITS
+# (an exact integer over an exact power of ten, one IEEE division) is the double nearest that
+# decimal, which is what round() returns. Zero (its sign), ties, huge and non-finite values
+# take round() itself.
+ROUNDED = (
+    "y = {x} * {scale}",
+    "if -1e14 < y < 1e14:",
+    "    n = G_floor(y + 0.5)",
+    "    d = y - n",
+    "    {target} = n / {scale} if n and -0.48 < d < 0.48 else G_round({x}, {digits})",
+    "else:",
+    "    {target} = G_round({x}, {digits})",
+)
+SCALE = repr(float(10**DIGITS))
+
+Values = list[float]
+Held = list[int]
+Answers = set[int] | frozenset[int]
+UpkeepAndEffects = Callable[
+    [Values, Held, Answers, list[int], int, Callable[[Entry], None]], tuple[set[str], list[Change]]
+]
+Limits = Callable[
+    [Values, list[float], int, Callable[[Entry], None], Compiled, State, Ledger], None
+]
+Events = Callable[[Values, Held, Answers, int, int, dict[int, int]], list[int]]
+
+
+@dataclass(frozen=True)
+class Fused:
+    """A scenario's turn as generated functions (see the module's docstring)."""
+
+    upkeep_and_effects: UpkeepAndEffects  # upkeep paid; then the effects of policies in force
+    rules_and_drifts: Callable[[Values, Held, Answers], list[Change]]
+    limits: Limits  # the sums added, each metric held in its [min, max], rounded
+    derived: Callable[[Values, Held, Answers], None]
+    events: Events  # the events that fire at a turn (``chance.events_drawn``)
+    ending: Callable[[Values, Held, Answers], str | None]  # the first ending met, or None
+    metrics: int
+
+
+def fused(compiled: Compiled) -> Fused:
+    """The scenario's generated turn, built on first use and kept with the scenario."""
+    found = compiled.generated.get("turn")
+    if not isinstance(found, Fused):
+        found = _Writer(compiled).build()
+        compiled.generated["turn"] = found
+    return found
+
+
+class _Writer:
+    """Writes the generated source, passing every value of the scenario as a global."""
+
+    def __init__(self, compiled: Compiled) -> None:
+        self.c = compiled
+        self.globals: dict[str, object] = generated_globals()
+        self.globals.update(
+            G_finite=finite,
+            G_round=round,
+            G_floor=math.floor,
+            G_set=set,
+            G_draw=draw,
+            G_settle=settle_arrears,
+        )
+        self.names: dict[tuple[type, object], str] = {}
+
+    def const(self, value: object) -> str:
+        """A global name holding ``value`` (one per distinct value)."""
+        key = (type(value), value)
+        name = self.names.get(key)
+        if name is None:
+            name = f"K{len(self.names)}"
+            self.names[key] = name
+            self.globals[name] = value
+        return name
+
+    def expr(self, e: Expression) -> str:
+        """The expression inline: its generated body, or a call of its function."""
+        if e.body:
+            return f"({e.body})"
+        return f"{self.const(e.fn)}(v, h, c)"
+
+    def build(self) -> Fused:
+        lines = [
+            *self.upkeep_and_effects(),
+            *self.rules_and_drifts(),
+            *self.limits(),
+            *self.derived(),
+            *self.events(),
+            *self.ending(),
+        ]
+        namespace = self.globals
+        exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
+        return Fused(
+            upkeep_and_effects=namespace["upkeep_and_effects"],  # type: ignore[arg-type]
+            rules_and_drifts=namespace["rules_and_drifts"],  # type: ignore[arg-type]
+            limits=namespace["limits"],  # type: ignore[arg-type]
+            derived=namespace["derived"],  # type: ignore[arg-type]
+            events=namespace["events"],  # type: ignore[arg-type]
+            ending=namespace["ending"],  # type: ignore[arg-type]
+            metrics=len(self.c.metric_ids),
+        )
+
+    def number(self, x: str) -> list[str]:
+        """``x`` made a finite float, as ``state.finite`` does (``* 1.0`` keeps -0.0)."""
+        return [f"x = {x} * 1.0", "if x - x:", "    x = G_finite(x)"]
+
+    def upkeep_and_effects(self) -> list[str]:
+        c = self.c
+        out = ["def upkeep_and_effects(v, h, c, at, turn, add):", "    paying = G_set()"]
+        b = c.budget
+        for p in c.policies if b is not None else ():
+            pid = self.const(p.id)
+            out += [f"    a = at[{p.index}]", "    if a:", f"        u = {self.expr(p.upkeep)}"]
+            out += ["        if u:", f"            v[{b}] -= u"]
+            out += [f"            add((turn, {b}, {self.const(L.UPKEEP)}, {pid}, -u))"]
+            out += ["            if u > 0:", f"                paying.add({pid})"]
+        out.append("    found = []")
+        for p in c.policies:
+            if not p.effects:
+                continue
+            out += [f"    a = at[{p.index}]", "    if a:"]
+            for effect in p.effects:
+                out += _indent(self.effect(effect, self.const(p.id)), 8)
+        return [*out, "    return paying, found", ""]
+
+    def effect(self, effect: CompiledEffect, source: str) -> list[str]:
+        """One policy effect: its k-th acting turn, its condition, ramp and change."""
+        window = "k >= 1" + (f" and k <= {effect.duration}" if effect.duration is not None else "")
+        body = self.number(self.expr(effect.delta))
+        if effect.ramp is not None:
+            body += [f"if k < {effect.ramp}:", f"    x *= k / {effect.ramp}"]
+        body += [
+            "if x:",
+            f"    found.append(({effect.metric}, {self.const(L.POLICY)}, {source}, x))",
+        ]
+        if effect.when is not None:
+            body = [f"if {self.expr(effect.when)}:", *_indent(body, 4)]
+        return [f"k = turn - a + {1 - effect.delay}", f"if {window}:", *_indent(body, 4)]
+
+    def rules_and_drifts(self) -> list[str]:
+        c = self.c
+        out = ["def rules_and_drifts(v, h, c):", "    found = []"]
+        for rule in c.rules:
+            change = f"({rule.metric}, {self.const(L.RULE)}, {self.const(rule.id)}, x)"
+            body = [*self.number(self.expr(rule.delta)), "if x:", f"    found.append({change})"]
+            if rule.when is not None:
+                body = [f"if {self.expr(rule.when)}:", *_indent(body, 4)]
+            out += _indent(body, 4)
+        for drift in c.drifts:
+            m = drift.metric
+            x = f"{self.expr(drift.rate)} * ({self.expr(drift.toward)} - v[{m}])"
+            change = f"({m}, {self.const(L.DRIFT)}, {self.const(c.metric_ids[m])}, x)"
+            out += _indent([*self.number(x), "if x:", f"    found.append({change})"], 4)
+        return [*out, "    return found", ""]
+
+    def limits(self) -> list[str]:
+        """Each metric: its sum added, held inside [min, max] (the cut to the ledger), the
+        budget's arrears settled when they carry, rounded; as ``resolve.add_within_limits``."""
+        c = self.c
+        carry = c.budget if c.carry_arrears else None
+        out = ["def limits(v, s, turn, add, compiled, state, ledger):"]
+        for m, name in enumerate(c.metric_ids):
+            low, high = self.const(c.minimum[m]), self.const(c.maximum[m])
+            out.append(f"    raw = v[{m}] + s[{m}]")
+            if m == carry:
+                out += [f"    if raw < {low} or v[{c.arrears_slot}] > 0:"]
+                out += ["        raw = G_settle(compiled, state, ledger, raw)"]
+            out.append(f"    held = {low} if raw < {low} else {high} if raw > {high} else raw")
+            out += ["    if held != raw:"]
+            out += [
+                f"        add((turn, {m}, {self.const(L.LIMIT)}, {self.const(name)}, held - raw))"
+            ]
+            out += _indent(rounded("held", f"v[{m}]"), 4)
+        return [*out, "    return None", ""]
+
+    def derived(self) -> list[str]:
+        out = ["def derived(v, h, c):"]
+        for slot, formula in self.c.derived:
+            out += _indent([*self.number(self.expr(formula)), *rounded("x", f"v[{slot}]")], 4)
+        return [*out, "    return None", ""]
+
+    def events(self) -> list[str]:
+        """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw."""
+        out = ["def events(v, h, c, t, seed, fired_at):", "    fired = []"]
+        for ev in self.c.events:
+            rested = "last is None"
+            if ev.repeats:
+                rested += f" or t > last + {ev.cooldown}"
+            fire = f"ch > 0 and (ch >= 1 or G_draw(seed, t, {self.const(ev.id)}) < ch)"
+            body = [f"ch = {self.expr(ev.chance)}", f"if {fire}:", f"    fired.append({ev.index})"]
+            if ev.when is not None:
+                body = [f"if {self.expr(ev.when)}:", *_indent(body, 4)]
+            out += [
+                f"    if {ev.first} <= t <= {ev.last}:",
+                f"        last = fired_at.get({ev.index})",
+            ]
+            out += [f"        if {rested}:", *_indent(body, 12)]
+        return [*out, "    return fired", ""]
+
+    def ending(self) -> list[str]:
+        out = ["def ending(v, h, c):"]
+        for en in self.c.endings:
+            out += [f"    if {self.expr(en.condition)}:", f"        return {self.const(en.id)}"]
+        return [*out, "    return None", ""]
+
+
+def rounded(x: str, target: str) -> list[str]:
+    """Lines setting ``target`` to ``round(x, DIGITS)`` (see ``ROUNDED``)."""
+    return [line.format(x=x, target=target, scale=SCALE, digits=DIGITS) for line in ROUNDED]
+
+
+def rounding() -> Callable[[float], float]:
+    """``round(x, DIGITS)`` written as the generated code writes it (for the tests)."""
+    source = "\n".join(["def r(x):", *_indent(rounded("x", "out"), 4), "    return out"])
+    namespace: dict[str, object] = {"__builtins__": {}, "G_round": round, "G_floor": math.floor}
+    exec(compile(source, "<rounding>", "exec"), namespace)
+    return namespace["r"]  # type: ignore[return-value]
+
+
+def _indent(lines: list[str], spaces: int) -> list[str]:
+    pad = " " * spaces
+    return [pad + line for line in lines]

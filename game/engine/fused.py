@@ -33,14 +33,16 @@ from game.scenario.expressions import Expression, generated_globals
 # string where it is safe: y = x * 10**DIGITS is then within 0.012 of the exact product, so
 # an integer n within 0.48 of y is the exact product correctly rounded (no tie), and n / 10**DIGITS
 # (an exact integer over an exact power of ten, one IEEE division) is the double nearest that
-# decimal, which is what round() returns. Zero (its sign), ties, huge and non-finite values
-# take round() itself.
+# decimal, which is what round() returns. A zero (either sign; ``x`` is always a float here)
+# is its own rounding; ties, values under 10**-DIGITS, huge and non-finite ones take round().
 ROUNDED = (
     "y = {x} * {scale}",
-    "if -1e14 < y < 1e14:",
+    "if y and -1e14 < y < 1e14:",
     "    n = G_floor(y + 0.5)",
     "    d = y - n",
     "    {target} = n / {scale} if n and -0.48 < d < 0.48 else G_round({x}, {digits})",
+    "elif y == 0.0:",
+    "    {target} = {x}",
     "else:",
     "    {target} = G_round({x}, {digits})",
 )

@@ -17,7 +17,7 @@ from game.engine.carryover import outlive
 from game.engine.fused import fused
 from game.engine.ledger import Cause, Ledger
 from game.engine.refusals import Refusals, refused
-from game.engine.resolve import end_of_turn, recompute_derived
+from game.engine.resolve import end_of_turn
 from game.engine.scoring import Outcome, score
 from game.engine.state import Scheduled, State
 from game.scenario.compiled import Compiled, CompiledPolicy
@@ -45,7 +45,7 @@ class Game(Refusals):
         self.over = False
         self.ending: str | None = None
         self.outcome: Outcome | None = None
-        recompute_derived(compiled, self._state)
+        fused(compiled).derived(values, self._state.held, self._state.answers)
         self._history: list[list[float]] = [list(values[:n])]  # values by slot after each turn
         self.fired_log: list[tuple[int, str]] = []
         self._draw_events()

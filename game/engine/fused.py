@@ -51,9 +51,10 @@ SCALE = repr(float(10**DIGITS))
 Values = list[float]
 Held = list[int]
 Answers = set[int] | frozenset[int]
-UpkeepAndEffects = Callable[
-    [Values, Held, Answers, list[int], int, Callable[[Entry], None]], tuple[set[str], list[Change]]
-]
+Add = Callable[[Entry], None]  # the ledger's append
+Upkeep = Callable[[Values, Held, Answers, list[int], int, Add], set[str]]
+# what a cause adds: to the ledger (an entry) and to its metric's sum for the turn
+Causes = Callable[[Values, Held, Answers, list[int], int, Add, list[float]], None]
 Limits = Callable[
     [Values, list[float], int, Callable[[Entry], None], Compiled, State, Ledger], None
 ]
@@ -64,8 +65,9 @@ Events = Callable[[Values, Held, Answers, int, int, dict[int, int]], list[int]]
 class Fused:
     """A scenario's turn as generated functions (see the module's docstring)."""
 
-    upkeep_and_effects: UpkeepAndEffects  # upkeep paid; then the effects of policies in force
-    rules_and_drifts: Callable[[Values, Held, Answers], list[Change]]
+    upkeep: Upkeep  # each policy in force pays its upkeep; the ids of those that paid
+    effects: Causes  # the effects of the policies in force
+    rules_and_drifts: Causes
     limits: Limits  # the sums added, each metric held in its [min, max], rounded
     derived: Callable[[Values, Held, Answers], None]
     events: Events  # the events that fire at a turn (``chance.events_drawn``)
@@ -116,7 +118,8 @@ class _Writer:
 
     def build(self) -> Fused:
         lines = [
-            *self.upkeep_and_effects(),
+            *self.upkeep(),
+            *self.effects(),
             *self.rules_and_drifts(),
             *self.limits(),
             *self.derived(),
@@ -126,7 +129,8 @@ class _Writer:
         namespace = self.globals
         exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
         return Fused(
-            upkeep_and_effects=namespace["upkeep_and_effects"],  # type: ignore[arg-type]
+            upkeep=namespace["upkeep"],  # type: ignore[arg-type]
+            effects=namespace["effects"],  # type: ignore[arg-type]
             rules_and_drifts=namespace["rules_and_drifts"],  # type: ignore[arg-type]
             limits=namespace["limits"],  # type: ignore[arg-type]
             derived=namespace["derived"],  # type: ignore[arg-type]
@@ -139,9 +143,14 @@ class _Writer:
         """``x`` made a finite float, as ``state.finite`` does (``* 1.0`` keeps -0.0)."""
         return [f"x = {x} * 1.0", "if x - x:", "    x = G_finite(x)"]
 
-    def upkeep_and_effects(self) -> list[str]:
+    def cause(self, metric: int, kind: str, source: str) -> list[str]:
+        """A non-zero change ``x`` to the ledger and to its metric's sum."""
+        entry = f"(turn, {metric}, {self.const(kind)}, {source}, x)"
+        return ["if x:", f"    add({entry})", f"    s[{metric}] += x"]
+
+    def upkeep(self) -> list[str]:
         c = self.c
-        out = ["def upkeep_and_effects(v, h, c, at, turn, add):", "    paying = G_set()"]
+        out = ["def upkeep(v, h, c, at, turn, add):", "    paying = G_set()"]
         b = c.budget
         for p in c.policies if b is not None else ():
             pid = self.const(p.id)
@@ -149,14 +158,18 @@ class _Writer:
             out += ["        if u:", f"            v[{b}] -= u"]
             out += [f"            add((turn, {b}, {self.const(L.UPKEEP)}, {pid}, -u))"]
             out += ["            if u > 0:", f"                paying.add({pid})"]
-        out.append("    found = []")
+        return [*out, "    return paying", ""]
+
+    def effects(self) -> list[str]:
+        c = self.c
+        out = ["def effects(v, h, c, at, turn, add, s):"]
         for p in c.policies:
             if not p.effects:
                 continue
             out += [f"    a = at[{p.index}]", "    if a:"]
             for effect in p.effects:
                 out += _indent(self.effect(effect, self.const(p.id)), 8)
-        return [*out, "    return paying, found", ""]
+        return [*out, "    return None", ""]
 
     def effect(self, effect: CompiledEffect, source: str) -> list[str]:
         """One policy effect: its k-th acting turn, its condition, ramp and change."""
@@ -164,29 +177,26 @@ class _Writer:
         body = self.number(self.expr(effect.delta))
         if effect.ramp is not None:
             body += [f"if k < {effect.ramp}:", f"    x *= k / {effect.ramp}"]
-        body += [
-            "if x:",
-            f"    found.append(({effect.metric}, {self.const(L.POLICY)}, {source}, x))",
-        ]
+        body += self.cause(effect.metric, L.POLICY, source)
         if effect.when is not None:
             body = [f"if {self.expr(effect.when)}:", *_indent(body, 4)]
         return [f"k = turn - a + {1 - effect.delay}", f"if {window}:", *_indent(body, 4)]
 
     def rules_and_drifts(self) -> list[str]:
         c = self.c
-        out = ["def rules_and_drifts(v, h, c):", "    found = []"]
+        out = ["def rules_and_drifts(v, h, c, at, turn, add, s):"]
         for rule in c.rules:
-            change = f"({rule.metric}, {self.const(L.RULE)}, {self.const(rule.id)}, x)"
-            body = [*self.number(self.expr(rule.delta)), "if x:", f"    found.append({change})"]
+            body = [*self.number(self.expr(rule.delta))]
+            body += self.cause(rule.metric, L.RULE, self.const(rule.id))
             if rule.when is not None:
                 body = [f"if {self.expr(rule.when)}:", *_indent(body, 4)]
             out += _indent(body, 4)
         for drift in c.drifts:
             m = drift.metric
             x = f"{self.expr(drift.rate)} * ({self.expr(drift.toward)} - v[{m}])"
-            change = f"({m}, {self.const(L.DRIFT)}, {self.const(c.metric_ids[m])}, x)"
-            out += _indent([*self.number(x), "if x:", f"    found.append({change})"], 4)
-        return [*out, "    return found", ""]
+            cause = self.cause(m, L.DRIFT, self.const(c.metric_ids[m]))
+            out += _indent([*self.number(x), *cause], 4)
+        return [*out, "    return None", ""]
 
     def limits(self) -> list[str]:
         """Each metric: its sum added, held inside [min, max] (the cut to the ledger), the

@@ -274,9 +274,8 @@ class Game(Refusals):
         state, c = self._state, self._compiled
         state.turn += 1
         state.values[c.turn_slot] = float(state.turn)
-        for i, at in enumerate(state.adopted_at):
-            if at:
-                state.held[i] = state.turn - at + 1
+        after = state.turn + 1  # a policy not in force holds 0 turns (cancel sets it so)
+        state.held[:] = [after - at if at else 0 for at in state.adopted_at]
         self.actions_left = c.scenario.actions_per_turn
         self._draw_events()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
-from game.engine.fused import fused
+from game.engine.fused import Add, fused
 from game.engine.ledger import Ledger
 from game.engine.state import DIGITS, Lingering, Scheduled, State, finite
 from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
@@ -20,24 +20,34 @@ from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
 
 def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
     """Step 2 of a turn, as :func:`end_of_turn_by_steps` says it, run as the scenario's
-    generated code (``engine.fused``: the same steps unrolled, the same result to the bit)."""
+    generated code (``engine.fused``: the same steps unrolled, the same result to the bit).
+
+    Each cause goes to the ledger and to its metric's sum as it is found, in the order the
+    readable steps list them, so the sums add up in the same order too."""
     f = fused(compiled)
-    v, h, answers, turn = state.values, state.held, state.answers, state.turn
-    add = ledger.entries.append
-    paying, changes = f.upkeep_and_effects(v, h, answers, state.adopted_at, turn, add)
-    if paying and v[compiled.arrears_slot] > 0:
-        changes += stalled(compiled, state, changes, paying)
-    if state.lingering:
-        changes += lingering_effects(state)
-    changes += f.rules_and_drifts(v, h, answers)
-    if state.scheduled:
-        changes += scheduled_choice_effects(state)
-    ledger.entries += [(turn, m, kind, source, amount) for m, kind, source, amount in changes]
+    v, h, answers, turn, at = state.values, state.held, state.answers, state.turn, state.adopted_at
+    entries = ledger.entries
+    add = entries.append
     sums = [0.0] * f.metrics
-    for change in changes:
-        sums[change[0]] += change[3]
+    paying = f.upkeep(v, h, answers, at, turn, add)
+    mark = len(entries)
+    f.effects(v, h, answers, at, turn, add, sums)
+    if paying and v[compiled.arrears_slot] > 0:
+        effects = [(m, kind, source, x) for _t, m, kind, source, x in entries[mark:]]
+        _add_changes(stalled(compiled, state, effects, paying), turn, add, sums)
+    if state.lingering:
+        _add_changes(lingering_effects(state), turn, add, sums)
+    f.rules_and_drifts(v, h, answers, at, turn, add, sums)
+    if state.scheduled:
+        _add_changes(scheduled_choice_effects(state), turn, add, sums)
     f.limits(v, sums, turn, add, compiled, state, ledger)
     f.derived(v, h, answers)
+
+
+def _add_changes(changes: list[Change], turn: int, add: Add, sums: list[float]) -> None:
+    for metric, kind, source, amount in changes:
+        add((turn, metric, kind, source, amount))
+        sums[metric] += amount
 
 
 def end_of_turn_by_steps(compiled: Compiled, state: State, ledger: Ledger) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine import ledger as L
-from game.engine.carryover import Change, settle_arrears
+from game.engine.carryover import settle_arrears
 from game.engine.chance import draw
 from game.engine.ledger import Entry, Ledger
 from game.engine.state import DIGITS, State, finite

@@ -206,17 +206,33 @@ class _Writer:
         out = ["def limits(v, s, turn, add, compiled, state, ledger):"]
         for m, name in enumerate(c.metric_ids):
             low, high = self.const(c.minimum[m]), self.const(c.maximum[m])
-            out.append(f"    raw = v[{m}] + s[{m}]")
+            body = [f"raw = v[{m}] + s[{m}]"]
             if m == carry:
-                out += [f"    if raw < {low} or v[{c.arrears_slot}] > 0:"]
-                out += ["        raw = G_settle(compiled, state, ledger, raw)"]
-            out.append(f"    held = {low} if raw < {low} else {high} if raw > {high} else raw")
-            out += ["    if held != raw:"]
-            out += [
-                f"        add((turn, {m}, {self.const(L.LIMIT)}, {self.const(name)}, held - raw))"
-            ]
-            out += _indent(rounded("held", f"v[{m}]"), 4)
+                body += [f"if raw < {low} or v[{c.arrears_slot}] > 0:"]
+                body += ["    raw = G_settle(compiled, state, ledger, raw)"]
+            body.append(f"held = {low} if raw < {low} else {high} if raw > {high} else raw")
+            cut = f"(turn, {m}, {self.const(L.LIMIT)}, {self.const(name)}, held - raw)"
+            body += ["if held != raw:", f"    add({cut})", *rounded("held", f"v[{m}]")]
+            if self.settled(m):
+                body = [f"if s[{m}] or not v[{m}]:", *_indent(body, 4)]
+            out += _indent(body, 4)
         return [*out, "    return None", ""]
+
+    def settled(self, m: int) -> bool:
+        """Whether metric ``m`` keeps its value to the bit when nothing moved it this turn.
+
+        Its value is then always one this step wrote (inside its limits, rounded; rounding a
+        rounded value changes nothing) or its start, so adding a sum of exactly 0.0 changes
+        nothing, unless the value is a zero (-0.0 + 0.0 is 0.0: such a value takes the full
+        step). Not the budget, which costs and upkeep change between these steps; not a
+        metric whose start is outside its limits or not yet rounded."""
+        c = self.c
+        start = c.start[m]
+        return (
+            m != c.budget
+            and c.minimum[m] <= start <= c.maximum[m]
+            and round(start, DIGITS) == start
+        )
 
     def derived(self) -> list[str]:
         out = ["def derived(v, h, c):"]

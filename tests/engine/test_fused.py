@@ -195,6 +195,16 @@ label = "M"
 start = 3
 min = -1000000
 max = 1000000
+[metrics.u]
+label = "U"
+start = 0.1234567891234
+min = -10
+max = 10
+[metrics.w]
+label = "W"
+start = 7
+min = 0
+max = 10
 [derived.d]
 label = "D"
 formula = "{e[3]}"
@@ -206,6 +216,16 @@ id = "r1"
 metric = "m"
 delta = "{e[5]}"
 when = "{e[6]}"
+[[rules]]
+id = "r2"
+metric = "u"
+delta = "{e[5]}"
+when = "turn >= 3"
+[[rules]]
+id = "r3"
+metric = "w"
+delta = "{e[6]}"
+when = "turn == 2 or turn == 5"
 [[rules]]
 id = "income"
 metric = "a"

@@ -26,7 +26,7 @@ from game.engine.carryover import settle_arrears
 from game.engine.chance import draw
 from game.engine.ledger import Entry, Ledger
 from game.engine.state import DIGITS, State, finite
-from game.scenario.compiled import Compiled, CompiledEffect
+from game.scenario.compiled import Compiled, CompiledEffect, CompiledEvent
 from game.scenario.expressions import Expression, generated_globals
 
 # ``{target} = round({x}, DIGITS)`` to the bit, without round()'s trip through a decimal
@@ -244,19 +244,35 @@ class _Writer:
         """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw."""
         out = ["def events(v, h, c, t, seed, fired_at):", "    fired = []"]
         for ev in self.c.events:
-            rested = "last is None"
-            if ev.repeats:
-                rested += f" or t > last + {ev.cooldown}"
-            fire = f"ch > 0 and (ch >= 1 or G_draw(seed, t, {self.const(ev.id)}) < ch)"
-            body = [f"ch = {self.expr(ev.chance)}", f"if {fire}:", f"    fired.append({ev.index})"]
+            body = self.fires(ev)
+            if not body:
+                continue
             if ev.when is not None:
                 body = [f"if {self.expr(ev.when)}:", *_indent(body, 4)]
-            out += [
-                f"    if {ev.first} <= t <= {ev.last}:",
-                f"        last = fired_at.get({ev.index})",
-            ]
-            out += [f"        if {rested}:", *_indent(body, 12)]
+            rested = "last is None" + (f" or t > last + {ev.cooldown}" if ev.repeats else "")
+            out += [f"    if {ev.first} <= t <= {ev.last}:"]
+            out += [f"        last = fired_at.get({ev.index})", f"        if {rested}:"]
+            out += _indent(body, 12)
         return [*out, "    return fired", ""]
+
+    def fires(self, ev: CompiledEvent) -> list[str]:
+        """An event whose window, rest and ``when`` hold fires under its chance: always at a
+        chance of 1 or more (no draw), never at 0 or less (nor at a NaN, which no draw is
+        under); a constant chance is known now."""
+        fire = f"    fired.append({ev.index})"
+        drawn = f"G_draw(seed, t, {self.const(ev.id)})"
+        if ev.chance.constant is None:
+            return [
+                f"ch = {self.expr(ev.chance)}",
+                f"if ch > 0 and (ch >= 1 or {drawn} < ch):",
+                fire,
+            ]
+        chance = ev.chance.fn([], [], frozenset())  # reads no state: the value it always has
+        if not chance > 0:
+            return []
+        if chance >= 1:
+            return ["if True:", fire]
+        return [f"if {drawn} < {self.const(chance)}:", fire]
 
     def ending(self) -> list[str]:
         out = ["def ending(v, h, c):"]

@@ -73,6 +73,8 @@ class Fused:
     events: Events  # the events that fire at a turn (``chance.events_drawn``)
     ending: Callable[[Values, Held, Answers], str | None]  # the first ending met, or None
     metrics: int
+    # each event choice's effect, by id(): its change in its k-th acting turn (effect_amount)
+    amounts: dict[int, Callable[[Values, Held, Answers, int], float]]
 
 
 def fused(compiled: Compiled) -> Fused:
@@ -125,6 +127,7 @@ class _Writer:
             *self.derived(),
             *self.events(),
             *self.ending(),
+            *self.amounts(),
         ]
         namespace = self.globals
         exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
@@ -137,7 +140,28 @@ class _Writer:
             events=namespace["events"],  # type: ignore[arg-type]
             ending=namespace["ending"],  # type: ignore[arg-type]
             metrics=len(self.c.metric_ids),
+            amounts={
+                id(effect): namespace[f"amount_{i}"]  # type: ignore[misc]
+                for i, effect in enumerate(self.choice_effects())
+            },
         )
+
+    def choice_effects(self) -> list[CompiledEffect]:
+        return [e for ev in self.c.events for choice in ev.choices for e in choice.effects]
+
+    def amounts(self) -> list[str]:
+        """Per choice effect, as ``resolve.effect_amount``: 0 when its ``when`` fails; its
+        delta made finite; ramped up over its first turns."""
+        out: list[str] = []
+        for i, effect in enumerate(self.choice_effects()):
+            out.append(f"def amount_{i}(v, h, c, k):")
+            if effect.when is not None:
+                out += [f"    if not {self.expr(effect.when)}:", "        return 0.0"]
+            out += _indent(self.number(self.expr(effect.delta)), 4)
+            if effect.ramp is not None:
+                out += [f"    if k < {effect.ramp}:", f"        x *= k / {effect.ramp}"]
+            out += ["    return x", ""]
+        return out
 
     def number(self, x: str) -> list[str]:
         """``x`` made a finite float, as ``state.finite`` does (``* 1.0`` keeps -0.0)."""

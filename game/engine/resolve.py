@@ -10,6 +10,8 @@ to the ledger with its source, so the game can always answer "why did this numbe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
 from game.engine.fused import Add, fused
@@ -39,7 +41,12 @@ def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
         _add_changes(lingering_effects(state), turn, add, sums)
     f.rules_and_drifts(v, h, answers, at, turn, add, sums)
     if state.scheduled:
-        _add_changes(scheduled_choice_effects(state), turn, add, sums)
+        amounts, v, h = f.amounts, state.values, state.held
+
+        def amount(effect: CompiledEffect, k: int, _state: State) -> float:
+            return amounts[id(effect)](v, h, answers, k)  # the generated effect_amount
+
+        _add_changes(scheduled_choice_effects(state, amount), turn, add, sums)
     f.limits(v, sums, turn, add, compiled, state, ledger)
     f.derived(v, h, answers)
 
@@ -161,9 +168,13 @@ def drifts(compiled: Compiled, state: State) -> list[Change]:
     return found
 
 
-def scheduled_choice_effects(state: State) -> list[Change]:
+def scheduled_choice_effects(
+    state: State, amount: Callable[[CompiledEffect, int, State], float] | None = None
+) -> list[Change]:
     """Each event choice's effect whose turn has come; those with turns still to act stay
-    scheduled (a choice's effect without ``duration`` acts once)."""
+    scheduled (a choice's effect without ``duration`` acts once). ``amount`` is
+    :func:`effect_amount` or the same generated for the scenario."""
+    amount = amount or effect_amount
     found: list[Change] = []
     later: list[Scheduled] = []
     for waiting in state.scheduled:
@@ -174,9 +185,9 @@ def scheduled_choice_effects(state: State) -> list[Change]:
             later.append(waiting)
         if not 1 <= k <= length:
             continue
-        amount = effect_amount(effect, k, state)
-        if amount:
-            found.append((effect.metric, L.CHOICE, waiting.source, amount))
+        change = amount(effect, k, state)
+        if change:
+            found.append((effect.metric, L.CHOICE, waiting.source, change))
     state.scheduled = later
     return found
 

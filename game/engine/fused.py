@@ -62,13 +62,22 @@ Events = Callable[[Values, Held, Answers, int, int, dict[int, int]], list[int]]
 
 
 @dataclass(frozen=True)
-class Fused:
-    """A scenario's turn as generated functions (see the module's docstring)."""
+class Steps:
+    """The steps of a turn that write to the ledger: as generated to record, or quietly (for
+    games whose ledger nobody reads: bots' games and look-ahead; ``add`` is then unused)."""
 
     upkeep: Upkeep  # each policy in force pays its upkeep; the ids of those that paid
     effects: Causes  # the effects of the policies in force
     rules_and_drifts: Causes
     limits: Limits  # the sums added, each metric held in its [min, max], rounded
+
+
+@dataclass(frozen=True)
+class Fused:
+    """A scenario's turn as generated functions (see the module's docstring)."""
+
+    recorded: Steps
+    quiet: Steps
     derived: Callable[[Values, Held, Answers], None]
     events: Events  # the events that fire at a turn (``chance.events_drawn``)
     ending: Callable[[Values, Held, Answers], str | None]  # the first ending met, or None
@@ -101,6 +110,7 @@ class _Writer:
             G_settle=settle_arrears,
         )
         self.names: dict[tuple[type, object], str] = {}
+        self.record, self.suffix = True, ""
 
     def const(self, value: object) -> str:
         """A global name holding ``value`` (one per distinct value)."""
@@ -118,12 +128,15 @@ class _Writer:
             return f"({e.body})"
         return f"{self.const(e.fn)}(v, h, c)"
 
+    def steps(self, record: bool) -> list[str]:
+        """The ledger-writing steps, recording or not (named with ``_quiet`` when not)."""
+        self.record, self.suffix = record, "" if record else "_quiet"
+        return [*self.upkeep(), *self.effects(), *self.rules_and_drifts(), *self.limits()]
+
     def build(self) -> Fused:
         lines = [
-            *self.upkeep(),
-            *self.effects(),
-            *self.rules_and_drifts(),
-            *self.limits(),
+            *self.steps(record=True),
+            *self.steps(record=False),
             *self.derived(),
             *self.events(),
             *self.ending(),
@@ -131,11 +144,13 @@ class _Writer:
         ]
         namespace = self.globals
         exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
+        steps = [
+            Steps(*(namespace[name + suffix] for name in Steps.__dataclass_fields__))  # type: ignore[arg-type]
+            for suffix in ("", "_quiet")
+        ]
         return Fused(
-            upkeep=namespace["upkeep"],  # type: ignore[arg-type]
-            effects=namespace["effects"],  # type: ignore[arg-type]
-            rules_and_drifts=namespace["rules_and_drifts"],  # type: ignore[arg-type]
-            limits=namespace["limits"],  # type: ignore[arg-type]
+            recorded=steps[0],
+            quiet=steps[1],
             derived=namespace["derived"],  # type: ignore[arg-type]
             events=namespace["events"],  # type: ignore[arg-type]
             ending=namespace["ending"],  # type: ignore[arg-type]
@@ -170,23 +185,26 @@ class _Writer:
     def cause(self, metric: int, kind: str, source: str) -> list[str]:
         """A non-zero change ``x`` to the ledger and to its metric's sum."""
         entry = f"(turn, {metric}, {self.const(kind)}, {source}, x)"
+        if not self.record:
+            return ["if x:", f"    s[{metric}] += x"]
         return ["if x:", f"    add({entry})", f"    s[{metric}] += x"]
 
     def upkeep(self) -> list[str]:
         c = self.c
-        out = ["def upkeep(v, h, c, at, turn, add):", "    paying = G_set()"]
+        out = [f"def upkeep{self.suffix}(v, h, c, at, turn, add):", "    paying = G_set()"]
         b = c.budget
         for p in c.policies if b is not None else ():
             pid = self.const(p.id)
             out += [f"    a = at[{p.index}]", "    if a:", f"        u = {self.expr(p.upkeep)}"]
             out += ["        if u:", f"            v[{b}] -= u"]
-            out += [f"            add((turn, {b}, {self.const(L.UPKEEP)}, {pid}, -u))"]
+            if self.record:
+                out += [f"            add((turn, {b}, {self.const(L.UPKEEP)}, {pid}, -u))"]
             out += ["            if u > 0:", f"                paying.add({pid})"]
         return [*out, "    return paying", ""]
 
     def effects(self) -> list[str]:
         c = self.c
-        out = ["def effects(v, h, c, at, turn, add, s):"]
+        out = [f"def effects{self.suffix}(v, h, c, at, turn, add, s):"]
         for p in c.policies:
             if not p.effects:
                 continue
@@ -208,7 +226,7 @@ class _Writer:
 
     def rules_and_drifts(self) -> list[str]:
         c = self.c
-        out = ["def rules_and_drifts(v, h, c, at, turn, add, s):"]
+        out = [f"def rules_and_drifts{self.suffix}(v, h, c, at, turn, add, s):"]
         for rule in c.rules:
             body = [*self.number(self.expr(rule.delta))]
             body += self.cause(rule.metric, L.RULE, self.const(rule.id))
@@ -227,7 +245,7 @@ class _Writer:
         budget's arrears settled when they carry, rounded; as ``resolve.add_within_limits``."""
         c = self.c
         carry = c.budget if c.carry_arrears else None
-        out = ["def limits(v, s, turn, add, compiled, state, ledger):"]
+        out = [f"def limits{self.suffix}(v, s, turn, add, compiled, state, ledger):"]
         for m, name in enumerate(c.metric_ids):
             low, high = self.const(c.minimum[m]), self.const(c.maximum[m])
             body = [f"raw = v[{m}] + s[{m}]"]
@@ -236,7 +254,8 @@ class _Writer:
                 body += ["    raw = G_settle(compiled, state, ledger, raw)"]
             body.append(f"held = {low} if raw < {low} else {high} if raw > {high} else raw")
             cut = f"(turn, {m}, {self.const(L.LIMIT)}, {self.const(name)}, held - raw)"
-            body += ["if held != raw:", f"    add({cut})", *rounded("held", f"v[{m}]")]
+            body += ["if held != raw:", f"    add({cut})"] if self.record else []
+            body += rounded("held", f"v[{m}]")
             if self.settled(m):
                 body = [f"if s[{m}] or not v[{m}]:", *_indent(body, 4)]
             out += _indent(body, 4)

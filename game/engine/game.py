@@ -28,7 +28,9 @@ from game.scenario.format_model import Event, Policy, Scenario
 class Game(Refusals):
     """One player's game. Mutate only through :meth:`act` / :meth:`end_turn`."""
 
-    def __init__(self, compiled: Compiled, seed: int | None = None) -> None:
+    def __init__(self, compiled: Compiled, seed: int | None = None, quiet: bool = False) -> None:
+        """A new game; ``quiet``: its ledger is not kept (a bot's game whose causes nobody
+        asks for: every value, event and score is the same, the turns are cheaper)."""
         s = compiled.scenario
         self._compiled = compiled
         self.seed = s.seed if seed is None else seed
@@ -41,6 +43,7 @@ class Game(Refusals):
         self._fired_at: dict[int, int] = {}  # the last turn each event fired
         self.actions_left = s.actions_per_turn
         self.ledger = Ledger()
+        self.quiet = quiet
         self.decisions: list[Decision] = []
         self.over = False
         self.ending: str | None = None
@@ -171,14 +174,17 @@ class Game(Refusals):
         """Events that fired for this turn and still await an answer."""
         return [self._compiled.events[i].id for i in self._pending]
 
-    def clone(self) -> Game:
-        """An independent copy (for look-ahead)."""
+    def clone(self, quiet: bool | None = None) -> Game:
+        """An independent copy (for look-ahead); ``quiet=True``: one that keeps no ledger from
+        here on and starts with an empty one (a look-ahead that reads only values and score);
+        by default as quiet as this game."""
         g = Game.__new__(Game)
         g._compiled, g.seed, g._state = self._compiled, self.seed, self._state.copy()
         g._pending, g._fired_at = list(self._pending), dict(self._fired_at)
+        g.quiet = self.quiet if quiet is None else quiet
         g.actions_left, g.ledger, g.decisions = (
             self.actions_left,
-            self.ledger.copy(),
+            Ledger() if g.quiet else self.ledger.copy(),
             list(self.decisions),
         )
         g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
@@ -215,7 +221,8 @@ class Game(Refusals):
         cost = self.evaluate(p.cost)
         if cost and self._compiled.budget is not None:
             self._state.values[self._compiled.budget] -= cost
-            self.ledger.add(self.turn, self._compiled.budget, L.COST, p.id, -cost)
+            if not self.quiet:
+                self.ledger.add(self.turn, self._compiled.budget, L.COST, p.id, -cost)
         self._state.adopted_at[p.index] = self.turn
         self._state.held[p.index] = 1
         self.actions_left -= 1
@@ -233,7 +240,8 @@ class Game(Refusals):
                 else min(cost, max(0.0, self._state.values[b] - self._compiled.minimum[b]))
             )
             self._state.values[b] -= paid
-            self.ledger.add(self.turn, b, L.CHOICE_COST, source, -paid)
+            if not self.quiet:
+                self.ledger.add(self.turn, b, L.CHOICE_COST, source, -paid)
         self._state.answers.add(eidx * CHOICE_KEY + choice.index)
         self._pending.remove(eidx)
         for effect in choice.effects:
@@ -249,7 +257,7 @@ class Game(Refusals):
         if self.over:
             raise refused(Refusal.GAME_OVER)
         self._answer_by_default()
-        end_of_turn(self._compiled, self._state, self.ledger)
+        end_of_turn(self._compiled, self._state, None if self.quiet else self.ledger)
         c = self._compiled
         self._history.append(self._state.values[: len(c.metric_ids) + len(c.derived_ids)])
         state = self._state

@@ -20,34 +20,39 @@ from game.engine.state import DIGITS, Lingering, Scheduled, State, finite
 from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
 
 
-def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
+def end_of_turn(compiled: Compiled, state: State, ledger: Ledger | None) -> None:
     """Step 2 of a turn, as :func:`end_of_turn_by_steps` says it, run as the scenario's
     generated code (``engine.fused``: the same steps unrolled, the same result to the bit).
 
     Each cause goes to the ledger and to its metric's sum as it is found, in the order the
-    readable steps list them, so the sums add up in the same order too."""
+    readable steps list them, so the sums add up in the same order too. Without a ledger
+    (a bot's game, a look-ahead) nothing is recorded and the values are the same."""
     f = fused(compiled)
+    steps = f.recorded if ledger is not None else f.quiet
+    ledger = ledger if ledger is not None else Ledger()  # quiet: what is still written, dropped
     v, h, answers, turn, at = state.values, state.held, state.answers, state.turn, state.adopted_at
     entries = ledger.entries
     add = entries.append
     sums = [0.0] * f.metrics
-    paying = f.upkeep(v, h, answers, at, turn, add)
-    mark = len(entries)
-    f.effects(v, h, answers, at, turn, add, sums)
-    if paying and v[compiled.arrears_slot] > 0:
+    paying = steps.upkeep(v, h, answers, at, turn, add)
+    if paying and v[compiled.arrears_slot] > 0:  # stalling reads this turn's effects
+        mark = len(entries)
+        f.recorded.effects(v, h, answers, at, turn, add, sums)
         effects = [(m, kind, source, x) for _t, m, kind, source, x in entries[mark:]]
         _add_changes(stalled(compiled, state, effects, paying), turn, add, sums)
+    else:
+        steps.effects(v, h, answers, at, turn, add, sums)
     if state.lingering:
         _add_changes(lingering_effects(state), turn, add, sums)
-    f.rules_and_drifts(v, h, answers, at, turn, add, sums)
+    steps.rules_and_drifts(v, h, answers, at, turn, add, sums)
     if state.scheduled:
-        amounts, v, h = f.amounts, state.values, state.held
+        amounts = f.amounts
 
         def amount(effect: CompiledEffect, k: int, _state: State) -> float:
             return amounts[id(effect)](v, h, answers, k)  # the generated effect_amount
 
         _add_changes(scheduled_choice_effects(state, amount), turn, add, sums)
-    f.limits(v, sums, turn, add, compiled, state, ledger)
+    steps.limits(v, sums, turn, add, compiled, state, ledger)
     f.derived(v, h, answers)
 
 

@@ -75,6 +75,34 @@ def _check_turn(c: Compiled, game: Game) -> None:
         assert f.ending(probe.values, probe.held, probe.answers) == ending
 
 
+def _outcome(game: Game) -> object:
+    o = game.outcome
+    assert o is not None
+    return (o.score, o.base, o.goals, o.grade, o.ending, o.earned, str(o.held_below))
+
+
+def _play_quiet_too(c: Compiled, seed: int, bot: str = "random") -> None:
+    """A quiet game (no ledger kept) plays exactly as a recorded one; so does a quiet clone
+    taken at each turn and played on by the passive bot."""
+    loud, quiet = Game(c, seed), Game(c, seed, quiet=True)
+    rng_loud, rng_quiet = bot_random(seed), bot_random(seed)
+    while not loud.over:
+        BOTS[bot](loud, rng_loud)
+        BOTS[bot](quiet, rng_quiet)
+        ahead, quiet_ahead = loud.clone(), loud.clone(quiet=True)
+        for g in (ahead, quiet_ahead):
+            while not g.over:
+                g.end_turn()
+        _same(_outcome(ahead), _outcome(quiet_ahead))
+        _same(ahead.values_after(ahead.turns_played), quiet_ahead.values_after(ahead.turns_played))
+        loud.end_turn()
+        quiet.end_turn()
+    assert quiet.ledger.entries == []
+    _same([loud.history_of(m) for m in c.metric_ids], [quiet.history_of(m) for m in c.metric_ids])
+    _same((loud.fired_log, loud.decisions), (quiet.fired_log, quiet.decisions))
+    _same(_outcome(loud), _outcome(quiet))
+
+
 def _play_checked(c: Compiled, seed: int, bot: str = "random") -> None:
     game = Game(c, seed)
     start = State(
@@ -108,6 +136,7 @@ def test_shipped_scenarios_turn_the_same_both_ways(path: Path) -> None:
         c = played_as(base, quarters).compiled
         for seed in range(12):
             _play_checked(c, seed)
+            _play_quiet_too(c, seed)
 
 
 @pytest.mark.parametrize("text", [CARRY, BASE], ids=["carry", "timing"])
@@ -115,6 +144,7 @@ def test_fixtures_turn_the_same_both_ways(text: str) -> None:
     c = load_scenario_text(text).compiled
     for seed in range(30):
         _play_checked(c, seed)
+        _play_quiet_too(c, seed)
 
 
 _ATOMS = st.sampled_from(
@@ -298,6 +328,7 @@ def test_any_expressions_turn_the_same_both_ways(
         return
     for k in range(3):
         _play_checked(c, seed + k)
+        _play_quiet_too(c, seed + k)
 
 
 @settings(max_examples=2000, deadline=None)

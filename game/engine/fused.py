@@ -80,6 +80,7 @@ class Fused:
     quiet: Steps
     derived: Callable[[Values, Held, Answers], None]
     events: Events  # the events that fire at a turn (``chance.events_drawn``)
+    events_at: tuple[Events, ...]  # the same for turn 1, 2, ... of the scenario (index t - 1)
     ending: Callable[[Values, Held, Answers], str | None]  # the first ending met, or None
     metrics: int
     # each event choice's effect, by id(): its change in its k-th acting turn (effect_amount)
@@ -139,6 +140,7 @@ class _Writer:
             *self.steps(record=False),
             *self.derived(),
             *self.events(),
+            *(line for t in self.turns() for line in self.events(t)),
             *self.ending(),
             *self.amounts(),
         ]
@@ -153,6 +155,7 @@ class _Writer:
             quiet=steps[1],
             derived=namespace["derived"],  # type: ignore[arg-type]
             events=namespace["events"],  # type: ignore[arg-type]
+            events_at=tuple(namespace[f"events_{t}"] for t in self.turns()),  # type: ignore[misc]
             ending=namespace["ending"],  # type: ignore[arg-type]
             metrics=len(self.c.metric_ids),
             amounts={
@@ -160,6 +163,9 @@ class _Writer:
                 for i, effect in enumerate(self.choice_effects())
             },
         )
+
+    def turns(self) -> range:
+        return range(1, self.c.scenario.turns + 1)
 
     def choice_effects(self) -> list[CompiledEffect]:
         return [e for ev in self.c.events for choice in ev.choices for e in choice.effects]
@@ -283,19 +289,22 @@ class _Writer:
             out += _indent([*self.number(self.expr(formula)), *rounded("x", f"v[{slot}]")], 4)
         return [*out, "    return None", ""]
 
-    def events(self) -> list[str]:
-        """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw."""
-        out = ["def events(v, h, c, t, seed, fired_at):", "    fired = []"]
+    def events(self, turn: int | None = None) -> list[str]:
+        """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw; for
+        one ``turn`` (``events_T``), only the events whose window holds it, unchecked."""
+        name = "events" if turn is None else f"events_{turn}"
+        out = [f"def {name}(v, h, c, t, seed, fired_at):", "    fired = []"]
         for ev in self.c.events:
             body = self.fires(ev)
-            if not body:
+            if not body or (turn is not None and not ev.first <= turn <= ev.last):
                 continue
             if ev.when is not None:
                 body = [f"if {self.expr(ev.when)}:", *_indent(body, 4)]
             rested = "last is None" + (f" or t > last + {ev.cooldown}" if ev.repeats else "")
-            out += [f"    if {ev.first} <= t <= {ev.last}:"]
-            out += [f"        last = fired_at.get({ev.index})", f"        if {rested}:"]
-            out += _indent(body, 12)
+            check = [f"last = fired_at.get({ev.index})", f"if {rested}:", *_indent(body, 4)]
+            if turn is None:
+                check = [f"if {ev.first} <= t <= {ev.last}:", *_indent(check, 4)]
+            out += _indent(check, 4)
         return [*out, "    return fired", ""]
 
     def fires(self, ev: CompiledEvent) -> list[str]:

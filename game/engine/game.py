@@ -289,10 +289,10 @@ class Game(Refusals):
 
     def _draw_events(self) -> None:
         """The events that fire for this turn (as ``chance.events_drawn`` says, generated)."""
-        s = self._state
-        drawn = fused(self._compiled).events(
-            s.values, s.held, s.answers, s.turn, self.seed, self._fired_at
-        )
+        s, f = self._state, fused(self._compiled)
+        at = f.events_at  # this turn's own code, or the general one past the last turn
+        events = at[s.turn - 1] if 0 < s.turn <= len(at) else f.events
+        drawn = events(s.values, s.held, s.answers, s.turn, self.seed, self._fired_at)
         for eidx in drawn:
             self._pending.append(eidx)
             self._fired_at[eidx] = self.turn

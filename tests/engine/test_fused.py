@@ -68,6 +68,10 @@ def _check_turn(c: Compiled, game: Game) -> None:
         fired_at = dict(game._fired_at)
         drawn = f.events(probe.values, probe.held, probe.answers, probe.turn, game.seed, fired_at)
         assert drawn == events_drawn(c, probe, game.seed, fired_at)
+        if probe.turn <= len(f.events_at):  # each turn's own code draws the same
+            at_turn = f.events_at[probe.turn - 1]
+            args = (probe.values, probe.held, probe.answers, probe.turn, game.seed, fired_at)
+            assert at_turn(*args) == drawn
         ending = next(
             (en.id for en in c.endings if en.condition.fn(probe.values, probe.held, probe.answers)),
             None,

@@ -228,24 +228,24 @@ class Game(Refusals):
         self.actions_left -= 1
 
     def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
-        ev = self._compiled.events[eidx]
+        ev, state = self._compiled.events[eidx], self._state
         choice = next(x for x in ev.choices if x.id == choice_id)
-        cost = self.evaluate(choice.cost)
+        cost = choice.cost.fn(state.values, state.held, state.answers)
         source = f"{ev.id}/{choice.id}"
         if cost and self._compiled.budget is not None:
             b = self._compiled.budget
             paid = (
                 cost
                 if not forced
-                else min(cost, max(0.0, self._state.values[b] - self._compiled.minimum[b]))
+                else min(cost, max(0.0, state.values[b] - self._compiled.minimum[b]))
             )
-            self._state.values[b] -= paid
+            state.values[b] -= paid
             if not self.quiet:
-                self.ledger.add(self.turn, b, L.CHOICE_COST, source, -paid)
-        self._state.answers.add(eidx * CHOICE_KEY + choice.index)
+                self.ledger.add(state.turn, b, L.CHOICE_COST, source, -paid)
+        state.answers.add(eidx * CHOICE_KEY + choice.index)
         self._pending.remove(eidx)
-        for effect in choice.effects:
-            self._state.scheduled.append(Scheduled(effect, self.turn, source))
+        if choice.effects:
+            state.scheduled += [Scheduled(e, state.turn, source) for e in choice.effects]
 
     def end_turn(self) -> None:
         """End the turn: steps 2 to 4 of "What a turn does, in order" (docs/format-reference.md).

@@ -188,7 +188,8 @@ class Game(Refusals):
             list(self.decisions),
         )
         g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
-        g._history, g.fired_log = [list(r) for r in self._history], list(self.fired_log)
+        # the rows are never changed once written (a turn appends a new one): share them
+        g._history, g.fired_log = list(self._history), list(self.fired_log)
         return g
 
     # -- acting -------------------------------------------------------------------------

@@ -89,11 +89,11 @@ class Fused:
 
 def fused(compiled: Compiled) -> Fused:
     """The scenario's generated turn, built on first use and kept with the scenario."""
-    found = compiled.generated.get("turn")
-    if not isinstance(found, Fused):
-        found = _Writer(compiled).build()
-        compiled.generated["turn"] = found
-    return found
+    try:  # asked several times a turn: the plain lookup
+        return compiled.generated["turn"]  # type: ignore[return-value]
+    except KeyError:
+        found = compiled.generated["turn"] = _Writer(compiled).build()
+        return found
 
 
 class _Writer:

@@ -83,6 +83,8 @@ class Fused:
     events_at: tuple[Events, ...]  # the same for turn 1, 2, ... of the scenario (index t - 1)
     ending: Callable[[Values, Held, Answers], str | None]  # the first ending met, or None
     metrics: int
+    # the policies whose own checks let them be adopted now (Refusals.open_policies)
+    adoptable: Callable[[Values, Held, Answers, list[int]], list[int]]
     # each event choice's effect, by id(): its change in its k-th acting turn (effect_amount)
     amounts: dict[int, Callable[[Values, Held, Answers, int], float]]
 
@@ -143,6 +145,7 @@ class _Writer:
             *(line for t in self.turns() for line in self.events(t)),
             *self.ending(),
             *self.amounts(),
+            *self.adoptable(),
         ]
         namespace = self.globals
         exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
@@ -158,6 +161,7 @@ class _Writer:
             events_at=tuple(namespace[f"events_{t}"] for t in self.turns()),  # type: ignore[misc]
             ending=namespace["ending"],  # type: ignore[arg-type]
             metrics=len(self.c.metric_ids),
+            adoptable=namespace["adoptable"],  # type: ignore[arg-type]
             amounts={
                 id(effect): namespace[f"amount_{i}"]  # type: ignore[misc]
                 for i, effect in enumerate(self.choice_effects())
@@ -169,6 +173,34 @@ class _Writer:
 
     def choice_effects(self) -> list[CompiledEffect]:
         return [e for ev in self.c.events for choice in ev.choices for e in choice.effects]
+
+    def adoptable(self) -> list[str]:
+        """The indexes of the policies not in force whose ``available`` holds, whose
+        ``requires`` are in force, whose ``excludes`` are not, and whose cost the budget can
+        pay: ``Refusals.adopt_blocker``'s checks of the policy itself, in its order (the
+        game's own checks, over, pending events and actions left, stay with the game)."""
+        c, b = self.c, self.c.budget
+        out = ["def adoptable(v, h, c, at):", "    out = []"]
+        for p in c.policies:
+            body = [f"out.append({p.index})"]
+            if b is not None:
+                floor = self.const(c.minimum[b])
+                body = [
+                    f"cost = {self.expr(p.cost)}",
+                    f"if not (cost > 0 and v[{b}] - cost < {floor}):",
+                    *_indent(body, 4),
+                ]
+            if p.excludes:
+                body = [
+                    f"if not ({' or '.join(f'at[{x}]' for x in p.excludes)}):",
+                    *_indent(body, 4),
+                ]
+            if p.requires:
+                body = [f"if {' and '.join(f'at[{r}]' for r in p.requires)}:", *_indent(body, 4)]
+            if p.available is not None:
+                body = [f"if {self.expr(p.available)}:", *_indent(body, 4)]
+            out += _indent([f"if not at[{p.index}]:", *_indent(body, 4)], 4)
+        return [*out, "    return out", ""]
 
     def amounts(self) -> list[str]:
         """Per choice effect, as ``resolve.effect_amount``: 0 when its ``when`` fails; its

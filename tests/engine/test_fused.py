@@ -64,6 +64,10 @@ def _check_turn(c: Compiled, game: Game) -> None:
         [(x.adopted, x.last, x.source) for x in slow.lingering],
     )
     f = fused(c)
+    free = game.clone()  # the policies' own checks, apart from pending events and actions left
+    free._pending, free.actions_left = [], 1
+    own = [p.index for p in c.policies if free.adopt_blocker(p.index) is None]
+    assert f.adoptable(state.values, state.held, state.answers, state.adopted_at) == own
     for probe in (fast, slow):
         fired_at = dict(game._fired_at)
         drawn = f.events(probe.values, probe.held, probe.answers, probe.turn, game.seed, fired_at)

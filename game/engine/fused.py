@@ -4,8 +4,8 @@
 function. Played that way, a turn spends most of its time on the calls, not on the sums. This
 module writes the same steps once per scenario as a few Python functions with every
 expression's body inlined, every policy, rule, drift, event and metric unrolled, so a turn is
-a straight run of arithmetic. The result is the same to the last bit (``tests/engine/
-test_fused.py`` plays both ways and compares the ledgers and the values).
+a straight run of arithmetic. The result is the same to the last bit (the engine's test
+``test_fused`` plays both ways and compares the ledgers and the values).
 
 The generated source is built by this module alone: expression bodies are the text the
 expression compiler generated from a checked tree (``Expression.body``), slots and counts are

@@ -14,12 +14,11 @@ from __future__ import annotations
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.carryover import outlive
-from game.engine.fused import fused
 from game.engine.ledger import Cause, Ledger
 from game.engine.refusals import Refusals, refused
-from game.engine.resolve import end_of_turn
 from game.engine.scoring import Outcome, score
 from game.engine.state import Scheduled, State
+from game.engine.turn_rules import turn_rules
 from game.scenario.compiled import Compiled, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
@@ -28,9 +27,17 @@ from game.scenario.format_model import Event, Policy, Scenario
 class Game(Refusals):
     """One player's game. Mutate only through :meth:`act` / :meth:`end_turn`."""
 
-    def __init__(self, compiled: Compiled, seed: int | None = None, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        compiled: Compiled,
+        seed: int | None = None,
+        quiet: bool = False,
+        by_steps: bool = False,
+    ) -> None:
         """A new game; ``quiet``: its ledger is not kept (a bot's game whose causes nobody
-        asks for: every value, event and score is the same, the turns are cheaper)."""
+        asks for: every value, event and score is the same, the turns are cheaper);
+        ``by_steps``: its turns run as the readable steps say them, not as the scenario's
+        generated code (the same game, slower: to check the generated code)."""
         s = compiled.scenario
         self._compiled = compiled
         self.seed = s.seed if seed is None else seed
@@ -44,11 +51,12 @@ class Game(Refusals):
         self.actions_left = s.actions_per_turn
         self.ledger = Ledger()
         self.quiet = quiet
+        self._rules = turn_rules(compiled, by_steps)
         self.decisions: list[Decision] = []
         self.over = False
         self.ending: str | None = None
         self.outcome: Outcome | None = None
-        fused(compiled).derived(values, self._state.held, self._state.answers)
+        self._rules.derive(self._state)
         self._history: list[list[float]] = [list(values[:n])]  # values by slot after each turn
         self.fired_log: list[tuple[int, str]] = []
         self._draw_events()
@@ -181,7 +189,7 @@ class Game(Refusals):
         g = Game.__new__(Game)
         g._compiled, g.seed, g._state = self._compiled, self.seed, self._state.copy()
         g._pending, g._fired_at = list(self._pending), dict(self._fired_at)
-        g.quiet = self.quiet if quiet is None else quiet
+        g.quiet, g._rules = self.quiet if quiet is None else quiet, self._rules
         g.actions_left, g.ledger, g.decisions = (
             self.actions_left,
             Ledger() if g.quiet else self.ledger.copy(),
@@ -258,11 +266,10 @@ class Game(Refusals):
         if self.over:
             raise refused(Refusal.GAME_OVER)
         self._answer_by_default()
-        end_of_turn(self._compiled, self._state, None if self.quiet else self.ledger)
+        self._rules.resolve(self._state, None if self.quiet else self.ledger)
         c = self._compiled
         self._history.append(self._state.values[: len(c.metric_ids) + len(c.derived_ids)])
-        state = self._state
-        ending = fused(c).ending(state.values, state.held, state.answers)
+        ending = self._rules.ending(self._state)
         if ending is not None or self.turn >= c.scenario.turns:
             self.ending = ending
             self._finish()
@@ -289,12 +296,8 @@ class Game(Refusals):
         self._draw_events()
 
     def _draw_events(self) -> None:
-        """The events that fire for this turn (as ``chance.events_drawn`` says, generated)."""
-        s, f = self._state, fused(self._compiled)
-        at = f.events_at  # this turn's own code, or the general one past the last turn
-        events = at[s.turn - 1] if 0 < s.turn <= len(at) else f.events
-        drawn = events(s.values, s.held, s.answers, s.turn, self.seed, self._fired_at)
-        for eidx in drawn:
+        """The events that fire for this turn are pending, in the log, and rest from now."""
+        for eidx in self._rules.draw(self._state, self.seed, self._fired_at):
             self._pending.append(eidx)
             self._fired_at[eidx] = self.turn
             self.fired_log.append((self.turn, self._compiled.events[eidx].id))

@@ -17,36 +17,15 @@ functions' globals hold no builtins.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine import ledger as L
-from game.engine.carryover import settle_arrears
-from game.engine.chance import draw
+from game.engine.fused_parts import BetweenTurns
+from game.engine.fused_source import indent, rounded
 from game.engine.ledger import Entry, Ledger
-from game.engine.state import DIGITS, State, finite
-from game.scenario.compiled import Compiled, CompiledEffect, CompiledEvent
-from game.scenario.expressions import Expression, generated_globals
-
-# ``{target} = round({x}, DIGITS)`` to the bit, without round()'s trip through a decimal
-# string where it is safe: y = x * 10**DIGITS is then within 0.012 of the exact product, so
-# an integer n within 0.48 of y is the exact product correctly rounded (no tie), and n / 10**DIGITS
-# (an exact integer over an exact power of ten, one IEEE division) is the double nearest that
-# decimal, which is what round() returns. A zero (either sign; ``x`` is always a float here)
-# is its own rounding; ties, values under 10**-DIGITS, huge and non-finite ones take round().
-ROUNDED = (
-    "y = {x} * {scale}",
-    "if y and -1e14 < y < 1e14:",
-    "    n = G_floor(y + 0.5)",
-    "    d = y - n",
-    "    {target} = n / {scale} if n and -0.48 < d < 0.48 else G_round({x}, {digits})",
-    "elif y == 0.0:",
-    "    {target} = {x}",
-    "else:",
-    "    {target} = G_round({x}, {digits})",
-)
-SCALE = repr(float(10**DIGITS))
+from game.engine.state import DIGITS, State
+from game.scenario.compiled import Compiled, CompiledEffect
 
 Values = list[float]
 Held = list[int]
@@ -98,38 +77,13 @@ def fused(compiled: Compiled) -> Fused:
         return found
 
 
-class _Writer:
-    """Writes the generated source, passing every value of the scenario as a global."""
+class _Writer(BetweenTurns):
+    """Writes a scenario's turn: the ledger-writing steps (recording and quiet), the derived
+    values, and what ``BetweenTurns`` writes."""
 
     def __init__(self, compiled: Compiled) -> None:
-        self.c = compiled
-        self.globals: dict[str, object] = generated_globals()
-        self.globals.update(
-            G_finite=finite,
-            G_round=round,
-            G_floor=math.floor,
-            G_set=set,
-            G_draw=draw,
-            G_settle=settle_arrears,
-        )
-        self.names: dict[tuple[type, object], str] = {}
+        super().__init__(compiled)
         self.record, self.suffix = True, ""
-
-    def const(self, value: object) -> str:
-        """A global name holding ``value`` (one per distinct value)."""
-        key = (type(value), value)
-        name = self.names.get(key)
-        if name is None:
-            name = f"K{len(self.names)}"
-            self.names[key] = name
-            self.globals[name] = value
-        return name
-
-    def expr(self, e: Expression) -> str:
-        """The expression inline: its generated body, or a call of its function."""
-        if e.body:
-            return f"({e.body})"
-        return f"{self.const(e.fn)}(v, h, c)"
 
     def steps(self, record: bool) -> list[str]:
         """The ledger-writing steps, recording or not (named with ``_quiet`` when not)."""
@@ -168,58 +122,6 @@ class _Writer:
             },
         )
 
-    def turns(self) -> range:
-        return range(1, self.c.scenario.turns + 1)
-
-    def choice_effects(self) -> list[CompiledEffect]:
-        return [e for ev in self.c.events for choice in ev.choices for e in choice.effects]
-
-    def adoptable(self) -> list[str]:
-        """The indexes of the policies not in force whose ``available`` holds, whose
-        ``requires`` are in force, whose ``excludes`` are not, and whose cost the budget can
-        pay: ``Refusals.adopt_blocker``'s checks of the policy itself, in its order (the
-        game's own checks, over, pending events and actions left, stay with the game)."""
-        c, b = self.c, self.c.budget
-        out = ["def adoptable(v, h, c, at):", "    out = []"]
-        for p in c.policies:
-            body = [f"out.append({p.index})"]
-            if b is not None:
-                floor = self.const(c.minimum[b])
-                body = [
-                    f"cost = {self.expr(p.cost)}",
-                    f"if not (cost > 0 and v[{b}] - cost < {floor}):",
-                    *_indent(body, 4),
-                ]
-            if p.excludes:
-                body = [
-                    f"if not ({' or '.join(f'at[{x}]' for x in p.excludes)}):",
-                    *_indent(body, 4),
-                ]
-            if p.requires:
-                body = [f"if {' and '.join(f'at[{r}]' for r in p.requires)}:", *_indent(body, 4)]
-            if p.available is not None:
-                body = [f"if {self.expr(p.available)}:", *_indent(body, 4)]
-            out += _indent([f"if not at[{p.index}]:", *_indent(body, 4)], 4)
-        return [*out, "    return out", ""]
-
-    def amounts(self) -> list[str]:
-        """Per choice effect, as ``resolve.effect_amount``: 0 when its ``when`` fails; its
-        delta made finite; ramped up over its first turns."""
-        out: list[str] = []
-        for i, effect in enumerate(self.choice_effects()):
-            out.append(f"def amount_{i}(v, h, c, k):")
-            if effect.when is not None:
-                out += [f"    if not {self.expr(effect.when)}:", "        return 0.0"]
-            out += _indent(self.number(self.expr(effect.delta)), 4)
-            if effect.ramp is not None:
-                out += [f"    if k < {effect.ramp}:", f"        x *= k / {effect.ramp}"]
-            out += ["    return x", ""]
-        return out
-
-    def number(self, x: str) -> list[str]:
-        """``x`` made a finite float, as ``state.finite`` does (``* 1.0`` keeps -0.0)."""
-        return [f"x = {x} * 1.0", "if x - x:", "    x = G_finite(x)"]
-
     def cause(self, metric: int, kind: str, source: str) -> list[str]:
         """A non-zero change ``x`` to the ledger and to its metric's sum."""
         entry = f"(turn, {metric}, {self.const(kind)}, {source}, x)"
@@ -248,7 +150,7 @@ class _Writer:
                 continue
             out += [f"    a = at[{p.index}]", "    if a:"]
             for effect in p.effects:
-                out += _indent(self.effect(effect, self.const(p.id)), 8)
+                out += indent(self.effect(effect, self.const(p.id)), 8)
         return [*out, "    return None", ""]
 
     def effect(self, effect: CompiledEffect, source: str) -> list[str]:
@@ -259,8 +161,8 @@ class _Writer:
             body += [f"if k < {effect.ramp}:", f"    x *= k / {effect.ramp}"]
         body += self.cause(effect.metric, L.POLICY, source)
         if effect.when is not None:
-            body = [f"if {self.expr(effect.when)}:", *_indent(body, 4)]
-        return [f"k = turn - a + {1 - effect.delay}", f"if {window}:", *_indent(body, 4)]
+            body = [f"if {self.expr(effect.when)}:", *indent(body, 4)]
+        return [f"k = turn - a + {1 - effect.delay}", f"if {window}:", *indent(body, 4)]
 
     def rules_and_drifts(self) -> list[str]:
         c = self.c
@@ -269,13 +171,13 @@ class _Writer:
             body = [*self.number(self.expr(rule.delta))]
             body += self.cause(rule.metric, L.RULE, self.const(rule.id))
             if rule.when is not None:
-                body = [f"if {self.expr(rule.when)}:", *_indent(body, 4)]
-            out += _indent(body, 4)
+                body = [f"if {self.expr(rule.when)}:", *indent(body, 4)]
+            out += indent(body, 4)
         for drift in c.drifts:
             m = drift.metric
             x = f"{self.expr(drift.rate)} * ({self.expr(drift.toward)} - v[{m}])"
             cause = self.cause(m, L.DRIFT, self.const(c.metric_ids[m]))
-            out += _indent([*self.number(x), *cause], 4)
+            out += indent([*self.number(x), *cause], 4)
         return [*out, "    return None", ""]
 
     def limits(self) -> list[str]:
@@ -295,8 +197,8 @@ class _Writer:
             body += ["if held != raw:", f"    add({cut})"] if self.record else []
             body += rounded("held", f"v[{m}]")
             if self.settled(m):
-                body = [f"if s[{m}] or not v[{m}]:", *_indent(body, 4)]
-            out += _indent(body, 4)
+                body = [f"if s[{m}] or not v[{m}]:", *indent(body, 4)]
+            out += indent(body, 4)
         return [*out, "    return None", ""]
 
     def settled(self, m: int) -> bool:
@@ -318,66 +220,5 @@ class _Writer:
     def derived(self) -> list[str]:
         out = ["def derived(v, h, c):"]
         for slot, formula in self.c.derived:
-            out += _indent([*self.number(self.expr(formula)), *rounded("x", f"v[{slot}]")], 4)
+            out += indent([*self.number(self.expr(formula)), *rounded("x", f"v[{slot}]")], 4)
         return [*out, "    return None", ""]
-
-    def events(self, turn: int | None = None) -> list[str]:
-        """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw; for
-        one ``turn`` (``events_T``), only the events whose window holds it, unchecked."""
-        name = "events" if turn is None else f"events_{turn}"
-        out = [f"def {name}(v, h, c, t, seed, fired_at):", "    fired = []"]
-        for ev in self.c.events:
-            body = self.fires(ev)
-            if not body or (turn is not None and not ev.first <= turn <= ev.last):
-                continue
-            if ev.when is not None:
-                body = [f"if {self.expr(ev.when)}:", *_indent(body, 4)]
-            rested = "last is None" + (f" or t > last + {ev.cooldown}" if ev.repeats else "")
-            check = [f"last = fired_at.get({ev.index})", f"if {rested}:", *_indent(body, 4)]
-            if turn is None:
-                check = [f"if {ev.first} <= t <= {ev.last}:", *_indent(check, 4)]
-            out += _indent(check, 4)
-        return [*out, "    return fired", ""]
-
-    def fires(self, ev: CompiledEvent) -> list[str]:
-        """An event whose window, rest and ``when`` hold fires under its chance: always at a
-        chance of 1 or more (no draw), never at 0 or less (nor at a NaN, which no draw is
-        under); a constant chance is known now."""
-        fire = f"    fired.append({ev.index})"
-        drawn = f"G_draw(seed, t, {self.const(ev.id)})"
-        if ev.chance.constant is None:
-            return [
-                f"ch = {self.expr(ev.chance)}",
-                f"if ch > 0 and (ch >= 1 or {drawn} < ch):",
-                fire,
-            ]
-        chance = ev.chance.fn([], [], frozenset())  # reads no state: the value it always has
-        if not chance > 0:
-            return []
-        if chance >= 1:
-            return ["if True:", fire]
-        return [f"if {drawn} < {self.const(chance)}:", fire]
-
-    def ending(self) -> list[str]:
-        out = ["def ending(v, h, c):"]
-        for en in self.c.endings:
-            out += [f"    if {self.expr(en.condition)}:", f"        return {self.const(en.id)}"]
-        return [*out, "    return None", ""]
-
-
-def rounded(x: str, target: str) -> list[str]:
-    """Lines setting ``target`` to ``round(x, DIGITS)`` (see ``ROUNDED``)."""
-    return [line.format(x=x, target=target, scale=SCALE, digits=DIGITS) for line in ROUNDED]
-
-
-def rounding() -> Callable[[float], float]:
-    """``round(x, DIGITS)`` written as the generated code writes it (for the tests)."""
-    source = "\n".join(["def r(x):", *_indent(rounded("x", "out"), 4), "    return out"])
-    namespace: dict[str, object] = {"__builtins__": {}, "G_round": round, "G_floor": math.floor}
-    exec(compile(source, "<rounding>", "exec"), namespace)
-    return namespace["r"]  # type: ignore[return-value]
-
-
-def _indent(lines: list[str], spaces: int) -> list[str]:
-    pad = " " * spaces
-    return [pad + line for line in lines]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from game.engine import BOTS, Game
 from game.engine.bots import bot_random
 from game.engine.chance import draw
-from game.engine.fused import rounding
+from game.engine.fused_source import rounding
 from game.engine.state import DIGITS
 from game.errors import ScenarioError
 from game.scenario import LoadedScenario, load_scenario

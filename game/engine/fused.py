@@ -64,6 +64,8 @@ class Fused:
     metrics: int
     # the policies whose own checks let them be adopted now (Refusals.open_policies)
     adoptable: Callable[[Values, Held, Answers, list[int]], list[int]]
+    # the score's parts on the final state: base, goals met, their bonus (scoring.score)
+    score_parts: Callable[[Values, Held, Answers], tuple[float, tuple[str, ...], float]]
     # each event choice's effect, by id(): its change in its k-th acting turn (effect_amount)
     amounts: dict[int, Callable[[Values, Held, Answers, int], float]]
 
@@ -100,6 +102,7 @@ class _Writer(BetweenTurns):
             *self.ending(),
             *self.amounts(),
             *self.adoptable(),
+            *self.score_parts(),
         ]
         namespace = self.globals
         exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
@@ -116,6 +119,7 @@ class _Writer(BetweenTurns):
             ending=namespace["ending"],  # type: ignore[arg-type]
             metrics=len(self.c.metric_ids),
             adoptable=namespace["adoptable"],  # type: ignore[arg-type]
+            score_parts=namespace["score_parts"],  # type: ignore[arg-type]
             amounts={
                 id(effect): namespace[f"amount_{i}"]  # type: ignore[misc]
                 for i, effect in enumerate(self.choice_effects())

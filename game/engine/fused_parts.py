@@ -5,7 +5,7 @@ readable check of the engine says (``chance.events_drawn``, ``Game.end_turn``'s 
 
 from __future__ import annotations
 
-from game.engine.fused_source import SourceWriter, indent
+from game.engine.fused_source import SourceWriter, indent, rounded
 from game.scenario.compiled import CompiledEffect, CompiledEvent
 
 
@@ -102,3 +102,18 @@ class BetweenTurns(SourceWriter):
                 out += [f"    if k < {effect.ramp}:", f"        x *= k / {effect.ramp}"]
             out += ["    return x", ""]
         return out
+
+    def score_parts(self) -> list[str]:
+        """As ``scoring.score`` reads the final state: the base score made finite and rounded,
+        the goals met in file order, and the sum of their bonuses (each made finite, added in
+        that order to 0, as ``sum`` adds them)."""
+        c = self.c
+        out = ["def score_parts(v, h, c):"]
+        out += indent([*self.number(self.expr(c.score)), *rounded("x", "base")], 4)
+        out += ["    goals = []", "    bonus = 0"]
+        for goal in c.goals:
+            met = [f"goals.append({self.const(goal.id)})", *self.number(self.expr(goal.bonus))]
+            out += indent(
+                [f"if {self.expr(goal.condition)}:", *indent([*met, "bonus = bonus + x"], 4)], 4
+            )
+        return [*out, "    return base, G_tuple(goals), bonus", ""]

@@ -44,6 +44,7 @@ class SourceWriter:
             G_round=round,
             G_floor=math.floor,
             G_set=set,
+            G_tuple=tuple,
             G_draw=draw,
             G_settle=settle_arrears,
         )

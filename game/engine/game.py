@@ -305,4 +305,4 @@ class Game(Refusals):
     def _finish(self) -> None:
         self.over = True
         self._pending = []
-        self.outcome = score(self)
+        self.outcome = score(self, self._rules.score_parts(self._state))

@@ -10,6 +10,7 @@ from game.engine.chance import events_drawn
 from game.engine.fused import Fused, fused
 from game.engine.ledger import Ledger
 from game.engine.resolve import end_of_turn, end_of_turn_by_steps, recompute_derived
+from game.engine.scoring import Parts
 from game.engine.state import State
 from game.scenario.compiled import Compiled
 
@@ -39,6 +40,10 @@ class Generated:
         """The first ending whose condition holds, or None."""
         return self.code.ending(state.values, state.held, state.answers)
 
+    def score_parts(self, state: State) -> Parts | None:
+        """The base score, the goals met and their bonus on the final state."""
+        return self.code.score_parts(state.values, state.held, state.answers)
+
 
 @dataclass(frozen=True)
 class BySteps:
@@ -58,6 +63,9 @@ class BySteps:
     def ending(self, state: State) -> str | None:
         v, h, c = state.values, state.held, state.answers
         return next((en.id for en in self.compiled.endings if en.condition.fn(v, h, c)), None)
+
+    def score_parts(self, state: State) -> Parts | None:
+        return None  # scoring reads the game itself, expression by expression
 
 
 TurnRules = Generated | BySteps

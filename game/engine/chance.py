@@ -12,9 +12,17 @@ from game.scenario.compiled import Compiled
 
 @lru_cache(maxsize=1 << 16)  # look-ahead bots draw the same (seed, turn, event) again and again
 def draw(seed: int, turn: int, event_id: str) -> float:
-    """A number in [0, 1) that depends on the seed, the turn and the event id alone."""
-    digest = hashlib.blake2b(f"{seed}:{turn}:{event_id}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 18446744073709551616.0
+    """A number in [0, 1) that depends on the seed, the turn and the event id alone: the
+    first 8 bytes of BLAKE2b(``"seed:turn:event_id"``) over 2**64."""
+    digest = _seeded(seed).copy()  # the hash of "seed:" so far, then the rest: the same hash
+    digest.update(f"{turn}:{event_id}".encode())
+    return int.from_bytes(digest.digest(), "big") / 18446744073709551616.0
+
+
+@lru_cache(maxsize=256)
+def _seeded(seed: int) -> hashlib.blake2b:
+    """BLAKE2b (8-byte digest) having read ``"seed:"``: a game draws many times per seed."""
+    return hashlib.blake2b(f"{seed}:".encode(), digest_size=8)
 
 
 def events_drawn(

@@ -16,12 +16,11 @@ from array import array
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
 from game.engine.carryover import outlive
-from game.engine.chance import events_drawn
 from game.engine.ledger import Cause, Ledger
 from game.engine.refusals import Refusals, refused
-from game.engine.resolve import end_of_turn, recompute_derived
 from game.engine.scoring import Outcome, score
 from game.engine.state import Scheduled, State
+from game.engine.turn_rules import turn_rules
 from game.scenario.compiled import Compiled, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
@@ -30,7 +29,17 @@ from game.scenario.format_model import Event, Policy, Scenario
 class Game(Refusals):
     """One player's game. Mutate only through :meth:`act` / :meth:`end_turn`."""
 
-    def __init__(self, compiled: Compiled, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        compiled: Compiled,
+        seed: int | None = None,
+        quiet: bool = False,
+        by_steps: bool = False,
+    ) -> None:
+        """A new game; ``quiet``: its ledger is not kept (a bot's game whose causes nobody
+        asks for: every value, event and score is the same, the turns are cheaper);
+        ``by_steps``: its turns run as the readable steps say them, not as the scenario's
+        generated code (the same game, slower: to check the generated code)."""
         s = compiled.scenario
         self._compiled = compiled
         self.seed = s.seed if seed is None else seed
@@ -43,11 +52,13 @@ class Game(Refusals):
         self._fired_at: dict[int, int] = {}  # the last turn each event fired
         self.actions_left = s.actions_per_turn
         self.ledger = Ledger()
+        self.quiet = quiet
+        self._rules = turn_rules(compiled, by_steps)
         self.decisions: list[Decision] = []
         self.over = False
         self.ending: str | None = None
         self.outcome: Outcome | None = None
-        recompute_derived(compiled, self._state)
+        self._rules.derive(self._state)
         self._history: list[list[float]] = [list(values[:n])]  # values by slot after each turn
         self.fired_log: list[tuple[int, str]] = []
         self._draw_events()
@@ -173,18 +184,22 @@ class Game(Refusals):
         """Events that fired for this turn and still await an answer."""
         return [self._compiled.events[i].id for i in self._pending]
 
-    def clone(self) -> Game:
-        """An independent copy (for look-ahead)."""
+    def clone(self, quiet: bool | None = None) -> Game:
+        """An independent copy (for look-ahead); ``quiet=True``: one that keeps no ledger from
+        here on and starts with an empty one (a look-ahead that reads only values and score);
+        by default as quiet as this game."""
         g = Game.__new__(Game)
         g._compiled, g.seed, g._state = self._compiled, self.seed, self._state.copy()
         g._pending, g._fired_at = list(self._pending), dict(self._fired_at)
+        g.quiet, g._rules = self.quiet if quiet is None else quiet, self._rules
         g.actions_left, g.ledger, g.decisions = (
             self.actions_left,
-            self.ledger.copy(),
+            Ledger() if g.quiet else self.ledger.copy(),
             list(self.decisions),
         )
         g.over, g.ending, g.outcome = self.over, self.ending, self.outcome
-        g._history, g.fired_log = [list(r) for r in self._history], list(self.fired_log)
+        # the rows are never changed once written (a turn appends a new one): share them
+        g._history, g.fired_log = list(self._history), list(self.fired_log)
         return g
 
     def future_key(self) -> tuple[object, ...]:
@@ -242,29 +257,31 @@ class Game(Refusals):
         cost = self.evaluate(p.cost)
         if cost and self._compiled.budget is not None:
             self._state.values[self._compiled.budget] -= cost
-            self.ledger.add(self.turn, self._compiled.budget, L.COST, p.id, -cost)
+            if not self.quiet:
+                self.ledger.add(self.turn, self._compiled.budget, L.COST, p.id, -cost)
         self._state.adopted_at[p.index] = self.turn
         self._state.held[p.index] = 1
         self.actions_left -= 1
 
     def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
-        ev = self._compiled.events[eidx]
+        ev, state = self._compiled.events[eidx], self._state
         choice = next(x for x in ev.choices if x.id == choice_id)
-        cost = self.evaluate(choice.cost)
+        cost = choice.cost.fn(state.values, state.held, state.answers)
         source = f"{ev.id}/{choice.id}"
         if cost and self._compiled.budget is not None:
             b = self._compiled.budget
             paid = (
                 cost
                 if not forced
-                else min(cost, max(0.0, self._state.values[b] - self._compiled.minimum[b]))
+                else min(cost, max(0.0, state.values[b] - self._compiled.minimum[b]))
             )
-            self._state.values[b] -= paid
-            self.ledger.add(self.turn, b, L.CHOICE_COST, source, -paid)
-        self._state.answers.add(eidx * CHOICE_KEY + choice.index)
+            state.values[b] -= paid
+            if not self.quiet:
+                self.ledger.add(state.turn, b, L.CHOICE_COST, source, -paid)
+        state.answers.add(eidx * CHOICE_KEY + choice.index)
         self._pending.remove(eidx)
-        for effect in choice.effects:
-            self._state.scheduled.append(Scheduled(effect, self.turn, source))
+        if choice.effects:
+            state.scheduled += [Scheduled(e, state.turn, source) for e in choice.effects]
 
     def end_turn(self) -> None:
         """End the turn: steps 2 to 4 of "What a turn does, in order" (docs/format-reference.md).
@@ -276,10 +293,10 @@ class Game(Refusals):
         if self.over:
             raise refused(Refusal.GAME_OVER)
         self._answer_by_default()
-        end_of_turn(self._compiled, self._state, self.ledger)
+        self._rules.resolve(self._state, None if self.quiet else self.ledger)
         c = self._compiled
         self._history.append(self._state.values[: len(c.metric_ids) + len(c.derived_ids)])
-        ending = next((en.id for en in c.endings if self.evaluate(en.condition)), None)
+        ending = self._rules.ending(self._state)
         if ending is not None or self.turn >= c.scenario.turns:
             self.ending = ending
             self._finish()
@@ -300,14 +317,14 @@ class Game(Refusals):
         state, c = self._state, self._compiled
         state.turn += 1
         state.values[c.turn_slot] = float(state.turn)
-        for i, at in enumerate(state.adopted_at):
-            if at:
-                state.held[i] = state.turn - at + 1
+        after = state.turn + 1  # a policy not in force holds 0 turns (cancel sets it so)
+        state.held[:] = [after - at if at else 0 for at in state.adopted_at]
         self.actions_left = c.scenario.actions_per_turn
         self._draw_events()
 
     def _draw_events(self) -> None:
-        for eidx in events_drawn(self._compiled, self._state, self.seed, self._fired_at):
+        """The events that fire for this turn are pending, in the log, and rest from now."""
+        for eidx in self._rules.draw(self._state, self.seed, self._fired_at):
             self._pending.append(eidx)
             self._fired_at[eidx] = self.turn
             self.fired_log.append((self.turn, self._compiled.events[eidx].id))
@@ -315,4 +332,4 @@ class Game(Refusals):
     def _finish(self) -> None:
         self.over = True
         self._pending = []
-        self.outcome = score(self)
+        self.outcome = score(self, self._rules.score_parts(self._state))

@@ -10,16 +10,64 @@ to the ledger with its source, so the game can always answer "why did this numbe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
+from game.engine.fused import Add, fused
 from game.engine.ledger import Ledger
 from game.engine.state import DIGITS, Lingering, Scheduled, State, finite
 from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
 
 
-def end_of_turn(compiled: Compiled, state: State, ledger: Ledger) -> None:
+def end_of_turn(compiled: Compiled, state: State, ledger: Ledger | None) -> None:
+    """Step 2 of a turn, as :func:`end_of_turn_by_steps` says it, run as the scenario's
+    generated code (``engine.fused``: the same steps unrolled, the same result to the bit).
+
+    Each cause goes to the ledger and to its metric's sum as it is found, in the order the
+    readable steps list them, so the sums add up in the same order too. Without a ledger
+    (a bot's game, a look-ahead) nothing is recorded and the values are the same."""
+    f = fused(compiled)
+    steps = f.recorded if ledger is not None else f.quiet
+    ledger = ledger if ledger is not None else Ledger()  # quiet: what is still written, dropped
+    v, h, answers, turn, at = state.values, state.held, state.answers, state.turn, state.adopted_at
+    entries = ledger.entries
+    add = entries.append
+    sums = [0.0] * f.metrics
+    paying = steps.upkeep(v, h, answers, at, turn, add)
+    if paying and v[compiled.arrears_slot] > 0:  # stalling reads this turn's effects
+        mark = len(entries)
+        f.recorded.effects(v, h, answers, at, turn, add, sums)
+        effects = [(m, kind, source, x) for _t, m, kind, source, x in entries[mark:]]
+        _add_changes(stalled(compiled, state, effects, paying), turn, add, sums)
+    else:
+        steps.effects(v, h, answers, at, turn, add, sums)
+    if state.lingering:
+        _add_changes(lingering_effects(state), turn, add, sums)
+    steps.rules_and_drifts(v, h, answers, at, turn, add, sums)
+    if state.scheduled:
+        amounts = f.amounts
+
+        def amount(effect: CompiledEffect, k: int, _state: State) -> float:
+            return amounts[id(effect)](v, h, answers, k)  # the generated effect_amount
+
+        _add_changes(scheduled_choice_effects(state, amount), turn, add, sums)
+    steps.limits(v, sums, turn, add, compiled, state, ledger)
+    f.derived(v, h, answers)
+
+
+def _add_changes(changes: list[Change], turn: int, add: Add, sums: list[float]) -> None:
+    for metric, kind, source, amount in changes:
+        add((turn, metric, kind, source, amount))
+        sums[metric] += amount
+
+
+def end_of_turn_by_steps(compiled: Compiled, state: State, ledger: Ledger) -> None:
     """Step 2 of a turn: upkeep; then effects, rules, drift and scheduled choice effects,
-    all evaluated on the state after upkeep; the sums added; limits; derived values."""
+    all evaluated on the state after upkeep; the sums added; limits; derived values.
+
+    The readable statement of the steps, one loop per kind of cause; the game runs the same
+    steps generated per scenario (:func:`end_of_turn`), and the tests hold the two equal."""
     in_force = policies_in_force(compiled, state)
     paying = pay_upkeep(compiled, state, ledger, in_force)
     effects = policy_effects(state, in_force)
@@ -125,9 +173,13 @@ def drifts(compiled: Compiled, state: State) -> list[Change]:
     return found
 
 
-def scheduled_choice_effects(state: State) -> list[Change]:
+def scheduled_choice_effects(
+    state: State, amount: Callable[[CompiledEffect, int, State], float] | None = None
+) -> list[Change]:
     """Each event choice's effect whose turn has come; those with turns still to act stay
-    scheduled (a choice's effect without ``duration`` acts once)."""
+    scheduled (a choice's effect without ``duration`` acts once). ``amount`` is
+    :func:`effect_amount` or the same generated for the scenario."""
+    amount = amount or effect_amount
     found: list[Change] = []
     later: list[Scheduled] = []
     for waiting in state.scheduled:
@@ -138,9 +190,9 @@ def scheduled_choice_effects(state: State) -> list[Change]:
             later.append(waiting)
         if not 1 <= k <= length:
             continue
-        amount = effect_amount(effect, k, state)
-        if amount:
-            found.append((effect.metric, L.CHOICE, waiting.source, amount))
+        change = amount(effect, k, state)
+        if change:
+            found.append((effect.metric, L.CHOICE, waiting.source, change))
     state.scheduled = later
     return found
 

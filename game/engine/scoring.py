@@ -50,16 +50,18 @@ class Outcome:
     held_below: Message | None = None  # why it was held down (ScoreCode.HELD_BELOW), or None
 
 
-def score(game: FinalState) -> Outcome:
+Parts = tuple[float, tuple[str, ...], float]  # the base score, the goals met, their bonus
+
+
+def score(game: FinalState, parts: Parts | None = None) -> Outcome:
     """Score, goals met and grade on the game's current state.
 
     One number carries the verdict: when the score reaches a grade whose requirement is not
     met, the score is held just below that grade's threshold (and ``held_below`` says why),
-    so ordering games by score and by grade never disagree."""
+    so ordering games by score and by grade never disagree. ``parts``: the base, goals and
+    bonus as the scenario's generated code found them (``score_parts``: the same values)."""
     c, value = game.compiled, game.evaluate
-    base = round(finite(value(c.score)), DIGITS)
-    goals = tuple(g.id for g in c.goals if value(g.condition))
-    bonus = sum(finite(value(g.bonus)) for g in c.goals if g.id in goals)
+    base, goals, bonus = parts if parts is not None else score_parts(game)
     total = round(base + bonus, DIGITS)
     grade, floor, unmet = None, None, None
     for lo, i in c.grades:  # highest threshold first
@@ -76,6 +78,15 @@ def score(game: FinalState) -> Outcome:
     held = held if floor is None else max(floor, held)
     why = _held_below(c, unmet[1], total, held)
     return Outcome(held, base, goals, grade, game.ending, game.turns_played, total, why)
+
+
+def score_parts(game: FinalState) -> Parts:
+    """The base score (finite, rounded), the goals met in file order, their bonus."""
+    c, value = game.compiled, game.evaluate
+    base = round(finite(value(c.score)), DIGITS)
+    goals = tuple(g.id for g in c.goals if value(g.condition))
+    bonus = sum(finite(value(g.bonus)) for g in c.goals if g.id in goals)
+    return base, goals, bonus
 
 
 def _held_below(c: Compiled, grade: int, earned: float, held: float) -> Message:

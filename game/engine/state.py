@@ -26,7 +26,7 @@ def finite(x: float) -> float:
     return 1e300 if x > 0 else -1e300
 
 
-@dataclass
+@dataclass(slots=True)
 class Scheduled:
     """An event choice's effect waiting for, or in, its acting turns."""
 

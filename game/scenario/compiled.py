@@ -79,6 +79,11 @@ class Compiled:
     stall: Expression | None = None  # share of favourable effects stalled while in arrears
     asked_when: dict[str, Expression] = field(default_factory=dict)  # debrief id -> its `when`
     forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
+    # code the engine generates from this scenario on first use (``engine.fused``); a copy made
+    # by ``dataclasses.replace`` starts empty, as its expressions may differ
+    generated: dict[str, object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def arrears_slot(self) -> int:

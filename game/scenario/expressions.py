@@ -45,6 +45,7 @@ __all__ = [
     "ExpressionError",
     "Namespace",
     "compile_expression",
+    "generated_globals",
     "parse",
 ]
 
@@ -84,6 +85,9 @@ class Expression:
     policies: frozenset[str] = field(default_factory=frozenset)
     events: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     constant: float | None = None
+    # the generated Python text of ``fn``'s body (reading ``v``, ``h``, ``c``), for the engine
+    # to inline into its per-scenario turn code; never text of the scenario itself
+    body: str = ""
 
     def __call__(self, v: list[float], h: list[int], c: set[int] | frozenset[int]) -> float:
         return self.fn(v, h, c)
@@ -109,6 +113,13 @@ _GLOBALS: dict[str, object] = {
     "_pow": _pow,
     **runtime_globals(),
 }
+
+
+def generated_globals() -> dict[str, object]:
+    """A fresh copy of what generated expression code may call (no builtins), for code that
+    inlines expression bodies (the engine's per-scenario turn code)."""
+    return dict(_GLOBALS)
+
 
 _BINOPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 _CMPOPS: dict[type[ast.cmpop], str] = {
@@ -349,12 +360,12 @@ def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expre
     """Check and compile a number or an expression string; raise ExpressionError if refused."""
     if isinstance(source, bool):
         value = 1.0 if source else 0.0
-        return Expression(str(source).lower(), _const_fn(value), constant=value)
+        return Expression(str(source).lower(), _const_fn(value), constant=value, body=repr(value))
     if isinstance(source, (int, float)):
         value = float(source)
         if not math.isfinite(value):
             raise ExpressionError(C.EXPR_NOT_FINITE)
-        return Expression(repr(value), _const_fn(value), constant=value)
+        return Expression(repr(value), _const_fn(value), constant=value, body=repr(value))
     tree = parse(source)
     emitter = _Emitter(ns)
     body = emitter.emit(tree)
@@ -370,6 +381,7 @@ def compile_expression(source: str | float | int | bool, ns: Namespace) -> Expre
         policies=frozenset(emitter.policies),
         events=frozenset(emitter.events),
         constant=constant,
+        body=body,
     )
 
 

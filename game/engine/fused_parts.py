@@ -1,0 +1,119 @@
+"""The generated code of a game between its turns' resolutions: the events drawn, the ending
+met, the policies open to adoption, the change of an event choice's effect. Each says what a
+readable check of the engine says (``chance.events_drawn``, ``Game.end_turn``'s endings,
+``Refusals.adopt_blocker``, ``resolve.effect_amount``), to the bit."""
+
+from __future__ import annotations
+
+from game.engine.fused_source import SourceWriter, indent, rounded
+from game.scenario.compiled import CompiledEffect, CompiledEvent
+
+
+class BetweenTurns(SourceWriter):
+    """Writes the events, endings, adoption checks and choice effects of a scenario."""
+
+    def turns(self) -> range:
+        return range(1, self.c.scenario.turns + 1)
+
+    def choice_effects(self) -> list[CompiledEffect]:
+        return [e for ev in self.c.events for choice in ev.choices for e in choice.effects]
+
+    def events(self, turn: int | None = None) -> list[str]:
+        """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw; for
+        one ``turn`` (``events_T``), only the events whose window holds it, unchecked."""
+        name = "events" if turn is None else f"events_{turn}"
+        out = [f"def {name}(v, h, c, t, seed, fired_at):", "    fired = []"]
+        for ev in self.c.events:
+            body = self.fires(ev)
+            if not body or (turn is not None and not ev.first <= turn <= ev.last):
+                continue
+            if ev.when is not None:
+                body = [f"if {self.expr(ev.when)}:", *indent(body, 4)]
+            rested = "last is None" + (f" or t > last + {ev.cooldown}" if ev.repeats else "")
+            check = [f"last = fired_at.get({ev.index})", f"if {rested}:", *indent(body, 4)]
+            if turn is None:
+                check = [f"if {ev.first} <= t <= {ev.last}:", *indent(check, 4)]
+            out += indent(check, 4)
+        return [*out, "    return fired", ""]
+
+    def fires(self, ev: CompiledEvent) -> list[str]:
+        """An event whose window, rest and ``when`` hold fires under its chance: always at a
+        chance of 1 or more (no draw), never at 0 or less (nor at a NaN, which no draw is
+        under); a constant chance is known now."""
+        fire = f"    fired.append({ev.index})"
+        drawn = f"G_draw(seed, t, {self.const(ev.id)})"
+        if ev.chance.constant is None:
+            return [
+                f"ch = {self.expr(ev.chance)}",
+                f"if ch > 0 and (ch >= 1 or {drawn} < ch):",
+                fire,
+            ]
+        chance = ev.chance.fn([], [], frozenset())  # reads no state: the value it always has
+        if not chance > 0:
+            return []
+        if chance >= 1:
+            return ["if True:", fire]
+        return [f"if {drawn} < {self.const(chance)}:", fire]
+
+    def ending(self) -> list[str]:
+        out = ["def ending(v, h, c):"]
+        for en in self.c.endings:
+            out += [f"    if {self.expr(en.condition)}:", f"        return {self.const(en.id)}"]
+        return [*out, "    return None", ""]
+
+    def adoptable(self) -> list[str]:
+        """The indexes of the policies not in force whose ``available`` holds, whose
+        ``requires`` are in force, whose ``excludes`` are not, and whose cost the budget can
+        pay: ``Refusals.adopt_blocker``'s checks of the policy itself, in its order (the
+        game's own checks, over, pending events and actions left, stay with the game)."""
+        c, b = self.c, self.c.budget
+        out = ["def adoptable(v, h, c, at):", "    out = []"]
+        for p in c.policies:
+            body = [f"out.append({p.index})"]
+            if b is not None:
+                floor = self.const(c.minimum[b])
+                body = [
+                    f"cost = {self.expr(p.cost)}",
+                    f"if not (cost > 0 and v[{b}] - cost < {floor}):",
+                    *indent(body, 4),
+                ]
+            if p.excludes:
+                body = [
+                    f"if not ({' or '.join(f'at[{x}]' for x in p.excludes)}):",
+                    *indent(body, 4),
+                ]
+            if p.requires:
+                body = [f"if {' and '.join(f'at[{r}]' for r in p.requires)}:", *indent(body, 4)]
+            if p.available is not None:
+                body = [f"if {self.expr(p.available)}:", *indent(body, 4)]
+            out += indent([f"if not at[{p.index}]:", *indent(body, 4)], 4)
+        return [*out, "    return out", ""]
+
+    def amounts(self) -> list[str]:
+        """Per choice effect, as ``resolve.effect_amount``: 0 when its ``when`` fails; its
+        delta made finite; ramped up over its first turns."""
+        out: list[str] = []
+        for i, effect in enumerate(self.choice_effects()):
+            out.append(f"def amount_{i}(v, h, c, k):")
+            if effect.when is not None:
+                out += [f"    if not {self.expr(effect.when)}:", "        return 0.0"]
+            out += indent(self.number(self.expr(effect.delta)), 4)
+            if effect.ramp is not None:
+                out += [f"    if k < {effect.ramp}:", f"        x *= k / {effect.ramp}"]
+            out += ["    return x", ""]
+        return out
+
+    def score_parts(self) -> list[str]:
+        """As ``scoring.score`` reads the final state: the base score made finite and rounded,
+        the goals met in file order, and the sum of their bonuses (each made finite, added in
+        that order to 0, as ``sum`` adds them)."""
+        c = self.c
+        out = ["def score_parts(v, h, c):"]
+        out += indent([*self.number(self.expr(c.score)), *rounded("x", "base")], 4)
+        out += ["    goals = []", "    bonus = 0"]
+        for goal in c.goals:
+            met = [f"goals.append({self.const(goal.id)})", *self.number(self.expr(goal.bonus))]
+            out += indent(
+                [f"if {self.expr(goal.condition)}:", *indent([*met, "bonus = bonus + x"], 4)], 4
+            )
+        return [*out, "    return base, G_tuple(goals), bonus", ""]

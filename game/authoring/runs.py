@@ -47,7 +47,7 @@ def bot_for(name: str) -> Bot:
 def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
     """Play one game with a bot (its random source seeded as ``play_bot`` seeds it)."""
     bot = bot_for(bot_name)
-    game = Game(compiled, seed)
+    game = Game(compiled, seed, quiet=True)  # a row reads no ledger
     rng = bot_random(seed)
     offered = eligible = 0
     watched = [(1 << p.index, p.available) for p in compiled.policies if p.available is not None]

@@ -97,7 +97,7 @@ def play_scored(c: Compiled, genome: Genome, seed: int, base: Played | None = No
     turn = 1 if base is None else base_turn(c, genome, base)
     if base is not None and turn > len(base.starts):
         return Played(genome, base.score, base.starts)  # no difference a game reads
-    starts = [Game(c, seed)] if base is None else base.starts[:turn]
+    starts = [Game(c, seed, quiet=True)] if base is None else base.starts[:turn]
     game = starts[-1].clone()
     while not game.over:
         if game.turn > turn:
@@ -191,7 +191,7 @@ def search(c: Compiled, seed: int, evaluations: int, task_seed: int, start_greed
     first = True
     while used < evaluations:
         if first and start_greedy:
-            played = play_bot(Game(c, seed), greedy, seed)
+            played = play_bot(Game(c, seed, quiet=True), greedy, seed)
             current = play_scored(c, genome_of(c, played.decisions), seed)
             used += GREEDY_COST
         else:

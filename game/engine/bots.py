@@ -142,7 +142,7 @@ def rollout_score(game: Game, horizon: int | None = None) -> float:
 
 def _score_after(game: Game, action: Action, horizon: int) -> float:
     """The rollout score after one action, tried on a copy of the game."""
-    probe = game.clone()
+    probe = game.clone(quiet=True)  # only its values and score are read: no ledger
     probe.act(action)
     return _remembered(probe, horizon, spare=True)
 
@@ -152,11 +152,11 @@ def _remembered(game: Game, horizon: int | None, spare: bool) -> float:
     one else holds) is played on itself, saving a copy."""
     memory = _REMEMBERED
     if memory is None or game.over:
-        return _rolled_out(game if spare else game.clone(), horizon)
+        return _rolled_out(game if spare else game.clone(quiet=True), horizon)
     key = (game.future_key(), horizon)
     found = memory.get(key)
     if found is None:
-        found = memory[key] = _rolled_out(game if spare else game.clone(), horizon)
+        found = memory[key] = _rolled_out(game if spare else game.clone(quiet=True), horizon)
     return found
 
 

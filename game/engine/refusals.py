@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from game.engine.actions import Refusal
 from game.engine.state import State
+from game.engine.turn_rules import Generated, TurnRules
 from game.errors import ActionRefused, Localized, Message, Value
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 
@@ -18,6 +19,7 @@ class Refusals:
     _compiled: Compiled
     _state: State
     _pending: list[int]
+    _rules: TurnRules
     over: bool
     actions_left: int
 
@@ -62,6 +64,8 @@ class Refusals:
             return []
         c, state = self._compiled, self._state
         v, h, ch, adopted = state.values, state.held, state.answers, state.adopted_at
+        if isinstance(self._rules, Generated):  # the same checks, generated for the scenario
+            return [c.policies[i] for i in self._rules.code.adoptable(v, h, ch, adopted)]
         b = c.budget
         floor = c.minimum[b] if b is not None else 0.0
         out = []
@@ -86,18 +90,18 @@ class Refusals:
         :meth:`why_not_choose` is None, without building the refusals of the others."""
         if self.over or event_index not in self._pending:
             return []
-        c, state = self._compiled, self._state
-        v, h, ch = state.values, state.held, state.answers
-        b = c.budget
-        out = []
-        for choice in c.events[event_index].choices:
-            if choice.requires is not None and not choice.requires.fn(v, h, ch):
-                continue
-            cost = choice.cost.fn(v, h, ch)
-            if cost > 0 and b is not None and v[b] - cost < c.minimum[b]:
-                continue
-            out.append(choice)
-        return out
+        return [ch for ch in self._compiled.events[event_index].choices if self.choice_open(ch)]
+
+    def choice_open(self, choice: CompiledChoice) -> bool:
+        """Whether a choice's own checks pass on the current state (its condition, its cost
+        within the budget): :meth:`_choice_refusal` is None, without building the refusal,
+        since the default answer and the bots ask it of every choice of every event."""
+        v, h, ch = self._state.values, self._state.held, self._state.answers
+        if choice.requires is not None and not choice.requires.fn(v, h, ch):
+            return False
+        cost = choice.cost.fn(v, h, ch)
+        b = self._compiled.budget
+        return not (cost > 0 and b is not None and v[b] - cost < self._compiled.minimum[b])
 
     def why_not_adopt(self, policy_id: str) -> ActionRefused | None:
         """The reason a policy cannot be adopted now, or None if it can."""
@@ -181,13 +185,13 @@ class Refusals:
         ev = self._compiled.events[eidx]
         if ev.choices[-1].id != choice_id:
             return False
-        return all(self._choice_refusal(ch) is not None for ch in ev.choices)
+        return not any(self.choice_open(ch) for ch in ev.choices)
 
     def default_choice(self, event_id: str) -> str:
         """The first choice that can be taken, or the last when none can."""
         ev = self._compiled.events[self._compiled.event_index[event_id]]
         for choice in ev.choices:
-            if self._choice_refusal(choice) is None:
+            if self.choice_open(choice):
                 return choice.id
         return ev.choices[-1].id
 

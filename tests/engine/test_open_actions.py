@@ -8,6 +8,7 @@ import random
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,12 +69,13 @@ def test_open_checks_agree_with_the_single_checks(path: Path, seed: int, moves: 
     assert game.open_policies() == []
 
 
-def test_open_checks_agree_on_many_games_of_every_scenario() -> None:
+@pytest.mark.parametrize("by_steps", [False, True], ids=["generated", "by_steps"])
+def test_open_checks_agree_on_many_games_of_every_scenario(by_steps: bool) -> None:
     """Many seeds of every scenario, so the rarer refusals (a choice's condition, a budget
-    just short) are met too."""
+    just short) are met too; with the generated adoption checks and with the readable loop."""
     for path in PATHS:
         for seed in range(40):
-            game = Game(_loaded(path).compiled, seed)
+            game = Game(_loaded(path).compiled, seed, by_steps=by_steps)
             rng = random.Random(seed)
             while not game.over:
                 _same_as_the_single_checks(game)

@@ -19,6 +19,7 @@ from game.authoring.authoring_text import AuthoringText
 from game.authoring.runs import FAVOUR, Row, play_row
 from game.authoring.search import Found, search
 from game.engine.bots import BOTS, rollouts_remembered
+from game.engine.fused import fused
 from game.errors import AgenError
 from game.i18n import english_first
 from game.scenario.forms import played_as
@@ -203,6 +204,7 @@ def run_tasks(
         return [done[i] for i in range(len(tasks))]
     global _PARENTS
     _PARENTS = loaded
+    fused(loaded.compiled)  # the scenario's generated turn, made once here for every worker
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(groups)),

@@ -55,7 +55,7 @@ def shocks_by_turn(loaded: LoadedScenario, fired: list[tuple[int, str]]) -> dict
 
 def seed_profile(loaded: LoadedScenario, seed: int) -> dict[str, Any]:
     """One seed: shocks per quarter in a passive game, its score and any ending."""
-    game = Game(loaded.compiled, seed)
+    game = Game(loaded.compiled, seed, quiet=True)  # its fired log and score are read
     while not game.over:
         passive(game, None)  # type: ignore[arg-type]
         game.end_turn()

@@ -8,21 +8,21 @@ from typing import Any
 from game.errors import ActionRefused, Codes, Message, ResultError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many per game: slots make them cheaper
 class Adopt:
     """Adopt a policy this turn."""
 
     policy: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cancel:
     """Cancel a policy in force."""
 
     policy: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choose:
     """Answer an event that fired this turn."""
 
@@ -96,7 +96,7 @@ class Verdict:
         return self.reason is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """An action taken in a given turn: the unit of a replayable record."""
 

@@ -27,6 +27,7 @@ from game.scenario.forms import played_as
 from game.scenario.reflection_keys import offered
 from tests.engine.carry_scenario import CARRY
 from tests.engine.timing_scenario import BASE
+from tests.expression_grammar import expressions
 
 
 def load_scenario_text(text: str) -> LoadedScenario:
@@ -130,27 +131,7 @@ _ATOMS = st.sampled_from(
 
 
 def _expr(depth: int) -> st.SearchStrategy[str]:
-    if depth == 0:
-        return _ATOMS
-    sub = _expr(depth - 1)
-    two = st.tuples(sub, sub)
-    return st.one_of(
-        sub,
-        st.tuples(
-            sub, st.sampled_from(["+", "-", "*", "/", "**", "<", ">=", "==", "and", "or"]), sub
-        ).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
-        st.tuples(sub, sub, sub).map(lambda t: f"({t[0]} if {t[1]} else {t[2]})"),
-        st.tuples(st.sampled_from(["min", "max"]), sub, sub).map(
-            lambda t: f"{t[0]}({t[1]}, {t[2]})"
-        ),
-        st.tuples(sub, sub, sub).map(lambda t: f"clamp({t[0]}, {t[1]}, {t[2]})"),
-        two.map(lambda t: f"round({t[0]})"),
-        st.tuples(sub, st.sampled_from(["0", "1", "3", "12"])).map(
-            lambda t: f"round({t[0]}, {t[1]})"
-        ),
-        sub.map(lambda s: f"abs({s})"),
-        sub.map(lambda s: f"(not {s})"),
-    )
+    return expressions(_ATOMS, depth)
 
 
 def _scenario(e: list[str], ramp: int, delay: int, repeats: bool) -> str:

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.scenario.expressions import CHOICE_KEY, ExpressionError, Namespace, compile_expression
+from tests.expression_grammar import expressions
 
 NS = Namespace(
     {"a": 0, "b": 1, "turn": 2, "turns": 3}, {"p": 0, "q": 1}, {"e": (0, {"x": 0, "y": 1})}
@@ -127,22 +128,7 @@ _HOSTILE = st.sampled_from(
 
 
 def _expr(depth: int) -> st.SearchStrategy[str]:
-    if depth == 0:
-        return _ATOMS
-    sub = _expr(depth - 1)
-    return st.one_of(
-        sub,
-        st.tuples(
-            sub, st.sampled_from(["+", "-", "*", "/", "**", "<", ">=", "==", "and", "or"]), sub
-        ).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
-        st.tuples(sub, sub, sub).map(lambda t: f"({t[0]} if {t[1]} else {t[2]})"),
-        st.tuples(st.sampled_from(["min", "max"]), sub, sub).map(
-            lambda t: f"{t[0]}({t[1]}, {t[2]})"
-        ),
-        st.tuples(sub, sub, sub).map(lambda t: f"clamp({t[0]}, {t[1]}, {t[2]})"),
-        sub.map(lambda s: f"abs({s})"),
-        sub.map(lambda s: f"(not {s})"),
-    )
+    return expressions(_ATOMS, depth)
 
 
 @settings(max_examples=300, deadline=None)

@@ -156,11 +156,10 @@ class Refusals:
         eidx = self._compiled.event_index.get(event_id)
         if eidx is None or eidx not in self._pending:
             return refused(Refusal.NO_EVENT, event=event_id)
-        ev = self._compiled.events[eidx]
-        choice = next((x for x in ev.choices if x.id == choice_id), None)
-        if choice is None:
-            return refused(Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
-        return self._choice_refusal(choice)
+        for choice in self._compiled.events[eidx].choices:  # asked before every answer
+            if choice.id == choice_id:
+                return self._choice_refusal(choice)
+        return refused(Refusal.UNKNOWN_CHOICE, event=event_id, choice=choice_id)
 
     def _choice_refusal(self, choice: CompiledChoice) -> ActionRefused | None:
         v, h, ch = self._state.values, self._state.held, self._state.answers

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from game.engine.actions import Refusal
 from game.engine.state import State
-from game.engine.turn_rules import Generated, TurnRules
 from game.errors import ActionRefused, Localized, Message, Value
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 
@@ -19,7 +18,6 @@ class Refusals:
     _compiled: Compiled
     _state: State
     _pending: list[int]
-    _rules: TurnRules
     over: bool
     actions_left: int
 
@@ -64,8 +62,6 @@ class Refusals:
             return []
         c, state = self._compiled, self._state
         v, h, ch, adopted = state.values, state.held, state.answers, state.adopted_at
-        if isinstance(self._rules, Generated):  # the same checks, generated for the scenario
-            return [c.policies[i] for i in self._rules.code.adoptable(v, h, ch, adopted)]
         b = c.budget
         floor = c.minimum[b] if b is not None else 0.0
         out = []

@@ -166,7 +166,8 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
     lang = pick_language(accept, room.language)
     try:
         record = replay_checks.read_result(data)
-        key = record.key()
+        keyed = record.canonical_and_key()
+        key = keyed[1]
         if seat.result_key is not None and seat.result_key == key:
             with suppress(Refusal):  # the answer stays "already stored"
                 classes.count_request(seat.id)
@@ -177,7 +178,7 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
         with suppress(Refusal):  # the refusal keeps its own reason
             classes.count_request(seat.id)
         raise
-    new = classes.save_result(seat, record, key, count=True)
+    new = classes.save_result(seat, record, keyed, count=True)
     return _answer(201, ApiText.STORED, lang) if new else _answer(409, ApiText.ALREADY, lang)
 
 

@@ -167,6 +167,16 @@ def _engine(url: str, backend: str) -> Engine:
 SHORT_FORM = results.c.record.contains('"quarters":')
 
 
+# Insert a result unless its key is stored already, returning the keys added (built once per
+# dialect: building the statement for every result cost as much as running it).
+_INSERT_NEW = {
+    name: dialect.insert(results)
+    .on_conflict_do_nothing(index_elements=["key"])
+    .returning(results.c.key)
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
+
+
 class ResultStore:
     """Verified results in a database; safe to use from several processes at once."""
 
@@ -225,17 +235,31 @@ class ResultStore:
         except SQLAlchemyError as exc:
             raise ResultError(Message.of(ResultText.DB_WRITE, reason=_reason(exc))) from None
 
-    def insert_within(self, conn: Connection, records: Sequence[ResultRecord]) -> list[bool]:
+    def insert_within(
+        self,
+        conn: Connection,
+        records: Sequence[ResultRecord],
+        keyed: Sequence[tuple[str, str]] | None = None,
+    ) -> list[bool]:
         """Store verified records inside the caller's open write transaction (the class
-        server writes a result and its seat together); True for each newly added one."""
+        server writes a result and its seat together); True for each newly added one.
+
+        ``keyed``: each record's ``canonical_and_key()`` when the caller has it already. The
+        rows go in as one batched statement (one per row costs more than the rows): a key
+        the store already holds is skipped, and of a key given twice only the first is new,
+        as if the records had been inserted one by one."""
+        if not records:
+            return []
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        dialect = postgresql if self.backend == "postgresql" else sqlite
-        stmt = (
-            dialect.insert(results)
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(results.c.id)
-        )
-        return [conn.execute(stmt, _row(record, now)).first() is not None for record in records]
+        stmt = _INSERT_NEW["postgresql" if self.backend == "postgresql" else "sqlite"]
+        pairs = keyed if keyed is not None else [r.canonical_and_key() for r in records]
+        rows = [_row(r, now, pair) for r, pair in zip(records, pairs, strict=True)]
+        added = {key for (key,) in conn.execute(stmt, rows)}
+        new: list[bool] = []
+        for row in rows:
+            new.append(row["key"] in added)
+            added.discard(row["key"])  # the same key again is not new
+        return new
 
     # -- reading ------------------------------------------------------------------------
 
@@ -338,8 +362,8 @@ class ResultStore:
             raise ResultError(Message.of(ResultText.DB_READ, reason=_reason(exc))) from None
 
 
-def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
-    canonical, key = record.canonical_and_key()
+def _row(record: ResultRecord, imported_at: str, keyed: tuple[str, str]) -> dict[str, Any]:
+    canonical, key = keyed
     return {
         "key": key,
         "scenario_id": record.scenario_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
@@ -67,14 +68,21 @@ def class_out(classes: ClassStore, room: Room) -> ClassOut:
     )
 
 
-def _answer(status: int, code: ApiText, lang: str) -> JSONResponse:
+def _answer(status: int, code: ApiText, lang: str) -> Response:
+    return Response(_answer_body(code, lang), status_code=status, media_type="application/json")
+
+
+@lru_cache(maxsize=64)
+def _answer_body(code: ApiText, lang: str) -> bytes:
+    """An answer's JSON, made once per code and language: its words never change while the
+    server runs, and every progress and result POST ends with one."""
     body = Answer(
         code=code.value,
         message=tr(code.value, lang),
         message_id=tr(code.value, "id"),
         message_en=tr(code.value, "en"),
     )
-    return JSONResponse(body.model_dump(), status_code=status)
+    return bytes(JSONResponse(body.model_dump()).body)
 
 
 @router.get("/classes", summary="Codes of the classes in this store")

@@ -7,7 +7,6 @@ a result already stored (same canonical record) is kept once.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from game import paths
 from game.errors import Message, ResultError
 from game.i18n import english_first
+from game.results.collector import cycles_uncollected
 from game.results.files import collect_files
 from game.results.record import ResultRecord, read_result
 from game.results.result_text import ResultText
@@ -118,21 +118,6 @@ def _reason(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
     return lines[0] if lines else type(orig).__name__
-
-
-@contextmanager
-def cycles_uncollected() -> Iterator[None]:
-    """Python's cyclic garbage collector paused (then as it was): replaying result files
-    leaves no reference cycles behind (what a replay makes is freed as soon as it is done
-    with), so the collector's passes over every live object, the loaded scenarios first,
-    found nothing and cost about a tenth of an import."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def open_store(url: str | None = None) -> ResultStore:

@@ -1,6 +1,6 @@
-"""What the import skips to be fast changes nothing it does: only the scenario a result names
-is loaded, a batch of rows is stored as if one by one, the collector is paused only while
-files are replayed, and the decisions read when a record is checked are the ones replayed."""
+"""What the import and the report skip to be fast changes nothing: only the scenario a result
+names is loaded, a batch of rows is stored as if one by one, the collector is paused only while
+files are replayed or a report is drawn, and the decisions read when a record is checked are the ones replayed."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.engine import Decision
+from game.results.class_report import write_report
 from game.results.record import ResultRecord, parse_result, write_result
-from game.results.store import open_store
+from game.results.store import StoredResult, open_store
 from game.results.verify import ScenarioLibrary
 from game.scenario import LoadedScenario
 from tests.results.helpers import FIXTURES, MakeRecord
@@ -122,3 +123,21 @@ def test_the_decisions_replayed_are_the_record_s_own(make_record: MakeRecord) ->
     moved = read.model_copy(update={"decisions": tuple(other.decisions)})
     assert moved.decision_objects() == [Decision.from_json(d) for d in other.decisions]
     assert read.to_json() == made.to_json() and isinstance(read.to_json()["decisions"], list)
+
+
+def test_a_report_pauses_the_collector_only_while_it_is_made(
+    tmp_path: Path, make_record: MakeRecord
+) -> None:
+    records = [make_record(70 + i) for i in range(3)]
+    items = [StoredResult(r.key(), r, "2026-12-06T00:00:00+00:00") for r in records]
+    seen: list[tuple[str, bool]] = []
+    page = write_report(
+        items,
+        "A",
+        tmp_path / "report",
+        ScenarioLibrary.of(FIXTURES),
+        done=lambda kind: seen.append((kind, gc.isenabled())),
+    )
+    assert page.is_file() and gc.isenabled()
+    assert {kind for kind, _ in seen} == {"replay", "chart"}
+    assert not any(on for _, on in seen)

@@ -1,6 +1,6 @@
 """What the import and the report skip to be fast changes nothing: only the scenario a result
 names is loaded, a batch of rows is stored as if one by one, the collector is paused only while
-files are replayed or a report is drawn, and the decisions read when a record is checked are the ones replayed."""
+files are replayed or a report is drawn, and the decisions replayed are the record's own."""
 
 from __future__ import annotations
 

@@ -203,10 +203,12 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
         }
     },
 )
-async def result(code: str, request: Request, authorization: Auth = None) -> Any:
+async def result(code: str, request: Request) -> Any:
+    # the headers read here, not declared as parameters (which are left out of the schema
+    # anyway): FastAPI checking them cost more than reading them
     data = await request.body()
     accept = request.headers.get("accept-language") or ""
-    token = _bearer(authorization)
+    token = _bearer(request.headers.get("authorization"))
     return _result(_classes(request), code, token, data, accept)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contextlib import suppress
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Request
@@ -67,14 +68,21 @@ def class_out(classes: ClassStore, room: Room) -> ClassOut:
     )
 
 
-def _answer(status: int, code: ApiText, lang: str) -> JSONResponse:
+def _answer(status: int, code: ApiText, lang: str) -> Response:
+    return Response(_answer_body(code, lang), status_code=status, media_type="application/json")
+
+
+@lru_cache(maxsize=64)
+def _answer_body(code: ApiText, lang: str) -> bytes:
+    """An answer's JSON, made once per code and language: its words never change while the
+    server runs, and every progress and result POST ends with one."""
     body = Answer(
         code=code.value,
         message=tr(code.value, lang),
         message_id=tr(code.value, "id"),
         message_en=tr(code.value, "en"),
     )
-    return JSONResponse(body.model_dump(), status_code=status)
+    return bytes(JSONResponse(body.model_dump()).body)
 
 
 @router.get("/classes", summary="Codes of the classes in this store")
@@ -166,7 +174,8 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
     lang = pick_language(accept, room.language)
     try:
         record = replay_checks.read_result(data)
-        key = record.key()
+        keyed = record.canonical_and_key()
+        key = keyed[1]
         if seat.result_key is not None and seat.result_key == key:
             with suppress(Refusal):  # the answer stays "already stored"
                 classes.count_request(seat.id)
@@ -177,7 +186,7 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
         with suppress(Refusal):  # the refusal keeps its own reason
             classes.count_request(seat.id)
         raise
-    new = classes.save_result(seat, record, key, count=True)
+    new = classes.save_result(seat, record, keyed, count=True)
     return _answer(201, ApiText.STORED, lang) if new else _answer(409, ApiText.ALREADY, lang)
 
 
@@ -194,10 +203,12 @@ def _result(classes: ClassStore, code: str, token: str | None, data: bytes, acce
         }
     },
 )
-async def result(code: str, request: Request, authorization: Auth = None) -> Any:
+async def result(code: str, request: Request) -> Any:
+    # the headers read here, not declared as parameters (which are left out of the schema
+    # anyway): FastAPI checking them cost more than reading them
     data = await request.body()
     accept = request.headers.get("accept-language") or ""
-    token = _bearer(authorization)
+    token = _bearer(request.headers.get("authorization"))
     return _result(_classes(request), code, token, data, accept)
 
 

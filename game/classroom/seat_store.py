@@ -224,12 +224,19 @@ class SeatStore(ClassDb):
         return True
 
     def save_result(
-        self, seat: SeatRow, record: ResultRecord, key: str | None = None, *, count: bool = False
+        self,
+        seat: SeatRow,
+        record: ResultRecord,
+        keyed: tuple[str, str] | None = None,
+        *,
+        count: bool = False,
     ) -> bool:
-        """Store a verified result for the seat (``key``: its ``record.key()`` if known);
+        """Store a verified result for the seat (``keyed``: its ``record.canonical_and_key()``
+        if known: the canonical text costs as much to make again as the rest of the write);
         False when this very result was stored. With ``count`` the request is counted against
         the seat's rate limit in the same transaction (one write for the whole request)."""
-        key = key or record.key()
+        keyed = keyed or record.canonical_and_key()
+        key = keyed[1]
         if seat.result_key is not None:
             if seat.result_key == key:
                 return False
@@ -238,7 +245,7 @@ class SeatStore(ClassDb):
         with self.writing() as conn:
             if count:
                 conn.execute(self.limit.by_id, {"sid": seat.id, "now": now})
-            new = self.store.insert_within(conn, [record])[0]
+            new = self.store.insert_within(conn, [record], [keyed])[0]
             conn.execute(
                 _RESULT_SEAT,
                 {

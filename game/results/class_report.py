@@ -27,6 +27,7 @@ from game.results.analysis import (
     ranked,
     values_profile,
 )
+from game.results.collector import cycles_uncollected
 from game.results.duplicates import duplicate_groups
 from game.results.reflection_page import reflection_section
 from game.results.result_text import ReportText, ResultText
@@ -79,21 +80,22 @@ def write_report(
         raise ResultError(
             Message.of(ResultText.CREATE_FOLDER, path=str(out), reason=exc.strerror or str(exc))
         ) from None
-    played = []
-    for item in items:
-        played.append(Played(item.record, verify_on(item.record, loaded)))
-        tick("replay")
-    groups = path_groups(played)  # the chart and the page show the same groups: cluster once
-    try:
-        # a chart title is drawn by matplotlib: "$" would start mathtext, controls have no glyph
-        chart_title = terminal_text(cohort).replace("$", r"\$")
-        files = _charts(played, loaded, chart_title, out, lang, groups, tick)
-        page = out / "index.html"
-        page.write_text(_html(played, loaded, cohort, files, lang, groups), encoding="utf-8")
-    except OSError as exc:
-        raise ResultError(
-            Message.of(ResultText.WRITE_REPORT, path=str(out), reason=exc.strerror or str(exc))
-        ) from None
+    with cycles_uncollected():  # the charts' few cycles are freed once, after
+        played = []
+        for item in items:
+            played.append(Played(item.record, verify_on(item.record, loaded)))
+            tick("replay")
+        groups = path_groups(played)  # the chart and the page show the same groups: cluster once
+        try:
+            # a chart title is drawn by matplotlib: "$" would start mathtext, controls have no glyph
+            chart_title = terminal_text(cohort).replace("$", r"\$")
+            files = _charts(played, loaded, chart_title, out, lang, groups, tick)
+            page = out / "index.html"
+            page.write_text(_html(played, loaded, cohort, files, lang, groups), encoding="utf-8")
+        except OSError as exc:
+            raise ResultError(
+                Message.of(ResultText.WRITE_REPORT, path=str(out), reason=exc.strerror or str(exc))
+            ) from None
     return page
 
 

@@ -31,7 +31,8 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, s
             refused.append((path, english_first(ResultText.NOT_FOUND)))
             found = []
         for file in found:
-            if file.resolve() not in seen:
-                seen.add(file.resolve())
+            real = file.resolve()  # once: resolving a path costs a system call per folder
+            if real not in seen:
+                seen.add(real)
                 files.append(file)
     return files, refused

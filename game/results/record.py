@@ -56,6 +56,21 @@ class Origin(BaseModel):
         return f"simulate:{self.bot}" if self.bot is not None else "simulate"
 
 
+class ReadDecisions(tuple[dict[str, Any], ...]):
+    """A record's decisions as stored (a tuple like any other: equal, dumped and hashed as
+    one), carrying the engine objects read from them when the record was checked: reading
+    them again for the replay cost as much as checking them."""
+
+    objects: tuple[Decision, ...] = ()
+
+    @classmethod
+    def of(cls, stored: tuple[dict[str, Any], ...], objects: list[Decision]) -> ReadDecisions:
+        """The stored decisions with the objects read from them."""
+        read = cls(stored)
+        read.objects = tuple(objects)
+        return read
+
+
 # Fields added after format 1 was first written: left out of a file (and of its key) while
 # they hold their empty default, so a file written before them keeps its key.
 LATER_FIELDS: tuple[str, ...] = ("origin", "predictions", "quarters")
@@ -111,12 +126,13 @@ class ResultRecord(BaseModel):
     @field_validator("decisions")
     @classmethod
     def _decisions_readable(cls, value: tuple[dict[str, Any], ...]) -> tuple[dict[str, Any], ...]:
+        objects = []
         for i, item in enumerate(value):
             try:
-                Decision.from_json(item)
+                objects.append(Decision.from_json(item))
             except ResultError as exc:
                 raise ValueError(f"decision {i + 1}: {exc}") from None
-        return value
+        return ReadDecisions.of(value, objects)
 
     @field_validator("started", "ended")
     @classmethod
@@ -128,7 +144,10 @@ class ResultRecord(BaseModel):
         return self.origin.label() if self.origin is not None else None
 
     def decision_objects(self) -> list[Decision]:
-        """The decisions as engine objects (for replay)."""
+        """The decisions as engine objects (for replay): those read when the record was
+        checked, unless its decisions were given afterwards (``model_copy(update=...)``)."""
+        if isinstance(self.decisions, ReadDecisions):
+            return list(self.decisions.objects)
         return [Decision.from_json(d) for d in self.decisions]
 
     def to_json(self) -> dict[str, Any]:

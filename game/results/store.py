@@ -11,22 +11,21 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, not_, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from game import paths
 from game.errors import Message, ResultError
 from game.i18n import english_first
-from game.results.duplicates import path_sha256
+from game.results.collector import cycles_uncollected
 from game.results.files import collect_files
 from game.results.record import ResultRecord, read_result
 from game.results.result_text import ResultText
+from game.results.store_insert import insert_new
 from game.results.store_tables import ensure_schema, results
 from game.results.verify import ScenarioLibrary, verify
 
@@ -201,14 +200,15 @@ class ResultStore:
         )
         files, refused = collect_files(paths)
         good: list[tuple[Path, ResultRecord]] = []
-        for file in files:
-            try:
-                record = read_result(file)
-                verify(record, library)
-            except ResultError as exc:
-                refused.append((file, str(exc)))
-                continue
-            good.append((file, record))
+        with cycles_uncollected():
+            for file in files:
+                try:
+                    record = read_result(file)
+                    verify(record, library)
+                except ResultError as exc:
+                    refused.append((file, str(exc)))
+                    continue
+                good.append((file, record))
         added = self.insert_records([r for _, r in good])
         report = ImportReport([], [], refused)
         for (file, _), new in zip(good, added, strict=True):
@@ -225,17 +225,16 @@ class ResultStore:
         except SQLAlchemyError as exc:
             raise ResultError(Message.of(ResultText.DB_WRITE, reason=_reason(exc))) from None
 
-    def insert_within(self, conn: Connection, records: Sequence[ResultRecord]) -> list[bool]:
+    def insert_within(
+        self,
+        conn: Connection,
+        records: Sequence[ResultRecord],
+        keyed: Sequence[tuple[str, str]] | None = None,
+    ) -> list[bool]:
         """Store verified records inside the caller's open write transaction (the class
-        server writes a result and its seat together); True for each newly added one."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        dialect = postgresql if self.backend == "postgresql" else sqlite
-        stmt = (
-            dialect.insert(results)
-            .on_conflict_do_nothing(index_elements=["key"])
-            .returning(results.c.id)
-        )
-        return [conn.execute(stmt, _row(record, now)).first() is not None for record in records]
+        server writes a result and its seat together); True for each newly added one.
+        ``keyed``: each record's ``canonical_and_key()`` when the caller has it already."""
+        return insert_new(conn, self.backend, records, keyed)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -336,31 +335,6 @@ class ResultStore:
                 return fn(conn)
         except SQLAlchemyError as exc:
             raise ResultError(Message.of(ResultText.DB_READ, reason=_reason(exc))) from None
-
-
-def _row(record: ResultRecord, imported_at: str) -> dict[str, Any]:
-    canonical, key = record.canonical_and_key()
-    return {
-        "key": key,
-        "scenario_id": record.scenario_id,
-        "scenario_version": record.scenario_version,
-        "scenario_sha256": record.scenario_sha256,
-        "seed": record.seed,
-        "language": record.language,
-        "player": record.player,
-        "player_id": record.player_id,
-        "cohort": record.cohort,
-        "started": record.started.isoformat(),
-        "ended": record.ended.isoformat(),
-        "score": record.score,
-        "grade": record.grade,
-        "goals_count": len(record.goals),
-        "ending": record.ending,
-        "record": canonical,
-        "imported_at": imported_at,
-        "origin": record.origin_label(),
-        "path_sha256": path_sha256(record),
-    }
 
 
 def _ranked(rows: list[Any], shared: set[tuple[Any, ...]]) -> list[LeaderRow]:

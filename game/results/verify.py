@@ -8,8 +8,10 @@ metrics refuses the record.
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,11 +38,18 @@ def default_scenarios_dir() -> Path:
 
 @dataclass
 class ScenarioLibrary:
-    """The scenarios of one or more folders, indexed by id and version, loaded on first use."""
+    """The scenarios of one or more folders, loaded on first use: a record names its file's
+    SHA-256, so only the files with that hash are loaded (loading a scenario costs far more
+    than hashing every file); the full index by id and version is built only to explain a
+    record whose scenario is not there."""
 
     folders: tuple[Path, ...]
     _by_key: dict[tuple[str, str], list[LoadedScenario]] | None = None
     broken: dict[str, str] = field(default_factory=dict)
+    _hashes: list[tuple[Path, str]] | None = field(default=None, repr=False, compare=False)
+    _loaded: dict[Path, LoadedScenario | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, folders: Path | Iterable[Path] | None = None) -> ScenarioLibrary:
@@ -57,17 +66,44 @@ class ScenarioLibrary:
             if not folder.is_dir():
                 raise ResultError(f"{folder}: {english_first(ResultText.NO_SCENARIOS_FOLDER)}")
 
+    def _files(self) -> list[Path]:
+        """The scenario files, in the order the library searches them."""
+        files: list[Path] = []
+        for folder in self.folders:
+            files += sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
+        return files
+
+    def _load(self, file: Path) -> LoadedScenario | None:
+        """The file loaded (once); None, and its first line in ``broken``, if it does not load."""
+        if file not in self._loaded:
+            try:
+                self._loaded[file] = load_scenario(file)
+            except ScenarioError as exc:
+                self.broken[str(file)] = str(exc).splitlines()[0] if str(exc) else "invalid"
+                self._loaded[file] = None
+        return self._loaded[file]
+
+    def _with_hash(self, sha256: str) -> Iterator[LoadedScenario]:
+        """The loadable scenarios whose file has this SHA-256, in search order (a file that
+        cannot be read is left to the full index, which names it)."""
+        if self._hashes is None:
+            hashes: list[tuple[Path, str]] = []
+            for file in self._files():
+                with suppress(OSError):
+                    hashes.append((file, hashlib.sha256(file.read_bytes()).hexdigest()))
+            self._hashes = hashes
+        for file, digest in self._hashes:
+            if digest == sha256:
+                loaded = self._load(file)
+                if loaded is not None and loaded.sha256 == sha256:
+                    yield loaded
+
     def _index(self) -> dict[tuple[str, str], list[LoadedScenario]]:
         if self._by_key is None:
             index: dict[tuple[str, str], list[LoadedScenario]] = {}
-            for folder in self.folders:
-                files = sorted(folder.rglob("*.toml")) if folder.is_dir() else [folder]
-                for file in files:
-                    try:
-                        loaded = load_scenario(file)
-                    except ScenarioError as exc:
-                        self.broken[str(file)] = str(exc).splitlines()[0] if str(exc) else "invalid"
-                        continue
+            for file in self._files():
+                loaded = self._load(file)
+                if loaded is not None:
                     key = (loaded.scenario.id, loaded.scenario.version)
                     index.setdefault(key, []).append(loaded)
             self._by_key = index
@@ -75,24 +111,24 @@ class ScenarioLibrary:
 
     def find(self, record: ResultRecord) -> LoadedScenario:
         """The scenario the record was played on; raise ResultError if missing or changed."""
-        candidates = self._index().get((record.scenario_id, record.scenario_version), [])
+        name = (record.scenario_id, record.scenario_version)
+        for loaded in self._with_hash(record.scenario_sha256):
+            if (loaded.scenario.id, loaded.scenario.version) == name:
+                return loaded
+        candidates = self._index().get(name, [])
         for loaded in candidates:
             if loaded.sha256 == record.scenario_sha256:
                 return loaded
         where = ", ".join(str(f) for f in self.folders)
-        name = {"id": record.scenario_id, "version": record.scenario_version}
+        words = {"id": record.scenario_id, "version": record.scenario_version}
         if candidates:
             path = candidates[0].path
-            raise ResultError(english_first(ResultText.SCENARIO_CHANGED, **name, path=path))
-        raise ResultError(english_first(ResultText.UNKNOWN_SCENARIO, **name, where=where))
+            raise ResultError(english_first(ResultText.SCENARIO_CHANGED, **words, path=path))
+        raise ResultError(english_first(ResultText.UNKNOWN_SCENARIO, **words, where=where))
 
     def by_hash(self, sha256: str) -> LoadedScenario | None:
         """The loaded scenario with this file hash, if any."""
-        for group in self._index().values():
-            for loaded in group:
-                if loaded.sha256 == sha256:
-                    return loaded
-        return None
+        return next(self._with_hash(sha256), None)
 
 
 def verify(record: ResultRecord, library: ScenarioLibrary) -> Game:

@@ -23,6 +23,8 @@ NOT_PAIRS = {
     ("authoring/json_schema.py", "Apa yang terjadi / teks yang dibaca pemain."),
     ("cli/results.py", "Database file or URL (sqlite / postgresql://...)"),
     ("cli/results.py", " / short"),
+    ("engine/fused.py", "    x *= k / "),  # generated code: a ramp's k / ramp
+    ("engine/fused_parts.py", "        x *= k / "),
 }
 
 

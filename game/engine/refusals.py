@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from game.engine.actions import Refusal
 from game.engine.state import State
+from game.engine.turn_rules import Generated, TurnRules
 from game.errors import ActionRefused, Localized, Message, Value
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 
@@ -16,6 +17,7 @@ class Refusals:
     """The checks of a game's actions (mixed into ``Game``, whose fields it reads)."""
 
     _compiled: Compiled
+    _rules: TurnRules
     _state: State
     _pending: list[int]
     over: bool
@@ -62,6 +64,8 @@ class Refusals:
             return []
         c, state = self._compiled, self._state
         v, h, ch, adopted = state.values, state.held, state.answers, state.adopted_at
+        if isinstance(self._rules, Generated):  # these checks, generated for the scenario
+            return [c.policies[i] for i in self._rules.code.adoptable(v, h, ch, adopted)]
         b = c.budget
         floor = c.minimum[b] if b is not None else 0.0
         out = []

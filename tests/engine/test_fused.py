@@ -60,6 +60,7 @@ def _seen(game: Game) -> object:
         game.fired_log,
         game.pending_events(),
         [p.id for p in game.scenario.policies if game.active(p.id)],
+        [p.id for p in game.open_policies()],  # generated adoption checks against the loop
     )
 
 
@@ -73,6 +74,7 @@ def _play_checked(c: Compiled, seed: int, bot: str = "random") -> None:
     while not fast.over:
         for game, rng in zip((fast, slow, quiet), rngs, strict=True):
             BOTS[bot](game, rng)
+        _same([p.id for p in fast.open_policies()], [p.id for p in slow.open_policies()])
         ahead, quiet_ahead, slow_ahead = fast.clone(), fast.clone(quiet=True), slow.clone()
         for game in (fast, slow, quiet, ahead, quiet_ahead, slow_ahead):
             game.end_turn()

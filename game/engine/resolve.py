@@ -10,11 +10,9 @@ to the ledger with its source, so the game can always answer "why did this numbe
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
-from game.engine.fused import Add, fused
+from game.engine.fused import Add, Fused, fused
 from game.engine.ledger import Ledger
 from game.engine.state import DIGITS, Lingering, Scheduled, State, finite
 from game.scenario.compiled import Compiled, CompiledEffect, CompiledPolicy
@@ -46,14 +44,28 @@ def end_of_turn(compiled: Compiled, state: State, ledger: Ledger | None) -> None
         _add_changes(lingering_effects(state), turn, add, sums)
     steps.rules_and_drifts(v, h, answers, at, turn, add, sums)
     if state.scheduled:
-        amounts = f.amounts
-
-        def amount(effect: CompiledEffect, k: int, _state: State) -> float:
-            return amounts[id(effect)](v, h, answers, k)  # the generated effect_amount
-
-        _add_changes(scheduled_choice_effects(state, amount), turn, add, sums)
+        _scheduled(f, state, add, sums)
     steps.limits(v, sums, turn, add, compiled, state, ledger)
     f.derived(v, h, answers)
+
+
+def _scheduled(f: Fused, state: State, add: Add, sums: list[float]) -> None:
+    """:func:`scheduled_choice_effects` with each effect's generated amount: the same effects
+    in the same order, each cause to the ledger and its metric's sum as it is found."""
+    v, h, answers, turn, amounts = state.values, state.held, state.answers, state.turn, f.amounts
+    later: list[Scheduled] = []
+    for waiting in state.scheduled:
+        effect = waiting.effect
+        k = turn - waiting.chosen_turn - effect.delay + 1  # its k-th acting turn
+        length = effect.duration if effect.duration is not None else 1
+        if k < length:
+            later.append(waiting)
+        if 1 <= k <= length:
+            amount = amounts[id(effect)](v, h, answers, k)
+            if amount:
+                add((turn, effect.metric, L.CHOICE, waiting.source, amount))
+                sums[effect.metric] += amount
+    state.scheduled = later
 
 
 def _add_changes(changes: list[Change], turn: int, add: Add, sums: list[float]) -> None:
@@ -173,13 +185,9 @@ def drifts(compiled: Compiled, state: State) -> list[Change]:
     return found
 
 
-def scheduled_choice_effects(
-    state: State, amount: Callable[[CompiledEffect, int, State], float] | None = None
-) -> list[Change]:
+def scheduled_choice_effects(state: State) -> list[Change]:
     """Each event choice's effect whose turn has come; those with turns still to act stay
-    scheduled (a choice's effect without ``duration`` acts once). ``amount`` is
-    :func:`effect_amount` or the same generated for the scenario."""
-    amount = amount or effect_amount
+    scheduled (a choice's effect without ``duration`` acts once)."""
     found: list[Change] = []
     later: list[Scheduled] = []
     for waiting in state.scheduled:
@@ -190,9 +198,9 @@ def scheduled_choice_effects(
             later.append(waiting)
         if not 1 <= k <= length:
             continue
-        change = amount(effect, k, state)
-        if change:
-            found.append((effect.metric, L.CHOICE, waiting.source, change))
+        amount = effect_amount(effect, k, state)
+        if amount:
+            found.append((effect.metric, L.CHOICE, waiting.source, amount))
     state.scheduled = later
     return found
 

@@ -73,4 +73,10 @@ TurnRules = Generated | BySteps
 
 def turn_rules(compiled: Compiled, by_steps: bool = False) -> TurnRules:
     """The way a game of this scenario runs its turns."""
-    return BySteps(compiled) if by_steps else Generated(compiled, fused(compiled))
+    if by_steps:
+        return BySteps(compiled)
+    try:  # one per scenario, shared by its games
+        return compiled.generated["rules"]  # type: ignore[return-value]
+    except KeyError:
+        rules = compiled.generated["rules"] = Generated(compiled, fused(compiled))
+        return rules

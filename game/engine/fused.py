@@ -64,6 +64,8 @@ class Fused:
     metrics: int
     # the policies whose own checks let them be adopted now (Refusals.open_policies)
     adoptable: Callable[[Values, Held, Answers, list[int]], list[int]]
+    # per event, its choices whose own checks pass (Refusals.choice_open), by index
+    open_choices: tuple[Callable[[Values, Held, Answers], list[int]], ...]
     # the score's parts on the final state: base, goals met, their bonus (scoring.score)
     score_parts: Callable[[Values, Held, Answers], tuple[float, tuple[str, ...], float]]
     # each event choice's effect, by id(): its change in its k-th acting turn (effect_amount)
@@ -103,6 +105,7 @@ class _Writer(BetweenTurns):
             *self.amounts(),
             *self.adoptable(),
             *self.score_parts(),
+            *self.open_choices(),
         ]
         namespace = self.globals
         exec(compile("\n".join(lines), "<scenario turn>", "exec"), namespace)
@@ -120,6 +123,7 @@ class _Writer(BetweenTurns):
             metrics=len(self.c.metric_ids),
             adoptable=namespace["adoptable"],  # type: ignore[arg-type]
             score_parts=namespace["score_parts"],  # type: ignore[arg-type]
+            open_choices=tuple(namespace[f"open_{ev.index}"] for ev in self.c.events),  # type: ignore[misc]
             amounts={
                 id(effect): namespace[f"amount_{i}"]  # type: ignore[misc]
                 for i, effect in enumerate(self.choice_effects())

@@ -117,3 +117,22 @@ class BetweenTurns(SourceWriter):
                 [f"if {self.expr(goal.condition)}:", *indent([*met, "bonus = bonus + x"], 4)], 4
             )
         return [*out, "    return base, G_tuple(goals), bonus", ""]
+
+    def open_choices(self) -> list[str]:
+        """Per event (``open_E``), the indexes of its choices whose own checks pass: their
+        ``requires`` holds and their cost is within the budget (``Refusals.choice_open``)."""
+        c, b = self.c, self.c.budget
+        out: list[str] = []
+        for ev in c.events:
+            out += [f"def open_{ev.index}(v, h, c):", "    out = []"]
+            for choice in ev.choices:
+                body = [f"out.append({choice.index})"]
+                if b is not None:
+                    floor = self.const(c.minimum[b])
+                    fits = f"if not (cost > 0 and v[{b}] - cost < {floor}):"
+                    body = [f"cost = {self.expr(choice.cost)}", fits, *indent(body, 4)]
+                if choice.requires is not None:
+                    body = [f"if {self.expr(choice.requires)}:", *indent(body, 4)]
+                out += indent(body, 4)
+            out += ["    return out", ""]
+        return out

@@ -90,7 +90,12 @@ class Refusals:
         :meth:`why_not_choose` is None, without building the refusals of the others."""
         if self.over or event_index not in self._pending:
             return []
-        return [ch for ch in self._compiled.events[event_index].choices if self.choice_open(ch)]
+        choices = self._compiled.events[event_index].choices
+        if isinstance(self._rules, Generated):  # these checks, generated for the scenario
+            state = self._state
+            is_open = self._rules.code.open_choices[event_index]
+            return [choices[i] for i in is_open(state.values, state.held, state.answers)]
+        return [ch for ch in choices if self.choice_open(ch)]
 
     def choice_open(self, choice: CompiledChoice) -> bool:
         """Whether a choice's own checks pass on the current state (its condition, its cost

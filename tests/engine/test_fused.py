@@ -61,6 +61,10 @@ def _seen(game: Game) -> object:
         game.pending_events(),
         [p.id for p in game.scenario.policies if game.active(p.id)],
         [p.id for p in game.open_policies()],  # generated adoption checks against the loop
+        [
+            [ch.id for ch in game.open_choices(game.compiled.event_index[e])]
+            for e in game.pending_events()
+        ],
     )
 
 

@@ -79,6 +79,7 @@ class Compiled:
     stall: Expression | None = None  # share of favourable effects stalled while in arrears
     asked_when: dict[str, Expression] = field(default_factory=dict)  # debrief id -> its `when`
     forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
+    slots: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     # code the engine generates from this scenario on first use (``engine.fused``); a copy made
     # by ``dataclasses.replace`` starts empty, as its expressions may differ
     generated: dict[str, object] = field(
@@ -92,6 +93,12 @@ class Compiled:
 
     def slot(self, name: str) -> int:
         """The value slot of a metric or derived id (or of ``arrears``, ``arrears_turns``)."""
+        found = self.slots.get(name)
+        if found is None:
+            found = self.slots[name] = self._slot(name)
+        return found
+
+    def _slot(self, name: str) -> int:
         if name in self.metric_ids:
             return self.metric_ids.index(name)
         if name in STATE_NAMES:

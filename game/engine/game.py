@@ -251,21 +251,24 @@ class Game(Refusals):
             if refusal and not forced:
                 raise refusal
             self._choose(self._compiled.event_index[action.event], action.choice, forced=forced)
-        self.decisions.append(Decision(self.turn, action))
+        self.decisions.append(Decision(self._state.turn, action))
 
     def _adopt(self, p: CompiledPolicy) -> None:
-        cost = self.evaluate(p.cost)
-        if cost and self._compiled.budget is not None:
-            self._state.values[self._compiled.budget] -= cost
+        state, budget = self._state, self._compiled.budget
+        cost = p.cost.fn(state.values, state.held, state.answers)
+        if cost and budget is not None:
+            state.values[budget] -= cost
             if not self.quiet:
-                self.ledger.add(self.turn, self._compiled.budget, L.COST, p.id, -cost)
-        self._state.adopted_at[p.index] = self.turn
-        self._state.held[p.index] = 1
+                self.ledger.add(state.turn, budget, L.COST, p.id, -cost)
+        state.adopted_at[p.index] = state.turn
+        state.held[p.index] = 1
         self.actions_left -= 1
 
     def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
         ev, state = self._compiled.events[eidx], self._state
-        choice = next(x for x in ev.choices if x.id == choice_id)
+        for choice in ev.choices:  # the caller checked that it is one of them
+            if choice.id == choice_id:
+                break
         cost = choice.cost.fn(state.values, state.held, state.answers)
         source = f"{ev.id}/{choice.id}"
         if cost and self._compiled.budget is not None:
@@ -309,7 +312,7 @@ class Game(Refusals):
             event_id = self._compiled.events[eidx].id
             choice_id = self.default_choice(event_id)
             self._choose(eidx, choice_id, forced=True)
-            self.decisions.append(Decision(self.turn, Choose(event_id, choice_id)))
+            self.decisions.append(Decision(self._state.turn, Choose(event_id, choice_id)))
 
     def _next_turn(self) -> None:
         """The turn counter moves on, policies in force count one more turn held, the actions

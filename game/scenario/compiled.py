@@ -80,8 +80,7 @@ class Compiled:
     asked_when: dict[str, Expression] = field(default_factory=dict)  # debrief id -> its `when`
     forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
     slots: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
-    # code the engine generates from this scenario on first use (``engine.fused``); a copy made
-    # by ``dataclasses.replace`` starts empty, as its expressions may differ
+    # code the engine generates on first use (``engine.fused``); a replace() copy starts empty
     generated: dict[str, object] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

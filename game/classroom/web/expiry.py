@@ -67,14 +67,16 @@ def end_if_due(
 ) -> int | None:
     """The state poll's check: the seat's game rebuilt only when its round's end is due;
     the quarter ended, or None."""
-    if not due(classes, room, seat):
-        if _ended_this_round(classes, room, seat):
-            # another request ended it a moment ago: the seat row may not show it yet, the
-            # action log does (the game rebuilt from it)
-            return seat_game(classes, code, token).game.turns_played
-        return None
-    ended = end_on_expiry(classes, code, token, seat_game(classes, code, token))
-    return None if ended is None else ended[0]
+    if due(classes, room, seat):
+        ended = end_on_expiry(classes, code, token, seat_game(classes, code, token))
+        if ended is not None:
+            return ended[0]
+    if _ended_this_round(classes, room, seat):
+        # another request ended it a moment ago, before this one looked or while it tried
+        # (its rebuilt game already past the timed quarter): the seat row may not show it
+        # yet, the action log does (the game rebuilt from it)
+        return seat_game(classes, code, token).game.turns_played
+    return None
 
 
 def _ended_this_round(classes: ClassStore, room: Room, seat: SeatRow) -> bool:

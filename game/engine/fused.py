@@ -58,8 +58,8 @@ class Fused:
     recorded: Steps
     quiet: Steps
     derived: Callable[[Values, Held, Answers], None]
-    events: Events  # the events that fire at a turn (``chance.events_drawn``)
-    events_at: tuple[Events, ...]  # the same for turn 1, 2, ... of the scenario (index t - 1)
+    # the events that fire at turn 1, 2, ... of the scenario (index t - 1; chance.events_drawn)
+    events_at: tuple[Events, ...]
     ending: Callable[[Values, Held, Answers], str | None]  # the first ending met, or None
     metrics: int
     # the policies whose own checks let them be adopted now (Refusals.open_policies)
@@ -99,7 +99,6 @@ class _Writer(BetweenTurns):
             *self.steps(record=True),
             *self.steps(record=False),
             *self.derived(),
-            *self.events(),
             *(line for t in self.turns() for line in self.events(t)),
             *self.ending(),
             *self.amounts(),
@@ -117,7 +116,6 @@ class _Writer(BetweenTurns):
             recorded=steps[0],
             quiet=steps[1],
             derived=namespace["derived"],  # type: ignore[arg-type]
-            events=namespace["events"],  # type: ignore[arg-type]
             events_at=tuple(namespace[f"events_{t}"] for t in self.turns()),  # type: ignore[misc]
             ending=namespace["ending"],  # type: ignore[arg-type]
             metrics=len(self.c.metric_ids),

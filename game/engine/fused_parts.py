@@ -18,22 +18,18 @@ class BetweenTurns(SourceWriter):
     def choice_effects(self) -> list[CompiledEffect]:
         return [e for ev in self.c.events for choice in ev.choices for e in choice.effects]
 
-    def events(self, turn: int | None = None) -> list[str]:
-        """As ``chance.events_drawn``: window, rest since last fired, ``when``, the draw; for
-        one ``turn`` (``events_T``), only the events whose window holds it, unchecked."""
-        name = "events" if turn is None else f"events_{turn}"
-        out = [f"def {name}(v, h, c, t, seed, fired_at):", "    fired = []"]
+    def events(self, turn: int) -> list[str]:
+        """As ``chance.events_drawn`` for one turn (``events_T``): of the events whose window
+        holds it, those rested since they last fired, their ``when`` met, under the draw."""
+        out = [f"def events_{turn}(v, h, c, t, seed, fired_at):", "    fired = []"]
         for ev in self.c.events:
             body = self.fires(ev)
-            if not body or (turn is not None and not ev.first <= turn <= ev.last):
+            if not body or not ev.first <= turn <= ev.last:
                 continue
             if ev.when is not None:
                 body = [f"if {self.expr(ev.when)}:", *indent(body, 4)]
             rested = "last is None" + (f" or t > last + {ev.cooldown}" if ev.repeats else "")
-            check = [f"last = fired_at.get({ev.index})", f"if {rested}:", *indent(body, 4)]
-            if turn is None:
-                check = [f"if {ev.first} <= t <= {ev.last}:", *indent(check, 4)]
-            out += indent(check, 4)
+            out += [f"    last = fired_at.get({ev.index})", f"    if {rested}:", *indent(body, 8)]
         return [*out, "    return fired", ""]
 
     def fires(self, ev: CompiledEvent) -> list[str]:

@@ -10,6 +10,8 @@ to the ledger with its source, so the game can always answer "why did this numbe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
 from game.engine.fused import Add, Fused, fused
@@ -53,19 +55,12 @@ def _scheduled(f: Fused, state: State, add: Add, sums: list[float]) -> None:
     """:func:`scheduled_choice_effects` with each effect's generated amount: the same effects
     in the same order, each cause to the ledger and its metric's sum as it is found."""
     v, h, answers, turn, amounts = state.values, state.held, state.answers, state.turn, f.amounts
-    later: list[Scheduled] = []
-    for waiting in state.scheduled:
+    for waiting, k in acting_now(state):
         effect = waiting.effect
-        k = turn - waiting.chosen_turn - effect.delay + 1  # its k-th acting turn
-        length = effect.duration if effect.duration is not None else 1
-        if k < length:
-            later.append(waiting)
-        if 1 <= k <= length:
-            amount = amounts[id(effect)](v, h, answers, k)
-            if amount:
-                add((turn, effect.metric, L.CHOICE, waiting.source, amount))
-                sums[effect.metric] += amount
-    state.scheduled = later
+        amount = amounts[id(effect)](v, h, answers, k)
+        if amount:
+            add((turn, effect.metric, L.CHOICE, waiting.source, amount))
+            sums[effect.metric] += amount
 
 
 def _add_changes(changes: list[Change], turn: int, add: Add, sums: list[float]) -> None:
@@ -189,20 +184,27 @@ def scheduled_choice_effects(state: State) -> list[Change]:
     """Each event choice's effect whose turn has come; those with turns still to act stay
     scheduled (a choice's effect without ``duration`` acts once)."""
     found: list[Change] = []
-    later: list[Scheduled] = []
-    for waiting in state.scheduled:
+    for waiting, k in acting_now(state):
         effect = waiting.effect
-        k = state.turn - waiting.chosen_turn - effect.delay + 1  # its k-th acting turn
-        length = effect.duration if effect.duration is not None else 1
-        if k < length:
-            later.append(waiting)
-        if not 1 <= k <= length:
-            continue
         amount = effect_amount(effect, k, state)
         if amount:
             found.append((effect.metric, L.CHOICE, waiting.source, amount))
-    state.scheduled = later
     return found
+
+
+def acting_now(state: State) -> Iterator[tuple[Scheduled, int]]:
+    """Each scheduled choice effect acting this turn, with its k (its k-th acting turn);
+    once all are seen, only those with turns still to act stay scheduled."""
+    later: list[Scheduled] = []
+    for waiting in state.scheduled:
+        effect = waiting.effect
+        k = state.turn - waiting.chosen_turn - effect.delay + 1
+        length = effect.duration if effect.duration is not None else 1
+        if k < length:
+            later.append(waiting)
+        if 1 <= k <= length:
+            yield waiting, k
+    state.scheduled = later
 
 
 def effect_amount(effect: CompiledEffect, k: int, state: State) -> float:

@@ -31,9 +31,9 @@ class Generated:
         end_of_turn(self.compiled, state, ledger)
 
     def draw(self, state: State, seed: int, fired_at: dict[int, int]) -> list[int]:
-        """The events that fire for the state's turn (its own code, or the general one)."""
-        at, t = self.code.events_at, state.turn
-        events = at[t - 1] if 0 < t <= len(at) else self.code.events
+        """The events that fire for the state's turn (a game draws for turns 1 to its last)."""
+        t = state.turn
+        events = self.code.events_at[t - 1]
         return events(state.values, state.held, state.answers, t, seed, fired_at)
 
     def ending(self, state: State) -> str | None:

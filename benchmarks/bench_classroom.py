@@ -41,7 +41,7 @@ from typing import Any
 
 import httpx
 
-from benchmarks.common import ROOT, largest_scenario
+from benchmarks.common import ROOT, largest_scenario, stop_process
 from game.classlink.client import ClassClient, Seat
 from game.classlink.participant import fetch_scenario, take_part
 from game.engine import BOTS, Game, play_bot
@@ -88,11 +88,7 @@ class _Server:
         raise RuntimeError("the class server did not start")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def results_per_s(scenario: Path, folder: Path) -> float:

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from benchmarks.common import ROOT, largest_scenario
+from benchmarks.common import ROOT, largest_scenario, stop_process
 from game.engine import BOTS, Adopt, Cancel, Choose, Game
 from game.engine.bots import bot_random
 from game.results.store import open_store
@@ -91,11 +91,7 @@ class WebServer:
         raise RuntimeError("the class server did not start")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 def _get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:

@@ -52,3 +52,14 @@ def decimals(s: Scenario, name: str) -> int:
 def show(s: Scenario, name: str, value: float, lang: str, sign: bool = False) -> str:
     """A metric's value formatted with its decimals."""
     return number(value, decimals(s, name), lang, sign)
+
+
+def turn_ranges(turns: tuple[int, ...]) -> str:
+    """'2–5, 7' from a sorted tuple of turns: runs of consecutive turns as ranges."""
+    runs: list[list[int]] = []
+    for t in turns:
+        if runs and t == runs[-1][1] + 1:
+            runs[-1][1] = t
+        else:
+            runs.append([t, t])
+    return ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in runs)

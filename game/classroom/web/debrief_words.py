@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine.explain import cause_label
 from game.engine.game import Game
 from game.engine.indicators import item, label
-from game.engine.numbers import decimals, show
+from game.engine.numbers import decimals, show, turn_ranges
 from game.engine.prediction import Reveal
 from game.engine.principles import PrincipleUse, aspect_metrics
 from game.i18n import english_plural, tr
@@ -48,14 +48,7 @@ def turn_word(game: Game, lang: str) -> str:
 
 def quarters_text(game: Game, turns: tuple[int, ...], lang: str) -> str:
     """'Quarter 2–5, 7' from a sorted tuple of turns."""
-    runs: list[list[int]] = []
-    for t in turns:
-        if runs and t == runs[-1][1] + 1:
-            runs[-1][1] = t
-        else:
-            runs.append([t, t])
-    parts = [f"{a}–{b}" if a != b else str(a) for a, b in runs]
-    return f"{turn_word(game, lang)} {', '.join(parts)}"
+    return f"{turn_word(game, lang)} {turn_ranges(turns)}"
 
 
 def _policy(game: Game, pid: str, lang: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import pygame
 
 from game.engine.debrief_questions import questions
+from game.engine.numbers import turn_ranges
 from game.engine.prediction import calibration
 from game.ui import facts, scroll, theme, widgets
 from game.ui.netflix_page import Netflix
@@ -23,14 +24,7 @@ PAGES = ("predictions", "netflix", "questions")
 
 def quarters_text(s: Any, turns: tuple[int, ...], lang: str) -> str:
     """'Quarter 2–5, 7' from a sorted tuple of turns."""
-    runs: list[list[int]] = []
-    for t in turns:
-        if runs and t == runs[-1][1] + 1:
-            runs[-1][1] = t
-        else:
-            runs.append([t, t])
-    parts = [f"{a}–{b}" if a != b else str(a) for a, b in runs]
-    return f"{facts.turn_label(s, lang)} {', '.join(parts)}"
+    return f"{facts.turn_label(s, lang)} {turn_ranges(turns)}"
 
 
 class ReflectionScreen(Screen):

@@ -54,8 +54,8 @@ def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
     offered_all = sum(1 << p.index for p in compiled.policies if p.available is None)
     windows = [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events]
     while not game.over:
-        offered |= _offered(game, watched)
-        eligible |= _eligible(game, windows)
+        offered = _offered(game, watched, offered)
+        eligible = _eligible(game, windows, eligible)
         bot(game, rng)
         game.end_turn()
     return summarize(game, bot_name, offered | offered_all, eligible)
@@ -91,22 +91,21 @@ def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
     )
 
 
-def _offered(game: Game, watched: list[tuple[int, Expression]]) -> int:
-    """The bits of the watched policies (bit, ``available``) whose ``available`` holds now."""
-    bits = 0
+def _offered(game: Game, watched: list[tuple[int, Expression]], bits: int) -> int:
+    """``bits`` with those of the watched policies (bit, ``available``) whose ``available``
+    holds now (a bit already set is not asked again)."""
     for bit, available in watched:
-        if game.evaluate(available):
+        if not bits & bit and game.evaluate(available):
             bits |= bit
     return bits
 
 
-def _eligible(game: Game, windows: list[tuple[int, int, int, Expression | None]]) -> int:
-    """The bits of the events (first, last, bit, ``when``) inside their window whose ``when``
-    holds now."""
-    bits = 0
+def _eligible(game: Game, windows: list[tuple[int, int, int, Expression | None]], bits: int) -> int:
+    """``bits`` with those of the events (first, last, bit, ``when``) inside their window
+    whose ``when`` holds now (a bit already set is not asked again)."""
     t = game.turn
     for first, last, bit, when in windows:
-        if first <= t <= last and (when is None or game.evaluate(when)):
+        if not bits & bit and first <= t <= last and (when is None or game.evaluate(when)):
             bits |= bit
     return bits
 

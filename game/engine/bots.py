@@ -102,16 +102,11 @@ def passive(game: Game, rng: random.Random) -> None:
 )
 def random_bot(game: Game, rng: random.Random) -> None:
     """Answers events at random among open choices, adopts a random number of open policies."""
-    event_index = game.compiled.event_index
     for event_id in game.pending_events():
-        open_choices = game.open_choices(event_index[event_id])
-        if open_choices:
-            game.act(Choose(event_id, rng.choice(open_choices).id))
+        game.answer_one(event_id, rng.choice)
     for _ in range(rng.randint(0, game.actions_left)):
-        options = game.open_policies()
-        if not options:
+        if not game.adopt_one(rng.choice):
             return
-        game.act(Adopt(rng.choice(options).id))
 
 
 # Rollout scores remembered by (the game's future_key, horizon), inside rollouts_remembered().

@@ -10,19 +10,45 @@ from game.engine.state import State
 from game.scenario.compiled import Compiled
 
 
-@lru_cache(maxsize=1 << 16)  # look-ahead bots draw the same (seed, turn, event) again and again
-def draw(seed: int, turn: int, event_id: str) -> float:
-    """A number in [0, 1) that depends on the seed, the turn and the event id alone: the
-    first 8 bytes of BLAKE2b(``"seed:turn:event_id"``) over 2**64."""
-    digest = _seeded(seed).copy()  # the hash of "seed:" so far, then the rest: the same hash
-    digest.update(f"{turn}:{event_id}".encode())
-    return int.from_bytes(digest.digest(), "big") / 18446744073709551616.0
+class SeedDraws(dict[bytes, float]):
+    """The draws of one seed made so far, by ``"turn:event_id"`` as bytes.
+
+    A game draws many times per seed, and a look-ahead bot draws the same (turn, event) of
+    its seed again and again: each is hashed once, then read back (the generated turn reads
+    this table itself)."""
+
+    __slots__ = ("seeded",)
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        # BLAKE2b (8-byte digest) having read "seed:"; a copy reads the rest: the same hash
+        self.seeded = hashlib.blake2b(f"{seed}:".encode(), digest_size=8)
+
+    def new(self, rest: bytes) -> float:
+        """The draw of ``rest`` (``b"turn:event_id"``), hashed now and kept."""
+        digest = self.seeded.copy()
+        digest.update(rest)
+        found = self[rest] = int.from_bytes(digest.digest(), "big") / 18446744073709551616.0
+        return found
 
 
 @lru_cache(maxsize=256)
-def _seeded(seed: int) -> hashlib.blake2b:
-    """BLAKE2b (8-byte digest) having read ``"seed:"``: a game draws many times per seed."""
-    return hashlib.blake2b(f"{seed}:".encode(), digest_size=8)
+def seed_draws(seed: int) -> SeedDraws:
+    """The table of a seed's draws (the last 256 seeds' are kept)."""
+    return SeedDraws(seed)
+
+
+def draw_key(turn: int, event_id: str) -> bytes:
+    """What a seed's table files the draw of (turn, event) under."""
+    return f"{turn}:{event_id}".encode()
+
+
+def draw(seed: int, turn: int, event_id: str) -> float:
+    """A number in [0, 1) that depends on the seed, the turn and the event id alone: the
+    first 8 bytes of BLAKE2b(``"seed:turn:event_id"``) over 2**64."""
+    table, rest = seed_draws(seed), draw_key(turn, event_id)
+    found = table.get(rest)
+    return found if found is not None else table.new(rest)
 
 
 def events_drawn(

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine import ledger as L
+from game.engine.chance import SeedDraws
 from game.engine.fused_parts import BetweenTurns
 from game.engine.fused_source import indent, rounded
 from game.engine.ledger import Entry, Ledger
@@ -37,7 +38,7 @@ Causes = Callable[[Values, Held, Answers, list[int], int, Add, list[float]], Non
 Limits = Callable[
     [Values, list[float], int, Callable[[Entry], None], Compiled, State, Ledger], None
 ]
-Events = Callable[[Values, Held, Answers, int, int, dict[int, int]], list[int]]
+Events = Callable[[Values, Held, Answers, int, SeedDraws, dict[int, int]], list[int]]
 
 
 @dataclass(frozen=True)

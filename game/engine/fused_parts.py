@@ -5,6 +5,7 @@ readable check of the engine says (``chance.events_drawn``, ``Game.end_turn``'s 
 
 from __future__ import annotations
 
+from game.engine.chance import draw_key
 from game.engine.fused_source import SourceWriter, indent, rounded
 from game.scenario.compiled import CompiledEffect, CompiledEvent
 
@@ -21,9 +22,9 @@ class BetweenTurns(SourceWriter):
     def events(self, turn: int) -> list[str]:
         """As ``chance.events_drawn`` for one turn (``events_T``): of the events whose window
         holds it, those rested since they last fired, their ``when`` met, under the draw."""
-        out = [f"def events_{turn}(v, h, c, t, seed, fired_at):", "    fired = []"]
+        out = [f"def events_{turn}(v, h, c, t, draws, fired_at):", "    fired = []"]
         for ev in self.c.events:
-            body = self.fires(ev)
+            body = self.fires(ev, turn)
             if not body or not ev.first <= turn <= ev.last:
                 continue
             if ev.when is not None:
@@ -32,12 +33,14 @@ class BetweenTurns(SourceWriter):
             out += [f"    last = fired_at.get({ev.index})", f"    if {rested}:", *indent(body, 8)]
         return [*out, "    return fired", ""]
 
-    def fires(self, ev: CompiledEvent) -> list[str]:
+    def fires(self, ev: CompiledEvent, turn: int) -> list[str]:
         """An event whose window, rest and ``when`` hold fires under its chance: always at a
         chance of 1 or more (no draw), never at 0 or less (nor at a NaN, which no draw is
-        under); a constant chance is known now."""
+        under); a constant chance is known now. The draw is read from the seed's table
+        (``chance.SeedDraws``), or made (a draw of 0.0 is made again: the same)."""
         fire = f"    fired.append({ev.index})"
-        drawn = f"G_draw(seed, t, {self.const(ev.id)})"
+        key = self.const(draw_key(turn, ev.id))
+        drawn = f"(draws.get({key}) or draws.new({key}))"
         if ev.chance.constant is None:
             return [
                 f"ch = {self.expr(ev.chance)}",

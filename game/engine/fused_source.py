@@ -4,11 +4,9 @@ readable steps do. ``fused.py`` says why the engine generates code and what it w
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from game.engine.carryover import settle_arrears
-from game.engine.chance import draw
 from game.engine.state import DIGITS, finite
 from game.scenario.compiled import Compiled
 from game.scenario.expressions import Expression, generated_globals
@@ -19,10 +17,12 @@ from game.scenario.expressions import Expression, generated_globals
 # (an exact integer over an exact power of ten, one IEEE division) is the double nearest that
 # decimal, which is what round() returns. A zero (either sign; ``x`` is always a float here)
 # is its own rounding; ties, values under 10**-DIGITS, huge and non-finite ones take round().
+# n is found as (y + 0.5) // 1.0: the floor as a float, exact below 2**53 (|y| < 1e14 here),
+# so it divides and subtracts as the integer would, without a call.
 ROUNDED = (
     "y = {x} * {scale}",
     "if y and -1e14 < y < 1e14:",
-    "    n = G_floor(y + 0.5)",
+    "    n = (y + 0.5) // 1.0",
     "    d = y - n",
     "    {target} = n / {scale} if n and -0.48 < d < 0.48 else G_round({x}, {digits})",
     "elif y == 0.0:",
@@ -42,10 +42,8 @@ class SourceWriter:
         self.globals.update(
             G_finite=finite,
             G_round=round,
-            G_floor=math.floor,
             G_set=set,
             G_tuple=tuple,
-            G_draw=draw,
             G_settle=settle_arrears,
         )
         self.names: dict[tuple[type, object], str] = {}
@@ -79,7 +77,7 @@ def rounded(x: str, target: str) -> list[str]:
 def rounding() -> Callable[[float], float]:
     """``round(x, DIGITS)`` written as the generated code writes it (for the tests)."""
     source = "\n".join(["def r(x):", *indent(rounded("x", "out"), 4), "    return out"])
-    namespace: dict[str, object] = {"__builtins__": {}, "G_round": round, "G_floor": math.floor}
+    namespace: dict[str, object] = {"__builtins__": {}, "G_round": round}
     exec(compile(source, "<rounding>", "exec"), namespace)
     return namespace["r"]  # type: ignore[return-value]
 

@@ -12,6 +12,8 @@ private: outside ``game/engine/`` read the game through its named view below.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
+from typing import TypeVar
 
 from game.engine import ledger as L
 from game.engine.actions import Action, Adopt, Cancel, Choose, Decision, Refusal, Verdict
@@ -21,7 +23,7 @@ from game.engine.refusals import Refusals, refused
 from game.engine.scoring import Outcome, score
 from game.engine.state import Scheduled, State
 from game.engine.turn_rules import turn_rules
-from game.scenario.compiled import Compiled, CompiledPolicy
+from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
 
@@ -250,8 +252,35 @@ class Game(Refusals):
             forced = refusal is not None and self._is_fallback(action.event, action.choice)
             if refusal and not forced:
                 raise refusal
-            self._choose(self._compiled.event_index[action.event], action.choice, forced=forced)
+            eidx = self._compiled.event_index[action.event]
+            choices = self._compiled.events[eidx].choices
+            self._choose(eidx, next(ch for ch in choices if ch.id == action.choice), forced)
         self.decisions.append(Decision(self._state.turn, action))
+
+    def adopt_one(self, pick: Callable[[list[CompiledPolicy]], CompiledPolicy]) -> bool:
+        """Adopt the policy ``pick`` takes from those :meth:`open_policies` gives now (as
+        :meth:`act` would adopt it, its checks passed once); False when none is open."""
+        options = self.open_policies()
+        if not options:
+            return False
+        p = _one_of(options, pick(options))
+        self._adopt(p)
+        self.decisions.append(Decision(self._state.turn, Adopt(p.id)))
+        return True
+
+    def answer_one(
+        self, event_id: str, pick: Callable[[list[CompiledChoice]], CompiledChoice]
+    ) -> bool:
+        """Answer a pending event with the choice ``pick`` takes from those
+        :meth:`open_choices` gives (as :meth:`act` would); False when none is open."""
+        eidx = self._compiled.event_index[event_id]
+        options = self.open_choices(eidx)
+        if not options:
+            return False
+        choice = _one_of(options, pick(options))
+        self._choose(eidx, choice, forced=False)
+        self.decisions.append(Decision(self._state.turn, Choose(event_id, choice.id)))
+        return True
 
     def _adopt(self, p: CompiledPolicy) -> None:
         state, budget = self._state, self._compiled.budget
@@ -264,11 +293,8 @@ class Game(Refusals):
         state.held[p.index] = 1
         self.actions_left -= 1
 
-    def _choose(self, eidx: int, choice_id: str, forced: bool) -> None:
+    def _choose(self, eidx: int, choice: CompiledChoice, forced: bool) -> None:
         ev, state = self._compiled.events[eidx], self._state
-        for choice in ev.choices:  # the caller checked that it is one of them
-            if choice.id == choice_id:
-                break
         cost = choice.cost.fn(state.values, state.held, state.answers)
         source = f"{ev.id}/{choice.id}"
         if cost and self._compiled.budget is not None:
@@ -309,10 +335,11 @@ class Game(Refusals):
     def _answer_by_default(self) -> None:
         """Each event still unanswered takes its default choice (the first open one)."""
         for eidx in list(self._pending):
-            event_id = self._compiled.events[eidx].id
-            choice_id = self.default_choice(event_id)
-            self._choose(eidx, choice_id, forced=True)
-            self.decisions.append(Decision(self._state.turn, Choose(event_id, choice_id)))
+            ev = self._compiled.events[eidx]
+            open_now = self.open_choices(eidx)  # the default: the first open, else the last
+            choice = open_now[0] if open_now else ev.choices[-1]
+            self._choose(eidx, choice, forced=True)
+            self.decisions.append(Decision(self._state.turn, Choose(ev.id, choice.id)))
 
     def _next_turn(self) -> None:
         """The turn counter moves on, policies in force count one more turn held, the actions
@@ -336,3 +363,13 @@ class Game(Refusals):
         self.over = True
         self._pending = []
         self.outcome = score(self, self._rules.score_parts(self._state))
+
+
+Option = TypeVar("Option", CompiledPolicy, CompiledChoice)
+
+
+def _one_of(options: list[Option], picked: Option) -> Option:
+    """``picked``, which must be one of ``options`` (the very object)."""
+    if not any(o is picked for o in options):
+        raise ValueError("picked an option not offered")
+    return picked

@@ -10,8 +10,6 @@ to the ledger with its source, so the game can always answer "why did this numbe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from game.engine import ledger as L
 from game.engine.carryover import Change, settle_arrears, stalled
 from game.engine.fused import Add, Fused, fused
@@ -46,20 +44,22 @@ def end_of_turn(compiled: Compiled, state: State, ledger: Ledger | None) -> None
         _add_changes(lingering_effects(state), turn, add, sums)
     steps.rules_and_drifts(v, h, answers, at, turn, add, sums)
     if state.scheduled:
-        _scheduled(f, state, add, sums)
+        _scheduled(f, state, add if steps is f.recorded else None, sums)
     steps.limits(v, sums, turn, add, compiled, state, ledger)
     f.derived(v, h, answers)
 
 
-def _scheduled(f: Fused, state: State, add: Add, sums: list[float]) -> None:
+def _scheduled(f: Fused, state: State, add: Add | None, sums: list[float]) -> None:
     """:func:`scheduled_choice_effects` with each effect's generated amount: the same effects
-    in the same order, each cause to the ledger and its metric's sum as it is found."""
+    in the same order, each to its metric's sum (and its cause to the ledger, when ``add``)
+    as it is found."""
     v, h, answers, turn, amounts = state.values, state.held, state.answers, state.turn, f.amounts
     for waiting, k in acting_now(state):
         effect = waiting.effect
         amount = amounts[id(effect)](v, h, answers, k)
         if amount:
-            add((turn, effect.metric, L.CHOICE, waiting.source, amount))
+            if add is not None:
+                add((turn, effect.metric, L.CHOICE, waiting.source, amount))
             sums[effect.metric] += amount
 
 
@@ -192,19 +192,22 @@ def scheduled_choice_effects(state: State) -> list[Change]:
     return found
 
 
-def acting_now(state: State) -> Iterator[tuple[Scheduled, int]]:
-    """Each scheduled choice effect acting this turn, with its k (its k-th acting turn);
-    once all are seen, only those with turns still to act stay scheduled."""
+def acting_now(state: State) -> list[tuple[Scheduled, int]]:
+    """Each scheduled choice effect acting this turn, with its k (its k-th acting turn); only
+    those with turns still to act stay scheduled."""
+    now: list[tuple[Scheduled, int]] = []
     later: list[Scheduled] = []
+    turn = state.turn
     for waiting in state.scheduled:
         effect = waiting.effect
-        k = state.turn - waiting.chosen_turn - effect.delay + 1
+        k = turn - waiting.chosen_turn - effect.delay + 1
         length = effect.duration if effect.duration is not None else 1
         if k < length:
             later.append(waiting)
         if 1 <= k <= length:
-            yield waiting, k
+            now.append((waiting, k))
     state.scheduled = later
+    return now
 
 
 def effect_amount(effect: CompiledEffect, k: int, state: State) -> float:

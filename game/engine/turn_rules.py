@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.chance import events_drawn
+from game.engine.chance import events_drawn, seed_draws
 from game.engine.fused import Fused, fused
 from game.engine.ledger import Ledger
 from game.engine.resolve import end_of_turn, end_of_turn_by_steps, recompute_derived
@@ -34,7 +34,7 @@ class Generated:
         """The events that fire for the state's turn (a game draws for turns 1 to its last)."""
         t = state.turn
         events = self.code.events_at[t - 1]
-        return events(state.values, state.held, state.answers, t, seed, fired_at)
+        return events(state.values, state.held, state.answers, t, seed_draws(seed), fired_at)
 
     def ending(self, state: State) -> str | None:
         """The first ending whose condition holds, or None."""

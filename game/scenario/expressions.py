@@ -196,6 +196,7 @@ class _Emitter:
     names: set[str] = field(default_factory=set)
     policies: set[str] = field(default_factory=set)
     events: set[tuple[str, str]] = field(default_factory=set)
+    temps: int = 0  # names ``_w0``, ``_w1``... taken for a pair's values
 
     def emit(self, node: ast.AST) -> str:
         for kind, why in _REFUSED.items():
@@ -303,7 +304,11 @@ class _Emitter:
         problem = function.check(args) if function.check is not None else None
         if problem is not None:
             raise ExpressionError(problem)
-        return f"_{fname}(" + ", ".join(self.emit(a) for a in args) + ")"
+        inner = [self.emit(a) for a in args]
+        if function.pair is not None and len(inner) == 2:  # each value computed once
+            a, b, self.temps = f"_w{self.temps}", f"_w{self.temps + 1}", self.temps + 2
+            return f"({b} if ({b} := {inner[1]}) {function.pair} ({a} := {inner[0]}) else {a})"
+        return f"_{fname}(" + ", ".join(inner) + ")"
 
     def _slots(self, kinds: tuple[str, ...], ids: list[str]) -> tuple[int, ...]:
         """The state slots of quoted ids: a policy's, an event's with its number of choices, or

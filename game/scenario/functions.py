@@ -39,6 +39,9 @@ class Function:
     ids: tuple[str, ...] = ()  # state readers: the kinds of their quoted ids
     read: Callable[[tuple[int, ...]], str] | None = None  # state readers: code from slots
     check: Callable[[list[ast.expr]], Message | None] | None = None  # an extra argument check
+    # of two arguments, the second is taken when it compares so with the first (min "<", max
+    # ">": what the builtin picks, ties and NaN included), so the code needs no call
+    pair: str | None = None
 
 
 def arity_message(function: Function, given: int) -> Message:
@@ -120,8 +123,12 @@ FUNCTIONS: dict[str, Function] = {
                 + "}))"
             ),
         ),
-        Function("min", "min(a, b, ...)", "the smallest", "yang terkecil", 2, 99, apply=min),
-        Function("max", "max(a, b, ...)", "the largest", "yang terbesar", 2, 99, apply=max),
+        Function(
+            "min", "min(a, b, ...)", "the smallest", "yang terkecil", 2, 99, apply=min, pair="<"
+        ),
+        Function(
+            "max", "max(a, b, ...)", "the largest", "yang terbesar", 2, 99, apply=max, pair=">"
+        ),
         Function("abs", "abs(x)", "the size without sign", "nilai mutlak", 1, 1, apply=abs),
         Function(
             "round",

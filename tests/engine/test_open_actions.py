@@ -80,3 +80,57 @@ def test_open_checks_agree_on_many_games_of_every_scenario(by_steps: bool) -> No
             while not game.over:
                 _same_as_the_single_checks(game)
                 _one_move(game, rng)
+
+
+def _state_of(game: Game) -> tuple[object, ...]:
+    return (
+        repr(game.values),
+        game.decisions,
+        game.ledger.entries,
+        game.pending_events(),
+        game.actions_left,
+        game.fired_log,
+    )
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
+def test_adopt_one_and_answer_one_act_as_act_does(path: Path) -> None:
+    """A game that answers and adopts through ``answer_one`` / ``adopt_one`` (the random bot's
+    way) plays exactly as one that says the same actions through ``act``, and each says
+    False when nothing is open."""
+    c = _loaded(path).compiled
+    for seed in range(12):
+        picked, acted = Game(c, seed), Game(c, seed)
+        rng = random.Random(seed)
+        while not picked.over:
+            for event_id in picked.pending_events():
+                open_now = picked.open_choices(c.event_index[event_id])
+                answered = picked.answer_one(event_id, rng.choice)
+                assert answered == bool(open_now)
+                if answered:
+                    acted.act(picked.decisions[-1].action)
+            while rng.random() < 0.7:
+                open_now_p = picked.open_policies()
+                adopted = picked.adopt_one(rng.choice)
+                assert adopted == bool(open_now_p)
+                if not adopted:
+                    break
+                acted.act(picked.decisions[-1].action)
+            assert _state_of(picked) == _state_of(acted)
+            picked.end_turn()
+            acted.end_turn()
+        assert _state_of(picked) == _state_of(acted)
+        assert picked.outcome == acted.outcome
+
+
+def test_an_option_not_offered_is_refused_and_changes_nothing(example: LoadedScenario) -> None:
+    game = Game(example.compiled, 3)
+    for event_id in game.pending_events():
+        game.act(Choose(event_id, game.default_choice(event_id)))
+    assert game.open_policies()
+    before = _state_of(game)
+    stranger = game.compiled.policies[0]
+    copy = type(stranger)(**{f: getattr(stranger, f) for f in stranger.__dataclass_fields__})
+    with pytest.raises(ValueError):
+        game.adopt_one(lambda xs: copy)  # equal fields, not the offered object
+    assert _state_of(game) == before

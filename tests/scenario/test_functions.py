@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.authoring.json_schema import schema_text
@@ -61,3 +61,31 @@ def test_number_functions_stay_finite(xs: list[float]) -> None:
         if f.apply is not None:
             for count in {f.min_args, min(f.max_args, 3)}:
                 assert math.isfinite(f.apply(*xs[:count]))
+
+
+PAIR_NS = Namespace({"a": 0, "b": 1, "turn": 2, "turns": 3}, {}, {})
+ANY_FLOAT = st.floats(allow_nan=True, allow_infinity=True)
+
+
+@settings(max_examples=300)
+@given(ANY_FLOAT, ANY_FLOAT)
+def test_min_and_max_of_two_pick_what_the_builtins_pick(a: float, b: float) -> None:
+    """min/max of two are written without a call (``Function.pair``): the same value, to the
+    sign of a zero and the NaN the builtin keeps, nested or not."""
+    v = [a, b, 1.0, 8.0]
+    cases = {
+        "min(a, b)": min(a, b),
+        "max(a, b)": max(a, b),
+        "min(b, a)": min(b, a),
+        "max(min(a, b), min(b, a))": max(min(a, b), min(b, a)),
+        "min(max(a, 0), max(b, a)) + min(a, b, 0)": min(max(a, 0.0), max(b, a)) + min(a, b, 0.0),
+    }
+    for src, want in cases.items():
+        got = compile_expression(src, PAIR_NS)(v, [], set())
+        assert repr(got) == repr(want), src
+
+
+def test_min_of_two_is_written_without_a_call() -> None:
+    body = compile_expression("min(a, max(b, 2))", PAIR_NS).body
+    assert "_min(" not in body and "_max(" not in body
+    assert "_min(" in compile_expression("min(a, b, 2)", PAIR_NS).body  # three: the builtin

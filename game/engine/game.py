@@ -369,7 +369,7 @@ Option = TypeVar("Option", CompiledPolicy, CompiledChoice)
 
 
 def _one_of(options: list[Option], picked: Option) -> Option:
-    """``picked``, which must be one of ``options`` (the very object)."""
-    if not any(o is picked for o in options):
-        raise ValueError("picked an option not offered")
+    """``picked``, which must be one of ``options`` (ValueError if not; found at C speed:
+    the very object is matched first)."""
+    options.index(picked)
     return picked

@@ -50,12 +50,15 @@ def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
     game = Game(compiled, seed, quiet=True)  # a row reads no ledger
     rng = bot_random(seed)
     offered = eligible = 0
+    # what is still to be seen: a bit once set is not asked again
     watched = [(1 << p.index, p.available) for p in compiled.policies if p.available is not None]
     offered_all = sum(1 << p.index for p in compiled.policies if p.available is None)
     windows = [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events]
     while not game.over:
-        offered = _offered(game, watched, offered)
-        eligible = _eligible(game, windows, eligible)
+        if watched:
+            offered, watched = _offered(game, watched, offered)
+        if windows:
+            eligible, windows = _eligible(game, windows, eligible)
         bot(game, rng)
         game.end_turn()
     return summarize(game, bot_name, offered | offered_all, eligible)
@@ -91,23 +94,34 @@ def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
     )
 
 
-def _offered(game: Game, watched: list[tuple[int, Expression]], bits: int) -> int:
+Watched = list[tuple[int, Expression]]
+Windows = list[tuple[int, int, int, Expression | None]]
+
+
+def _offered(game: Game, watched: Watched, bits: int) -> tuple[int, Watched]:
     """``bits`` with those of the watched policies (bit, ``available``) whose ``available``
-    holds now (a bit already set is not asked again)."""
-    for bit, available in watched:
-        if not bits & bit and game.evaluate(available):
-            bits |= bit
-    return bits
+    holds now; and the policies still to be seen."""
+    waiting = []
+    for item in watched:
+        if game.evaluate(item[1]):
+            bits |= item[0]
+        else:
+            waiting.append(item)
+    return bits, waiting
 
 
-def _eligible(game: Game, windows: list[tuple[int, int, int, Expression | None]], bits: int) -> int:
+def _eligible(game: Game, windows: Windows, bits: int) -> tuple[int, Windows]:
     """``bits`` with those of the events (first, last, bit, ``when``) inside their window
-    whose ``when`` holds now (a bit already set is not asked again)."""
+    whose ``when`` holds now; and the events still to be seen (none past its window)."""
     t = game.turn
-    for first, last, bit, when in windows:
-        if not bits & bit and first <= t <= last and (when is None or game.evaluate(when)):
+    waiting = []
+    for item in windows:
+        first, last, bit, when = item
+        if first <= t <= last and (when is None or game.evaluate(when)):
             bits |= bit
-    return bits
+        elif t < last:
+            waiting.append(item)
+    return bits, waiting
 
 
 def _moved(game: Game) -> int:

@@ -50,10 +50,7 @@ def play_row(compiled: Compiled, bot_name: str, seed: int) -> Row:
     game = Game(compiled, seed, quiet=True)  # a row reads no ledger
     rng = bot_random(seed)
     offered = eligible = 0
-    # what is still to be seen: a bit once set is not asked again
-    watched = [(1 << p.index, p.available) for p in compiled.policies if p.available is not None]
-    offered_all = sum(1 << p.index for p in compiled.policies if p.available is None)
-    windows = [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events]
+    watched, offered_all, windows = _watch(compiled)  # still to be seen: each is asked once
     while not game.over:
         if watched:
             offered, watched = _offered(game, watched, offered)
@@ -96,6 +93,20 @@ def summarize(game: Game, bot_name: str, offered: int, eligible: int) -> Row:
 
 Watched = list[tuple[int, Expression]]
 Windows = list[tuple[int, int, int, Expression | None]]
+
+
+def _watch(compiled: Compiled) -> tuple[Watched, int, Windows]:
+    """What a game's row watches (made once per scenario, kept with it): the policies with an
+    ``available`` (bit, condition), the bits of those without, the events' windows."""
+    found = compiled.generated.get("row_watch")
+    if found is None:
+        policies = compiled.policies
+        found = compiled.generated["row_watch"] = (
+            [(1 << p.index, p.available) for p in policies if p.available is not None],
+            sum(1 << p.index for p in policies if p.available is None),
+            [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events],
+        )
+    return found  # type: ignore[return-value]
 
 
 def _offered(game: Game, watched: Watched, bits: int) -> tuple[int, Watched]:

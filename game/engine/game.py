@@ -265,7 +265,7 @@ class Game(Refusals):
             return False
         p = _one_of(options, pick(options))
         self._adopt(p)
-        self.decisions.append(Decision(self._state.turn, Adopt(p.id)))
+        self.decisions.append(Decision(self._state.turn, _actions(self._compiled)[0][p.index]))
         return True
 
     def answer_one(
@@ -279,7 +279,8 @@ class Game(Refusals):
             return False
         choice = _one_of(options, pick(options))
         self._choose(eidx, choice, forced=False)
-        self.decisions.append(Decision(self._state.turn, Choose(event_id, choice.id)))
+        answer = _actions(self._compiled)[1][eidx][choice.index]
+        self.decisions.append(Decision(self._state.turn, answer))
         return True
 
     def _adopt(self, p: CompiledPolicy) -> None:
@@ -334,12 +335,12 @@ class Game(Refusals):
 
     def _answer_by_default(self) -> None:
         """Each event still unanswered takes its default choice (the first open one)."""
+        answers = _actions(self._compiled)[1]
         for eidx in list(self._pending):
-            ev = self._compiled.events[eidx]
             open_now = self.open_choices(eidx)  # the default: the first open, else the last
-            choice = open_now[0] if open_now else ev.choices[-1]
+            choice = open_now[0] if open_now else self._compiled.events[eidx].choices[-1]
             self._choose(eidx, choice, forced=True)
-            self.decisions.append(Decision(self._state.turn, Choose(ev.id, choice.id)))
+            self.decisions.append(Decision(self._state.turn, answers[eidx][choice.index]))
 
     def _next_turn(self) -> None:
         """The turn counter moves on, policies in force count one more turn held, the actions
@@ -373,3 +374,18 @@ def _one_of(options: list[Option], picked: Option) -> Option:
     the very object is matched first)."""
     options.index(picked)
     return picked
+
+
+Actions = tuple[tuple[Adopt, ...], tuple[tuple[Choose, ...], ...]]
+
+
+def _actions(compiled: Compiled) -> Actions:
+    """Each policy's adoption and each event's answers as actions, made once per scenario
+    (they are immutable, and a bot's games take many)."""
+    found = compiled.generated.get("actions")
+    if found is None:
+        found = compiled.generated["actions"] = (
+            tuple(Adopt(p.id) for p in compiled.policies),
+            tuple(tuple(Choose(ev.id, ch.id) for ch in ev.choices) for ev in compiled.events),
+        )
+    return found  # type: ignore[return-value]

@@ -59,11 +59,11 @@ def _play_turn(c: Compiled, genome: Genome, game: Game) -> None:
     for eid in game.pending_events():
         ev = c.events[c.event_index[eid]]
         pick = genome.answers[game.turn - 1][ev.index]
-        cid = ev.choices[pick].id if pick >= 0 else game.default_choice(eid)
-        if game.why_not_choose(eid, cid) is not None:
-            cid = game.default_choice(eid)
-        if game.why_not_choose(eid, cid) is None:
-            game.act(Choose(eid, cid))
+        open_now = game.open_choices(ev.index)  # asked without building refusals
+        if pick >= 0 and ev.choices[pick] in open_now:
+            game.act(Choose(eid, ev.choices[pick].id))
+        elif open_now:  # the default answer, when the rules allow it
+            game.act(Choose(eid, open_now[0].id))
     wanted = [c.policies[p].id for p in genome.slots[game.turn - 1] if p >= 0]
     cancels = [pid for pid in wanted if game.active(pid)]
     adopts = [pid for pid in wanted if not game.active(pid)]
@@ -71,7 +71,7 @@ def _play_turn(c: Compiled, genome: Genome, game: Game) -> None:
         if game.why_not_cancel(pid) is None:
             game.act(Cancel(pid))
     for pid in adopts:
-        if game.why_not_adopt(pid) is None:
+        if game.adopt_blocker(c.policy_index[pid]) is None:
             game.act(Adopt(pid))
 
 

@@ -15,6 +15,7 @@ from game.engine.bots import BOTS, Bot, bot_random, favouring
 from game.engine.game import Game
 from game.scenario.compiled import Compiled
 from game.scenario.expressions import Expression
+from game.scenario.kept import kept
 
 FAVOUR = "favour:"
 
@@ -98,15 +99,16 @@ Windows = list[tuple[int, int, int, Expression | None]]
 def _watch(compiled: Compiled) -> tuple[Watched, int, Windows]:
     """What a game's row watches (made once per scenario, kept with it): the policies with an
     ``available`` (bit, condition), the bits of those without, the events' windows."""
-    found = compiled.generated.get("row_watch")
-    if found is None:
-        policies = compiled.policies
-        found = compiled.generated["row_watch"] = (
-            [(1 << p.index, p.available) for p in policies if p.available is not None],
-            sum(1 << p.index for p in policies if p.available is None),
-            [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events],
-        )
-    return found  # type: ignore[return-value]
+    return kept(compiled, "row_watch", _make_watch)
+
+
+def _make_watch(compiled: Compiled) -> tuple[Watched, int, Windows]:
+    policies = compiled.policies
+    return (
+        [(1 << p.index, p.available) for p in policies if p.available is not None],
+        sum(1 << p.index for p in policies if p.available is None),
+        [(ev.first, ev.last, 1 << ev.index, ev.when) for ev in compiled.events],
+    )
 
 
 def _offered(game: Game, watched: Watched, bits: int) -> tuple[int, Watched]:

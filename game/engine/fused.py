@@ -27,6 +27,7 @@ from game.engine.fused_source import indent, rounded
 from game.engine.ledger import Entry, Ledger
 from game.engine.state import DIGITS, State
 from game.scenario.compiled import Compiled, CompiledEffect
+from game.scenario.kept import kept
 
 Values = list[float]
 Held = list[int]
@@ -75,11 +76,11 @@ class Fused:
 
 def fused(compiled: Compiled) -> Fused:
     """The scenario's generated turn, built on first use and kept with the scenario."""
-    try:  # asked several times a turn: the plain lookup
-        return compiled.generated["turn"]  # type: ignore[return-value]
-    except KeyError:
-        found = compiled.generated["turn"] = _Writer(compiled).build()
-        return found
+    return kept(compiled, "turn", _build)
+
+
+def _build(compiled: Compiled) -> Fused:
+    return _Writer(compiled).build()
 
 
 class _Writer(BetweenTurns):

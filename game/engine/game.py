@@ -26,6 +26,7 @@ from game.engine.turn_rules import turn_rules
 from game.scenario.compiled import Compiled, CompiledChoice, CompiledPolicy
 from game.scenario.expressions import CHOICE_KEY, Expression
 from game.scenario.format_model import Event, Policy, Scenario
+from game.scenario.kept import kept
 
 
 class Game(Refusals):
@@ -382,10 +383,11 @@ Actions = tuple[tuple[Adopt, ...], tuple[tuple[Choose, ...], ...]]
 def _actions(compiled: Compiled) -> Actions:
     """Each policy's adoption and each event's answers as actions, made once per scenario
     (they are immutable, and a bot's games take many)."""
-    found = compiled.generated.get("actions")
-    if found is None:
-        found = compiled.generated["actions"] = (
-            tuple(Adopt(p.id) for p in compiled.policies),
-            tuple(tuple(Choose(ev.id, ch.id) for ch in ev.choices) for ev in compiled.events),
-        )
-    return found  # type: ignore[return-value]
+    return kept(compiled, "actions", _make_actions)
+
+
+def _make_actions(compiled: Compiled) -> Actions:
+    return (
+        tuple(Adopt(p.id) for p in compiled.policies),
+        tuple(tuple(Choose(ev.id, ch.id) for ch in ev.choices) for ev in compiled.events),
+    )

@@ -13,6 +13,7 @@ from game.engine.resolve import end_of_turn, end_of_turn_by_steps, recompute_der
 from game.engine.scoring import Parts
 from game.engine.state import State
 from game.scenario.compiled import Compiled
+from game.scenario.kept import kept
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def turn_rules(compiled: Compiled, by_steps: bool = False) -> TurnRules:
     """The way a game of this scenario runs its turns."""
     if by_steps:
         return BySteps(compiled)
-    try:  # one per scenario, shared by its games
-        return compiled.generated["rules"]  # type: ignore[return-value]
-    except KeyError:
-        rules = compiled.generated["rules"] = Generated(compiled, fused(compiled))
-        return rules
+    return kept(compiled, "rules", _generated)  # one per scenario, shared by its games
+
+
+def _generated(compiled: Compiled) -> Generated:
+    return Generated(compiled, fused(compiled))

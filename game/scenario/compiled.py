@@ -80,7 +80,7 @@ class Compiled:
     asked_when: dict[str, Expression] = field(default_factory=dict)  # debrief id -> its `when`
     forms: dict[int, Compiled] = field(default_factory=dict, repr=False)  # with_turns' cache
     slots: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
-    # made once per scenario on first use (``engine.fused``, balance rows' watch lists)
+    # made once per scenario on first use (``scenario.kept``); a replace() copy starts empty
     generated: dict[str, object] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -51,6 +51,7 @@ def _run_out(server: Server) -> None:
     while (_info(server)["timer"]["left"] or 0) > 0:
         assert time.monotonic() < deadline, "the timer did not run out"
         time.sleep(0.1)
+    time.sleep(0.1)  # "left" is shown rounded to 0.1 s: its last 0.05 s already read 0
 
 
 def _state(seat: WebSeat) -> dict[str, Any]:
